@@ -1,0 +1,4 @@
+export type { Check, CheckOutcome, CheckResult, Risk } from './check.ts';
+export { isPassing } from './check.ts';
+export { ALL_CHECKS, findCheck } from './registry.ts';
+export { runChecks } from './run-checks.ts';

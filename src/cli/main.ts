@@ -1,0 +1,76 @@
+import { Command, CommanderError } from 'commander';
+import { toolVersion } from '../checker/index.ts';
+import { ApertureError, EXIT_CODES } from '../errors.ts';
+import { checkCommand } from './check-command.ts';
+import { ExitCode } from './exit-code.ts';
+import { type CliIo, processIo } from './io.ts';
+import { schemaCommand } from './schema-command.ts';
+import { validateCommand } from './validate-command.ts';
+
+/** Builds the `aperture` program with every subcommand. */
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('aperture')
+    .description('Aperture: make openness in AI research measurable, checkable and rewarded')
+    .version(toolVersion())
+    .option('--debug', 'print stack traces of errors')
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .exitOverride()
+    .showHelpAfterError('(add --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ aperture init my-release            # scaffold a release pack
+  $ aperture validate my-release        # check the manifest alone
+  $ aperture check my-release           # score its openness
+  $ aperture check hf:org/model --json  # score a Hugging Face model`,
+    );
+  for (const command of [checkCommand(io), validateCommand(io), schemaCommand(io)]) {
+    program.addCommand(
+      command.exitOverride().configureOutput({
+        writeOut: (text) => io.stdout.write(text),
+        writeErr: (text) => io.stderr.write(text),
+      }),
+    );
+  }
+  return program;
+}
+
+/**
+ * Runs the CLI and returns the exit code. The only place that catches errors: it prints
+ * `aperture: <message>` on one line (with --debug, the stack) and maps the error to its exit code.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const program = buildProgram(io);
+  const debug = argv.includes('--debug');
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return EXIT_CODES.ok;
+  } catch (error) {
+    if (error instanceof ExitCode) return error.code;
+    if (error instanceof CommanderError) {
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.exitCode === 0
+      ) {
+        return EXIT_CODES.ok;
+      }
+      return EXIT_CODES.badInput;
+    }
+    if (error instanceof ApertureError) {
+      io.stderr.write(`aperture: ${error.message}\n`);
+      if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(
+      `aperture: internal error: ${message.split('\n')[0]} (rerun with --debug and report it)\n`,
+    );
+    if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    return EXIT_CODES.internal;
+  }
+}

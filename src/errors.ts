@@ -1,0 +1,67 @@
+/**
+ * The one registry of abort codes. Each code maps to the exit code the CLI uses and the HTTP status
+ * the server uses, so both boundaries answer the same way for the same failure.
+ */
+export const ERROR_CODES = {
+  ERR_USAGE: { exitCode: 2, httpStatus: 400, summary: 'the command was called wrongly' },
+  ERR_NOT_FOUND: { exitCode: 2, httpStatus: 404, summary: 'a file, folder or release was not found' },
+  ERR_UNREADABLE: { exitCode: 2, httpStatus: 400, summary: 'input could not be read' },
+  ERR_MANIFEST_INVALID: { exitCode: 2, httpStatus: 400, summary: 'release-pack.yaml is not valid' },
+  ERR_YAML_LIMIT: { exitCode: 2, httpStatus: 413, summary: 'a YAML document exceeds a safety limit' },
+  ERR_NOT_UTF8: { exitCode: 2, httpStatus: 400, summary: 'a text file is not valid UTF-8' },
+  ERR_PATH_ESCAPE: { exitCode: 2, httpStatus: 400, summary: 'a path points outside the release pack' },
+  ERR_ARCHIVE_UNSAFE: { exitCode: 2, httpStatus: 400, summary: 'an archive entry is unsafe' },
+  ERR_ARCHIVE_LIMIT: { exitCode: 2, httpStatus: 413, summary: 'an archive exceeds a safety limit' },
+  ERR_GIT_URL: { exitCode: 2, httpStatus: 400, summary: 'a git URL was refused' },
+  ERR_HF_ID: { exitCode: 2, httpStatus: 400, summary: 'a Hugging Face id was refused' },
+  ERR_POLICY_INVALID: { exitCode: 2, httpStatus: 400, summary: 'a policy file is not valid' },
+  ERR_EXISTS: { exitCode: 2, httpStatus: 409, summary: 'a file already exists' },
+  ERR_TOO_LARGE: { exitCode: 2, httpStatus: 413, summary: 'input exceeds a size limit' },
+  ERR_SOURCE_UNAVAILABLE: { exitCode: 3, httpStatus: 502, summary: 'a remote source could not be reached' },
+  ERR_TOOL_MISSING: { exitCode: 3, httpStatus: 500, summary: 'a required program is not installed' },
+  ERR_INTERNAL: { exitCode: 70, httpStatus: 500, summary: 'an unexpected internal error' },
+} as const;
+
+/** A stable error code, `ERR_*`. */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/**
+ * The one abort type of Aperture. Its message is a single line that says what is wrong and,
+ * where possible, what to do next.
+ *
+ * @example
+ * throw new ApertureError('ERR_NOT_FOUND', `no such folder: ${dir}`);
+ */
+export class ApertureError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ApertureError';
+    this.code = code;
+  }
+
+  /** The process exit code the CLI uses for this error. */
+  get exitCode(): number {
+    return ERROR_CODES[this.code].exitCode;
+  }
+
+  /** The HTTP status the server uses for this error. */
+  get httpStatus(): number {
+    return ERROR_CODES[this.code].httpStatus;
+  }
+}
+
+/** True when `value` is an ApertureError (also across module copies). */
+export function isApertureError(value: unknown): value is ApertureError {
+  return value instanceof ApertureError;
+}
+
+/** Exit codes the CLI documents, beside those of ERROR_CODES. */
+export const EXIT_CODES = {
+  ok: 0,
+  belowBar: 1,
+  badInput: 2,
+  unavailable: 3,
+  internal: 70,
+} as const;

@@ -1,0 +1,14 @@
+export { buildProfile } from './build-profile.ts';
+export type { MofComponentInput } from './evaluate-mof.ts';
+export { evaluateMof, mofRequiredComponents } from './evaluate-mof.ts';
+export type { PolicyOutcome, RuleOutcome } from './evaluate-policy.ts';
+export { evaluatePolicy, meetsClass } from './evaluate-policy.ts';
+export { osaidVerdict } from './osaid-verdict.ts';
+export type {
+  Completeness,
+  ComponentRating,
+  MofEvaluation,
+  OpennessProfile,
+  OsaidVerdict,
+} from './profile-types.ts';
+export { RATING_FACTORS, rateComponent, rateComponents } from './rate-components.ts';

@@ -1,0 +1,153 @@
+import Table from 'cli-table3';
+import pc from 'picocolors';
+import type { CheckReport } from '../checker/index.ts';
+import type { ComponentRating } from '../profile/index.ts';
+import { topFixes } from './top-fixes.ts';
+
+/** Options of the text report. */
+export interface TextOptions {
+  /** Use colour (on a TTY, unless NO_COLOR is set). */
+  color: boolean;
+  /** Show every check's details and every component's evidence. */
+  verbose?: boolean;
+}
+
+// Rows without separators between them: the grids stay readable at a glance.
+const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+
+function colours(enabled: boolean) {
+  return pc.createColors(enabled);
+}
+
+function ratingMark(rating: ComponentRating['rating'], c: ReturnType<typeof colours>): string {
+  switch (rating) {
+    case 'open':
+      return c.green('● open');
+    case 'partial':
+      return c.yellow('◐ partial');
+    case 'closed':
+      return c.red('○ closed');
+    default:
+      return c.dim('– n/a');
+  }
+}
+
+function scoreColour(score: number | null, c: ReturnType<typeof colours>): string {
+  if (score === null) return c.dim('n/a');
+  const text = `${score}/10`;
+  return score >= 8 ? c.green(text) : score >= 5 ? c.yellow(text) : c.red(text);
+}
+
+/**
+ * The human report: headline (score, class, verdict), the component grid, the checks table and the
+ * top fixes.
+ */
+export function renderText(report: CheckReport, options: TextOptions): string {
+  const c = colours(options.color);
+  const { profile } = report;
+  const lines: string[] = [];
+  const name = [profile.model.organization, profile.model.name].filter(Boolean).join(' / ');
+  lines.push(c.bold(`Aperture openness report: ${name}`));
+  lines.push(c.dim(`${report.target}  ·  ${report.files.count} files  ·  as of ${profile.asOf}`));
+  if (profile.inferred) {
+    lines.push(
+      c.yellow(
+        report.manifest.state === 'invalid'
+          ? 'release-pack.yaml is invalid: ratings below are inferred from conventional evidence (marked *)'
+          : 'No release-pack.yaml: ratings below are inferred from conventional evidence (marked *)',
+      ),
+    );
+  }
+  lines.push('');
+  const scoreText = `${profile.score}/100`;
+  const coloured =
+    profile.score >= 70 ? c.green(scoreText) : profile.score >= 40 ? c.yellow(scoreText) : c.red(scoreText);
+  lines.push(`  Openness score     ${c.bold(coloured)}`);
+  const mofProgress = `(III ${profile.mof.progress.III}% · II ${profile.mof.progress.II}% · I ${profile.mof.progress.I}%)`;
+  lines.push(
+    `  MOF class          ${c.bold(profile.mof.class ? `Class ${profile.mof.class}` : 'none')}  ${c.dim(mofProgress)}`,
+  );
+  lines.push(
+    `  OSAID-style        ${profile.osaid.verdict === 'open-source-ai' ? c.green('open source AI') : c.red('not open source AI')}`,
+  );
+  lines.push(
+    `  Release pack       ${profile.completeness.percent}% complete ${c.dim(
+      `(${profile.completeness.items.map((item) => `${item.id} ${item.present ? '✓' : '✗'}`).join(', ')})`,
+    )}`,
+  );
+  if (report.gate) {
+    lines.push(
+      `  Gate               ${report.gate.passed ? c.green('PASS') : c.red('FAIL')} ${c.dim(report.gate.policy)}`,
+    );
+  }
+  lines.push('');
+
+  const components = new Table({
+    head: ['Component', 'Rating', 'License', 'Points', 'Why'],
+    style: { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] },
+    chars: COMPACT,
+    wordWrap: true,
+    colWidths: [30, 12, 22, 9, 48],
+  });
+  for (const component of profile.components) {
+    components.push([
+      `${component.title}${component.inferred ? '*' : ''}`,
+      ratingMark(component.rating, c),
+      component.rating === 'closed' && component.status !== 'released'
+        ? '—'
+        : (component.license.expression ??
+          (component.license.class === 'none' ? 'none' : component.license.input)),
+      component.maxPoints === 0 ? '–' : `${component.points}/${component.maxPoints}`,
+      component.reason,
+    ]);
+  }
+  lines.push(components.toString());
+  lines.push('');
+
+  const checks = new Table({
+    head: ['Check', 'Risk', 'Score', 'Reason'],
+    style: { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] },
+    chars: COMPACT,
+    wordWrap: true,
+    colWidths: [34, 10, 8, 71],
+  });
+  for (const check of report.checks) {
+    checks.push([check.id, check.risk, scoreColour(check.score, c), check.reason]);
+  }
+  lines.push(checks.toString());
+
+  if (options.verbose) {
+    for (const check of report.checks) {
+      if (!check.details?.length) continue;
+      lines.push('', c.bold(check.id));
+      for (const detail of check.details) lines.push(`  - ${detail}`);
+    }
+  }
+  const stagesDue = profile.stages.filter((stage) => stage.state === 'overdue');
+  if (stagesDue.length > 0) {
+    lines.push(
+      '',
+      c.red(
+        `Overdue stages: ${stagesDue.map((stage) => `${stage.name} (${stage.daysLate} days)`).join(', ')}`,
+      ),
+    );
+  }
+  const fixes = topFixes(profile, report.checks);
+  if (fixes.length > 0) {
+    lines.push('', c.bold('Top fixes'));
+    fixes.forEach((fix, index) => {
+      const worth = fix.points ? c.green(` (+${fix.points} points)`) : '';
+      lines.push(`  ${index + 1}. ${fix.action}${worth} ${c.dim(`[${fix.from}]`)}`);
+    });
+  }
+  if (report.gate && !report.gate.passed) {
+    lines.push('', c.red(c.bold('Gate failed:')));
+    for (const rule of report.gate.rules.filter((candidate) => !candidate.passed))
+      lines.push(c.red(`  ✗ ${rule.message}`));
+  }
+  if (report.warnings.length > 0) {
+    lines.push('', c.yellow('Warnings'));
+    for (const warning of report.warnings.slice(0, 20)) lines.push(c.yellow(`  ! ${warning}`));
+  }
+  return `${lines.join('\n')}\n`;
+}

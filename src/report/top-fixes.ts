@@ -1,0 +1,44 @@
+import type { CheckOutcome, Risk } from '../checks/index.ts';
+import type { OpennessProfile } from '../profile/index.ts';
+
+/** One thing to do to raise openness, with what it is worth. */
+export interface Fix {
+  /** What to do. */
+  action: string;
+  /** Why, in a few words (the check or component it comes from). */
+  from: string;
+  /** Score points it would add, when known. */
+  points: number | null;
+  risk: Risk | null;
+}
+
+const RISK_ORDER: Record<Risk, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+
+/**
+ * The fixes worth most, most valuable first: failing critical and high checks, then the components
+ * whose release would add the most score points.
+ */
+export function topFixes(profile: OpennessProfile, checks: readonly CheckOutcome[], limit = 5): Fix[] {
+  const fromChecks: Fix[] = checks
+    .filter((check) => check.score !== null && check.score < 10 && check.remediation)
+    .map((check) => ({ action: check.remediation!, from: check.id, points: null, risk: check.risk }));
+  const fromComponents: Fix[] = profile.components
+    .filter((component) => component.maxPoints - component.points >= 1)
+    .map((component) => ({
+      action:
+        component.rating === 'closed'
+          ? `Release the ${component.title.toLowerCase()} under an open license`
+          : component.rating === 'partial'
+            ? `Put the ${component.title.toLowerCase()} under an open license without access restrictions`
+            : `Improve the ${component.title.toLowerCase()} (see check ${component.quality?.check})`,
+      from: component.id,
+      points: Math.round((component.maxPoints - component.points) * 10) / 10,
+      risk: null,
+    }));
+  const urgent = fromChecks
+    .filter((fix) => fix.risk === 'critical' || fix.risk === 'high')
+    .sort((a, b) => RISK_ORDER[a.risk!] - RISK_ORDER[b.risk!]);
+  const valuable = fromComponents.sort((a, b) => (b.points ?? 0) - (a.points ?? 0));
+  const rest = fromChecks.filter((fix) => fix.risk === 'medium' || fix.risk === 'low');
+  return [...urgent, ...valuable, ...rest].slice(0, limit);
+}

@@ -1,0 +1,441 @@
+import picomatch from 'picomatch';
+import { ApertureError } from '../errors.ts';
+import { type Inference, identifyLicenseText, inferRelease } from '../infer/index.ts';
+import {
+  type ChecksumOutcome,
+  COMPONENTS,
+  type ComponentDefinition,
+  type ComponentEntry,
+  classifyLicense,
+  type EvidenceRef,
+  type GlobalLicenses,
+  type LicenseVerdict,
+  MANIFEST_FILE,
+  type ManifestState,
+  type PackFile,
+  type ReleaseEvidence,
+  type ResolvedComponent,
+  type TextDocument,
+  validateManifestText,
+} from '../spec/index.ts';
+import {
+  decodeUtf8Strict,
+  hashFilesInParallel,
+  isUrl,
+  isUtf8Text,
+  sha256Hex,
+  toPackRelative,
+} from '../util/index.ts';
+import type { Pack } from './pack.ts';
+
+/** Progress of collection, for a progress bar. */
+export type CollectProgress = (event: { phase: 'hash'; bytesDone: number; bytesTotal: number }) => void;
+
+/** Options of evidence collection. */
+export interface CollectOptions {
+  /** The day to judge schedules on, YYYY-MM-DD; today (UTC) by default. */
+  asOf?: string;
+  /** Worker threads for hashing; all cores by default. */
+  hashWorkers?: number;
+  onProgress?: CollectProgress;
+}
+
+const TEXT_EXTENSIONS =
+  /\.(md|markdown|txt|rst|ya?ml|json|jsonl|ndjson|csv|tsv|cff|toml|cfg|ini|log|tex|html?)$/i;
+const DEPENDENCY_FILES =
+  /(^|\/)(requirements[^/]*\.txt|pyproject\.toml|setup\.cfg|setup\.py|environment\.ya?ml|Pipfile(\.lock)?|poetry\.lock|uv\.lock|conda-lock\.ya?ml|package(-lock)?\.json|Cargo\.(toml|lock)|go\.(mod|sum))$/;
+const LICENSE_FILES = /^(LICEN[CS]E|COPYING)(\.(md|txt|rst))?$/i;
+const DOCUMENT_COMPONENTS = new Set([
+  'model-card',
+  'data-card',
+  'safety-notes',
+  'reproducibility',
+  'evaluation-results',
+  'training-logs',
+  'technical-report',
+  'research-paper',
+  'sample-outputs',
+]);
+const MAX_DOCUMENTS_PER_COMPONENT = 50;
+const DOCUMENT_READ_LIMIT = 2 * 1024 * 1024;
+const PAPER_LINK = /(arxiv\.org\/(?:abs|pdf)\/[^\s)\]>"']+|arXiv:\s*[^\s)\],;]+|doi\.org\/[^\s)\]>"']+)/gi;
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Which pack files a location names: a file, a folder (everything under it) or a glob. */
+function matchLocation(location: string, files: PackFile[]): string[] {
+  const relative = toPackRelative(location, 'location');
+  if (relative === '') return files.map((file) => file.path);
+  if (/[*?[{]/.test(relative)) {
+    const isMatch = picomatch(relative, { dot: true });
+    return files.filter((file) => isMatch(file.path)).map((file) => file.path);
+  }
+  const exact = files.find((file) => file.path === relative);
+  if (exact) return [exact.path];
+  const prefix = `${relative}/`;
+  return files.filter((file) => file.path.startsWith(prefix)).map((file) => file.path);
+}
+
+function resolveLocations(locations: string[], files: PackFile[]) {
+  const resolved = { files: [] as string[], missing: [] as string[], escaping: [] as string[] };
+  for (const location of locations) {
+    if (isUrl(location)) continue;
+    try {
+      const matched = matchLocation(location, files);
+      if (matched.length === 0) resolved.missing.push(location);
+      resolved.files.push(...matched);
+    } catch (error) {
+      if (error instanceof ApertureError && error.code === 'ERR_PATH_ESCAPE')
+        resolved.escaping.push(location);
+      else throw error;
+    }
+  }
+  resolved.files = [...new Set(resolved.files)];
+  return resolved;
+}
+
+/** MOF's license resolution: the component's own, then the type-specific global, then the distribution license. */
+function resolveLicense(
+  definition: ComponentDefinition,
+  own: string | undefined,
+  globals: GlobalLicenses | undefined,
+  packLicense: ReleaseEvidence['packLicense'],
+): { verdict: LicenseVerdict; origin: ResolvedComponent['licenseOrigin'] } {
+  if (own) return { verdict: classifyLicense(own), origin: 'component' };
+  for (const type of definition.contentTypes) {
+    const global = globals?.[type];
+    if (global) return { verdict: classifyLicense(global), origin: 'pack' };
+  }
+  if (globals?.distribution) return { verdict: classifyLicense(globals.distribution), origin: 'pack' };
+  if (packLicense) return { verdict: packLicense.verdict, origin: 'pack' };
+  return { verdict: classifyLicense(null), origin: 'none' };
+}
+
+function declaredComponent(
+  definition: ComponentDefinition,
+  entry: ComponentEntry | undefined,
+  files: PackFile[],
+  globals: GlobalLicenses | undefined,
+  packLicense: ReleaseEvidence['packLicense'],
+  manifestFile: string,
+): ResolvedComponent {
+  const locations =
+    entry?.location === undefined ? [] : Array.isArray(entry.location) ? entry.location : [entry.location];
+  const artifactPaths = (entry?.artifacts ?? []).map((artifact) => artifact.path);
+  const resolved = resolveLocations([...locations, ...artifactPaths], files);
+  const license = resolveLicense(definition, entry?.license, globals, packLicense);
+  const evidence: EvidenceRef[] = entry
+    ? [
+        { file: manifestFile, note: `declared ${entry.status}` },
+        ...resolved.files.slice(0, 5).map((file) => ({ file })),
+      ]
+    : [];
+  for (const location of locations) if (isUrl(location)) evidence.push({ url: location });
+  return {
+    id: definition.id as ResolvedComponent['id'],
+    status: entry?.status ?? 'withheld',
+    origin: 'declared',
+    locations,
+    files: resolved.files,
+    missing: resolved.missing,
+    escaping: resolved.escaping,
+    license: license.verdict,
+    licenseOrigin: license.origin,
+    reason: entry?.reason,
+    command: entry?.command,
+    note: entry ? entry.note : 'not listed in release-pack.yaml',
+    sha256: entry?.sha256,
+    artifacts: entry?.artifacts ?? [],
+    evidence,
+  };
+}
+
+function inferredComponent(
+  definition: ComponentDefinition,
+  inference: Inference,
+  files: PackFile[],
+  packLicense: ReleaseEvidence['packLicense'],
+): ResolvedComponent {
+  const found = inference.components.find((component) => component.id === definition.id);
+  const locations = found?.locations ?? [];
+  const resolved = resolveLocations(locations, files);
+  const license = resolveLicense(definition, found?.license, undefined, packLicense);
+  return {
+    id: definition.id as ResolvedComponent['id'],
+    status: found?.status ?? 'withheld',
+    origin: 'inferred',
+    locations,
+    files: resolved.files,
+    missing: resolved.missing,
+    escaping: resolved.escaping,
+    license: license.verdict,
+    licenseOrigin: license.origin,
+    note: found ? undefined : 'no evidence found',
+    artifacts: [],
+    evidence: found?.evidence ?? [],
+  };
+}
+
+/**
+ * Reads a release once and gathers everything the checks need: the manifest or the inferred components,
+ * the file list, the documents to judge, and the verified checksums.
+ *
+ * @example
+ * const evidence = await collectEvidence(await openFolderPack('examples/open-science-pack'));
+ */
+export async function collectEvidence(pack: Pack, options: CollectOptions = {}): Promise<ReleaseEvidence> {
+  const files = await pack.listFiles();
+  const byPath = new Map(files.map((file) => [file.path, file]));
+  const warnings = [...pack.warnings];
+  const documents: Record<string, TextDocument> = {};
+
+  async function readText(path: string, maxBytes = DOCUMENT_READ_LIMIT): Promise<string | null> {
+    if (documents[path]) return documents[path].text;
+    if (!byPath.has(path)) return null;
+    const { bytes, truncated } = await pack.readFile(path, maxBytes);
+    // A truncated read may cut a multi-byte character: judge only the complete part.
+    const complete = truncated ? trimPartialCharacter(bytes) : bytes;
+    if (!isUtf8Text(complete)) {
+      warnings.push(`${path}: not UTF-8 text; not read`);
+      return null;
+    }
+    const text = Buffer.from(complete).toString('utf8');
+    documents[path] = { path, text, truncated };
+    return text;
+  }
+
+  const manifestPath = ['release-pack.yaml', 'release-pack.yml'].find((name) => byPath.has(name));
+  let manifest: ManifestState = { state: 'absent' };
+  if (manifestPath) {
+    const { bytes, truncated } = await pack.readFile(manifestPath, 1024 * 1024 + 1);
+    if (truncated) {
+      throw new ApertureError(
+        'ERR_YAML_LIMIT',
+        `${manifestPath}: larger than 1 MiB; a manifest should be a few KiB`,
+      );
+    }
+    manifest = validateManifestText(decodeUtf8Strict(bytes, manifestPath), manifestPath);
+  }
+
+  const licenseFile = files.find((file) => !file.path.includes('/') && LICENSE_FILES.test(file.path));
+  let packLicense: ReleaseEvidence['packLicense'] = null;
+  if (licenseFile) {
+    const text = await readText(licenseFile.path, 256 * 1024);
+    const match = text ? identifyLicenseText(text) : null;
+    if (match) {
+      packLicense = {
+        verdict: classifyLicense(match.id),
+        evidence: {
+          file: licenseFile.path,
+          note: `identified as ${match.id} (${Math.round(match.confidence * 100)}% match)`,
+        },
+      };
+    }
+  }
+
+  let components: ResolvedComponent[];
+  let inference: Inference | null = null;
+  if (manifest.state === 'valid') {
+    const value = manifest.value;
+    components = COMPONENTS.map((definition) =>
+      declaredComponent(
+        definition,
+        value.components[definition.id as keyof typeof value.components],
+        files,
+        value.licenses,
+        packLicense,
+        manifest.state === 'valid' ? manifest.file : MANIFEST_FILE,
+      ),
+    );
+  } else {
+    inference = await inferRelease({
+      files,
+      readText: (path, max) => readText(path, max),
+      sourceRef: pack.source.ref,
+    });
+    if (!packLicense && inference.packLicense) {
+      packLicense = {
+        verdict: classifyLicense(inference.packLicense.license),
+        evidence: inference.packLicense.evidence,
+      };
+    }
+    components = COMPONENTS.map((definition) =>
+      inferredComponent(definition, inference!, files, packLicense),
+    );
+  }
+
+  for (const component of components) {
+    if (
+      !DOCUMENT_COMPONENTS.has(component.id) &&
+      component.id !== 'evaluation-code' &&
+      component.id !== 'reproducibility'
+    ) {
+      continue;
+    }
+    const candidates =
+      component.id === 'evaluation-code' || component.id === 'reproducibility'
+        ? component.files.filter((path) => DEPENDENCY_FILES.test(path) || TEXT_EXTENSIONS.test(path))
+        : component.files.filter((path) => TEXT_EXTENSIONS.test(path));
+    for (const path of candidates.slice(0, MAX_DOCUMENTS_PER_COMPONENT)) await readText(path);
+  }
+  for (const path of ['README.md', 'CITATION.cff']) await readText(path);
+  // Dependency pins next to the eval harness or at the root are read for the runnable-harness check.
+  for (const file of files)
+    if (DEPENDENCY_FILES.test(file.path) && !file.path.includes('/')) await readText(file.path);
+
+  const checksums = await verifyChecksums(pack, components, byPath, options);
+  const value = manifest.state === 'valid' ? manifest.value : null;
+  const paperLinks = findPaperLinks(documents, components, value?.citation ?? inference?.citation ?? null);
+  if (inference)
+    paperLinks.push(...inference.paperLinks.filter((link) => !paperLinks.some((p) => p.url === link.url)));
+
+  return {
+    source: pack.source,
+    manifest,
+    model: value?.model ?? inference?.model ?? { name: pack.source.ref },
+    stages: value?.stages ?? {},
+    citation: value?.citation ?? inference?.citation ?? null,
+    contacts: value?.contacts ?? [],
+    funding: value?.funding ?? [],
+    components,
+    packLicense,
+    files,
+    documents,
+    checksums,
+    paperLinks,
+    asOf: options.asOf ?? today(),
+    warnings,
+  };
+}
+
+function trimPartialCharacter(bytes: Uint8Array): Uint8Array {
+  const end = bytes.length;
+  // Step back over at most three continuation bytes to the start of the last character.
+  for (let i = 1; i <= 4 && end - i >= 0; i++) {
+    const byte = bytes[end - i]!;
+    if ((byte & 0xc0) !== 0x80) {
+      const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+      return needed > i ? bytes.subarray(0, end - i) : bytes;
+    }
+  }
+  return bytes;
+}
+
+async function verifyChecksums(
+  pack: Pack,
+  components: ResolvedComponent[],
+  byPath: Map<string, PackFile>,
+  options: CollectOptions,
+): Promise<ChecksumOutcome[]> {
+  const declared: Array<{ path: string; expected: string }> = [];
+  for (const component of components) {
+    if (component.sha256 && component.locations.length === 1 && !isUrl(component.locations[0]!)) {
+      declared.push({ path: component.locations[0]!, expected: component.sha256 });
+    }
+    for (const artifact of component.artifacts)
+      declared.push({ path: artifact.path, expected: artifact.sha256 });
+  }
+  const outcomes: ChecksumOutcome[] = [];
+  const local: Array<{ index: number; path: string }> = [];
+  for (const item of declared) {
+    let relative: string;
+    try {
+      relative = toPackRelative(item.path, 'artifact path');
+    } catch (error) {
+      outcomes.push({
+        path: item.path,
+        expected: item.expected,
+        actual: null,
+        method: 'computed',
+        error: (error as Error).message,
+      });
+      continue;
+    }
+    const file = byPath.get(relative);
+    if (!file) {
+      outcomes.push({
+        path: relative,
+        expected: item.expected,
+        actual: null,
+        method: 'computed',
+        error: 'file not found in the pack',
+      });
+      continue;
+    }
+    const absolute = pack.localPath(relative);
+    if (absolute) {
+      outcomes.push({ path: relative, expected: item.expected, actual: null, method: 'computed' });
+      local.push({ index: outcomes.length - 1, path: absolute });
+    } else if (file.sourceSha256) {
+      outcomes.push({ path: relative, expected: item.expected, actual: file.sourceSha256, method: 'source' });
+    } else {
+      const { bytes, truncated } = await pack.readFile(relative, 64 * 1024 * 1024);
+      outcomes.push({
+        path: relative,
+        expected: item.expected,
+        actual: truncated ? null : sha256Hex(bytes),
+        method: 'computed',
+        error: truncated ? 'too large to fetch for hashing; the source gives no digest' : undefined,
+      });
+    }
+  }
+  if (local.length > 0) {
+    const bytesTotal = local.reduce(
+      (sum, job) => sum + (byPath.get(outcomes[job.index]!.path)?.size ?? 0),
+      0,
+    );
+    let bytesDone = 0;
+    const results = await hashFilesInParallel(
+      local.map((job) => ({ path: job.path })),
+      {
+        workers: options.hashWorkers,
+        onProgress: (bytes) => {
+          bytesDone += bytes;
+          options.onProgress?.({ phase: 'hash', bytesDone, bytesTotal });
+        },
+      },
+    );
+    results.forEach((result, i) => {
+      const outcome = outcomes[local[i]!.index]!;
+      if ('sha256' in result) outcome.actual = result.sha256;
+      else outcome.error = result.error;
+    });
+  }
+  return outcomes;
+}
+
+function findPaperLinks(
+  documents: Record<string, TextDocument>,
+  components: ResolvedComponent[],
+  citation: ReleaseEvidence['citation'],
+): EvidenceRef[] {
+  const links: EvidenceRef[] = [];
+  const seen = new Set<string>();
+  const add = (url: string, ref: Omit<EvidenceRef, 'url'>) => {
+    const cleaned = url.replace(/[.,;:]+$/, '');
+    if (seen.has(cleaned)) return;
+    seen.add(cleaned);
+    links.push({ url: cleaned, ...ref });
+  };
+  for (const component of components) {
+    if (component.id !== 'research-paper' && component.id !== 'technical-report') continue;
+    for (const location of component.locations)
+      if (isUrl(location)) add(location, { note: `${component.id} location` });
+  }
+  for (const doc of Object.values(documents)) {
+    const lines = doc.text.split('\n');
+    lines.forEach((line, index) => {
+      for (const match of line.matchAll(PAPER_LINK)) add(match[0], { file: doc.path, line: index + 1 });
+    });
+  }
+  if (citation?.doi) add(`https://doi.org/${citation.doi}`, { note: 'citation doi' });
+  for (const identifier of citation?.identifiers ?? []) {
+    if (identifier.type === 'doi')
+      add(`https://doi.org/${identifier.value}`, { note: 'citation identifier' });
+    if (identifier.type === 'url') add(identifier.value, { note: 'citation identifier' });
+  }
+  if (citation?.url) add(citation.url, { note: 'citation url' });
+  return links;
+}

@@ -1,0 +1,11 @@
+export { openArchivePack } from './archive-pack.ts';
+export type { CollectOptions, CollectProgress } from './collect-evidence.ts';
+export { collectEvidence } from './collect-evidence.ts';
+export { openFolderPack } from './folder-pack.ts';
+export { openGitPack } from './git-pack.ts';
+export { openHfPack } from './hf-pack.ts';
+export { memoryPack } from './memory-pack.ts';
+export type { SourceKind } from './open-source.ts';
+export { classifyTarget, openSource } from './open-source.ts';
+export type { Pack, ReadResult } from './pack.ts';
+export { DEFAULT_READ_LIMIT } from './pack.ts';

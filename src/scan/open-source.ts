@@ -1,0 +1,52 @@
+import { stat } from 'node:fs/promises';
+import { ApertureError } from '../errors.ts';
+import { openArchivePack } from './archive-pack.ts';
+import { openFolderPack } from './folder-pack.ts';
+import { openGitPack } from './git-pack.ts';
+import { openHfPack } from './hf-pack.ts';
+import type { Pack } from './pack.ts';
+
+/** What kind of source a target names, judged from its text alone. */
+export type SourceKind = 'hf' | 'git' | 'archive' | 'path';
+
+const ARCHIVE = /\.(tar\.gz|tgz|zip)$/i;
+const GIT_URL = /^(https?|ssh|git|file):\/\/|^[\w.-]+@[\w.-]+:/;
+
+/** Classifies a target: `hf:org/name`, a git URL, an archive file name or a local path. */
+export function classifyTarget(target: string): SourceKind {
+  if (target.startsWith('hf:')) return 'hf';
+  if (GIT_URL.test(target)) return 'git';
+  if (ARCHIVE.test(target)) return 'archive';
+  return 'path';
+}
+
+/**
+ * Opens any supported source as a pack: a folder (a local git repo is a folder), a .tar.gz or .zip
+ * archive, a git URL, or `hf:org/name[@revision]`. Close the pack when done.
+ *
+ * @example
+ * const pack = await openSource('hf:allenai/OLMo-2-1124-7B');
+ */
+export async function openSource(target: string): Promise<Pack> {
+  if (target.trim() === '')
+    throw new ApertureError('ERR_USAGE', 'no release given: name a folder, archive, git URL or hf:org/name');
+  switch (classifyTarget(target)) {
+    case 'hf':
+      return openHfPack(target);
+    case 'git':
+      return openGitPack(target);
+    case 'archive':
+      return openArchivePack(target);
+    case 'path': {
+      const info = await stat(target).catch(() => null);
+      if (!info) throw new ApertureError('ERR_NOT_FOUND', `no such file or folder: ${target}`);
+      if (info.isFile()) {
+        throw new ApertureError(
+          'ERR_UNREADABLE',
+          `${target}: a file; give the release folder, a .tar.gz or .zip archive, a git URL or hf:org/name`,
+        );
+      }
+      return openFolderPack(target);
+    }
+  }
+}

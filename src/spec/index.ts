@@ -1,0 +1,54 @@
+export type { CataloguedLicense, LicenseClass } from './ai-licenses.ts';
+export { AI_LICENSES, OPEN_DATA_LICENSES } from './ai-licenses.ts';
+export type { StageAssessment } from './assess-stages.ts';
+export { assessStages } from './assess-stages.ts';
+export type { ComponentDefinition, ComponentId, ContentType, MofClassNumber } from './components.ts';
+export {
+  COMPONENT_IDS,
+  COMPONENTS,
+  componentByMofName,
+  getComponent,
+  RELEASE_PACK_DOCUMENTS,
+} from './components.ts';
+export type {
+  ChecksumOutcome,
+  EvidenceRef,
+  ManifestIssue,
+  ManifestState,
+  PackFile,
+  ReleaseEvidence,
+  ResolvedComponent,
+  SourceInfo,
+  TextDocument,
+} from './evidence.ts';
+export { releasePackJsonSchema } from './json-schema.ts';
+export type { LicenseVerdict } from './license-classify.ts';
+export {
+  canonicalSpdxId,
+  classifyLicense,
+  findCataloguedLicense,
+  isOpenLicense,
+  spdxFacts,
+} from './license-classify.ts';
+export type { MofClassName, Policy, Rating } from './policy-schema.ts';
+export { MOF_CLASS_NAMES, POLICY_SPEC, PolicySchema, RATINGS } from './policy-schema.ts';
+export type {
+  Artifact,
+  ComponentEntry,
+  ComponentStatus,
+  GlobalLicenses,
+  ReleasePack,
+  Stage,
+} from './release-pack-schema.ts';
+export {
+  COMPONENT_STATUSES,
+  isIsoCountryCode,
+  MANIFEST_FILE,
+  MODALITIES,
+  ORGANIZATION_TYPES,
+  RELEASE_PACK_SPEC,
+  ReleasePackSchema,
+  STANDARD_STAGES,
+  WITHHOLD_REASONS,
+} from './release-pack-schema.ts';
+export { formatManifestIssue, validateManifestText } from './validate-manifest.ts';

@@ -1,0 +1,193 @@
+import { distance } from 'fastest-levenshtein';
+import type { z } from 'zod';
+import { ApertureError } from '../errors.ts';
+import { parseYamlSafely } from '../util/index.ts';
+import type { ManifestIssue, ManifestState } from './evidence.ts';
+import { ReleasePackSchema } from './release-pack-schema.ts';
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  return String(value);
+}
+
+function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let current = root;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of candidates) {
+    const d = distance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function knownKeys(schemaPath: ReadonlyArray<PropertyKey>): readonly string[] {
+  // Walk the zod schema along the path to list the fields allowed there, for "did you mean".
+  let schema: unknown = ReleasePackSchema;
+  for (const key of schemaPath) {
+    const def = (schema as { def?: Record<string, unknown> })?.def;
+    if (!def) return [];
+    if (def.type === 'object') schema = (def.shape as Record<string, unknown>)[key as string];
+    else if (def.type === 'record') schema = def.valueType;
+    else if (def.type === 'array') schema = def.element;
+    else return [];
+    while ((schema as { def?: { type?: string; innerType?: unknown } })?.def?.innerType) {
+      schema = (schema as { def: { innerType: unknown } }).def.innerType;
+    }
+  }
+  const def = (schema as { def?: Record<string, unknown> })?.def;
+  if (def?.type === 'object') return Object.keys(def.shape as object);
+  if (def?.type === 'record') {
+    const keyDef = (def.keyType as { def?: { entries?: Record<string, string> } })?.def;
+    return keyDef?.entries ? Object.values(keyDef.entries) : [];
+  }
+  return [];
+}
+
+/** Turns one zod issue into a sentence a release author understands. */
+function explainIssue(
+  issue: z.core.$ZodIssue,
+  input: unknown,
+): { path: PropertyKey[]; message: string; atKey?: boolean }[] {
+  const path = issue.path as PropertyKey[];
+  const found = valueAt(input, path);
+  switch (issue.code) {
+    case 'invalid_type':
+      if (found === undefined) return [{ path, message: 'is required' }];
+      return [
+        {
+          path,
+          message: `must be ${issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`} (found ${describeValue(found)})`,
+        },
+      ];
+    case 'invalid_value':
+      if (issue.values.length === 1) return [{ path, message: issue.message }];
+      return [
+        {
+          path,
+          message: `must be one of ${issue.values.join(', ')} (found ${describeValue(found)})`,
+        },
+      ];
+    case 'unrecognized_keys': {
+      const allowed = knownKeys(path);
+      return issue.keys.map((key) => {
+        const suggestion = closest(key, allowed);
+        return {
+          path: [...path, key],
+          atKey: true,
+          message: `unknown field "${key}"${suggestion ? `; did you mean "${suggestion}"?` : allowed.length > 0 ? ` (allowed: ${allowed.join(', ')})` : ''}`,
+        };
+      });
+    }
+    case 'invalid_key': {
+      const allowed = knownKeys(path);
+      const key = String(
+        found === undefined ? path[path.length - 1] : (issue.path[issue.path.length - 1] ?? ''),
+      );
+      const suggestion = closest(key, allowed);
+      return [
+        {
+          path,
+          message: `unknown ${path.length === 1 && path[0] === 'components' ? 'component' : 'key'}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+        },
+      ];
+    }
+    case 'too_small':
+      if (issue.origin === 'array')
+        return [
+          {
+            path,
+            message: issue.message.startsWith('Too small')
+              ? `needs at least ${issue.minimum} item(s)`
+              : issue.message,
+          },
+        ];
+      return [
+        {
+          path,
+          message: issue.message.startsWith('Too small')
+            ? `must be at least ${issue.minimum}`
+            : issue.message,
+        },
+      ];
+    default:
+      return [{ path, message: issue.message }];
+  }
+}
+
+/**
+ * Validates manifest text: YAML syntax, safety limits and the schema. Syntax and schema problems come
+ * back as located issues; safety-limit breaches abort with ERR_YAML_LIMIT.
+ *
+ * @example
+ * const state = validateManifestText(text, 'release-pack.yaml');
+ * if (state.state === 'invalid') for (const i of state.issues) console.log(`${i.line}:${i.column} ${i.message}`);
+ */
+export function validateManifestText(text: string, file: string): ManifestState {
+  let parsed: ReturnType<typeof parseYamlSafely>;
+  try {
+    parsed = parseYamlSafely(text, file);
+  } catch (error) {
+    if (error instanceof ApertureError && error.code === 'ERR_UNREADABLE') {
+      const match = /^.*?:(\d+):(\d+): (.*)$/.exec(error.message);
+      return {
+        state: 'invalid',
+        file,
+        issues: [
+          {
+            path: '',
+            line: match ? Number(match[1]) : undefined,
+            column: match ? Number(match[2]) : undefined,
+            message: `YAML syntax: ${match ? match[3] : error.message}`,
+          },
+        ],
+      };
+    }
+    throw error;
+  }
+  if (parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
+    return {
+      state: 'invalid',
+      file,
+      issues: [
+        { path: '', line: 1, column: 1, message: 'must be a mapping with spec, model and components' },
+      ],
+    };
+  }
+  const result = ReleasePackSchema.safeParse(parsed.value);
+  if (result.success) return { state: 'valid', file, value: result.data };
+  const issues: ManifestIssue[] = [];
+  for (const issue of result.error.issues) {
+    for (const explained of explainIssue(issue, parsed.value)) {
+      const at = parsed.locate(explained.path, { atKey: explained.atKey });
+      issues.push({
+        path: explained.path.map(String).join('.'),
+        line: at?.line,
+        column: at?.column,
+        message: explained.message,
+      });
+    }
+  }
+  issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return { state: 'invalid', file, issues };
+}
+
+/** One line per issue: `file:line:column: path: message`. */
+export function formatManifestIssue(file: string, issue: ManifestIssue): string {
+  const at = issue.line ? `${file}:${issue.line}:${issue.column ?? 1}` : file;
+  return `${at}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`;
+}

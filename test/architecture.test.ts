@@ -1,0 +1,78 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = path.resolve(import.meta.dirname, '../src');
+
+/** Which modules each module may import (STYLE.md's dependency direction). */
+const ALLOWED: Record<string, readonly string[]> = {
+  errors: [],
+  types: [],
+  util: ['errors'],
+  spec: ['util', 'errors'],
+  infer: ['spec', 'util', 'errors'],
+  scan: ['spec', 'infer', 'util', 'errors'],
+  checks: ['spec', 'util', 'errors'],
+  profile: ['spec', 'checks', 'util', 'errors'],
+  checker: ['scan', 'checks', 'profile', 'spec', 'util', 'errors'],
+  report: ['checker', 'profile', 'checks', 'spec', 'util', 'errors'],
+  cli: ['checker', 'report', 'profile', 'checks', 'scan', 'infer', 'spec', 'util', 'errors'],
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return sourceFiles(full);
+    return /\.ts$/.test(name) && !name.endsWith('.d.ts') ? [full] : [];
+  });
+}
+
+function moduleOf(file: string): string {
+  const relative = path.relative(SRC, file);
+  const [first] = relative.split(path.sep);
+  return first!.replace(/\.ts$/, '');
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)]
+    .map((match) => match[1] ?? match[2]!)
+    .filter((specifier) => specifier.startsWith('.'));
+}
+
+describe('architecture', () => {
+  const files = sourceFiles(SRC);
+
+  it('finds the source tree', () => {
+    expect(files.length).toBeGreaterThan(20);
+  });
+
+  it('every module is known to the dependency rules', () => {
+    const modules = new Set(files.map(moduleOf));
+    for (const module of modules) expect(Object.keys(ALLOWED), `module ${module}`).toContain(module);
+  });
+
+  it('modules import each other only in the allowed direction and only through index.ts', () => {
+    const violations: string[] = [];
+    for (const file of files) {
+      const from = moduleOf(file);
+      const isTest = file.endsWith('.test.ts');
+      for (const specifier of importsOf(file)) {
+        const target = path.resolve(path.dirname(file), specifier);
+        if (!target.startsWith(SRC)) continue;
+        const to = moduleOf(target);
+        if (to === from) continue;
+        const where = `${path.relative(SRC, file)} → ${specifier}`;
+        if (!isTest && !ALLOWED[from]?.includes(to)) violations.push(`${where}: ${from} may not import ${to}`);
+        const isFile = to === 'errors';
+        if (!isFile && path.basename(target) !== 'index.ts') violations.push(`${where}: import ${to} through its index.ts`);
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('index.ts files re-export by name (no export *)', () => {
+    const offenders = files.filter((file) => file.endsWith('index.ts') && /export \*/.test(readFileSync(file, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});
