@@ -10,6 +10,8 @@ export {
   getComponent,
   RELEASE_PACK_DOCUMENTS,
 } from './components.ts';
+export type { DocumentDefinition, SectionCoverage, SectionDefinition } from './document-sections.ts';
+export { coverSections, DOCUMENTS, getDocumentDefinition, MIN_SECTION_WORDS } from './document-sections.ts';
 export type {
   ChecksumOutcome,
   EvidenceRef,
