@@ -32,6 +32,7 @@ export {
   isOpenLicense,
   spdxFacts,
 } from './license-classify.ts';
+export { policyJsonSchema } from './policy-json-schema.ts';
 export type { MofClassName, Policy, Rating } from './policy-schema.ts';
 export { MOF_CLASS_NAMES, POLICY_SPEC, PolicySchema, RATINGS } from './policy-schema.ts';
 export type {

@@ -33,6 +33,9 @@ type SpdxNode =
   | { license: string; plus?: boolean; exception?: string }
   | { left: SpdxNode; conjunction: string; right: SpdxNode };
 
+/** Longer text is not a license identifier (and parsing it is wasted work). */
+const MAX_LICENSE_TEXT = 500;
+
 const NO_LICENSE_WORDS = new Set([
   '',
   'none',
@@ -234,7 +237,9 @@ export function classifyLicense(input: string | null | undefined): LicenseVerdic
     };
   }
 
-  const corrected = spdxCorrect(text);
+  // Free-text correction only for short, plain phrases: it is generous and would "fix" garbage too.
+  const correctable = text.length <= 60 && !/[()]/.test(text);
+  const corrected = correctable ? spdxCorrect(text) : null;
   const correctedNode = corrected ? parseExpression(corrected) : null;
   if (corrected && correctedNode) {
     const { verdict, ids } = classifyNode(correctedNode);

@@ -68,6 +68,15 @@ function explainIssue(
   switch (issue.code) {
     case 'invalid_type':
       if (found === undefined) return [{ path, message: 'is required' }];
+      if (issue.expected === 'string' && (typeof found === 'number' || typeof found === 'boolean')) {
+        // YAML reads 2024, 1e5, yes and all-digit digests as numbers or booleans unless quoted.
+        return [
+          {
+            path,
+            message: `must be text; YAML read ${String(found)} as a ${typeof found}, so put it in quotes`,
+          },
+        ];
+      }
       return [
         {
           path,

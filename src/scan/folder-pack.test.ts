@@ -1,0 +1,69 @@
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApertureError } from '../errors.ts';
+import { openFolderPack } from './folder-pack.ts';
+
+let dir: string;
+let outside: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'aperture-folder-'));
+  outside = await mkdtemp(path.join(os.tmpdir(), 'aperture-outside-'));
+  await mkdir(path.join(dir, 'docs/deep'), { recursive: true });
+  await mkdir(path.join(dir, '.git'), { recursive: true });
+  await writeFile(path.join(dir, 'README.md'), '# Model\n');
+  await writeFile(path.join(dir, 'docs/deep/card.md'), 'card');
+  await writeFile(path.join(dir, '.git/config'), 'secret');
+  await writeFile(path.join(outside, 'secret.txt'), 'TOP SECRET');
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+  await rm(outside, { recursive: true, force: true });
+});
+
+describe('openFolderPack', () => {
+  it('lists regular files sorted, skipping .git', async () => {
+    const pack = await openFolderPack(dir);
+    expect((await pack.listFiles()).map((file) => file.path)).toEqual(['README.md', 'docs/deep/card.md']);
+    expect((await pack.listFiles())[0]!.size).toBe(8);
+  });
+
+  it('reads files with a byte limit', async () => {
+    const pack = await openFolderPack(dir);
+    const result = await pack.readFile('README.md', 3);
+    expect(Buffer.from(result.bytes).toString()).toBe('# M');
+    expect(result.truncated).toBe(true);
+  });
+
+  it('follows links inside the pack and skips links that leave it, with a warning', async () => {
+    await symlink(path.join(dir, 'README.md'), path.join(dir, 'inside-link.md'));
+    await symlink(path.join(outside, 'secret.txt'), path.join(dir, 'escape.txt'));
+    await symlink(outside, path.join(dir, 'escape-dir'));
+    const pack = await openFolderPack(dir);
+    const paths = (await pack.listFiles()).map((file) => file.path);
+    expect(paths).toContain('inside-link.md');
+    expect(paths).not.toContain('escape.txt');
+    expect(paths.some((p) => p.startsWith('escape-dir'))).toBe(false);
+    expect(pack.warnings.join('\n')).toContain('escape.txt: symbolic link points outside the pack');
+    await expect(pack.readFile('escape.txt')).rejects.toThrow(ApertureError);
+  });
+
+  it('refuses paths that are not files of the pack', async () => {
+    const pack = await openFolderPack(dir);
+    await expect(pack.readFile('../secret.txt')).rejects.toThrow(/outside the pack/);
+    await expect(pack.readFile('nope.md')).rejects.toThrow(/not a file of the pack/);
+  });
+
+  it('says clearly when the folder does not exist or is a file', async () => {
+    await expect(openFolderPack(path.join(dir, 'missing'))).rejects.toThrow(/no such file or folder/);
+    await expect(openFolderPack(path.join(dir, 'README.md'))).rejects.toThrow(/not a folder/);
+  });
+
+  it('refuses folders with more files than the limit', async () => {
+    const pack = await openFolderPack(dir, undefined, { maxFiles: 1 });
+    await expect(pack.listFiles()).rejects.toThrow(/more than 1 files/);
+  });
+});
