@@ -1,13 +1,18 @@
+import { stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Command, Option } from 'commander';
 import { type CheckReport, checkRelease, combineGate, loadPolicy, parseMofClass } from '../checker/index.ts';
 import { ApertureError } from '../errors.ts';
-import { renderJson, renderText } from '../report/index.ts';
+import { renderJson, renderMarkdown, renderSarif, renderText } from '../report/index.ts';
 import { ExitCode } from './exit-code.ts';
 import { type CliIo, wantsColor } from './io.ts';
 import { createHashProgress } from './progress.ts';
 
 interface CheckOptions {
   json?: boolean;
+  sarif?: boolean;
+  markdown?: boolean;
+  output?: string;
   verbose?: boolean;
   minScore?: string;
   requireClass?: string;
@@ -16,12 +21,73 @@ interface CheckOptions {
   fail?: boolean;
 }
 
+/** The report formats of `aperture check`. */
+type Format = 'text' | 'json' | 'sarif' | 'markdown';
+
+const FORMAT_FLAGS = ['json', 'sarif', 'markdown'] as const;
+
+function chooseFormat(options: CheckOptions): Format {
+  const chosen = FORMAT_FLAGS.filter((flag) => options[flag]);
+  if (chosen.length > 1) {
+    throw new ApertureError(
+      'ERR_USAGE',
+      `${chosen.map((flag) => `--${flag}`).join(' and ')} cannot be combined: choose one report format`,
+    );
+  }
+  return chosen[0] ?? 'text';
+}
+
 function parseScore(text: string): number {
   const value = Number(text);
-  if (!Number.isFinite(value) || value < 0 || value > 100) {
+  if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) {
     throw new ApertureError('ERR_USAGE', `--min-score takes a number from 0 to 100, not "${text}"`);
   }
   return value;
+}
+
+/** Checks `--as-of`: a day written YYYY-MM-DD, or nothing. */
+export function parseAsOf(text: string | undefined): string | undefined {
+  if (text !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    throw new ApertureError('ERR_USAGE', `--as-of takes a date written YYYY-MM-DD, not "${text}"`);
+  }
+  return text;
+}
+
+/**
+ * Resolves an output file against the working directory and makes sure its folder exists, so a long
+ * check does not end in a write error.
+ */
+export async function resolveOutput(io: CliIo, file: string | undefined): Promise<string | undefined> {
+  if (file === undefined) return undefined;
+  if (file.trim() === '') throw new ApertureError('ERR_USAGE', '--output needs a file name');
+  const resolved = path.resolve(io.cwd, file);
+  const folder = await stat(path.dirname(resolved)).catch(() => null);
+  if (!folder?.isDirectory()) {
+    throw new ApertureError('ERR_NOT_FOUND', `cannot write ${file}: no folder ${path.dirname(file)}`);
+  }
+  return resolved;
+}
+
+/** Writes a report to the resolved output file. */
+export async function writeOutput(resolved: string, shown: string, text: string): Promise<void> {
+  await writeFile(resolved, text, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new ApertureError('ERR_USAGE', `cannot write ${shown}: ${error.code ?? error.message}`, {
+      cause: error,
+    });
+  });
+}
+
+function render(format: Format, reports: readonly CheckReport[], verbose: boolean | undefined): string {
+  switch (format) {
+    case 'json':
+      return renderJson(reports);
+    case 'sarif':
+      return renderSarif(reports);
+    case 'markdown':
+      return reports.map((report) => renderMarkdown(report)).join('\n---\n\n');
+    case 'text':
+      return reports.map((report) => renderText(report, { color: false, verbose })).join('\n');
+  }
 }
 
 /** `aperture check TARGET…`: scores releases and, with a gate, exits 1 when one falls short. */
@@ -30,6 +96,9 @@ export function checkCommand(io: CliIo): Command {
     .description('score the openness of releases: folders, archives, git repos or hf:org/name')
     .argument('<targets...>', 'folder, .tar.gz/.zip, git URL or hf:org/name[@revision]')
     .option('--json', 'print the versioned JSON report (no progress output)')
+    .option('--sarif', 'print SARIF 2.1.0 for code-scanning UIs (no progress output)')
+    .option('--markdown', 'print a Markdown report for a PR comment or a README')
+    .option('-o, --output <file>', 'write the report to this file instead of standard output')
     .option('-v, --verbose', 'show every check detail')
     .option('--min-score <n>', 'gate: fail unless the openness score is at least n (0–100)')
     .option('--require-class <class>', 'gate: fail unless the MOF class is at least I, II or III')
@@ -44,39 +113,60 @@ Examples:
   $ aperture check hf:allenai/OLMo-2-1124-7B --json > report.json
   $ aperture check ./release --require-class II --min-score 60
   $ aperture check release.tar.gz --policy policies/open-artifacts.yaml
+  $ aperture check . --sarif --output aperture.sarif      # for GitHub code scanning
+  $ aperture check . --markdown --output openness.md       # for a PR comment
 
 Exit codes: 0 pass, 1 below the bar (each unmet rule is named), 2 bad usage or unreadable input,
 3 source unreachable.`,
     )
     .action(async (targets: string[], options: CheckOptions) => {
-      if (options.asOf && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) {
-        throw new ApertureError(
-          'ERR_USAGE',
-          `--as-of takes a date written YYYY-MM-DD, not "${options.asOf}"`,
-        );
-      }
+      const format = chooseFormat(options);
+      const asOf = parseAsOf(options.asOf);
       const gate = combineGate({
-        policy: options.policy ? await loadPolicy(options.policy) : undefined,
         minScore: options.minScore === undefined ? undefined : parseScore(options.minScore),
         requireClass: options.requireClass === undefined ? undefined : parseMofClass(options.requireClass),
+        policy: options.policy ? await loadPolicy(options.policy) : undefined,
       });
+      const output = await resolveOutput(io, options.output);
+      // Machine formats stay pure: no progress bar, no colour, nothing but the document on stdout.
+      const machine = format === 'json' || format === 'sarif';
+      const streamText = format === 'text' && !output;
+
       const reports: CheckReport[] = [];
       for (const target of targets) {
-        const progress = options.json ? undefined : createHashProgress(io, target);
+        const progress = machine ? undefined : createHashProgress(io, target);
+        let report: CheckReport;
         try {
-          reports.push(
-            await checkRelease(target, { gate, asOf: options.asOf, onProgress: progress?.update }),
-          );
+          report = await checkRelease(target, { gate, asOf, onProgress: progress?.update });
         } finally {
           progress?.stop();
         }
-        if (!options.json)
-          io.stdout.write(
-            `${renderText(reports[reports.length - 1]!, { color: wantsColor(io), verbose: options.verbose })}\n`,
-          );
+        reports.push(report);
+        if (streamText) {
+          io.stdout.write(`${renderText(report, { color: wantsColor(io), verbose: options.verbose })}\n`);
+        }
       }
-      if (options.json) io.stdout.write(renderJson(reports));
-      const failed = reports.some((report) => report.gate && !report.gate.passed);
-      if (failed && options.fail !== false) throw new ExitCode(1);
+
+      if (!streamText) {
+        const document = render(format, reports, options.verbose);
+        if (output) {
+          await writeOutput(output, options.output!, document);
+          io.stderr.write(`${format} report written to ${options.output}\n`);
+        } else {
+          io.stdout.write(document);
+        }
+      }
+
+      const failed = reports.filter((report) => report.gate && !report.gate.passed);
+      // Text and Markdown on stdout name each unmet rule themselves; otherwise say it on stderr.
+      const named = format === 'text' || format === 'markdown';
+      if (failed.length > 0 && (!named || output)) {
+        for (const report of failed) {
+          for (const rule of report.gate!.rules.filter((candidate) => !candidate.passed)) {
+            io.stderr.write(`gate failed for ${report.target}: ${rule.message}\n`);
+          }
+        }
+      }
+      if (failed.length > 0 && options.fail !== false) throw new ExitCode(1);
     });
 }

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import {
+  HOSTILE,
+  HOSTILE_PACK,
+  INVALID_MANIFEST_PACK,
+  MIXED_PACK,
+  OPEN_PACK,
+  reportOf,
+} from '../../test/fixtures/report-packs.ts';
+import { combineGate } from '../checker/index.ts';
+import { escapeMarkdown, renderMarkdown } from './render-markdown.ts';
+import { topFixes } from './top-fixes.ts';
+
+/** Cell separators of a table row: pipes that no backslash escapes. */
+function separators(row: string): number {
+  return row.match(/(?<!\\)\|/g)?.length ?? 0;
+}
+
+/** Every table: each row has as many cells as its header, so nothing broke out of a cell. */
+function expectTablesIntact(markdown: string): void {
+  const tables = markdown.split('\n\n').filter((block) => block.startsWith('|'));
+  expect(tables.length).toBeGreaterThan(0);
+  for (const table of tables) {
+    const rows = table.split('\n');
+    const columns = separators(rows[0]!);
+    expect(rows[1]).toMatch(/^\|( --- \|)+$/);
+    for (const row of rows) expect(separators(row), row).toBe(columns);
+  }
+}
+
+describe('escapeMarkdown', () => {
+  it.each([
+    ['a | b', 'a \\| b'],
+    ['<img src=x>', '&lt;img src=x&gt;'],
+    ['`code`', '\\`code\\`'],
+    ['a & b', 'a &amp; b'],
+    ['[link](javascript:x) *b* _i_ ~s~ #h', '\\[link\\](javascript:x) \\*b\\* \\_i\\_ \\~s\\~ \\#h'],
+    ['line\nbreak\r\n', 'line break '],
+    ['back\\slash', 'back\\\\slash'],
+    ['ping @octocat', 'ping @&#8203;octocat'],
+    ['mail me@example.org', 'mail me@example.org'],
+  ])('escapes %j', (input, expected) => {
+    expect(escapeMarkdown(input)).toBe(expected);
+  });
+});
+
+describe('renderMarkdown', () => {
+  it('opens with the headline: score, MOF class with progress, OSAID verdict, completeness', async () => {
+    const report = await reportOf(OPEN_PACK);
+    const markdown = renderMarkdown(report);
+    expect(markdown.startsWith('## Aperture openness report: Example Lab / open-lm-1b\n')).toBe(true);
+    expect(markdown).toContain(`| Openness score | **${report.profile.score}/100** |`);
+    expect(markdown).toContain('| MOF class | **Class III (Open Model)** |');
+    expect(markdown).toContain(
+      report.profile.osaid.verdict === 'open-source-ai' ? '✅ open source AI' : '❌ not open source AI',
+    );
+    expect(markdown).toContain(`| Release pack | ${report.profile.completeness.percent}% complete:`);
+    expect(markdown).toContain('| Class III · Open Model | ✅ 100% | nothing: met |');
+    expect(markdown).toContain(`| Class II · Open Tooling | `);
+    expect(markdown).toContain(`${report.profile.mof.progress.I}% |`);
+    expect(markdown).not.toContain('| Gate |');
+    expectTablesIntact(markdown);
+  });
+
+  it('shows the component grid with emoji ratings', async () => {
+    const report = await reportOf(MIXED_PACK);
+    const markdown = renderMarkdown(report);
+    expect(markdown).toContain('| Component | Rating | License | Points | Why |');
+    expect(markdown).toMatch(/\| Model architecture \| 🟢 open \| Apache-2\.0 \| 5\/5 \|/);
+    expect(markdown).toMatch(/\| Final parameters \(weights\) \| 🟡 partial \| llama3\.1 \|/);
+    expect(markdown).toMatch(/\| Training datasets \| 🔴 closed \| — \|/);
+    const rows = markdown.split('\n').filter((line) => /^\| [^|]+ \| (🟢|🟡|🔴|⚪) /.test(line));
+    expect(rows).toHaveLength(report.profile.components.length);
+    expectTablesIntact(markdown);
+  });
+
+  it('marks inferred ratings', async () => {
+    const report = await reportOf(INVALID_MANIFEST_PACK);
+    expect(report.profile.inferred).toBe(true);
+    const markdown = renderMarkdown(report);
+    expect(markdown).toContain('release-pack.yaml is invalid: ratings below are inferred');
+    const inferred = report.profile.components.filter((component) => component.inferred);
+    expect(markdown.match(/\*\(inferred\)\*/g)?.length ?? 0).toBe(inferred.length);
+  });
+
+  it('lists failing checks with their remediation, and the top fixes', async () => {
+    const report = await reportOf(MIXED_PACK);
+    const markdown = renderMarkdown(report);
+    const failing = report.checks.filter((check) => check.score !== null && check.score < 10);
+    expect(failing.length).toBeGreaterThan(0);
+    for (const check of failing) {
+      expect(markdown).toContain(`**${check.title}** (${check.id}, ${check.risk} risk, ${check.score}/10)`);
+      expect(markdown).toContain(`  - **Fix:** ${escapeMarkdown(check.remediation!)}`);
+    }
+    const passing = report.checks.filter((check) => check.score === 10);
+    for (const check of passing) expect(markdown).not.toContain(`**${check.title}**`);
+    const fixes = topFixes(report.profile, report.checks);
+    expect(markdown).toContain('### Top fixes');
+    fixes.forEach((fix, index) => {
+      expect(markdown).toContain(`${index + 1}. ${escapeMarkdown(fix.action)}`);
+    });
+  });
+
+  it('names each unmet rule when the gate fails', async () => {
+    const report = await reportOf(MIXED_PACK, 'memory', {
+      gate: combineGate({ minScore: 60, requireClass: 'III' }),
+    });
+    const markdown = renderMarkdown(report);
+    expect(markdown).toContain('| Gate | ❌ **fail** (command-line gate) |');
+    expect(markdown).toContain('### ❌ Gate failed: command-line gate');
+    for (const rule of report.gate!.rules) expect(markdown).toContain(`- ❌ ${escapeMarkdown(rule.message)}`);
+  });
+
+  it('says the gate passed', async () => {
+    const report = await reportOf(OPEN_PACK, 'memory', { gate: combineGate({ requireClass: 'III' }) });
+    const markdown = renderMarkdown(report);
+    expect(markdown).toContain('| Gate | ✅ **pass** (command-line gate) |');
+    expect(markdown).toContain('### ✅ Gate passed: command-line gate');
+  });
+
+  it('keeps hostile names and locations from breaking tables or injecting HTML', async () => {
+    const report = await reportOf(HOSTILE_PACK, 'evil|<b>`target`</b>');
+    expect(report.profile.model.name).toBe(HOSTILE.name);
+    const markdown = renderMarkdown(report);
+    expectTablesIntact(markdown);
+    for (const raw of ['<img', '<script', '</b>', '<b>', '`code`', '`target`', '`x`', '@octocat']) {
+      expect(markdown).not.toContain(raw);
+    }
+    expect(markdown).toContain(escapeMarkdown(HOSTILE.name));
+    expect(markdown).toContain(escapeMarkdown(HOSTILE.organization));
+    // The missing location appears in the component's reason (a table cell) and in the check's details.
+    expect(markdown).toContain(escapeMarkdown(HOSTILE.location));
+    // The only HTML is Aperture's own.
+    const tags = markdown.match(/<\/?[a-z]+/g) ?? [];
+    expect(new Set(tags)).toEqual(new Set(['<sub', '</sub']));
+  });
+});
