@@ -58,6 +58,7 @@ const DOCUMENT_COMPONENTS = new Set([
 ]);
 const MAX_DOCUMENTS_PER_COMPONENT = 50;
 const DOCUMENT_READ_LIMIT = 2 * 1024 * 1024;
+const MAY_HOLD_PAPER_LINK = /arxiv|doi\.org/i;
 const PAPER_LINK = /(arxiv\.org\/(?:abs|pdf)\/[^\s)\]>"']+|arXiv:\s*[^\s)\],;]+|doi\.org\/[^\s)\]>"']+)/gi;
 
 function today(): string {
@@ -65,20 +66,45 @@ function today(): string {
 }
 
 /** Which pack files a location names: a file, a folder (everything under it) or a glob. */
-function matchLocation(location: string, files: PackFile[]): string[] {
+function matchLocation(location: string, index: FileIndex): string[] {
+  const files = index.files;
   const relative = toPackRelative(location, 'location');
   if (relative === '') return files.map((file) => file.path);
   if (/[*?[{]/.test(relative)) {
     const isMatch = picomatch(relative, { dot: true });
     return files.filter((file) => isMatch(file.path)).map((file) => file.path);
   }
-  const exact = files.find((file) => file.path === relative);
-  if (exact) return [exact.path];
+  if (index.byPath.has(relative)) return [relative];
   const prefix = `${relative}/`;
-  return files.filter((file) => file.path.startsWith(prefix)).map((file) => file.path);
+  if (!index.sorted) return files.filter((file) => file.path.startsWith(prefix)).map((file) => file.path);
+  // In a sorted list the paths under a folder are one run: find its start by bisection.
+  let low = 0;
+  let high = files.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (files[middle]!.path < prefix) low = middle + 1;
+    else high = middle;
+  }
+  const matched: string[] = [];
+  for (let i = low; i < files.length && files[i]!.path.startsWith(prefix); i++) matched.push(files[i]!.path);
+  return matched;
 }
 
-function resolveLocations(locations: string[], files: PackFile[]) {
+/** The file list with a by-path lookup, built once per collection for matching locations. */
+interface FileIndex {
+  files: PackFile[];
+  byPath: Map<string, PackFile>;
+  /** Whether paths are in ascending code-unit order, as `Pack.listFiles` promises. */
+  sorted: boolean;
+}
+
+function indexFiles(files: PackFile[], byPath: Map<string, PackFile>): FileIndex {
+  let sorted = true;
+  for (let i = 1; i < files.length && sorted; i++) sorted = files[i - 1]!.path < files[i]!.path;
+  return { files, byPath, sorted };
+}
+
+function resolveLocations(locations: string[], files: FileIndex) {
   const resolved = { files: [] as string[], missing: [] as string[], escaping: [] as string[] };
   for (const location of locations) {
     if (isUrl(location)) continue;
@@ -116,7 +142,7 @@ function resolveLicense(
 function declaredComponent(
   definition: ComponentDefinition,
   entry: ComponentEntry | undefined,
-  files: PackFile[],
+  files: FileIndex,
   globals: GlobalLicenses | undefined,
   packLicense: ReleaseEvidence['packLicense'],
   manifestFile: string,
@@ -155,7 +181,7 @@ function declaredComponent(
 function inferredComponent(
   definition: ComponentDefinition,
   inference: Inference,
-  files: PackFile[],
+  files: FileIndex,
   packLicense: ReleaseEvidence['packLicense'],
 ): ResolvedComponent {
   const found = inference.components.find((component) => component.id === definition.id);
@@ -188,6 +214,7 @@ function inferredComponent(
 export async function collectEvidence(pack: Pack, options: CollectOptions = {}): Promise<ReleaseEvidence> {
   const files = await pack.listFiles();
   const byPath = new Map(files.map((file) => [file.path, file]));
+  const fileIndex = indexFiles(files, byPath);
   const warnings = [...pack.warnings];
   const documents: Record<string, TextDocument> = {};
 
@@ -201,7 +228,8 @@ export async function collectEvidence(pack: Pack, options: CollectOptions = {}):
       warnings.push(`${path}: not UTF-8 text; not read`);
       return null;
     }
-    const text = Buffer.from(complete).toString('utf8');
+    // A view, not a copy, of the bytes read.
+    const text = Buffer.from(complete.buffer, complete.byteOffset, complete.byteLength).toString('utf8');
     documents[path] = { path, text, truncated };
     return text;
   }
@@ -243,7 +271,7 @@ export async function collectEvidence(pack: Pack, options: CollectOptions = {}):
       declaredComponent(
         definition,
         value.components[definition.id as keyof typeof value.components],
-        files,
+        fileIndex,
         value.licenses,
         packLicense,
         manifest.state === 'valid' ? manifest.file : MANIFEST_FILE,
@@ -262,7 +290,7 @@ export async function collectEvidence(pack: Pack, options: CollectOptions = {}):
       };
     }
     components = COMPONENTS.map((definition) =>
-      inferredComponent(definition, inference!, files, packLicense),
+      inferredComponent(definition, inference!, fileIndex, packLicense),
     );
   }
 
@@ -283,7 +311,7 @@ export async function collectEvidence(pack: Pack, options: CollectOptions = {}):
   for (const path of ['README.md', 'CITATION.cff']) await readText(path);
   // Dependency pins next to the eval harness or at the root are read for the runnable-harness check.
   for (const file of files)
-    if (DEPENDENCY_FILES.test(file.path) && !file.path.includes('/')) await readText(file.path);
+    if (!file.path.includes('/') && DEPENDENCY_FILES.test(file.path)) await readText(file.path);
 
   const checksums = await verifyChecksums(pack, components, byPath, options);
   const value = manifest.state === 'valid' ? manifest.value : null;
@@ -388,7 +416,8 @@ async function verifyChecksums(
     );
     let bytesDone = 0;
     const results = await hashFilesInParallel(
-      local.map((job) => ({ path: job.path })),
+      // Sizes from the listing let the pool start the biggest files first without stat'ing them again.
+      local.map((job) => ({ path: job.path, size: byPath.get(outcomes[job.index]!.path)?.size })),
       {
         workers: options.hashWorkers,
         onProgress: (bytes) => {
@@ -425,6 +454,8 @@ function findPaperLinks(
       if (isUrl(location)) add(location, { note: `${component.id} location` });
   }
   for (const doc of Object.values(documents)) {
+    // Every link the pattern finds contains one of these words: skip the line split for documents without.
+    if (!MAY_HOLD_PAPER_LINK.test(doc.text)) continue;
     const lines = doc.text.split('\n');
     lines.forEach((line, index) => {
       for (const match of line.matchAll(PAPER_LINK)) add(match[0], { file: doc.path, line: index + 1 });

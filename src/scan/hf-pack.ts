@@ -1,7 +1,270 @@
+import os from 'node:os';
+import path from 'node:path';
+import { fileDownloadInfo, HubApiError, listFiles, modelInfo } from '@huggingface/hub';
 import { ApertureError } from '../errors.ts';
-import type { Pack } from './pack.ts';
+import type { PackFile } from '../spec/index.ts';
+import { toPackRelative } from '../util/index.ts';
+import { parseHfId } from './hf-id.ts';
+import { HubCache } from './hub-cache.ts';
+import { createHubFetch, type HubFetchTuning } from './hub-fetch.ts';
+import { DEFAULT_READ_LIMIT, type Pack, type ReadResult } from './pack.ts';
 
-/** Opens a Hugging Face Hub model as a pack. (Being written by the sources helper.) */
-export async function openHfPack(id: string): Promise<Pack> {
-  throw new ApertureError('ERR_USAGE', `${id}: hf sources are not supported yet`);
+/** Options of opening a Hub model; each falls back to the environment, then to a default. */
+export interface HfOptions extends Partial<HubFetchTuning> {
+  /** The Hub; `HF_ENDPOINT`, else https://huggingface.co. */
+  endpoint?: string;
+  /** An access token for gated and private models; `HF_TOKEN`. */
+  token?: string;
+  /** The cache folder; `APERTURE_CACHE_DIR`, else ~/.cache/aperture. `false` turns caching off. */
+  cacheDir?: string | false;
+  /** More origins the Hub may redirect downloads to; `APERTURE_HF_ORIGINS` (comma-separated). */
+  extraOrigins?: string[];
+  /** Where to read HF_ENDPOINT, HF_TOKEN, APERTURE_CACHE_DIR and APERTURE_HF_ORIGINS; process.env by default. */
+  env?: Record<string, string | undefined>;
+  /** Most files accepted in a listing. */
+  maxFiles?: number;
+}
+
+const OFFICIAL_HUB = 'https://huggingface.co';
+// The official Hub serves large files from its own CDNs, all on these domains.
+const OFFICIAL_DOWNLOAD_ORIGINS = ['https://*.huggingface.co', 'https://*.hf.co'];
+const COMMIT = /^[0-9a-f]{40}$/;
+const LFS_OID = /^[0-9a-f]{64}$/;
+const DEFAULT_MAX_FILES = 500_000;
+
+function parseEndpoint(text: string): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ApertureError(
+      'ERR_USAGE',
+      `HF_ENDPOINT "${text}" is not a URL; use e.g. https://huggingface.co`,
+    );
+  }
+  if (!/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
+    throw new ApertureError('ERR_USAGE', `HF_ENDPOINT "${text}" must be a plain http(s) URL`);
+  }
+  return url;
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return (text.split('\n')[0] ?? '').slice(0, 200);
+}
+
+/** Encodes each segment of a pack path for a URL (the library inserts the path as given). */
+function encodePath(filePath: string): string {
+  return filePath.split('/').map(encodeURIComponent).join('/');
+}
+
+async function readCapped(response: Response, limit: number): Promise<Uint8Array> {
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  while (total < limit) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const part = value.subarray(0, limit - total);
+    chunks.push(part);
+    total += part.byteLength;
+  }
+  await reader.cancel().catch(() => undefined);
+  return Buffer.concat(chunks, total);
+}
+
+/**
+ * Opens a Hugging Face Hub model, `hf:org/name[@revision]`, as a remote pack through @huggingface/hub:
+ * model info (for the commit sha), the recursive file list (with LFS sha256 as `sourceSha256`), and
+ * file reads on demand, size-capped. Requests go only to the configured endpoint (`HF_ENDPOINT`) with
+ * retries, backoff and timeouts; listings and file contents are cached per commit under
+ * `APERTURE_CACHE_DIR`, so checking the same revision again downloads no file.
+ *
+ * @example
+ * const pack = await openHfPack('hf:allenai/OLMo-2-1124-7B@main');
+ * console.log(pack.source.revision, (await pack.listFiles()).length);
+ */
+export async function openHfPack(target: string, options: HfOptions = {}): Promise<Pack> {
+  const id = parseHfId(target);
+  const env = options.env ?? process.env;
+  const endpointUrl = parseEndpoint(options.endpoint ?? env.HF_ENDPOINT ?? OFFICIAL_HUB);
+  const endpoint = endpointUrl.href.replace(/\/+$/, '');
+  const token = options.token ?? (env.HF_TOKEN || undefined);
+  const extraOrigins =
+    options.extraOrigins ??
+    (env.APERTURE_HF_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean);
+  const allowedOrigins = [
+    endpointUrl.origin,
+    ...(endpointUrl.origin === OFFICIAL_HUB ? OFFICIAL_DOWNLOAD_ORIGINS : []),
+    ...extraOrigins,
+  ];
+  const hubFetch = createHubFetch({ ...options, allowedOrigins, token, tokenOrigin: endpointUrl.origin });
+  const page = `${endpoint}/${id.repo}`;
+  const repo = { type: 'model' as const, name: id.repo };
+  const fail = (error: unknown, file?: string) => hubError(error, target, page, file);
+
+  const info = await modelInfo({
+    name: id.repo,
+    revision: id.revision ?? 'main',
+    hubUrl: endpoint,
+    fetch: hubFetch,
+    additionalFields: ['sha'],
+  }).catch((error: unknown) => {
+    throw fail(error);
+  });
+  if (info.gated && !token) {
+    throw new ApertureError(
+      'ERR_SOURCE_UNAVAILABLE',
+      `${target}: the model is gated; request access on ${page} and set HF_TOKEN to a token that has it`,
+    );
+  }
+  const commit = info.sha;
+  if (typeof commit !== 'string' || !COMMIT.test(commit)) {
+    throw new ApertureError(
+      'ERR_SOURCE_UNAVAILABLE',
+      `${target}: ${endpoint} did not give the commit of the model`,
+    );
+  }
+
+  const cacheRoot =
+    options.cacheDir === false
+      ? null
+      : (options.cacheDir ?? env.APERTURE_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'aperture'));
+  const cache = cacheRoot === null ? null : new HubCache(cacheRoot, id.org, id.name, commit);
+  const warnings: string[] = [];
+
+  async function fetchListing(): Promise<PackFile[]> {
+    const files: PackFile[] = [];
+    const maxFiles = options.maxFiles ?? DEFAULT_MAX_FILES;
+    try {
+      for await (const entry of listFiles({
+        repo,
+        recursive: true,
+        revision: commit,
+        hubUrl: endpoint,
+        fetch: hubFetch,
+      })) {
+        if (entry.type !== 'file') continue;
+        let relative: string;
+        try {
+          relative = toPackRelative(String(entry.path));
+        } catch {
+          warnings.push(`${JSON.stringify(String(entry.path))}: unsafe path in the Hub listing; skipped`);
+          continue;
+        }
+        if (relative === '') continue;
+        const oid = entry.lfs?.oid;
+        files.push({
+          path: relative,
+          size: entry.lfs?.size ?? entry.size,
+          ...(oid && LFS_OID.test(oid) ? { sourceSha256: oid } : {}),
+        });
+        if (files.length > maxFiles) {
+          throw new ApertureError('ERR_TOO_LARGE', `${target}: more than ${maxFiles} files`);
+        }
+      }
+    } catch (error) {
+      throw fail(error);
+    }
+    return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  let listing = await cache?.readListing();
+  if (!listing) {
+    listing = await fetchListing();
+    await cache?.writeListing(listing);
+  }
+  const files = listing;
+  const byPath = new Map(files.map((file) => [file.path, file]));
+
+  async function download(file: PackFile, length: number): Promise<Uint8Array> {
+    const encoded = encodePath(file.path);
+    try {
+      const where = await fileDownloadInfo({
+        repo,
+        path: encoded,
+        revision: commit,
+        hubUrl: endpoint,
+        fetch: hubFetch,
+      });
+      if (!where) throw new ApertureError('ERR_NOT_FOUND', `${file.path}: listed but not found in ${target}`);
+      const response = await hubFetch(where.url, {
+        headers: length < file.size ? { Range: `bytes=0-${length - 1}` } : {},
+      });
+      if (!response.ok) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new HubApiError(response.url, response.status, undefined, `HTTP ${response.status}`);
+      }
+      return await readCapped(response, length);
+    } catch (error) {
+      throw fail(error, file.path);
+    }
+  }
+
+  return {
+    source: { kind: 'hf', ref: target, revision: commit, url: page },
+    warnings,
+    async listFiles() {
+      return files;
+    },
+    async readFile(filePath, maxBytes = DEFAULT_READ_LIMIT): Promise<ReadResult> {
+      const file = byPath.get(toPackRelative(filePath));
+      if (!file) throw new ApertureError('ERR_NOT_FOUND', `${filePath}: not a file of the pack`);
+      const length = Math.min(file.size, maxBytes);
+      const truncated = file.size > maxBytes;
+      if (length === 0) return { bytes: new Uint8Array(0), truncated };
+      const cached = await cache?.readFile(file.path);
+      if (cached && cached.byteLength >= length) return { bytes: cached.subarray(0, length), truncated };
+      const bytes = await download(file, length);
+      await cache?.writeFile(file.path, bytes);
+      return { bytes, truncated };
+    },
+    localPath() {
+      return undefined;
+    },
+    async close() {},
+  };
+}
+
+/** Turns a failure of the Hub into a one-line ApertureError that says what to do. */
+function hubError(error: unknown, target: string, page: string, file?: string): ApertureError {
+  if (error instanceof ApertureError) return error;
+  const subject = file ? `${target}: ${file}` : target;
+  if (error instanceof HubApiError) {
+    if (error.statusCode === 404) {
+      return new ApertureError(
+        'ERR_NOT_FOUND',
+        file
+          ? `${subject}: not found on the Hub`
+          : `${target}: no such model or revision on the Hub (a private model needs HF_TOKEN)`,
+        { cause: error },
+      );
+    }
+    if (error.statusCode === 401 || error.statusCode === 403) {
+      return new ApertureError(
+        'ERR_SOURCE_UNAVAILABLE',
+        `${subject}: access denied (${error.statusCode}): the model is gated or private; request access on ${page} and set HF_TOKEN to a token that has it`,
+        { cause: error },
+      );
+    }
+    return new ApertureError('ERR_SOURCE_UNAVAILABLE', `${subject}: the Hub answered ${error.statusCode}`, {
+      cause: error,
+    });
+  }
+  if (error instanceof DOMException && error.name === 'TimeoutError') {
+    return new ApertureError('ERR_SOURCE_UNAVAILABLE', `${subject}: the Hub stopped answering (timed out)`, {
+      cause: error,
+    });
+  }
+  return new ApertureError(
+    'ERR_SOURCE_UNAVAILABLE',
+    `${subject}: unexpected answer from the Hub (${firstLine(error)})`,
+    {
+      cause: error,
+    },
+  );
 }

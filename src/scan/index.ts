@@ -1,8 +1,17 @@
+export type { ArchiveLimits } from './archive-limits.ts';
+export { DEFAULT_ARCHIVE_LIMITS } from './archive-limits.ts';
+export type { ArchiveOptions } from './archive-pack.ts';
 export { openArchivePack } from './archive-pack.ts';
 export type { CollectOptions, CollectProgress } from './collect-evidence.ts';
 export { collectEvidence } from './collect-evidence.ts';
 export { openFolderPack } from './folder-pack.ts';
+export type { GitOptions } from './git-pack.ts';
 export { openGitPack } from './git-pack.ts';
+export type { GitTarget } from './git-url.ts';
+export { parseGitTarget } from './git-url.ts';
+export type { HfId } from './hf-id.ts';
+export { parseHfId } from './hf-id.ts';
+export type { HfOptions } from './hf-pack.ts';
 export { openHfPack } from './hf-pack.ts';
 export { memoryPack } from './memory-pack.ts';
 export type { SourceKind } from './open-source.ts';

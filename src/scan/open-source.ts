@@ -11,11 +11,13 @@ export type SourceKind = 'hf' | 'git' | 'archive' | 'path';
 
 const ARCHIVE = /\.(tar\.gz|tgz|zip)$/i;
 const GIT_URL = /^(https?|ssh|git|file):\/\/|^[\w.-]+@[\w.-]+:/;
+// Option-like text and git's `transport::address` syntax go to the git source, which refuses them by name.
+const GIT_LOOKALIKE = /^-|^[A-Za-z0-9][\w+.-]*::/;
 
 /** Classifies a target: `hf:org/name`, a git URL, an archive file name or a local path. */
 export function classifyTarget(target: string): SourceKind {
   if (target.startsWith('hf:')) return 'hf';
-  if (GIT_URL.test(target)) return 'git';
+  if (GIT_URL.test(target) || GIT_LOOKALIKE.test(target)) return 'git';
   if (ARCHIVE.test(target)) return 'archive';
   return 'path';
 }

@@ -216,6 +216,17 @@ export function classifyLicense(input: string | null | undefined): LicenseVerdic
       source: null,
     };
   }
+  if (text.length > MAX_LICENSE_TEXT) {
+    return {
+      input: text.slice(0, 80),
+      class: 'unknown',
+      expression: null,
+      ids: [],
+      exact: false,
+      reason: `${text.length} characters is too long for a license identifier; give an SPDX expression or catalogued id`,
+      source: null,
+    };
+  }
   const catalogued = findCataloguedLicense(text);
   if (catalogued)
     return fromCatalogue(text, catalogued, normaliseWords(text) === normaliseWords(catalogued.id));

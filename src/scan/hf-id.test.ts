@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ApertureError } from '../errors.ts';
+import { parseHfId } from './hf-id.ts';
+
+describe('parseHfId', () => {
+  it.each([
+    ['hf:allenai/OLMo-2-1124-7B', { repo: 'allenai/OLMo-2-1124-7B', org: 'allenai', name: 'OLMo-2-1124-7B' }],
+    ['hf:org/name@main', { repo: 'org/name', org: 'org', name: 'name', revision: 'main' }],
+    ['hf:org/name@refs/pr/1', { repo: 'org/name', org: 'org', name: 'name', revision: 'refs/pr/1' }],
+    ['hf:o/n_1.2@v1.0', { repo: 'o/n_1.2', org: 'o', name: 'n_1.2', revision: 'v1.0' }],
+  ])('accepts %s', (text, expected) => {
+    expect(parseHfId(text)).toEqual(expected);
+  });
+
+  it.each([
+    'allenai/OLMo',
+    'hf:',
+    'hf:name-only',
+    'hf:a/b/c',
+    'hf:-org/name',
+    'hf:org/na--me',
+    'hf:org/../etc',
+    'hf:org/na..me',
+    'hf:org/name.',
+    'hf:org/.name',
+    'hf:org/na me',
+    'hf:org/name%2f',
+    `hf:org/${'n'.repeat(100)}`,
+    'hf:org/name@',
+    'hf:org/name@-x',
+    'hf:org/name@a..b',
+    'hf:org/name@a b',
+    'hf:org/name@a?b',
+    'hf:org/name@/abs',
+  ])('refuses %j', (text) => {
+    let caught: unknown;
+    try {
+      parseHfId(text);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ApertureError);
+    expect((caught as ApertureError).code).toBe('ERR_HF_ID');
+  });
+});

@@ -1,0 +1,61 @@
+import { ApertureError } from '../errors.ts';
+
+/** A validated Hugging Face model id. */
+export interface HfId {
+  /** `org/name`. */
+  repo: string;
+  org: string;
+  name: string;
+  /** The branch, tag or commit after `@`, if given. */
+  revision?: string;
+}
+
+const ORG = /^[A-Za-z0-9][\w.-]*$/;
+const NAME = /^[\w.-]+$/;
+const REVISION = /^[\w./-]+$/;
+const MAX_REPO_LENGTH = 96;
+
+function refuse(text: string, reason: string): never {
+  throw new ApertureError(
+    'ERR_HF_ID',
+    `Hugging Face id ${JSON.stringify(text.slice(0, 200))} refused: ${reason}`,
+  );
+}
+
+/**
+ * Validates `hf:org/name[@revision]` with the Hub's repo-id rules (letters, digits, `_ . -`; no `--`
+ * or `..`; at most 96 characters) and a safe revision (no `..`, no leading `-`).
+ *
+ * @example
+ * parseHfId('hf:allenai/OLMo-2-1124-7B@main') // { repo: 'allenai/OLMo-2-1124-7B', revision: 'main', … }
+ */
+export function parseHfId(text: string): HfId {
+  if (!text.startsWith('hf:')) refuse(text, 'a Hugging Face id is written hf:org/name[@revision]');
+  const body = text.slice(3);
+  const at = body.indexOf('@');
+  const repo = at === -1 ? body : body.slice(0, at);
+  const revision = at === -1 ? undefined : body.slice(at + 1);
+  const [org, name, ...rest] = repo.split('/');
+  if (org === undefined || name === undefined || rest.length > 0) {
+    refuse(text, 'write hf:org/name with exactly one "/"');
+  }
+  if (repo.length > MAX_REPO_LENGTH) refuse(text, `the id is longer than ${MAX_REPO_LENGTH} characters`);
+  if (!ORG.test(org) || !NAME.test(name)) {
+    refuse(
+      text,
+      'org and name use only letters, digits, "_", "." and "-", and org starts with a letter or digit',
+    );
+  }
+  if (repo.includes('--') || repo.includes('..')) refuse(text, '"--" and ".." are not allowed in an id');
+  if (/^[.-]|[.-]$/.test(name)) refuse(text, 'the name must not start or end with "." or "-"');
+  if (revision !== undefined) {
+    if (revision === '') refuse(text, 'the revision after @ is empty');
+    if (revision.length > 255) refuse(text, 'the revision is too long');
+    if (revision.startsWith('-')) refuse(text, 'the revision starts with "-"');
+    if (revision.includes('..')) refuse(text, 'the revision holds ".."');
+    if (!REVISION.test(revision) || revision.startsWith('/') || revision.endsWith('/')) {
+      refuse(text, 'the revision uses only letters, digits, "_", ".", "-" and inner "/"');
+    }
+  }
+  return { repo, org, name, ...(revision === undefined ? {} : { revision }) };
+}

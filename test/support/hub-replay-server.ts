@@ -1,0 +1,256 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+/** A canned answer served instead of the fixture for matching requests. */
+export interface HubFault {
+  /** Tested against the request path with its query string. */
+  match: RegExp;
+  status?: number;
+  headers?: Record<string, string>;
+  body?: string;
+  /** How many matching requests get the fault; all of them when absent. */
+  times?: number;
+  /** Never answer (to exercise timeouts). */
+  hang?: boolean;
+}
+
+/** One request the server saw. */
+export interface RecordedRequest {
+  method: string;
+  /** Path with query string. */
+  path: string;
+  authorization?: string;
+  range?: string;
+}
+
+/** A running replay server. */
+export interface HubReplayServer {
+  /** The origin to use as HF_ENDPOINT, e.g. http://127.0.0.1:40123. */
+  url: string;
+  requests: RecordedRequest[];
+  /** Faults checked in order before the fixtures; tests push to it. */
+  faults: HubFault[];
+  close(): Promise<void>;
+}
+
+/** Options of the replay server. */
+export interface HubReplayOptions {
+  /** The fixture folder; test/fixtures/hub by default. */
+  fixtures?: string;
+  /** The token that has been granted access to gated models. */
+  grantedToken?: string;
+  /** Entries per page of the tree listing (the Hub pages with a Link header). */
+  treePageSize?: number;
+}
+
+interface TreeEntry {
+  type: string;
+  path: string;
+  size: number;
+  lfs?: { oid: string; size: number };
+}
+
+interface ModelInfo {
+  sha: string;
+  gated: false | 'auto' | 'manual';
+}
+
+const DEFAULT_FIXTURES = path.resolve(import.meta.dirname, '../fixtures/hub');
+
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/** Serves bytes with the Hub's download headers and HTTP range support. */
+function sendBytes(
+  req: IncomingMessage,
+  res: ServerResponse,
+  bytes: Buffer,
+  headers: Record<string, string>,
+): void {
+  const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
+  if (!range) {
+    res.writeHead(200, { 'Content-Length': String(bytes.length), 'Accept-Ranges': 'bytes', ...headers });
+    res.end(bytes);
+    return;
+  }
+  const start = Number(range[1]);
+  const end = Math.min(range[2] ? Number(range[2]) : bytes.length - 1, bytes.length - 1);
+  if (start >= bytes.length) {
+    res.writeHead(416, { 'Content-Range': `bytes */${bytes.length}` });
+    res.end();
+    return;
+  }
+  const part = bytes.subarray(start, end + 1);
+  res.writeHead(206, {
+    'Content-Length': String(part.length),
+    'Content-Range': `bytes ${start}-${end}/${bytes.length}`,
+    ...headers,
+  });
+  res.end(part);
+}
+
+/**
+ * A local stand-in for the Hugging Face Hub on 127.0.0.1 and a random port. It answers the endpoints
+ * @huggingface/hub calls (model info, tree listing with Link paging, resolve with ranges and LFS
+ * redirects, gated access) from hand-written fixtures in the Hub's response format, records every
+ * request, and serves injected faults (429, 5xx, redirects elsewhere, hangs).
+ *
+ * @example
+ * const hub = await startHubReplayServer();
+ * const pack = await openHfPack('hf:aperture-fixtures/open-model', { endpoint: hub.url, cacheDir: false });
+ */
+export async function startHubReplayServer(options: HubReplayOptions = {}): Promise<HubReplayServer> {
+  const fixtures = options.fixtures ?? DEFAULT_FIXTURES;
+  const pageSize = options.treePageSize ?? 1000;
+  const requests: RecordedRequest[] = [];
+  const faults: HubFault[] = [];
+  let origin = '';
+
+  function modelDir(org: string, name: string): string | null {
+    const dir = path.join(fixtures, 'models', org, name);
+    return existsSync(path.join(dir, 'model-info.json')) ? dir : null;
+  }
+
+  function readJson<T>(file: string): T {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  }
+
+  function knownRevision(info: ModelInfo, revision: string): boolean {
+    return revision === info.sha || revision === 'main' || revision === 'HEAD';
+  }
+
+  function repoNotFound(res: ServerResponse): void {
+    sendJson(res, 404, { error: 'Repository not found' }, { 'X-Error-Code': 'RepoNotFound' });
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', origin);
+    const pathWithQuery = `${url.pathname}${url.search}`;
+    requests.push({
+      method: req.method ?? 'GET',
+      path: pathWithQuery,
+      authorization: req.headers.authorization,
+      range: req.headers.range,
+    });
+
+    for (const fault of faults) {
+      if (!fault.match.test(pathWithQuery) || fault.times === 0) continue;
+      if (fault.times !== undefined) fault.times--;
+      if (fault.hang) return;
+      res.writeHead(fault.status ?? 500, { 'Content-Type': 'application/json', ...fault.headers });
+      res.end(fault.body ?? JSON.stringify({ error: 'injected fault' }));
+      return;
+    }
+
+    const segments = url.pathname.split('/').slice(1).map(decodeURIComponent);
+
+    // GET /api/models/{org}/{name}/revision/{revision}
+    if (segments[0] === 'api' && segments[1] === 'models' && segments[4] === 'revision') {
+      const dir = modelDir(segments[2]!, segments[3]!);
+      if (!dir) return repoNotFound(res);
+      const info = readJson<ModelInfo>(path.join(dir, 'model-info.json'));
+      const revision = segments.slice(5).join('/');
+      if (!knownRevision(info, revision)) {
+        return sendJson(
+          res,
+          404,
+          { error: `Invalid rev id: ${revision}` },
+          { 'X-Error-Code': 'RevisionNotFound' },
+        );
+      }
+      return sendJson(res, 200, info);
+    }
+
+    // GET /api/models/{org}/{name}/tree/{revision}?recursive=true&cursor=N
+    if (segments[0] === 'api' && segments[1] === 'models' && segments[4] === 'tree') {
+      const dir = modelDir(segments[2]!, segments[3]!);
+      if (!dir) return repoNotFound(res);
+      const info = readJson<ModelInfo>(path.join(dir, 'model-info.json'));
+      if (!knownRevision(info, segments[5] ?? '')) {
+        return sendJson(res, 404, { error: 'Invalid rev id' }, { 'X-Error-Code': 'RevisionNotFound' });
+      }
+      const tree = readJson<TreeEntry[]>(path.join(dir, 'tree.json'));
+      const cursor = Number(url.searchParams.get('cursor') ?? '0');
+      const page = tree.slice(cursor, cursor + pageSize);
+      const headers: Record<string, string> = {};
+      if (cursor + pageSize < tree.length) {
+        const next = new URL(url.href);
+        next.searchParams.set('cursor', String(cursor + pageSize));
+        headers.Link = `<${next.href}>; rel="next"`;
+      }
+      return sendJson(res, 200, page, headers);
+    }
+
+    // GET /{org}/{name}/resolve/{revision}/{path}, and the CDN route LFS files redirect to.
+    const isResolve = segments[2] === 'resolve';
+    const isCdn = segments[0] === 'cdn';
+    if (isResolve || isCdn) {
+      const [org, name] = isCdn ? [segments[1]!, segments[2]!] : [segments[0]!, segments[1]!];
+      const dir = modelDir(org, name);
+      if (!dir) return repoNotFound(res);
+      const info = readJson<ModelInfo>(path.join(dir, 'model-info.json'));
+      const revision = segments[3]!;
+      const filePath = segments.slice(4).join('/');
+      if (!knownRevision(info, revision)) {
+        return sendJson(res, 404, { error: 'Invalid rev id' }, { 'X-Error-Code': 'RevisionNotFound' });
+      }
+      if (info.gated && isResolve && req.headers.authorization !== `Bearer ${options.grantedToken}`) {
+        return sendJson(
+          res,
+          req.headers.authorization ? 403 : 401,
+          {
+            error: `Access to model ${org}/${name} is restricted. You must have access to it and be authenticated to access it. Please log in.`,
+          },
+          { 'X-Error-Code': 'GatedRepo' },
+        );
+      }
+      const tree = readJson<TreeEntry[]>(path.join(dir, 'tree.json'));
+      const entry = tree.find((item) => item.type === 'file' && item.path === filePath);
+      const file = path.join(dir, 'files', filePath);
+      if (!entry || !existsSync(file) || !statSync(file).isFile()) {
+        return sendJson(res, 404, { error: 'Entry not found' }, { 'X-Error-Code': 'EntryNotFound' });
+      }
+      if (isResolve && entry.lfs) {
+        res.writeHead(302, {
+          Location: `${origin}/cdn/${org}/${name}/${info.sha}/${filePath}`,
+          'X-Linked-Size': String(entry.lfs.size),
+          'X-Linked-Etag': `"${entry.lfs.oid}"`,
+          'X-Repo-Commit': info.sha,
+        });
+        res.end();
+        return;
+      }
+      const bytes = readFileSync(file);
+      return sendBytes(req, res, bytes, {
+        ETag: `"${entry.lfs?.oid ?? info.sha.slice(0, 16)}"`,
+        'X-Repo-Commit': info.sha,
+        'Content-Type': 'application/octet-stream',
+      });
+    }
+
+    sendJson(res, 404, { error: 'Not found' });
+  }
+
+  const server = createServer(handle);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: origin,
+    requests,
+    faults,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
