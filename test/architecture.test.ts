@@ -15,8 +15,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   checks: ['spec', 'util', 'errors'],
   profile: ['spec', 'checks', 'util', 'errors'],
   checker: ['scan', 'checks', 'profile', 'spec', 'util', 'errors'],
+  scaffold: ['checker', 'scan', 'infer', 'spec', 'util', 'errors'],
   report: ['checker', 'profile', 'checks', 'spec', 'util', 'errors'],
-  cli: ['checker', 'report', 'profile', 'checks', 'scan', 'infer', 'spec', 'util', 'errors'],
+  cli: ['checker', 'report', 'profile', 'checks', 'scan', 'infer', 'scaffold', 'spec', 'util', 'errors'],
 };
 
 function sourceFiles(dir: string): string[] {

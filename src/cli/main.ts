@@ -1,8 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { toolVersion } from '../checker/index.ts';
 import { ApertureError, EXIT_CODES } from '../errors.ts';
+import { badgeCommand } from './badge-command.ts';
 import { checkCommand } from './check-command.ts';
 import { ExitCode } from './exit-code.ts';
+import { initCommand } from './init-command.ts';
 import { type CliIo, processIo } from './io.ts';
 import { schemaCommand } from './schema-command.ts';
 import { validateCommand } from './validate-command.ts';
@@ -28,7 +30,13 @@ Examples:
   $ aperture check my-release           # score its openness
   $ aperture check hf:org/model --json  # score a Hugging Face model`,
     );
-  for (const command of [checkCommand(io), validateCommand(io), schemaCommand(io)]) {
+  for (const command of [
+    checkCommand(io),
+    badgeCommand(io),
+    initCommand(io),
+    validateCommand(io),
+    schemaCommand(io),
+  ]) {
     program.addCommand(
       command.exitOverride().configureOutput({
         writeOut: (text) => io.stdout.write(text),

@@ -1,4 +1,11 @@
+export type { CodeKind } from './classify-code-files.ts';
+export { classifyCodeContent, classifyCodePath } from './classify-code-files.ts';
+export { isWeightFile } from './find-weights.ts';
 export type { LicenseMatch } from './identify-license-text.ts';
-export { identifyLicenseText } from './identify-license-text.ts';
+export { identifyLicenseText, MIN_LICENSE_CONFIDENCE } from './identify-license-text.ts';
 export { inferRelease } from './infer-release.ts';
 export type { Inference, InferenceInput, InferredComponent } from './inference.ts';
+export type { ModelCardParts } from './model-card-front-matter.ts';
+export { splitModelCard } from './model-card-front-matter.ts';
+export type { ParsedCitation } from './parse-citation-cff.ts';
+export { parseCitationCff } from './parse-citation-cff.ts';

@@ -1,0 +1,62 @@
+import type { ComponentId, ComponentStatus, EvidenceRef } from '../spec/index.ts';
+import type { InferredComponent } from './inference.ts';
+
+/** One thing found that speaks for a component. */
+export interface Finding {
+  id: ComponentId;
+  status: ComponentStatus;
+  locations: readonly string[];
+  evidence: readonly EvidenceRef[];
+  license?: string;
+}
+
+/** The strongest claim wins when findings of one component disagree. */
+const STATUS_RANK: Record<ComponentStatus, number> = {
+  released: 4,
+  restricted: 3,
+  described: 2,
+  withheld: 1,
+  'not-applicable': 0,
+};
+const MAX_EVIDENCE = 8;
+
+/** Collects findings per component and merges them: strongest status, all locations, capped evidence. */
+export class ComponentFindings {
+  private readonly byId = new Map<ComponentId, InferredComponent>();
+
+  /** Records a finding. */
+  add(finding: Finding): void {
+    const existing = this.byId.get(finding.id);
+    if (!existing) {
+      this.byId.set(finding.id, {
+        id: finding.id,
+        status: finding.status,
+        locations: [...new Set(finding.locations)],
+        license: finding.license,
+        evidence: finding.evidence.slice(0, MAX_EVIDENCE),
+      });
+      return;
+    }
+    if (STATUS_RANK[finding.status] > STATUS_RANK[existing.status]) existing.status = finding.status;
+    for (const location of finding.locations)
+      if (!existing.locations.includes(location)) existing.locations.push(location);
+    existing.license ??= finding.license;
+    for (const ref of finding.evidence)
+      if (existing.evidence.length < MAX_EVIDENCE) existing.evidence.push(ref);
+  }
+
+  /** Whether anything was found for a component. */
+  has(id: ComponentId): boolean {
+    return this.byId.has(id);
+  }
+
+  /** The component found so far, if any (mutable, for adjustments such as gating). */
+  get(id: ComponentId): InferredComponent | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Every inferred component, in the order first found. */
+  list(): InferredComponent[] {
+    return [...this.byId.values()];
+  }
+}

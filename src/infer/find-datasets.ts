@@ -1,0 +1,94 @@
+import type { EvidenceRef, PackFile } from '../spec/index.ts';
+import type { Finding } from './component-findings.ts';
+import { baseName, folderSegments, isIgnoredPath } from './ignored-paths.ts';
+import { summariseLocations } from './summarise-locations.ts';
+
+const DATA_FILE =
+  /\.(parquet|arrow|jsonl|ndjson|jsonl\.gz|jsonl\.zst|json\.gz|csv|tsv|csv\.gz|tfrecord|txt\.gz|npy|webdataset|tar)$/i;
+const DATA_FOLDER =
+  /^(data|datasets?|corpus|corpora|training[_-]?data|train[_-]?data|pretraining[_-]?data)$/i;
+const EVAL_FOLDER = /^(eval|evals|evaluation|eval[_-]?data|evaluation[_-]?data|benchmarks?|test[_-]?sets?)$/i;
+const NOT_DATA_FOLDER = /^(results|eval[_-]?results|logs?|samples|runs|wandb)$/i;
+
+/** A dataset named in the model card front matter. */
+export interface NamedDataset {
+  /** Hub dataset id, `org/name` or `name`. */
+  id: string;
+  /** Where it is named (file and line). */
+  evidence: EvidenceRef;
+  /** What it was used for. */
+  use: 'training' | 'evaluation';
+}
+
+/** The Hub page of a dataset id. */
+export function hubDatasetUrl(id: string): string {
+  return `https://huggingface.co/datasets/${id}`;
+}
+
+/**
+ * Finds training and evaluation data: data files in data folders of the pack (released) and the
+ * datasets a model card names (released when a folder of the pack carries the dataset's name,
+ * else described with their Hub page as location).
+ *
+ * @example
+ * findDatasets(files, [{ id: 'allenai/dolma', use: 'training', evidence }]) // [{ id: 'training-datasets', status: 'described', … }]
+ */
+export function findDatasets(files: readonly PackFile[], named: readonly NamedDataset[]): Finding[] {
+  const training: string[] = [];
+  const evaluation: string[] = [];
+  for (const file of files) {
+    if (isIgnoredPath(file.path) || !DATA_FILE.test(baseName(file.path))) continue;
+    const folders = folderSegments(file.path);
+    if (folders.some((folder) => NOT_DATA_FOLDER.test(folder))) continue;
+    if (folders.some((folder) => EVAL_FOLDER.test(folder))) evaluation.push(file.path);
+    else if (folders.some((folder) => DATA_FOLDER.test(folder))) training.push(file.path);
+  }
+  const findings: Finding[] = [];
+  if (training.length > 0)
+    findings.push({
+      id: 'training-datasets',
+      status: 'released',
+      locations: summariseLocations(training, { folders: true }),
+      evidence: [{ file: training[0], note: `${training.length} data file(s) in a data folder` }],
+    });
+  if (evaluation.length > 0)
+    findings.push({
+      id: 'evaluation-data',
+      status: 'released',
+      locations: summariseLocations(evaluation, { folders: true }),
+      evidence: [{ file: evaluation[0], note: `${evaluation.length} data file(s) in an evaluation folder` }],
+    });
+
+  for (const dataset of named) {
+    const component = dataset.use === 'training' ? 'training-datasets' : 'evaluation-data';
+    const shortName = dataset.id.split('/').at(-1)!.toLowerCase();
+    const folder = findFolderNamed(files, shortName);
+    if (folder) {
+      findings.push({
+        id: component,
+        status: 'released',
+        locations: [folder],
+        evidence: [dataset.evidence, { file: folder, note: `files of ${dataset.id} are in the pack` }],
+      });
+    } else {
+      findings.push({
+        id: component,
+        status: 'described',
+        locations: [hubDatasetUrl(dataset.id)],
+        evidence: [dataset.evidence],
+      });
+    }
+  }
+  return findings;
+}
+
+/** A folder of the pack, holding data files, whose last segment is `name`. */
+function findFolderNamed(files: readonly PackFile[], name: string): string | null {
+  for (const file of files) {
+    if (isIgnoredPath(file.path) || !DATA_FILE.test(baseName(file.path))) continue;
+    const folders = folderSegments(file.path);
+    const index = folders.findIndex((folder) => folder.toLowerCase() === name);
+    if (index >= 0) return folders.slice(0, index + 1).join('/');
+  }
+  return null;
+}

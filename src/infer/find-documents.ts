@@ -1,0 +1,88 @@
+import type { ComponentId, EvidenceRef, PackFile } from '../spec/index.ts';
+import type { Finding } from './component-findings.ts';
+import { baseName, folderSegments, isIgnoredPath } from './ignored-paths.ts';
+import type { InferenceInput } from './inference.ts';
+import { summariseLocations } from './summarise-locations.ts';
+
+const DOC = '\\.(md|markdown|txt|rst|pdf|html?)$';
+const DOCUMENT_RULES: ReadonlyArray<{ id: ComponentId; name: RegExp; note: string }> = [
+  {
+    id: 'data-card',
+    name: new RegExp(`^(data[_-]?card|datasheet|data[_-]?statement|dataset[_-]?card)[^/]*${DOC}`, 'i'),
+    note: 'data card / data statement by name',
+  },
+  {
+    id: 'safety-notes',
+    name: new RegExp(
+      `^(safety|responsible[_-]?(use|ai)|risk[_-]?card|red[_-]?team(ing)?|model[_-]?safety)[^/]*${DOC}`,
+      'i',
+    ),
+    note: 'safety or responsible-use notes by name',
+  },
+  {
+    id: 'reproducibility',
+    name: /^reproduc(e|ibility|ing|tion)[^/]*\.(md|markdown|txt|rst|pdf|sh|py|ipynb)$/i,
+    note: 'reproducibility script or checklist by name',
+  },
+  {
+    id: 'technical-report',
+    name: /^(technical[_-]?report|tech[_-]?report)[^/]*\.(pdf|md|tex)$/i,
+    note: 'technical report by name',
+  },
+  {
+    id: 'research-paper',
+    name: /^(paper|preprint|manuscript)[^/]*\.(pdf|tex)$/i,
+    note: 'paper in the pack',
+  },
+];
+const DATASET_FOLDER = /^(data|datasets?)$/i;
+
+/**
+ * Finds the documents of a release by name: data cards and dataset cards (README.md in a data
+ * folder), safety notes, reproducibility scripts and checklists (and a Makefile `reproduce` target),
+ * technical reports and papers in the pack.
+ *
+ * @example
+ * await findDocuments([{ path: 'SAFETY.md', size: 10 }], readText) // [{ id: 'safety-notes', … }]
+ */
+export async function findDocuments(
+  files: readonly PackFile[],
+  readText: InferenceInput['readText'],
+): Promise<Finding[]> {
+  const found = new Map<ComponentId, { paths: string[]; evidence: EvidenceRef[] }>();
+  const record = (id: ComponentId, path: string, ref: EvidenceRef) => {
+    const entry = found.get(id) ?? { paths: [], evidence: [] };
+    entry.paths.push(path);
+    if (entry.evidence.length < 5) entry.evidence.push(ref);
+    found.set(id, entry);
+  };
+  for (const file of files) {
+    if (isIgnoredPath(file.path)) continue;
+    const name = baseName(file.path);
+    const rule = DOCUMENT_RULES.find((candidate) => candidate.name.test(name));
+    if (rule) {
+      record(rule.id, file.path, { file: file.path, note: rule.note });
+      continue;
+    }
+    const folders = folderSegments(file.path);
+    if (/^readme\.md$/i.test(name) && folders.length > 0 && DATASET_FOLDER.test(folders.at(-1)!))
+      record('data-card', file.path, { file: file.path, note: 'dataset card (README of a data folder)' });
+    if (name === 'Makefile' && folders.length === 0) {
+      const text = await readText(file.path);
+      const target = text ? /^reproduce[\w-]*\s*:/m.exec(text) : null;
+      if (text && target) {
+        record('reproducibility', file.path, {
+          file: file.path,
+          line: text.slice(0, target.index).split('\n').length,
+          note: 'Makefile has a reproduce target',
+        });
+      }
+    }
+  }
+  return [...found.entries()].map(([id, entry]) => ({
+    id,
+    status: 'released' as const,
+    locations: summariseLocations(entry.paths),
+    evidence: entry.evidence,
+  }));
+}

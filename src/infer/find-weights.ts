@@ -1,0 +1,130 @@
+import type { EvidenceRef, PackFile } from '../spec/index.ts';
+import type { Finding } from './component-findings.ts';
+import { baseName, folderSegments } from './ignored-paths.ts';
+import { summariseLocations } from './summarise-locations.ts';
+
+const WEIGHT_FILE =
+  /\.(safetensors|gguf|ggml|pt|pth|ckpt|onnx|h5|keras|msgpack|tflite|nemo|pdparams|mlmodel)$|(model|pytorch|weights?|adapter|consolidated|ckpt|checkpoint|params)[^/]*\.bin$/i;
+const SHARD_INDEX = /\.(safetensors|bin|pt|msgpack|h5)\.index\.json$/i;
+/** Training state that sits beside weights but is not weights. */
+const TRAINING_STATE =
+  /^(optimizer[^/]*\.(pt|pth|bin|safetensors)|scheduler[^/]*\.(pt|pth|bin)|rng_state[^/]*\.(pt|pth)|random_states[^/]*\.(pkl|pt)|training_args\.(bin|json)|trainer_state\.json|scaler\.pt|hparams\.ya?ml|train_config[^/]*\.(ya?ml|json)|training_config[^/]*\.(ya?ml|json))$/i;
+/** Binaries with a .bin extension that are not model weights. */
+const NOT_WEIGHTS = /^(tokenizer|vocab|sentencepiece|spm|merges)[^/]*\.bin$|^training_args\.bin$/i;
+const CHECKPOINT_FOLDER =
+  /^(checkpoint[-_]?\d+|ckpt[-_]?\d+|step[-_]?\d+(?:[-_].*)?|global[-_]?step[-_]?\d+|iter[-_]?\d+|epoch[-_]?\d+|intermediate([-_]checkpoints?)?)$/i;
+const ARCHITECTURE_CODE =
+  /^(modeling(_[^/]*)?|configuration_[^/]*|model|models|architecture[^/]*|[^/]*_model)\.py$/i;
+/** Folders of data, where .pt, .h5 and .bin files are tensors of data rather than parameters. */
+const DATA_FOLDER = /^(data|datasets?|corpus|corpora|tokenized|cache)$/i;
+const ARCHITECTURE_CONFIG = /^(config|generation_config|params|model_config|model_index)\.json$/i;
+
+function checkpointFolder(path: string): string | null {
+  const segments = folderSegments(path);
+  const index = segments.findIndex((segment) => CHECKPOINT_FOLDER.test(segment));
+  return index < 0 ? null : segments.slice(0, index + 1).join('/');
+}
+
+/** Whether a file holds model parameters (weights or a shard index), judged by name. */
+export function isWeightFile(path: string): boolean {
+  const name = baseName(path);
+  if (TRAINING_STATE.test(name) || NOT_WEIGHTS.test(name)) return false;
+  if (folderSegments(path).some((segment) => DATA_FOLDER.test(segment))) return false;
+  return WEIGHT_FILE.test(name) || SHARD_INDEX.test(name);
+}
+
+/**
+ * Finds parameters and their companions by file name: weights and shard indexes (final parameters),
+ * checkpoint folders (intermediate checkpoints), config.json and modeling code (architecture), and
+ * optimizer state and trainer state (model metadata).
+ *
+ * @example
+ * findWeights([{ path: 'model.safetensors', size: 1 }])[0] // { id: 'final-parameters', status: 'released', … }
+ */
+export function findWeights(files: readonly PackFile[]): Finding[] {
+  const finalWeights: string[] = [];
+  const checkpoints = new Map<string, number>();
+  const architecture: string[] = [];
+  const architectureCode: string[] = [];
+  const metadata: string[] = [];
+  for (const file of files) {
+    const name = baseName(file.path);
+    const folder = checkpointFolder(file.path);
+    if (folder) {
+      if (isWeightFile(file.path) || TRAINING_STATE.test(name))
+        checkpoints.set(folder, (checkpoints.get(folder) ?? 0) + 1);
+      continue;
+    }
+    if (TRAINING_STATE.test(name)) metadata.push(file.path);
+    else if (isWeightFile(file.path)) finalWeights.push(file.path);
+    else if (ARCHITECTURE_CONFIG.test(name)) architecture.push(file.path);
+    else if (ARCHITECTURE_CODE.test(name)) architectureCode.push(file.path);
+  }
+
+  const findings: Finding[] = [];
+  if (finalWeights.length > 0) {
+    const shards = finalWeights.filter((path) => !/\.index\.json$/i.test(path));
+    const index = finalWeights.find((path) => /\.index\.json$/i.test(path));
+    const evidence: EvidenceRef[] = [
+      {
+        file: shards[0] ?? finalWeights[0]!,
+        note: `${shards.length} weight file(s), ${formatBytes(sizeOf(files, shards))}`,
+      },
+    ];
+    if (index) evidence.push({ file: index, note: 'sharded checkpoint index' });
+    findings.push({
+      id: 'final-parameters',
+      status: 'released',
+      locations: summariseLocations(finalWeights),
+      evidence,
+    });
+  }
+  if (checkpoints.size > 0) {
+    const folders = [...checkpoints.keys()].sort();
+    findings.push({
+      id: 'intermediate-checkpoints',
+      status: 'released',
+      locations: summariseLocations(folders, { folders: true }),
+      evidence: folders.slice(0, 5).map((folder) => ({
+        file: folder,
+        note: `checkpoint folder with ${checkpoints.get(folder)} parameter or state file(s)`,
+      })),
+    });
+  }
+  if (architecture.length > 0 || architectureCode.length > 0) {
+    findings.push({
+      id: 'model-architecture',
+      status: 'released',
+      locations: summariseLocations([...architectureCode, ...architecture]),
+      evidence: [
+        ...architectureCode.slice(0, 3).map((file) => ({ file, note: 'model architecture code' })),
+        ...architecture.slice(0, 3).map((file) => ({ file, note: 'architecture configuration' })),
+      ],
+    });
+  }
+  if (metadata.length > 0) {
+    findings.push({
+      id: 'model-metadata',
+      status: 'released',
+      locations: summariseLocations(metadata),
+      evidence: metadata.slice(0, 5).map((file) => ({ file, note: 'training configuration or state' })),
+    });
+  }
+  return findings;
+}
+
+function sizeOf(files: readonly PackFile[], paths: readonly string[]): number {
+  const wanted = new Set(paths);
+  return files.reduce((sum, file) => (wanted.has(file.path) ? sum + file.size : sum), 0);
+}
+
+function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { readModelCard } from './read-model-card.ts';
+
+const PROSE =
+  'This model answers questions about astronomy. It was trained by a small team and evaluated on several public benchmarks before its release in spring.';
+
+describe('readModelCard', () => {
+  it('reads license, datasets, base model, modality and name from front matter', () => {
+    const facts = readModelCard(
+      `---\nlicense: apache-2.0\ndatasets:\n  - allenai/dolma\n  - wikipedia\nbase_model: meta-llama/Llama-3.1-8B\npipeline_tag: automatic-speech-recognition\nmodel_name: Star\n---\n# Heading\n${PROSE}\n`,
+      'README.md',
+    );
+    expect(facts.license).toEqual({
+      license: 'Apache-2.0',
+      evidence: { file: 'README.md', line: 2, note: 'license: apache-2.0 in model card front matter' },
+    });
+    expect(facts.datasets.map((d) => [d.id, d.use, d.evidence.line])).toEqual([
+      ['allenai/dolma', 'training', 4],
+      ['wikipedia', 'training', 5],
+    ]);
+    expect(facts.model).toEqual({ baseModel: 'hf:meta-llama/Llama-3.1-8B', modality: 'audio', name: 'Star' });
+    expect(facts.findings.find((f) => f.id === 'model-card')).toMatchObject({
+      status: 'released',
+      locations: ['README.md'],
+    });
+  });
+
+  it('takes license_name for license: other, and notes a license_link to a pack file', () => {
+    const facts = readModelCard(
+      '---\nlicense: other\nlicense_name: deepseek\nlicense_link: LICENSE-MODEL\n---\n',
+      'README.md',
+    );
+    expect(facts.license?.license).toBe('deepseek-model');
+    expect(facts.license?.evidence.line).toBe(3);
+    expect(facts.licenseLink).toBe('LICENSE-MODEL');
+  });
+
+  it('keeps a license it cannot recognise as written', () => {
+    expect(readModelCard('---\nlicense: my-own-terms\n---\n', 'README.md').license?.license).toBe(
+      'my-own-terms',
+    );
+  });
+
+  it('reads model-index results as machine-readable evaluation results and eval datasets', () => {
+    const facts = readModelCard(
+      `---
+model-index:
+  - name: star-7b
+    results:
+      - task: { type: text-generation }
+        dataset: { name: MMLU, type: cais/mmlu }
+        metrics: [{ type: acc, value: 0.61 }]
+      - task: { type: text-generation }
+        dataset: { name: GSM8K, type: gsm8k }
+        metrics: []
+---
+`,
+      'README.md',
+    );
+    expect(facts.findings).toEqual([
+      expect.objectContaining({ id: 'evaluation-results', status: 'released', locations: ['README.md'] }),
+    ]);
+    expect(facts.findings[0]!.evidence[0]!.note).toContain('1 machine-readable result(s) on MMLU');
+    expect(facts.datasets).toEqual([expect.objectContaining({ id: 'cais/mmlu', use: 'evaluation' })]);
+    expect(facts.model.name).toBe('star-7b');
+  });
+
+  it('does not count a README of front matter and headings alone as a model card', () => {
+    const facts = readModelCard('---\nlicense: mit\n---\n# Model\n\n## Usage\n', 'README.md');
+    expect(facts.findings.some((f) => f.id === 'model-card')).toBe(false);
+    expect(facts.model.name).toBe('Model');
+  });
+
+  it('falls back to language for modality, and reads the library and gating', () => {
+    const facts = readModelCard(
+      '---\nlanguage: [en, fr]\nlibrary_name: transformers\nextra_gated_prompt: Agree first\ntags:\n  - arxiv:2402.00838\n---\n',
+      'README.md',
+    );
+    expect(facts.model.modality).toBe('language');
+    expect(facts.findings).toEqual([
+      expect.objectContaining({
+        id: 'supporting-libraries',
+        status: 'described',
+        locations: ['https://github.com/huggingface/transformers'],
+      }),
+    ]);
+    expect(facts.gated?.note).toContain('extra_gated_prompt');
+    expect(facts.arxivTags.map((tag) => tag.id)).toEqual(['2402.00838']);
+  });
+
+  it('survives broken front matter', () => {
+    const facts = readModelCard(`---\nlicense: [\n---\n# Name\n${PROSE}`, 'README.md');
+    expect(facts.hasFrontMatter).toBe(false);
+    expect(facts.frontMatterProblem).toBeDefined();
+    expect(facts.license).toBeNull();
+    expect(facts.findings.map((f) => f.id)).toEqual(['model-card']);
+  });
+});

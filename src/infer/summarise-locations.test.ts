@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { summariseLocations } from './summarise-locations.ts';
+
+describe('summariseLocations', () => {
+  it('keeps a few paths as they are, sorted and unique', () => {
+    expect(summariseLocations(['b.py', 'a.py', 'a.py'])).toEqual(['a.py', 'b.py']);
+  });
+
+  it('groups many files by folder and extension into globs', () => {
+    const paths = [
+      ...Array.from({ length: 12 }, (_, i) => `weights/model-${i + 10}.safetensors`),
+      'weights/model.safetensors.index.json',
+    ];
+    expect(summariseLocations(paths)).toEqual([
+      'weights/model-*.safetensors',
+      'weights/model.safetensors.index.json',
+    ]);
+  });
+
+  it('groups many files into their folders when asked', () => {
+    const paths = Array.from({ length: 12 }, (_, i) => `train/step${i}.py`);
+    expect(summariseLocations([...paths, 'main.py'], { folders: true })).toEqual(['main.py', 'train']);
+  });
+});

@@ -1,0 +1,146 @@
+import { lstat, mkdir, stat, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ApertureError } from '../errors.ts';
+import { classifyTarget, collectEvidence, openSource } from '../scan/index.ts';
+import {
+  type ComponentId,
+  DOCUMENTS,
+  formatManifestIssue,
+  MANIFEST_FILE,
+  type ReleaseEvidence,
+  validateManifestText,
+} from '../spec/index.ts';
+import { blankDraft, draftFromEvidence, type ManifestDraft } from './manifest-draft.ts';
+import { renderDocumentTemplate } from './render-document-template.ts';
+import { renderManifest } from './render-manifest.ts';
+
+/** Options of `aperture init`. */
+export interface ScaffoldOptions {
+  /** A release to pre-fill the manifest from: folder, archive, git URL or `hf:org/name`. */
+  from?: string;
+  /** Overwrite files that already exist. */
+  force?: boolean;
+}
+
+/** What `aperture init` wrote. */
+export interface ScaffoldResult {
+  /** The folder written into (absolute). */
+  dir: string;
+  /** Files written, relative to `dir`, manifest first. */
+  files: string[];
+  /** Templates not written, and why (the document was found in the source). */
+  skipped: Array<{ file: string; reason: string }>;
+  /** With `from`: how many components were found (inferred or declared) in the source. */
+  found: number | null;
+}
+
+interface PlannedFile {
+  name: string;
+  text: string;
+}
+
+/** The source folder itself, when `from` is a local folder: the default place to write. */
+async function localFolder(from: string): Promise<string | null> {
+  if (classifyTarget(from) !== 'path') return null;
+  const info = await stat(from).catch(() => null);
+  return info?.isDirectory() ? path.resolve(from) : null;
+}
+
+async function readSource(from: string, folder: string | null): Promise<ReleaseEvidence> {
+  // An absolute folder path names the model after the folder even when `from` is ".".
+  const pack = await openSource(folder ?? from);
+  try {
+    return await collectEvidence(pack);
+  } finally {
+    await pack.close();
+  }
+}
+
+/**
+ * Scaffolds a release pack in `dir`: release-pack.yaml listing every component, and templates of the
+ * model card, data statement, safety notes and reproducibility checklist. With `from`, the manifest
+ * is pre-filled from what the source ships (inferred with evidence, or declared), and templates are
+ * written only for documents the source lacks. Refuses (ERR_EXISTS, writing nothing) when any file
+ * would be overwritten, unless `force`.
+ *
+ * @example
+ * await scaffoldPack('my-release');
+ * await scaffoldPack(undefined, { from: './downloaded-model' }); // writes into ./downloaded-model
+ */
+export async function scaffoldPack(
+  dir: string | undefined,
+  options: ScaffoldOptions = {},
+): Promise<ScaffoldResult> {
+  const sourceFolder = options.from ? await localFolder(options.from) : null;
+  const target = dir ?? sourceFolder ?? (options.from ? null : '.');
+  if (target === null) {
+    throw new ApertureError(
+      'ERR_USAGE',
+      `name a folder to write into: aperture init DIR --from ${options.from}`,
+    );
+  }
+  const root = path.resolve(target);
+  const existing = await stat(root).catch(() => null);
+  if (existing && !existing.isDirectory())
+    throw new ApertureError('ERR_USAGE', `${target} is a file; give a folder to write the release pack into`);
+
+  const evidence = options.from ? await readSource(options.from, sourceFolder) : null;
+  const skipped: ScaffoldResult['skipped'] = [];
+  const templates: Partial<Record<ComponentId, string>> = {};
+  const planned: PlannedFile[] = [];
+  const name = evidence?.model.name ?? path.basename(root);
+  for (const document of DOCUMENTS) {
+    const found = evidence?.components.find(
+      (component) => component.id === document.component && component.status !== 'withheld',
+    );
+    if (found && found.files.length > 0) {
+      skipped.push({
+        file: document.fileName,
+        reason: `${document.title.toLowerCase()} found at ${found.files[0]}`,
+      });
+      continue;
+    }
+    templates[document.component] = document.fileName;
+    planned.push({ name: document.fileName, text: renderDocumentTemplate(document, name) });
+  }
+  const draft: ManifestDraft = evidence
+    ? draftFromEvidence(evidence, options.from!, templates)
+    : blankDraft(name, templates);
+  const manifest = renderManifest(draft, { writtenIntoSource: sourceFolder === root });
+  // A generated manifest that does not validate is a bug here, never the user's to find.
+  const state = validateManifestText(manifest, MANIFEST_FILE);
+  if (state.state !== 'valid') {
+    const first = state.state === 'invalid' ? state.issues[0] : undefined;
+    throw new ApertureError(
+      'ERR_INTERNAL',
+      `generated ${MANIFEST_FILE} does not validate${first ? `: ${formatManifestIssue(MANIFEST_FILE, first)}` : ''}`,
+    );
+  }
+  planned.unshift({ name: MANIFEST_FILE, text: manifest });
+
+  if (!options.force) {
+    for (const file of planned) {
+      if (await lstat(path.join(root, file.name)).catch(() => null)) {
+        throw new ApertureError(
+          'ERR_EXISTS',
+          `${path.join(target, file.name)} already exists; nothing was written (use --force to overwrite)`,
+        );
+      }
+    }
+  }
+  await mkdir(root, { recursive: true });
+  for (const file of planned) {
+    const full = path.join(root, file.name);
+    // Replace rather than write through: an existing symbolic link is removed, not followed.
+    if (options.force) await unlink(full).catch(() => undefined);
+    await writeFile(full, file.text, { flag: 'wx' });
+  }
+  return {
+    dir: root,
+    files: planned.map((file) => file.name),
+    skipped,
+    found: evidence
+      ? evidence.components.filter((c) => c.evidence.length > 0 || c.origin === 'declared').length
+      : null,
+  };
+}
