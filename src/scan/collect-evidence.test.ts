@@ -139,10 +139,35 @@ components:
     expect(Object.keys(evidence.documents).sort()).toEqual(['README.md', 'docs/MODEL_CARD.md']);
     expect(evidence.paperLinks.map((link) => link.url)).toEqual([
       'https://arxiv.org/abs/2501.00001',
-      'arXiv:2401.12345',
-      'doi.org/10.5555/x.1',
+      'https://arxiv.org/abs/2401.12345',
+      'https://doi.org/10.5555/x.1',
     ]);
     expect(evidence.paperLinks[1]).toMatchObject({ file: 'docs/MODEL_CARD.md', line: 2 });
+  });
+
+  it('normalises paper links so one paper is listed once', async () => {
+    const evidence = await collectEvidence(
+      memoryPack({
+        'README.md':
+          'See [paper](https://arxiv.org/pdf/2402.00838.pdf), arXiv:2402.00838 and {{doi.org/10.5555/a}}.\n',
+      }),
+    );
+    expect(evidence.paperLinks.map((link) => link.url)).toEqual([
+      'https://arxiv.org/abs/2402.00838',
+      'https://doi.org/10.5555/a',
+    ]);
+  });
+
+  it('serves a larger read after a truncated one', async () => {
+    // Inference reads configs at 16 KiB; the evaluation-code documents are then read whole.
+    const config = `task: tiny_eval\ndataset_path: tiny/eval\n# ${'padding '.repeat(5_000)}\nmetric: accuracy\n`;
+    const evidence = await collectEvidence(
+      memoryPack({ 'eval/lm_eval_task.yaml': config, 'eval/evaluate.py': 'import lm_eval\n' }),
+    );
+    expect(evidence.components.find((component) => component.id === 'evaluation-code')!.files).toContain(
+      'eval/lm_eval_task.yaml',
+    );
+    expect(evidence.documents['eval/lm_eval_task.yaml']).toMatchObject({ text: config, truncated: false });
   });
 
   it('records an invalid manifest with its issues and falls back to inference', async () => {

@@ -59,7 +59,8 @@ const DOCUMENT_COMPONENTS = new Set([
 const MAX_DOCUMENTS_PER_COMPONENT = 50;
 const DOCUMENT_READ_LIMIT = 2 * 1024 * 1024;
 const MAY_HOLD_PAPER_LINK = /arxiv|doi\.org/i;
-const PAPER_LINK = /(arxiv\.org\/(?:abs|pdf)\/[^\s)\]>"']+|arXiv:\s*[^\s)\],;]+|doi\.org\/[^\s)\]>"']+)/gi;
+const PAPER_LINK =
+  /(arxiv\.org\/(?:abs|pdf)\/[^\s)\]}>"'`]+|arXiv:\s*[^\s)\]},;`]+|doi\.org\/[^\s)\]}>"'`]+)/gi;
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
@@ -218,8 +219,12 @@ export async function collectEvidence(pack: Pack, options: CollectOptions = {}):
   const warnings = [...pack.warnings];
   const documents: Record<string, TextDocument> = {};
 
+  // How many bytes each cached document was read with, so a later, larger read is not served a head.
+  const readLimits = new Map<string, number>();
+
   async function readText(path: string, maxBytes = DOCUMENT_READ_LIMIT): Promise<string | null> {
-    if (documents[path]) return documents[path].text;
+    const cached = documents[path];
+    if (cached && (!cached.truncated || (readLimits.get(path) ?? 0) >= maxBytes)) return cached.text;
     if (!byPath.has(path)) return null;
     const { bytes, truncated } = await pack.readFile(path, maxBytes);
     // A truncated read may cut a multi-byte character: judge only the complete part.
@@ -231,6 +236,7 @@ export async function collectEvidence(pack: Pack, options: CollectOptions = {}):
     // A view, not a copy, of the bytes read.
     const text = Buffer.from(complete.buffer, complete.byteOffset, complete.byteLength).toString('utf8');
     documents[path] = { path, text, truncated };
+    readLimits.set(path, maxBytes);
     return text;
   }
 
@@ -283,7 +289,8 @@ export async function collectEvidence(pack: Pack, options: CollectOptions = {}):
       readText: (path, max) => readText(path, max),
       sourceRef: pack.source.ref,
     });
-    if (!packLicense && inference.packLicense) {
+    // Without a manifest, the model card's declared license outranks a guess from the LICENSE text.
+    if (inference.packLicense) {
       packLicense = {
         verdict: classifyLicense(inference.packLicense.license),
         evidence: inference.packLicense.evidence,
@@ -316,8 +323,10 @@ export async function collectEvidence(pack: Pack, options: CollectOptions = {}):
   const checksums = await verifyChecksums(pack, components, byPath, options);
   const value = manifest.state === 'valid' ? manifest.value : null;
   const paperLinks = findPaperLinks(documents, components, value?.citation ?? inference?.citation ?? null);
-  if (inference)
-    paperLinks.push(...inference.paperLinks.filter((link) => !paperLinks.some((p) => p.url === link.url)));
+  for (const link of inference?.paperLinks ?? []) {
+    const url = link.url ? normalisePaperLink(link.url) : undefined;
+    if (!paperLinks.some((known) => known.url === url)) paperLinks.push({ ...link, url });
+  }
 
   return {
     source: pack.source,
@@ -435,6 +444,22 @@ async function verifyChecksums(
   return outcomes;
 }
 
+/**
+ * One spelling per paper: `arXiv:2401.12345`, `arxiv.org/pdf/2401.12345.pdf` and the abs URL all become
+ * `https://arxiv.org/abs/2401.12345`; bare `doi.org/…` becomes `https://doi.org/…`. Malformed ids are kept
+ * as written so the paper check can name them.
+ */
+export function normalisePaperLink(url: string): string {
+  const trimmed = url.trim().replace(/[.,;:]+$/, '');
+  const arxiv =
+    /^(?:https?:\/\/)?(?:www\.)?arxiv\.org\/(?:abs|pdf)\/(.+?)(?:\.pdf)?$/i.exec(trimmed) ??
+    /^arxiv:\s*(.+)$/i.exec(trimmed);
+  if (arxiv) return `https://arxiv.org/abs/${arxiv[1]}`;
+  const doi = /^(?:https?:\/\/)?(?:dx\.)?doi\.org\/(.+)$/i.exec(trimmed);
+  if (doi) return `https://doi.org/${doi[1]}`;
+  return trimmed;
+}
+
 function findPaperLinks(
   documents: Record<string, TextDocument>,
   components: ResolvedComponent[],
@@ -443,7 +468,7 @@ function findPaperLinks(
   const links: EvidenceRef[] = [];
   const seen = new Set<string>();
   const add = (url: string, ref: Omit<EvidenceRef, 'url'>) => {
-    const cleaned = url.replace(/[.,;:]+$/, '');
+    const cleaned = normalisePaperLink(url);
     if (seen.has(cleaned)) return;
     seen.add(cleaned);
     links.push({ url: cleaned, ...ref });
