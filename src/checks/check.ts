@@ -35,6 +35,8 @@ export interface Check {
     why: string;
     /** How to pass it, for docs/checks.md. */
     how: string;
+    /** How the 0–10 score is made up, for docs/checks.md. */
+    scoring?: string;
   };
   run(evidence: ReleaseEvidence): CheckResult;
 }

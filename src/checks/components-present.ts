@@ -9,6 +9,8 @@ export const componentsPresent: Check = {
   docs: {
     why: 'A manifest that names files which are not there misleads users and funders alike; the release is only as open as what can actually be downloaded.',
     how: 'For each component marked `released` or `restricted`, make `location` point at files inside the pack (a file, a folder or a glob) or at a URL, and commit the files.',
+    scoring:
+      '10 × released or restricted components found where the manifest says / all released or restricted components; 0 when nothing is released.',
   },
   run(evidence) {
     const claimed = evidence.components.filter(

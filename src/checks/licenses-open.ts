@@ -9,6 +9,8 @@ export const licensesOpen: Check = {
   docs: {
     why: 'Research compounds when others may study, modify and redistribute. Use-based restrictions, user caps and non-commercial clauses (most AI model licenses) stop fine-tuning and deployment by others, so MOF and OSAID only count OSI-approved, FSF-libre and open-data licenses.',
     how: 'License code under an OSI-approved license (Apache-2.0, MIT), data and weights under an open-data or OSI license (CC-BY-4.0, CDLA-Permissive-2.0, Apache-2.0), and documents under CC-BY-4.0.',
+    scoring:
+      '10 × released components under an open license (OSI-approved, FSF libre or open data) / all released components; not applicable when nothing is released.',
   },
   run(evidence) {
     const released = evidence.components.filter(

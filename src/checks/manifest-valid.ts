@@ -10,6 +10,8 @@ export const manifestValid: Check = {
   docs: {
     why: 'A manifest states what was released, under which license and where, so that anyone (and any tool) can check it instead of guessing. Without one, Aperture can only infer components from conventional files, and every inferred rating is weaker evidence.',
     how: 'Run `aperture init` (or `aperture init --from .` to pre-fill it from what the release already has), complete release-pack.yaml, and run `aperture validate` until it reports no problem.',
+    scoring:
+      '10 when release-pack.yaml exists and follows the schema; 0 when it is absent (components are then inferred) or has problems.',
   },
   run(evidence) {
     const { manifest } = evidence;

@@ -40,5 +40,9 @@ export function topFixes(profile: OpennessProfile, checks: readonly CheckOutcome
     .sort((a, b) => RISK_ORDER[a.risk!] - RISK_ORDER[b.risk!]);
   const valuable = fromComponents.sort((a, b) => (b.points ?? 0) - (a.points ?? 0));
   const rest = fromChecks.filter((fix) => fix.risk === 'medium' || fix.risk === 'low');
-  return [...urgent, ...valuable, ...rest].slice(0, limit);
+  // Not-applicable checks may still advise (e.g. declare digests): last, since they move no points.
+  const advice: Fix[] = checks
+    .filter((check) => check.score === null && check.remediation)
+    .map((check) => ({ action: check.remediation!, from: check.id, points: null, risk: check.risk }));
+  return [...urgent, ...valuable, ...rest, ...advice].slice(0, limit);
 }

@@ -93,7 +93,7 @@ describe('scaffoldPack', () => {
 
     const text = await readFile(path.join(dir, 'release-pack.yaml'), 'utf8');
     expect(text).toContain(
-      'distribution: Apache-2.0 # inferred: LICENSE: identified as Apache-2.0 (100% match)',
+      'distribution: Apache-2.0 # inferred: README.md:2: license: apache-2.0 in model card front matter',
     );
     expect(text).toContain('# inferred: model-00001-of-00002.safetensors: 2 weight file(s)');
     const after = await collectEvidence(await openFolderPack(dir));

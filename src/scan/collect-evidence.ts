@@ -42,6 +42,9 @@ export interface CollectOptions {
 
 const TEXT_EXTENSIONS =
   /\.(md|markdown|txt|rst|ya?ml|json|jsonl|ndjson|csv|tsv|cff|toml|cfg|ini|log|tex|html?)$/i;
+const MAKEFILES = /(^|\/)(GNUmakefile|[Mm]akefile)$/;
+const MAX_DEPENDENCY_FILES = 200;
+const DEPENDENCY_READ_LIMIT = 512 * 1024;
 const DEPENDENCY_FILES =
   /(^|\/)(requirements[^/]*\.txt|pyproject\.toml|setup\.cfg|setup\.py|environment\.ya?ml|Pipfile(\.lock)?|poetry\.lock|uv\.lock|conda-lock\.ya?ml|package(-lock)?\.json|Cargo\.(toml|lock)|go\.(mod|sum))$/;
 const LICENSE_FILES = /^(LICEN[CS]E|COPYING)(\.(md|txt|rst))?$/i;
@@ -316,9 +319,14 @@ export async function collectEvidence(pack: Pack, options: CollectOptions = {}):
     for (const path of candidates.slice(0, MAX_DOCUMENTS_PER_COMPONENT)) await readText(path);
   }
   for (const path of ['README.md', 'CITATION.cff']) await readText(path);
-  // Dependency pins next to the eval harness or at the root are read for the runnable-harness check.
+  let dependencyFilesRead = 0;
+  // Pins and Makefiles anywhere, for the runnable-harness check: requirements include others (-r)
+  // and commands name make targets.
   for (const file of files)
-    if (!file.path.includes('/') && DEPENDENCY_FILES.test(file.path)) await readText(file.path);
+    if (DEPENDENCY_FILES.test(file.path) || MAKEFILES.test(file.path)) {
+      if (++dependencyFilesRead > MAX_DEPENDENCY_FILES) break;
+      await readText(file.path, DEPENDENCY_READ_LIMIT);
+    }
 
   const checksums = await verifyChecksums(pack, components, byPath, options);
   const value = manifest.state === 'valid' ? manifest.value : null;

@@ -299,6 +299,32 @@ export interface SectionCoverage {
   checklist: { total: number; ticked: number };
 }
 
+/** Replaces each HTML comment's characters by spaces, keeping line numbers (an indexOf loop, linear). */
+function blankComments(markdown: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const start = markdown.indexOf('<!--', from);
+    if (start < 0) return out + markdown.slice(from);
+    const end = markdown.indexOf('-->', start + 4);
+    const stop = end < 0 ? markdown.length : end + 3;
+    out += markdown.slice(from, start) + markdown.slice(start, stop).replace(/[^\n]/g, ' ');
+    from = stop;
+  }
+}
+
+/** Drops trailing spaces and an ATX heading's closing `#`s. */
+function trimClosingHashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  let hashes = end;
+  while (hashes > 0 && text[hashes - 1] === '#') hashes--;
+  // Closing hashes count only after a space (CommonMark): "C#" keeps its hash.
+  if (hashes < end && (hashes === 0 || text[hashes - 1] === ' ' || text[hashes - 1] === '\t')) end = hashes;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return text.slice(0, end);
+}
+
 function normaliseHeading(text: string): string {
   return text
     .toLowerCase()
@@ -316,7 +342,7 @@ function normaliseHeading(text: string): string {
  * coverSections(readme, getDocumentDefinition('model-card')).missing // ['license']
  */
 export function coverSections(markdown: string, definition: DocumentDefinition): SectionCoverage {
-  const withoutComments = markdown.replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\n]/g, ' '));
+  const withoutComments = blankComments(markdown);
   const withoutFrontMatter = withoutComments.replace(/^---\n[\s\S]*?\n---\n/, (front) =>
     front.replace(/[^\n]/g, ' '),
   );
@@ -326,8 +352,12 @@ export function coverSections(markdown: string, definition: DocumentDefinition):
   lines.forEach((line, index) => {
     if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
     if (inFence) return;
-    const match = /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(line);
-    if (match) headings.push({ line: index + 1, level: match[1]!.length, text: match[2]! });
+    // Linear patterns only: this runs on untrusted text (a lazy `.+?` before `\s*#*\s*$` backtracks badly).
+    const match = /^(#{1,6})[ \t]+(.*)$/.exec(line);
+    if (match) {
+      const text = trimClosingHashes(match[2]!);
+      if (text) headings.push({ line: index + 1, level: match[1]!.length, text });
+    }
   });
   const written: string[] = [];
   const empty: string[] = [];
@@ -351,7 +381,7 @@ export function coverSections(markdown: string, definition: DocumentDefinition):
       .filter((word) => /\w/.test(word));
     (words.length >= MIN_SECTION_WORDS ? written : empty).push(section.id);
   }
-  const boxes = [...withoutFrontMatter.matchAll(/^\s*[-*]\s+\[([ xX])\]/gm)];
+  const boxes = [...withoutFrontMatter.matchAll(/^[ \t]*[-*][ \t]+\[([ xX])\]/gm)];
   return {
     written,
     empty,

@@ -1,0 +1,11 @@
+import { renderChecksDoc } from './render-checks-doc.ts';
+import { renderLicensesDoc } from './render-licenses-doc.ts';
+
+export { renderChecksDoc } from './render-checks-doc.ts';
+export { renderLicensesDoc } from './render-licenses-doc.ts';
+
+/** Every generated document: path relative to the repository root → its rendering. */
+export const GENERATED_DOCS: ReadonlyArray<{ path: string; render: () => string }> = [
+  { path: 'docs/checks.md', render: () => renderChecksDoc() },
+  { path: 'docs/licenses.md', render: () => renderLicensesDoc() },
+];

@@ -1,0 +1,15 @@
+/**
+ * Writes the generated user docs (docs/checks.md, docs/licenses.md) from the code they describe.
+ * Run with `npm run docs`; test/docs-up-to-date.test.ts fails when the committed files are stale.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { GENERATED_DOCS } from './docs/index.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+for (const doc of GENERATED_DOCS) {
+  const target = path.join(root, doc.path);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, doc.render());
+  console.log(`wrote ${doc.path}`);
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { coverSections, getDocumentDefinition } from './document-sections.ts';
+
+const card = getDocumentDefinition('model-card');
+const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
+
+describe('coverSections', () => {
+  it('finds written, empty and missing sections, under any accepted heading', () => {
+    const markdown = [
+      '---',
+      'license: mit',
+      '---',
+      '# Tiny model',
+      '## Model Details ##',
+      words(20),
+      '## Uses',
+      '<!-- guidance only, does not count -->',
+      '## Training Data',
+      words(5),
+      '### Sources',
+      words(10),
+      '## 4. Evaluation',
+      words(30),
+    ].join('\n');
+    const coverage = coverSections(markdown, card);
+    expect(coverage.written).toEqual(['model-details', 'training-data', 'evaluation']);
+    expect(coverage.empty).toEqual(['intended-use']);
+    expect(coverage.missing).toEqual(['limitations', 'license']);
+    expect(coverage.lines['model-details']).toBe(5);
+  });
+
+  it('ignores headings inside code fences and counts checklist boxes', () => {
+    const markdown = [
+      '```',
+      '# License',
+      '```',
+      '- [x] seeds fixed',
+      '  - [ ] data hashed',
+      '* [X] env pinned',
+    ].join('\n');
+    const coverage = coverSections(markdown, card);
+    expect(coverage.missing).toContain('license');
+    expect(coverage.checklist).toEqual({ total: 3, ticked: 2 });
+  });
+
+  it('keeps a hash that belongs to the heading text', () => {
+    const coverage = coverSections(`# License #\n${words(15)}\n`, card);
+    expect(coverage.written).toEqual(['license']);
+  });
+
+  it('stays linear on hostile text', () => {
+    const hostile = [
+      `# ${' '.repeat(50_000)}x`,
+      '<!--'.repeat(50_000),
+      '\n'.repeat(200_000),
+      `- ${' '.repeat(50_000)}`,
+    ];
+    for (const text of hostile) {
+      const coverage = coverSections(text, card);
+      expect(coverage.written).toEqual([]);
+    }
+  });
+});
