@@ -1,5 +1,5 @@
 /**
- * Writes the generated user docs (docs/checks.md, docs/licenses.md) from the code they describe.
+ * Writes the generated user docs (docs/checks.md, docs/licenses.md, docs/scoring.md) from the code they describe.
  * Run with `npm run docs`; test/docs-up-to-date.test.ts fails when the committed files are stale.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,6 @@ const root = path.resolve(import.meta.dirname, '..');
 for (const doc of GENERATED_DOCS) {
   const target = path.join(root, doc.path);
   mkdirSync(path.dirname(target), { recursive: true });
-  writeFileSync(target, doc.render());
+  writeFileSync(target, await doc.render());
   console.log(`wrote ${doc.path}`);
 }

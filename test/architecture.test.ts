@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -36,7 +36,9 @@ function moduleOf(file: string): string {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)]
+  return [
+    ...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ]
     .map((match) => match[1] ?? match[2]!)
     .filter((specifier) => specifier.startsWith('.'));
 }
@@ -64,16 +66,20 @@ describe('architecture', () => {
         const to = moduleOf(target);
         if (to === from) continue;
         const where = `${path.relative(SRC, file)} → ${specifier}`;
-        if (!isTest && !ALLOWED[from]?.includes(to)) violations.push(`${where}: ${from} may not import ${to}`);
+        if (!isTest && !ALLOWED[from]?.includes(to))
+          violations.push(`${where}: ${from} may not import ${to}`);
         const isFile = to === 'errors';
-        if (!isFile && path.basename(target) !== 'index.ts') violations.push(`${where}: import ${to} through its index.ts`);
+        if (!isFile && path.basename(target) !== 'index.ts')
+          violations.push(`${where}: import ${to} through its index.ts`);
       }
     }
     expect(violations).toEqual([]);
   });
 
   it('index.ts files re-export by name (no export *)', () => {
-    const offenders = files.filter((file) => file.endsWith('index.ts') && /export \*/.test(readFileSync(file, 'utf8')));
+    const offenders = files.filter(
+      (file) => file.endsWith('index.ts') && /export \*/.test(readFileSync(file, 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 });

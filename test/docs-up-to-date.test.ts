@@ -9,11 +9,13 @@ const root = path.resolve(import.meta.dirname, '..');
 
 describe('generated docs', () => {
   for (const doc of GENERATED_DOCS) {
-    it(`${doc.path} is up to date`, () => {
+    it(`${doc.path} is up to date`, async () => {
       const file = path.join(root, doc.path);
       expect(existsSync(file), `${doc.path} is missing: run \`npm run docs\``).toBe(true);
       const committed = readFileSync(file, 'utf8');
-      expect(committed === doc.render(), `${doc.path} is out of date: run \`npm run docs\``).toBe(true);
+      expect(committed === (await doc.render()), `${doc.path} is out of date: run \`npm run docs\``).toBe(
+        true,
+      );
     });
   }
 

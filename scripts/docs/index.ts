@@ -1,11 +1,15 @@
 import { renderChecksDoc } from './render-checks-doc.ts';
 import { renderLicensesDoc } from './render-licenses-doc.ts';
+import { renderScoringDoc } from './render-scoring-doc.ts';
 
 export { renderChecksDoc } from './render-checks-doc.ts';
 export { renderLicensesDoc } from './render-licenses-doc.ts';
+export { renderScoringDoc } from './render-scoring-doc.ts';
 
 /** Every generated document: path relative to the repository root → its rendering. */
-export const GENERATED_DOCS: ReadonlyArray<{ path: string; render: () => string }> = [
+export const GENERATED_DOCS: ReadonlyArray<{ path: string; render: () => string | Promise<string> }> = [
   { path: 'docs/checks.md', render: () => renderChecksDoc() },
   { path: 'docs/licenses.md', render: () => renderLicensesDoc() },
+  // The worked example runs the checker on examples/open-weights-only.
+  { path: 'docs/scoring.md', render: () => renderScoringDoc() },
 ];
