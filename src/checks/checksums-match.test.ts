@@ -94,6 +94,15 @@ describe('checksums-match', () => {
     );
   });
 
+  it('does not ask digests of shard indexes and configs that travel with the weights', () => {
+    const evidence = withChecksums([{ path: WEIGHTS[0]!, expected: A, actual: A, method: 'computed' }]);
+    const weights = evidence.components.find((component) => component.id === 'final-parameters')!;
+    weights.files = [...WEIGHTS, 'model.safetensors.index.json', 'config.json'];
+    const result = checksumsMatch.run(evidence);
+    expect(result.details?.join('\n')).toContain(`weight files without a declared digest: ${WEIGHTS[1]}`);
+    expect(result.details?.join('\n')).not.toContain('index.json');
+  });
+
   it('does not apply when nothing is declared and no weights are released', () => {
     expect(checksumsMatch.run(withChecksums([], false)).score).toBeNull();
   });

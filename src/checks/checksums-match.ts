@@ -3,6 +3,7 @@ import type { Check } from './check.ts';
 import { capDetails, findComponent, isShipped, quote, summarise } from './shared/release-parts.ts';
 
 const SHA256 = /^[0-9a-f]{64}$/;
+const WEIGHT_FILE = /\.(safetensors|bin|gguf|ggml|pt|pth|ckpt|onnx|h5|msgpack|npz|tflite|mlmodel|keras)$/i;
 
 /** Every declared sha256 matches the file it names. */
 export const checksumsMatch: Check = {
@@ -19,7 +20,8 @@ export const checksumsMatch: Check = {
   run(evidence) {
     const weights = findComponent(evidence, 'final-parameters');
     const weightsShipped = isShipped(weights);
-    const weightFiles = weightsShipped ? weights.files : [];
+    // Only tensor files need digests; configs and shard indexes travel with them but are not weights.
+    const weightFiles = weightsShipped ? weights.files.filter((file) => WEIGHT_FILE.test(file)) : [];
     const outcomes: ChecksumOutcome[] = Array.isArray(evidence.checksums) ? evidence.checksums : [];
     if (outcomes.length === 0) {
       if (!weightsShipped) {

@@ -12,6 +12,23 @@ export interface Fix {
   risk: Risk | null;
 }
 
+/** What to do about one component, by why it falls short. */
+function componentFix(component: OpennessProfile['components'][number]): string {
+  const title = component.title.toLowerCase();
+  if (
+    component.rating === 'closed' &&
+    (component.status === 'released' || component.status === 'restricted')
+  ) {
+    return `Ship the ${title} where release-pack.yaml says it is (${component.reason})`;
+  }
+  if (component.rating === 'closed' || component.status === 'described' || component.status === 'withheld') {
+    return `Release the ${title} under an open license`;
+  }
+  if (component.status === 'restricted') return `Lift the access restrictions on the ${title}`;
+  if (component.rating === 'partial') return `Put the ${title} under an open license`;
+  return `Improve the ${title} (see check ${component.quality?.check})`;
+}
+
 const RISK_ORDER: Record<Risk, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 
 /**
@@ -25,12 +42,7 @@ export function topFixes(profile: OpennessProfile, checks: readonly CheckOutcome
   const fromComponents: Fix[] = profile.components
     .filter((component) => component.maxPoints - component.points >= 1)
     .map((component) => ({
-      action:
-        component.rating === 'closed'
-          ? `Release the ${component.title.toLowerCase()} under an open license`
-          : component.rating === 'partial'
-            ? `Put the ${component.title.toLowerCase()} under an open license without access restrictions`
-            : `Improve the ${component.title.toLowerCase()} (see check ${component.quality?.check})`,
+      action: componentFix(component),
       from: component.id,
       points: Math.round((component.maxPoints - component.points) * 10) / 10,
       risk: null,

@@ -1,3 +1,4 @@
+import countries from 'i18n-iso-countries';
 import { z } from 'zod';
 import { COMPONENT_IDS } from './components.ts';
 
@@ -40,16 +41,9 @@ export const MODALITIES = [
 /** The stages of a default-to-share staged release, in their usual order. */
 export const STANDARD_STAGES = ['preprint', 'code', 'evals', 'weights'] as const;
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-
-/** True for an assigned ISO 3166-1 alpha-2 code such as `US`, `CN` or `FR`. */
+/** True for an assigned ISO 3166-1 alpha-2 code such as `US`, `CN` or `FR` (not `UK`, `EU` or `ZZ`). */
 export function isIsoCountryCode(code: string): boolean {
-  if (!/^[A-Z]{2}$/.test(code)) return false;
-  try {
-    return regionNames.of(code) !== code;
-  } catch {
-    return false;
-  }
+  return /^[A-Z]{2}$/.test(code) && countries.isValid(code);
 }
 
 const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });

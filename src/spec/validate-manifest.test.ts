@@ -69,6 +69,16 @@ describe('validateManifestText', () => {
     for (const issue of issues) expect(issue.line).toBeGreaterThan(0);
   });
 
+  it('accepts only assigned ISO 3166-1 alpha-2 codes', () => {
+    for (const code of ['UK', 'EU', 'ZZ', 'USA', 'us']) {
+      const issues = issuesOf(VALID.replace('country: FR', `country: ${code}`));
+      expect(issues.map((issue) => issue.path)).toEqual(['model.country']);
+    }
+    for (const code of ['GB', 'CN', 'DE', 'AE']) {
+      expect(validateManifestText(VALID.replace('country: FR', `country: ${code}`), 'x').state).toBe('valid');
+    }
+  });
+
   it('explains values YAML read as numbers', () => {
     const issues = issuesOf(VALID.replace(`sha256: ${'a'.repeat(64)}`, `sha256: ${'1'.repeat(64)}`));
     expect(issues[0]!.message).toMatch(/^must be text; YAML read .* as a number, so put it in quotes$/);

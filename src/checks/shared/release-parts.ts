@@ -39,6 +39,8 @@ export function componentRef(component: ResolvedComponent, note?: string): Evide
 export function describeAbsence(component: ResolvedComponent | undefined, what: string): string {
   if (!component) return `no ${what}`;
   if (!isShipped(component)) {
+    if (component.origin === 'inferred' && component.status === 'withheld')
+      return `no ${what} found in the release`;
     if (component.status === 'withheld' && !component.reason && component.note)
       return `no ${what}: ${component.note}`;
     return `no ${what}: it is ${component.status}${component.reason ? ` (${component.reason})` : ''}`;
