@@ -1,14 +1,13 @@
-import { parse as parseCsv } from 'csv-parse/sync';
 import type { EvidenceRef, ReleaseEvidence, TextDocument } from '../spec/index.ts';
 import type { Check } from './check.ts';
 import {
   completeLines,
-  errorMessage,
   frontMatter,
   isFiniteNumber,
   isMetricKey,
   isNumericCell,
   parseJson,
+  parseTable,
   parseYaml,
 } from './shared/parse-helpers.ts';
 import {
@@ -199,24 +198,9 @@ function judgeResultsFile(file: string, document: TextDocument | undefined): Fil
 }
 
 function judgeTable(file: string, document: TextDocument, delimiter: string): FileVerdict {
-  let rows: string[][];
-  try {
-    rows = parseCsv(completeLines(document.text, document.truncated), {
-      delimiter,
-      bom: true,
-      skip_empty_lines: true,
-      trim: true,
-      max_record_size: 1 << 20,
-    });
-  } catch (error) {
-    const line = (error as { lines?: unknown }).lines;
-    return {
-      ok: false,
-      file,
-      line: typeof line === 'number' ? line : undefined,
-      problem: `not valid CSV: ${errorMessage(error)}`,
-    };
-  }
+  const table = parseTable(completeLines(document.text, document.truncated), delimiter);
+  if (!table.ok) return { ok: false, file, line: table.line, problem: `not valid CSV: ${table.message}` };
+  const rows = table.rows;
   const [header, ...data] = rows;
   if (!header || header.every(isNumericCell))
     return { ok: false, file, line: 1, problem: 'has no header row naming the columns' };

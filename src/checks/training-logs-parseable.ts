@@ -1,14 +1,13 @@
-import { parse as parseCsv } from 'csv-parse/sync';
 import type { EvidenceRef, TextDocument } from '../spec/index.ts';
 import type { Check } from './check.ts';
 import {
   completeLines,
-  errorMessage,
   isFiniteNumber,
   isMetricKey,
   isNumericCell,
   isStepKey,
   parseJson,
+  parseTable,
 } from './shared/parse-helpers.ts';
 import {
   baseName,
@@ -168,24 +167,16 @@ function judgeTable(file: string, document: TextDocument, extensionDelimiter: st
     extensionDelimiter === ',' && !firstLine.includes(',') && firstLine.includes('\t')
       ? '\t'
       : extensionDelimiter;
-  let rows: string[][];
-  try {
-    rows = parseCsv(text, {
-      delimiter,
-      bom: true,
-      skip_empty_lines: true,
-      trim: true,
-      max_record_size: 1 << 20,
-    });
-  } catch (error) {
-    const line = (error as { lines?: unknown }).lines;
+  const table = parseTable(text, delimiter);
+  if (!table.ok) {
     return {
       kind: 'broken',
       file,
-      line: typeof line === 'number' ? line : undefined,
-      problem: `not valid ${delimiter === '\t' ? 'TSV' : 'CSV'}: ${errorMessage(error)}`,
+      line: table.line,
+      problem: `not valid ${delimiter === '\t' ? 'TSV' : 'CSV'}: ${table.message}`,
     };
   }
+  const rows = table.rows;
   const [header, ...data] = rows;
   if (!header || header.every((cell) => isNumericCell(cell))) {
     return { kind: 'broken', file, line: 1, problem: 'has no header row naming the columns' };

@@ -23,7 +23,7 @@ export type {
   SourceInfo,
   TextDocument,
 } from './evidence.ts';
-export { releasePackJsonSchema } from './json-schema.ts';
+export { policyJsonSchema, releasePackJsonSchema } from './json-schema.ts';
 export type { LicenseVerdict } from './license-classify.ts';
 export {
   canonicalSpdxId,
@@ -32,7 +32,6 @@ export {
   isOpenLicense,
   spdxFacts,
 } from './license-classify.ts';
-export { policyJsonSchema } from './policy-json-schema.ts';
 export type { MofClassName, Policy, Rating } from './policy-schema.ts';
 export { MOF_CLASS_NAMES, POLICY_SPEC, PolicySchema, RATINGS } from './policy-schema.ts';
 export type {

@@ -1,16 +1,22 @@
 import { z } from 'zod';
+import { POLICY_SPEC, PolicySchema } from './policy-schema.ts';
 import { RELEASE_PACK_SPEC, ReleasePackSchema } from './release-pack-schema.ts';
 
+/** A zod schema published as JSON Schema (draft 2020-12) under the id of its spec version. */
+function publishJsonSchema(schema: z.ZodType, spec: string, title: string): Record<string, unknown> {
+  const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' });
+  return { $schema: json.$schema, $id: `https://${spec.replace('/v1', '')}/v1.json`, title, ...json };
+}
+
 /**
- * The JSON Schema (draft 2020-12) of release-pack.yaml, generated from the zod schema so the two never
- * disagree. `schemas/release-pack.v1.json` is this, committed; a test fails when it drifts.
+ * The JSON Schema of release-pack.yaml, generated from the zod schema so the two never disagree.
+ * `schemas/release-pack.v1.json` is this, committed; a test fails when it drifts.
  */
 export function releasePackJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(ReleasePackSchema, { target: 'draft-2020-12', io: 'input' });
-  return {
-    $schema: schema.$schema,
-    $id: `https://${RELEASE_PACK_SPEC.replace('/v1', '')}/v1.json`,
-    title: 'Aperture release pack',
-    ...schema,
-  };
+  return publishJsonSchema(ReleasePackSchema, RELEASE_PACK_SPEC, 'Aperture release pack');
+}
+
+/** The JSON Schema of policy files (`schemas/policy.v1.json`). */
+export function policyJsonSchema(): Record<string, unknown> {
+  return publishJsonSchema(PolicySchema, POLICY_SPEC, 'Aperture openness policy');
 }

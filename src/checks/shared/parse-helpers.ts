@@ -1,3 +1,4 @@
+import { parse as parseCsv } from 'csv-parse/sync';
 import { parseYamlSafely } from '../../util/index.ts';
 
 // One digit run, an optional fraction and exponent: no nested quantifiers, so no catastrophic backtracking.
@@ -117,4 +118,29 @@ export function completeLines(text: string, truncated: boolean): string {
   if (!truncated) return text;
   const end = text.lastIndexOf('\n');
   return end < 0 ? '' : text.slice(0, end + 1);
+}
+
+/** A table read from CSV or TSV, or where it stopped being one. */
+export type TableOutcome =
+  | { ok: true; rows: string[][] }
+  | { ok: false; line: number | undefined; message: string };
+
+/**
+ * Parses CSV/TSV text from a release with the same bounded options everywhere (BOM, empty lines skipped,
+ * cells trimmed, 1 MiB per record), turning parse errors into data.
+ */
+export function parseTable(text: string, delimiter: string): TableOutcome {
+  try {
+    const rows: string[][] = parseCsv(text, {
+      delimiter,
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+      max_record_size: 1 << 20,
+    });
+    return { ok: true, rows };
+  } catch (error) {
+    const line = (error as { lines?: unknown }).lines;
+    return { ok: false, line: typeof line === 'number' ? line : undefined, message: errorMessage(error) };
+  }
 }
