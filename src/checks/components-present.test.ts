@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { collectEvidence, memoryPack } from '../scan/index.ts';
 import { componentsPresent } from './components-present.ts';
 import { buildEvidence } from './test-support/evidence-builder.ts';
 
@@ -31,5 +32,25 @@ describe('components-present', () => {
 
   it('fails when nothing is released', () => {
     expect(componentsPresent.run(buildEvidence()).score).toBe(0);
+  });
+
+  it('points at the manifest line of each component that is not where it says', async () => {
+    const evidence = await collectEvidence(
+      memoryPack({
+        'release-pack.yaml': [
+          'spec: aperture.dev/release-pack/v1',
+          'model: { name: Tiny, organization: Lab }',
+          'components:',
+          '  model-card: { status: released, location: CARD.md }',
+          '  training-code: { status: released, location: gone/ }',
+        ].join('\n'),
+        'CARD.md': '# card',
+      }),
+    );
+    const result = componentsPresent.run(evidence);
+    expect(result.score).toBe(5);
+    expect(result.evidence).toEqual([
+      { file: 'release-pack.yaml', line: 5, note: 'training-code: not found' },
+    ]);
   });
 });

@@ -41,14 +41,22 @@ export const componentsPresent: Check = {
         problems.length === 0
           ? `all ${claimed.length} released component(s) are present`
           : `${broken.size} of ${claimed.length} released component(s) are not where the manifest says`,
-      evidence: claimed
-        .filter((component) => !broken.has(component.id))
-        .slice(0, 10)
-        .map((component) => ({
-          file: component.files[0],
-          url: component.files[0] ? undefined : component.locations[0],
-          note: component.id,
-        })),
+      // When something is missing, point at the manifest entries that promise it; else at what is there.
+      evidence:
+        broken.size > 0
+          ? claimed
+              .filter((component) => broken.has(component.id))
+              .map((component) => {
+                const declared = component.evidence.find(
+                  (ref) => ref.file && ref.note?.startsWith('declared'),
+                );
+                return { file: declared?.file, line: declared?.line, note: `${component.id}: not found` };
+              })
+          : claimed.slice(0, 10).map((component) => ({
+              file: component.files[0],
+              url: component.files[0] ? undefined : component.locations[0],
+              note: component.id,
+            })),
       remediation:
         problems.length === 0
           ? null

@@ -204,17 +204,21 @@ describe('renderSarif', () => {
   });
 
   it('percent-encodes pack paths so that odd file names stay relative URI references', async () => {
-    const odd = 'src/my model#1?.py';
+    // The model card's check fails (too few sections) and cites the card by its odd name.
+    const odd = 'docs/my card#1?.md';
     const log = await sarifOf({
       ...MIXED_PACK,
-      'release-pack.yaml': MIXED_PACK['release-pack.yaml']!.replace('src/model.py', JSON.stringify(odd)),
-      [odd]: 'class Odd: pass\n',
+      'release-pack.yaml': MIXED_PACK['release-pack.yaml']!.replace(
+        'location: README.md',
+        `location: ${JSON.stringify(odd)}`,
+      ),
+      [odd]: '# Card\n\nToo short to pass.\n',
     });
     const uris = log.runs[0]!.results!.flatMap((result) => [
       ...(result.locations ?? []),
       ...(result.relatedLocations ?? []),
     ]).map((location) => location.physicalLocation!.artifactLocation!.uri!);
-    expect(uris).toContain('src/my%20model%231%3F.py');
+    expect(uris).toContain('docs/my%20card%231%3F.md');
     expect(uris.map(decodeURIComponent)).toContain(odd);
   });
 

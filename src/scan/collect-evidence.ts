@@ -10,7 +10,6 @@ import {
   type EvidenceRef,
   type GlobalLicenses,
   type LicenseVerdict,
-  MANIFEST_FILE,
   type ManifestState,
   type PackFile,
   type ReleaseEvidence,
@@ -149,7 +148,7 @@ function declaredComponent(
   files: FileIndex,
   globals: GlobalLicenses | undefined,
   packLicense: ReleaseEvidence['packLicense'],
-  manifestFile: string,
+  declaredAt: { file: string; line: number | undefined },
 ): ResolvedComponent {
   const locations =
     entry?.location === undefined ? [] : Array.isArray(entry.location) ? entry.location : [entry.location];
@@ -158,7 +157,7 @@ function declaredComponent(
   const license = resolveLicense(definition, entry?.license, globals, packLicense);
   const evidence: EvidenceRef[] = entry
     ? [
-        { file: manifestFile, note: `declared ${entry.status}` },
+        { file: declaredAt.file, line: declaredAt.line, note: `declared ${entry.status}` },
         ...resolved.files.slice(0, 5).map((file) => ({ file })),
       ]
     : [];
@@ -283,7 +282,7 @@ export async function collectEvidence(pack: Pack, options: CollectOptions = {}):
         fileIndex,
         value.licenses,
         packLicense,
-        manifest.state === 'valid' ? manifest.file : MANIFEST_FILE,
+        { file: manifest.file, line: manifest.componentLines[definition.id] },
       ),
     );
   } else {

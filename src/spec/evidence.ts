@@ -42,7 +42,13 @@ export interface ManifestIssue {
 
 /** The manifest as collected: valid, invalid with issues, or absent (then components are inferred). */
 export type ManifestState =
-  | { state: 'valid'; file: string; value: ReleasePack }
+  | {
+      state: 'valid';
+      file: string;
+      value: ReleasePack;
+      /** The line of each component's entry, for evidence that points into the manifest. */
+      componentLines: Record<string, number>;
+    }
   | { state: 'invalid'; file: string; issues: ManifestIssue[] }
   | { state: 'absent' };
 

@@ -178,7 +178,14 @@ export function validateManifestText(text: string, file: string): ManifestState 
     };
   }
   const result = ReleasePackSchema.safeParse(parsed.value);
-  if (result.success) return { state: 'valid', file, value: result.data };
+  if (result.success) {
+    const componentLines: Record<string, number> = {};
+    for (const id of Object.keys(result.data.components)) {
+      const at = parsed.locate(['components', id], { atKey: true });
+      if (at) componentLines[id] = at.line;
+    }
+    return { state: 'valid', file, value: result.data, componentLines };
+  }
   const issues: ManifestIssue[] = [];
   for (const issue of result.error.issues) {
     for (const explained of explainIssue(issue, parsed.value)) {

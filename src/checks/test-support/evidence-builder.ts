@@ -88,6 +88,7 @@ export function buildEvidence(overrides: EvidenceOverrides = {}): ReleaseEvidenc
         model: { name: 'test-model', organization: 'Test Lab' },
         components: {},
       },
+      componentLines: {},
     },
     model: { name: 'test-model', organization: 'Test Lab' },
     stages: {},
