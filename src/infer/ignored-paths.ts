@@ -22,8 +22,13 @@ const IGNORED_SEGMENTS = new Set([
  * isIgnoredPath('node_modules/x/train.py') // true
  */
 export function isIgnoredPath(path: string): boolean {
-  return path.split('/').some((segment) => IGNORED_SEGMENTS.has(segment));
+  return IGNORED_PATTERN.test(path);
 }
+
+// One pattern instead of splitting every path: inference asks this of every file, several times.
+const IGNORED_PATTERN = new RegExp(
+  `(^|/)(${[...IGNORED_SEGMENTS].map((segment) => segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(/|$)`,
+);
 
 /** The last segment of a pack path. */
 export function baseName(path: string): string {

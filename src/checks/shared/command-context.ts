@@ -18,9 +18,41 @@ export function componentFolders(component: ResolvedComponent): string[] {
   return [...folders];
 }
 
+// Indexes of the file list, built once per evidence: several checks ask, and a pack may hold 10,000 files.
+const PATH_SETS = new WeakMap<ReleaseEvidence['files'], ReadonlySet<string>>();
+const ROOT_FILES = new WeakMap<ReleaseEvidence['files'], readonly string[]>();
+const SIZES = new WeakMap<ReleaseEvidence['files'], ReadonlyMap<string, number>>();
+
+/** The size of every pack file, by path (cached per evidence). */
+export function packSizes(evidence: ReleaseEvidence): ReadonlyMap<string, number> {
+  const files = evidence.files ?? [];
+  let sizes = SIZES.get(files);
+  if (!sizes) {
+    sizes = new Map(files.map((file) => [file.path, file.size]));
+    SIZES.set(files, sizes);
+  }
+  return sizes;
+}
+
+/** Every path of the pack, as a set (cached per evidence). */
+export function packPathSet(evidence: ReleaseEvidence): ReadonlySet<string> {
+  const files = evidence.files ?? [];
+  let set = PATH_SETS.get(files);
+  if (!set) {
+    set = new Set(files.map((file) => file.path));
+    PATH_SETS.set(files, set);
+  }
+  return set;
+}
+
 /** Pack files a component's dependency files may be: its own files and the files at the pack root. */
 export function dependencyScope(evidence: ReleaseEvidence, component: ResolvedComponent): string[] {
-  const root = (evidence.files ?? []).filter((file) => !file.path.includes('/')).map((file) => file.path);
+  const files = evidence.files ?? [];
+  let root = ROOT_FILES.get(files);
+  if (!root) {
+    root = files.filter((file) => !file.path.includes('/')).map((file) => file.path);
+    ROOT_FILES.set(files, root);
+  }
   return [...new Set([...component.files, ...root])];
 }
 
@@ -31,7 +63,7 @@ export function commandContext(
   dependencies: ReadonlySet<string>,
 ): CommandContext {
   return {
-    files: new Set((evidence.files ?? []).map((file) => file.path)),
+    files: packPathSet(evidence),
     texts: evidence.documents ?? {},
     dependencies,
     baseDirs: componentFolders(component),

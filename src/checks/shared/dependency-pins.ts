@@ -1,4 +1,5 @@
 import type { EvidenceRef, ReleaseEvidence } from '../../spec/index.ts';
+import { packSizes } from './command-context.ts';
 import { parseJson, parseYaml } from './parse-helpers.ts';
 import { baseName, folderOf, quote } from './release-parts.ts';
 import { normaliseDependencyName } from './verify-command.ts';
@@ -73,7 +74,7 @@ export function assessPins(evidence: ReleaseEvidence, paths: readonly string[]):
     names: new Set(),
     evidence: [],
   };
-  const sizes = new Map((evidence.files ?? []).map((file) => [file.path, file.size]));
+  const sizes = packSizes(evidence);
   const texts = evidence.documents ?? {};
   const pending: PendingRequirement[] = [];
   const constrained = new Set<string>();
