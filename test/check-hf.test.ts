@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckReport } from '../src/checker/index.ts';
 import { main } from '../src/cli/main.ts';
+import { recordingIo } from '../src/cli/test-support/recording-io.ts';
 import { type HubReplayServer, startHubReplayServer } from './support/hub-replay-server.ts';
 
 // `aperture check hf:…` and `aperture init --from hf:…` end to end, against the local Hub replay server.
@@ -12,18 +13,8 @@ let tmp: string;
 const saved = { ...process.env };
 
 function fakeIo() {
-  let out = '';
-  let err = '';
-  return {
-    io: {
-      stdout: { write: (text: string) => void (out += text), isTTY: false },
-      stderr: { write: (text: string) => void (err += text), isTTY: false },
-      env: process.env,
-      cwd: process.cwd(),
-    },
-    out: () => out,
-    err: () => err,
-  };
+  const io = recordingIo({ env: process.env });
+  return { io, out: io.out, err: io.err };
 }
 
 beforeAll(async () => {

@@ -15,8 +15,8 @@ import {
   sha256,
 } from '../scripts/examples/generate-example-artifacts.ts';
 import { type CheckReport, checkRelease, loadPolicy } from '../src/checker/index.ts';
-import type { CliIo } from '../src/cli/io.ts';
 import { main } from '../src/cli/main.ts';
+import { recordingIo } from '../src/cli/test-support/recording-io.ts';
 import { evaluatePolicy } from '../src/profile/index.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -90,25 +90,8 @@ function check(example: Example, id: string) {
   return found;
 }
 
-function fakeIo(): CliIo & { out: () => string; err: () => string } {
-  let stdout = '';
-  let stderr = '';
-  return {
-    stdout: {
-      write: (text: string) => {
-        stdout += text;
-      },
-    },
-    stderr: {
-      write: (text: string) => {
-        stderr += text;
-      },
-    },
-    env: { NO_COLOR: '1' },
-    cwd: ROOT,
-    out: () => stdout,
-    err: () => stderr,
-  };
+function fakeIo() {
+  return recordingIo({ cwd: ROOT, env: { NO_COLOR: '1' } });
 }
 
 describe('example release packs', () => {

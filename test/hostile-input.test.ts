@@ -4,8 +4,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../src/cli/io.ts';
-import { main } from '../src/cli/main.ts';
+import { runCli } from '../src/cli/test-support/recording-io.ts';
 import { buildTarGz, type TarEntrySpec } from '../src/scan/test-support/build-tar.ts';
 import { buildZip, type ZipEntrySpec } from '../src/scan/test-support/build-zip.ts';
 
@@ -27,17 +26,8 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-async function run(...args: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: { write: (text) => void out.push(text), isTTY: false },
-    stderr: { write: (text) => void err.push(text), isTTY: false },
-    env: { NO_COLOR: '1' },
-    cwd: work,
-  };
-  const code = await main(args, io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
+function run(...args: string[]): Promise<Run> {
+  return runCli(args, { cwd: work, env: { NO_COLOR: '1' } });
 }
 
 /** Exit code 2 (unless said otherwise), exactly one `aperture: …` line on stderr, no stack trace. */

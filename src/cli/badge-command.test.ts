@@ -4,8 +4,7 @@ import path from 'node:path';
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIXED_PACK, OPEN_PACK, writePack } from '../../test/fixtures/report-packs.ts';
-import type { CliIo } from './io.ts';
-import { main } from './main.ts';
+import { runCli } from './test-support/recording-io.ts';
 
 let root: string;
 let openPack: string;
@@ -23,17 +22,8 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-async function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: { write: (text) => void out.push(text) },
-    stderr: { write: (text) => void err.push(text) },
-    env: {},
-    cwd: root,
-  };
-  const code = await main(argv, io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
+function run(argv: string[]) {
+  return runCli(argv, { cwd: root });
 }
 
 /** The text of the <title> element, read with a strict XML parser (throws on malformed XML). */

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { MIXED_PACK, OPEN_PACK, writePack } from '../../test/fixtures/report-packs.ts';
 import type { CliIo } from './io.ts';
 import { main } from './main.ts';
+import { recordingIo } from './test-support/recording-io.ts';
 
 // Records which targets got a progress bar; the bar itself only draws for big packs on a terminal.
 const progressFor = vi.hoisted(() => [] as string[]);
@@ -23,15 +24,8 @@ const ANSI = /\u001b\[[0-9;]*m/;
 
 /** An io that records what a command writes; a TTY with colour forced when `tty` is set. */
 function fakeIo(cwd: string, tty = false) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: { write: (text) => void out.push(text), isTTY: tty },
-    stderr: { write: (text) => void err.push(text), isTTY: false },
-    env: tty ? { FORCE_COLOR: '1' } : {},
-    cwd,
-  };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
+  const io = recordingIo({ cwd, tty, env: tty ? { FORCE_COLOR: '1' } : {} });
+  return { io, stdout: io.out, stderr: io.err };
 }
 
 let root: string;

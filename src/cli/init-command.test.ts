@@ -2,30 +2,13 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CliIo } from './io.ts';
 import { main } from './main.ts';
+import { type RecordingIo, recordingIo } from './test-support/recording-io.ts';
 
 let tmp: string;
 
-function captureIo(cwd: string): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: {
-      write: (text: string) => {
-        out += text;
-      },
-    },
-    stderr: {
-      write: (text: string) => {
-        err += text;
-      },
-    },
-    env: {},
-    cwd,
-    out: () => out,
-    err: () => err,
-  };
+function captureIo(cwd: string): RecordingIo {
+  return recordingIo({ cwd });
 }
 
 beforeEach(async () => {
