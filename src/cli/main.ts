@@ -9,16 +9,23 @@ import { type CliIo, processIo } from './io.ts';
 import { schemaCommand } from './schema-command.ts';
 import { validateCommand } from './validate-command.ts';
 
+/** Commander's output through our io, with its usage errors worded like ours: `aperture: …`. */
+function outputTo(io: CliIo) {
+  return {
+    writeOut: (text: string) => io.stdout.write(text),
+    writeErr: (text: string) => io.stderr.write(text),
+    outputError: (text: string, write: (text: string) => void) =>
+      write(`aperture: ${text.replace(/^error: /, '')}`),
+  };
+}
+
 /** Builds the `aperture` program with every subcommand. */
 export function buildProgram(io: CliIo): Command {
   const program = new Command('aperture')
     .description('Aperture: make openness in AI research measurable, checkable and rewarded')
     .version(toolVersion())
     .option('--debug', 'print stack traces of errors')
-    .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-    })
+    .configureOutput(outputTo(io))
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')
     .addHelpText(
@@ -37,12 +44,7 @@ Examples:
     validateCommand(io),
     schemaCommand(io),
   ]) {
-    program.addCommand(
-      command.exitOverride().configureOutput({
-        writeOut: (text) => io.stdout.write(text),
-        writeErr: (text) => io.stderr.write(text),
-      }),
-    );
+    program.addCommand(command.exitOverride().configureOutput(outputTo(io)));
   }
   return program;
 }
