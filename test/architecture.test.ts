@@ -16,8 +16,10 @@ const ALLOWED: Record<string, readonly string[]> = {
   profile: ['spec', 'checks', 'util', 'errors'],
   checker: ['scan', 'checks', 'profile', 'spec', 'util', 'errors'],
   scaffold: ['checker', 'scan', 'infer', 'spec', 'util', 'errors'],
+  store: ['spec', 'util', 'errors'],
   report: ['checker', 'profile', 'checks', 'spec', 'util', 'errors'],
-  cli: ['checker', 'report', 'profile', 'checks', 'scan', 'infer', 'scaffold', 'spec', 'util', 'errors'],
+  observatory: ['store', 'scan', 'checks', 'profile', 'checker', 'spec', 'util', 'errors'],
+  cli: ['store', 'checker', 'report', 'profile', 'checks', 'scan', 'infer', 'scaffold', 'spec', 'util', 'errors'],
 };
 
 function sourceFiles(dir: string): string[] {
