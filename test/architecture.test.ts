@@ -19,7 +19,19 @@ const ALLOWED: Record<string, readonly string[]> = {
   store: ['spec', 'util', 'errors'],
   report: ['checker', 'profile', 'checks', 'spec', 'util', 'errors'],
   observatory: ['store', 'scan', 'checks', 'profile', 'checker', 'spec', 'util', 'errors'],
-  cli: ['store', 'checker', 'report', 'profile', 'checks', 'scan', 'infer', 'scaffold', 'spec', 'util', 'errors'],
+  cli: [
+    'store',
+    'checker',
+    'report',
+    'profile',
+    'checks',
+    'scan',
+    'infer',
+    'scaffold',
+    'spec',
+    'util',
+    'errors',
+  ],
 };
 
 function sourceFiles(dir: string): string[] {
