@@ -3,7 +3,9 @@ import { toolVersion } from '../checker/index.ts';
 import { ApertureError, EXIT_CODES } from '../errors.ts';
 import { badgeCommand } from './badge-command.ts';
 import { checkCommand } from './check-command.ts';
+import { dbCommand } from './db-command.ts';
 import { ExitCode } from './exit-code.ts';
+import { exportCommand } from './export-command.ts';
 import { initCommand } from './init-command.ts';
 import { type CliIo, processIo } from './io.ts';
 import { schemaCommand } from './schema-command.ts';
@@ -43,6 +45,8 @@ Examples:
     initCommand(io),
     validateCommand(io),
     schemaCommand(io),
+    dbCommand(io),
+    exportCommand(io),
   ]) {
     program.addCommand(command.exitOverride().configureOutput(outputTo(io)));
   }

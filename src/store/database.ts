@@ -1,0 +1,192 @@
+import type { Generated } from 'kysely';
+
+/*
+ * Portable column conventions (the same values come back from SQLite and PostgreSQL):
+ * - dates are ISO 8601 text (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`; timestamps with `Z`), so they sort as text
+ *   and no driver turns them into Date objects;
+ * - JSON columns hold JSON text (jsonb on PostgreSQL, text on SQLite) and read back as text on both;
+ * - bigint columns read back as JS numbers on both (exact up to 2^53).
+ */
+
+/** How a model's weights can be reached; the `models.accessibility` column accepts only these. */
+export const ACCESSIBILITY_VALUES = [
+  'open-weights-unrestricted',
+  'open-weights-restricted',
+  'open-weights-noncommercial',
+  'api',
+  'hosted',
+  'unreleased',
+  'unknown',
+] as const;
+
+/** One of ACCESSIBILITY_VALUES. */
+export type AccessibilityValue = (typeof ACCESSIBILITY_VALUES)[number];
+
+/** Status of an import run. */
+export const IMPORT_RUN_STATUSES = ['running', 'finished', 'failed'] as const;
+
+/** One of IMPORT_RUN_STATUSES. */
+export type ImportRunStatus = (typeof IMPORT_RUN_STATUSES)[number];
+
+/** An organization that builds or releases models. Natural key: `name`. */
+export interface OrganizationsTable {
+  id: Generated<number>;
+  name: string;
+  /** ISO 3166-1 alpha-2 code. */
+  country: string | null;
+  country_name: string | null;
+  region: string | null;
+  type: string | null;
+  parent_id: number | null;
+  source: string;
+  source_url: string | null;
+}
+
+/** A model as a source lists it. Natural key: (`source`, `external_id`). */
+export interface ModelsTable {
+  id: Generated<number>;
+  source: string;
+  /** The model's id within its source (Epoch's name, a Hub repo id, a release pack's name@version). */
+  external_id: string;
+  organization_id: number | null;
+  name: string;
+  /** ISO 8601 date of publication, possibly partial (`YYYY`, `YYYY-MM`). */
+  date: string | null;
+  domain: string | null;
+  parameters: number | null;
+  training_compute_flop: number | null;
+  accessibility: Generated<AccessibilityValue>;
+  /** Openness score 0–100. */
+  openness_score: number | null;
+  mof_class: string | null;
+  /** The openness profile as JSON text. */
+  profile: string | null;
+  source_url: string | null;
+  /** Other ids of the same model as a JSON object text, e.g. `{"hf":"org/name"}`. */
+  external_ids: string | null;
+}
+
+/** A country a model is attributed to (a model counts once per distinct country). Natural key: (`model_id`, `country`). */
+export interface ModelCountriesTable {
+  id: Generated<number>;
+  model_id: number;
+  /** ISO 3166-1 alpha-2 code. */
+  country: string;
+}
+
+/** A derived-from edge: `child_model_id` was built from `parent_model_id`. Natural key: all three columns. */
+export interface LineageTable {
+  id: Generated<number>;
+  child_model_id: number;
+  parent_model_id: number;
+  /** finetune, adapter, quantized, merge, base, … */
+  relation: string;
+  source: string | null;
+}
+
+/** Adoption of a model on one date. Natural key: (`model_id`, `date`). */
+export interface AdoptionSnapshotsTable {
+  id: Generated<number>;
+  model_id: number;
+  date: string;
+  downloads: number | null;
+  likes: number | null;
+  derivatives: number | null;
+  source: string | null;
+}
+
+/** A researcher. Natural key: (`source`, `external_id`). */
+export interface PeopleTable {
+  id: Generated<number>;
+  source: string;
+  external_id: string;
+  name: string;
+  orcid: string | null;
+}
+
+/** A person's affiliation with an institution over some years. Natural key: (`person_id`, `institution`). */
+export interface AffiliationsTable {
+  id: Generated<number>;
+  person_id: number;
+  institution: string;
+  institution_external_id: string | null;
+  /** education, company, government, nonprofit, … (OpenAlex's vocabulary). */
+  institution_type: string | null;
+  /** ISO 3166-1 alpha-2 code. */
+  country: string | null;
+  start_year: number | null;
+  end_year: number | null;
+}
+
+/** A funding program and how much of its money is tied to open deliverables. Natural key: (`source`, `name`). */
+export interface FundingProgramsTable {
+  id: Generated<number>;
+  source: string;
+  name: string;
+  funder: string | null;
+  /** ISO 3166-1 alpha-2 code. */
+  country: string | null;
+  currency: string | null;
+  total_amount: number | null;
+  open_amount: number | null;
+  start_year: number | null;
+  source_url: string | null;
+}
+
+/** One run of an importer. */
+export interface ImportRunsTable {
+  id: Generated<number>;
+  kind: string;
+  source: string;
+  started_at: string;
+  finished_at: string | null;
+  status: Generated<ImportRunStatus>;
+  inserted: Generated<number>;
+  updated: Generated<number>;
+  rejected: Generated<number>;
+}
+
+/** A row an import could not read, with where it was and why. */
+export interface RejectedRowsTable {
+  id: Generated<number>;
+  run_id: number;
+  file: string;
+  line: number | null;
+  reason: string;
+}
+
+/** Every table of the store, as Kysely sees it. */
+export interface Database {
+  organizations: OrganizationsTable;
+  models: ModelsTable;
+  model_countries: ModelCountriesTable;
+  lineage: LineageTable;
+  adoption_snapshots: AdoptionSnapshotsTable;
+  people: PeopleTable;
+  affiliations: AffiliationsTable;
+  funding_programs: FundingProgramsTable;
+  import_runs: ImportRunsTable;
+  rejected_rows: RejectedRowsTable;
+}
+
+/** A table name of the store. */
+export type TableName = keyof Database;
+
+/** Every table, in dependency order (a table comes after those it references). */
+export const TABLE_NAMES = [
+  'organizations',
+  'models',
+  'model_countries',
+  'lineage',
+  'adoption_snapshots',
+  'people',
+  'affiliations',
+  'funding_programs',
+  'import_runs',
+  'rejected_rows',
+] as const satisfies readonly TableName[];
+
+/** True when `name` is one of TABLE_NAMES. */
+export function isTableName(name: string): name is TableName {
+  return (TABLE_NAMES as readonly string[]).includes(name);
+}

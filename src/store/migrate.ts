@@ -1,0 +1,60 @@
+import { type Kysely, type Migration, type MigrationResult, Migrator } from 'kysely';
+import { ApertureError } from '../errors.ts';
+import { catalogMigration } from './migrations/0001-catalog.ts';
+import type { DatabaseHandle, DialectName } from './open-database.ts';
+
+/**
+ * Every migration in order, listed here rather than found on disk so the built package needs no
+ * file-system scanning. Names sort in the order they run; never rename or edit a shipped one.
+ */
+export function migrationsFor(dialect: DialectName): Record<string, Migration> {
+  return {
+    '0001-catalog': catalogMigration(dialect),
+  };
+}
+
+/** What migrateToLatest did. */
+export interface MigrationOutcome {
+  /** Migrations applied by this call, in order (empty when the database was up to date). */
+  applied: string[];
+  /** Every migration the code knows. */
+  known: string[];
+}
+
+function migratorFor(handle: DatabaseHandle): Migrator {
+  const migrations = migrationsFor(handle.dialect);
+  return new Migrator({
+    db: handle.db as unknown as Kysely<unknown>,
+    provider: { getMigrations: async () => migrations },
+  });
+}
+
+/**
+ * Applies every pending migration, each in a transaction; running it again changes nothing.
+ *
+ * @example
+ * const { applied } = await migrateToLatest(store); // ['0001-catalog'] the first time, [] after
+ */
+export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationOutcome> {
+  const { error, results } = await migratorFor(handle).migrateToLatest();
+  const known = Object.keys(migrationsFor(handle.dialect)).sort();
+  if (error !== undefined) {
+    const failed = results?.find((result: MigrationResult) => result.status === 'Error')?.migrationName;
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ApertureError(
+      'ERR_INTERNAL',
+      `migration ${failed ?? '(before any migration ran)'} failed on ${handle.location}: ${reason}`,
+      { cause: error },
+    );
+  }
+  return {
+    applied: (results ?? []).filter((result) => result.status === 'Success').map((r) => r.migrationName),
+    known,
+  };
+}
+
+/** Names of the migrations already applied to the database, in order. */
+export async function appliedMigrations(handle: DatabaseHandle): Promise<string[]> {
+  const all = await migratorFor(handle).getMigrations();
+  return all.filter((migration) => migration.executedAt !== undefined).map((migration) => migration.name);
+}
