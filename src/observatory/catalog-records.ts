@@ -3,6 +3,8 @@
  * tables. Every record names the source it came from so that a figure can always be traced to a row.
  */
 
+import { ACCESSIBILITY_VALUES, type AccessibilityValue } from '../store/index.ts';
+
 /** Where a record came from: a source kind, a file (or URL) and the 1-based line of the row, if any. */
 export interface SourceRef {
   source: 'epoch' | 'mot' | 'osai' | 'fmti' | 'openalex' | 'hf' | 'release-pack';
@@ -10,19 +12,14 @@ export interface SourceRef {
   line: number | null;
 }
 
-/** How a model's weights can be reached, in one vocabulary for every source (Epoch's, old and new). */
-export const ACCESSIBILITIES = [
-  'open-weights-unrestricted',
-  'open-weights-restricted',
-  'open-weights-noncommercial',
-  'api',
-  'hosted',
-  'unreleased',
-  'unknown',
-] as const;
+/**
+ * How a model's weights can be reached, in one vocabulary for every source (Epoch's, old and new):
+ * the store's column vocabulary, so records and rows never disagree.
+ */
+export const ACCESSIBILITIES = ACCESSIBILITY_VALUES;
 
 /** One of ACCESSIBILITIES. */
-export type Accessibility = (typeof ACCESSIBILITIES)[number];
+export type Accessibility = AccessibilityValue;
 
 /** Kinds of organization, Epoch's `Organization categorization` vocabulary in lower case. */
 export const ORGANIZATION_KINDS = [
