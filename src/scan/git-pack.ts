@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openFolderPack } from './folder-pack.ts';
 import { parseGitTarget } from './git-url.ts';
+import { withLfsPointers } from './lfs-pointers.ts';
 import type { Pack } from './pack.ts';
 import { runGit } from './run-git.ts';
 
@@ -66,7 +67,7 @@ export async function openGitPack(target: string, options: GitOptions = {}): Pro
       );
     }
     const revision = (await runGit(['-C', dir, 'rev-parse', 'HEAD'], what, run)).trim();
-    return await openFolderPack(
+    const pack = await openFolderPack(
       dir,
       {
         kind: 'git',
@@ -77,6 +78,7 @@ export async function openGitPack(target: string, options: GitOptions = {}): Pro
       undefined,
       cleanup,
     );
+    return withLfsPointers(pack);
   } catch (error) {
     await cleanup();
     throw error;
