@@ -2,6 +2,7 @@ import type { EvidenceRef, ReleaseEvidence, TextDocument } from '../spec/index.t
 import type { Check } from './check.ts';
 import {
   completeLines,
+  eachJsonLine,
   frontMatter,
   isFiniteNumber,
   isMetricKey,
@@ -168,17 +169,11 @@ function judgeResultsFile(file: string, document: TextDocument | undefined): Fil
     return judgeTable(file, document, extension === 'tsv' ? '\t' : ',');
   if (extension === 'jsonl' || extension === 'ndjson') {
     const tally = newTally();
-    const lines = document.text.split('\n');
-    for (let index = 0; index < lines.length; index++) {
-      const line = lines[index]!.trim();
-      if (line === '') continue;
-      const parsed = parseJson(line);
-      if (!parsed.ok) {
-        if (document.truncated && index === lines.length - 1) break;
-        return { ok: false, file, line: index + 1, problem: `not JSON: ${parsed.message}` };
-      }
-      walk(parsed.value, tally, 0);
-    }
+    const outcome = eachJsonLine(document, (value) => {
+      walk(value, tally, 0);
+      return undefined;
+    });
+    if (!outcome.ok) return { ok: false, file, line: outcome.line, problem: outcome.problem };
     return tallyVerdict(file, tally);
   }
   if (document.truncated)

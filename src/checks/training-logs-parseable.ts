@@ -2,6 +2,7 @@ import type { EvidenceRef, TextDocument } from '../spec/index.ts';
 import type { Check } from './check.ts';
 import {
   completeLines,
+  eachJsonLine,
   isFiniteNumber,
   isMetricKey,
   isNumericCell,
@@ -225,22 +226,13 @@ function tallyRecord(record: unknown, tally: RecordTally): void {
 }
 
 function judgeJsonLines(file: string, document: TextDocument): FileVerdict {
-  const lines = document.text.split('\n');
   const tally: RecordTally = { points: 0, metrics: new Set(), withoutStep: 0 };
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!.trim();
-    if (line === '') continue;
-    const parsed = parseJson(line);
-    if (!parsed.ok) {
-      // The last line of a file read only in part is cut off, not broken.
-      if (document.truncated && index === lines.length - 1) break;
-      return { kind: 'broken', file, line: index + 1, problem: `not JSON: ${parsed.message}` };
-    }
-    if (!parsed.value || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
-      return { kind: 'broken', file, line: index + 1, problem: 'each line must be a JSON object' };
-    }
-    tallyRecord(parsed.value, tally);
-  }
+  const outcome = eachJsonLine(document, (value) => {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return 'each line must be a JSON object';
+    tallyRecord(value, tally);
+    return undefined;
+  });
+  if (!outcome.ok) return { kind: 'broken', file, line: outcome.line, problem: outcome.problem };
   return recordsVerdict(file, tally, 'lines');
 }
 

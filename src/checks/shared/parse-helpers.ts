@@ -1,4 +1,5 @@
 import { parse as parseCsv } from 'csv-parse/sync';
+import type { TextDocument } from '../../spec/index.ts';
 import { parseYamlSafely } from '../../util/index.ts';
 
 // One digit run, an optional fraction and exponent: no nested quantifiers, so no catastrophic backtracking.
@@ -143,4 +144,30 @@ export function parseTable(text: string, delimiter: string): TableOutcome {
     const line = (error as { lines?: unknown }).lines;
     return { ok: false, line: typeof line === 'number' ? line : undefined, message: errorMessage(error) };
   }
+}
+
+/** Where a JSON Lines document stopped being one, or that every line parsed. */
+export type JsonLinesOutcome = { ok: true } | { ok: false; line: number; problem: string };
+
+/**
+ * Parses each non-empty line of a JSON Lines document and hands it to `visit`, which may reject the
+ * value with a problem. The cut-off last line of a partly read file is skipped, not counted as broken.
+ */
+export function eachJsonLine(
+  document: TextDocument,
+  visit: (value: unknown, line: number) => string | undefined,
+): JsonLinesOutcome {
+  const lines = document.text.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!.trim();
+    if (line === '') continue;
+    const parsed = parseJson(line);
+    if (!parsed.ok) {
+      if (document.truncated && index === lines.length - 1) break;
+      return { ok: false, line: index + 1, problem: `not JSON: ${parsed.message}` };
+    }
+    const problem = visit(parsed.value, index + 1);
+    if (problem) return { ok: false, line: index + 1, problem };
+  }
+  return { ok: true };
 }
