@@ -47,8 +47,3 @@ export interface CheckOutcome extends CheckResult {
   title: string;
   risk: Risk;
 }
-
-/** Scores of 10 and null are passes; anything lower has something to fix. */
-export function isPassing(outcome: Pick<CheckResult, 'score'>): boolean {
-  return outcome.score === null || outcome.score >= 10;
-}

@@ -1,4 +1,3 @@
 export type { Check, CheckOutcome, CheckResult, Risk } from './check.ts';
-export { isPassing } from './check.ts';
 export { ALL_CHECKS, findCheck } from './registry.ts';
 export { runChecks } from './run-checks.ts';

@@ -50,7 +50,6 @@ export {
   ORGANIZATION_TYPES,
   RELEASE_PACK_SPEC,
   ReleasePackSchema,
-  STANDARD_STAGES,
   WITHHOLD_REASONS,
 } from './release-pack-schema.ts';
 export { formatManifestIssue, validateManifestText } from './validate-manifest.ts';

@@ -38,8 +38,6 @@ export const MODALITIES = [
   'multimodal',
   'other',
 ] as const;
-/** The stages of a default-to-share staged release, in their usual order. */
-export const STANDARD_STAGES = ['preprint', 'code', 'evals', 'weights'] as const;
 
 /** True for an assigned ISO 3166-1 alpha-2 code such as `US`, `CN` or `FR` (not `UK`, `EU` or `ZZ`). */
 export function isIsoCountryCode(code: string): boolean {

@@ -2,7 +2,6 @@ export { createSafeCsvStringifier, neutraliseCsvCell, toSafeCsv } from './csv-sa
 export type { HashJob, HashProgress, HashResult } from './hash-pool.ts';
 export { hashFileStreaming, hashFilesInParallel, sha256Hex } from './hash-pool.ts';
 export { isInside, isUrl, toPackRelative } from './path-guard.ts';
-export { mapWithConcurrency } from './pool.ts';
 export type { ParsedYaml, SourcePosition, YamlLimits } from './safe-yaml.ts';
 export { DEFAULT_YAML_LIMITS, estimateNestingDepth, parseYamlSafely } from './safe-yaml.ts';
 export { decodeUtf8Strict, isUtf8Text } from './utf8.ts';
