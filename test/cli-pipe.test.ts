@@ -9,6 +9,7 @@ describe('the aperture binary', () => {
     // `head -c 0` closes stdin at once, so the report's write fails with EPIPE.
     const result = spawnSync(
       'bash',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a bash expansion, not a template
       [
         '-c',
         'node --import tsx src/cli/bin.ts check examples/open-science-pack --json | head -c 0; echo "rc=${PIPESTATUS[0]}"',
