@@ -65,6 +65,40 @@ describe('evaluateMof', () => {
     );
     const result = evaluateMof(inputs(overrides));
     expect(result.class).toBe('III');
-    expect(result.progress).toEqual({ III: 100, II: 60, I: 42.9 });
+    // The Model Openness Tool reports no progress for class I until class II is met.
+    expect(result.progress).toEqual({ III: 100, II: 60, I: 0 });
+  });
+
+  it('lets an open research paper stand in for a technical report that is not open', () => {
+    const result = evaluateMof(inputs({ 'technical-report': { included: false } }));
+    expect(result.class).toBe('I');
+    expect(result.progress).toEqual({ I: 100, II: 100, III: 100 });
+    expect(result.unmet).toEqual({ I: [], II: [], III: [] });
+    const restricted = evaluateMof(inputs({ 'technical-report': { license: 'llama3.1' } }));
+    expect(restricted.class).toBe('I');
+  });
+
+  it('counts the technical report when the research paper is not open either', () => {
+    const result = evaluateMof(
+      inputs({ 'technical-report': { included: false }, 'research-paper': { license: 'llama3.1' } }),
+    );
+    expect(result.class).toBeNull();
+    expect(result.progress).toEqual({ III: 83.3, II: 0, I: 0 });
+    expect(result.unmet.III).toEqual([{ id: 'technical-report', problem: 'missing' }]);
+  });
+
+  it('drops the report from class I only when the paper replaces it (13 required instead of 14)', () => {
+    const result = evaluateMof(
+      inputs({ 'technical-report': { included: false }, 'training-datasets': { included: false } }),
+    );
+    expect(result.class).toBe('II');
+    expect(result.progress.I).toBe(92.3); // 12 of 13
+  });
+
+  it('reports 0 progress for class II until class III is met', () => {
+    const result = evaluateMof(inputs({ 'model-card': { included: false } }));
+    expect(result.class).toBeNull();
+    expect(result.progress).toEqual({ III: 83.3, II: 0, I: 0 });
+    expect(result.unmet.II).toEqual([{ id: 'model-card', problem: 'missing' }]);
   });
 });

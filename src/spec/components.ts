@@ -25,8 +25,10 @@ export interface ComponentDefinition {
 
 /**
  * Every component of a release pack: the Model Openness Framework's 17 components (names, classes,
- * required flags and content types as in the Model Openness Tool's settings), then training logs,
- * safety notes and the reproducibility script and checklist that the seed article names.
+ * required flags and content types as the Model Openness Tool applies them at lfai/model_openness_tool
+ * @ 8b5d30e: one content type per component, as its ModelEvaluator reads it, except datasets and sample
+ * outputs, which its mof.settings.yml gives three), then training logs, safety notes and the
+ * reproducibility script and checklist that the seed article names.
  */
 export const COMPONENTS = [
   {
@@ -46,7 +48,7 @@ export const COMPONENTS = [
     mofName: 'Model parameters (Final)',
     mofClass: 3,
     mofRequired: true,
-    contentTypes: ['data', 'code'],
+    contentTypes: ['data'],
     weight: 15,
   },
   {
@@ -116,7 +118,7 @@ export const COMPONENTS = [
     mofName: 'Evaluation results',
     mofClass: 3,
     mofRequired: true,
-    contentTypes: ['document', 'code'],
+    contentTypes: ['document'],
     weight: 4,
   },
   {
@@ -156,7 +158,7 @@ export const COMPONENTS = [
     mofName: 'Model card',
     mofClass: 3,
     mofRequired: true,
-    contentTypes: ['document', 'code'],
+    contentTypes: ['document'],
     weight: 6,
   },
   {
@@ -166,7 +168,7 @@ export const COMPONENTS = [
     mofName: 'Data card',
     mofClass: 3,
     mofRequired: true,
-    contentTypes: ['document', 'code'],
+    contentTypes: ['document'],
     weight: 5,
   },
   {
@@ -176,7 +178,7 @@ export const COMPONENTS = [
     mofName: 'Technical report',
     mofClass: 3,
     mofRequired: true,
-    contentTypes: ['document', 'code'],
+    contentTypes: ['document'],
     weight: 4,
   },
   {

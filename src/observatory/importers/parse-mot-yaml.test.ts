@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { getComponent } from '../../spec/index.ts';
 import { sharedData } from '../test-support/shared-data.ts';
 import { collectItems } from './parse-item.ts';
-import { parseMotFolder, parseMotYaml, resolveMotLicense } from './parse-mot-yaml.ts';
+import { judgeMotLicense, parseMotFolder, parseMotYaml, resolveMotLicense } from './parse-mot-yaml.ts';
 
 const folder = sharedData('mot/models');
 
@@ -70,12 +70,12 @@ describe.skipIf(!folder)('parseMotFolder on the real Model Openness Tool models'
 
   /**
    * Granite-4.0-Micro.yml, read by hand: distribution Apache-2.0, six components listed: the six class III
-   * components, no own licenses. Class III is met (6/6); class II has 6 of its 10 required (60%), class I
-   * 6 of 14 (42.9%).
+   * components, no own licenses. Class III is met (6/6); class II has 6 of its 10 required (60%); class I
+   * shows 0, because the tool reports no progress for a class until the class below it is met.
    */
   it('Granite-4.0-Micro (IBM): class III with partial progress beyond', async () => {
     const granite = await byModel('Granite-4.0-Micro');
-    expect(granite).toMatchObject({ mofClass: 'III', progress: { I: 42.9, II: 60, III: 100 } });
+    expect(granite).toMatchObject({ mofClass: 'III', progress: { I: 0, II: 60, III: 100 } });
   });
 });
 
@@ -84,24 +84,42 @@ describe('parseMotYaml on fixtures', () => {
     `framework:\n  name: Model Openness Framework\n  version: '1.0'\n  date: '2024-12-15'\nrelease:\n  name: Demo\n  producer: Lab\n  license: ${license}\n  components:\n${components}`;
 
   it('resolves own license, then the content-type globals in order, then distribution', () => {
-    const params = getComponent('final-parameters'); // content types: data, code
-    expect(resolveMotLicense(params, 'MIT', { data: 'CC-BY-4.0' })).toEqual({
+    const datasets = getComponent('training-datasets'); // content types: data, code, document
+    expect(resolveMotLicense(datasets, 'MIT', { data: 'CC-BY-4.0' })).toEqual({
       text: 'MIT',
       origin: 'component',
     });
-    expect(resolveMotLicense(params, 'unlicensed', { code: 'MIT', data: 'CC-BY-4.0' })).toEqual({
+    expect(resolveMotLicense(datasets, null, { code: 'MIT', data: 'CC-BY-4.0' })).toEqual({
       text: 'CC-BY-4.0',
       origin: 'release.license.data',
     });
-    expect(resolveMotLicense(params, null, { code: 'MIT', distribution: 'GPL-3.0' })).toEqual({
+    expect(resolveMotLicense(datasets, null, { document: 'CC0-1.0', code: 'MIT' })).toEqual({
       text: 'MIT',
       origin: 'release.license.code',
     });
-    expect(resolveMotLicense(params, '', { distribution: 'GPL-3.0' })).toEqual({
+    expect(resolveMotLicense(datasets, '', { distribution: 'GPL-3.0' })).toEqual({
       text: 'GPL-3.0',
       origin: 'release.license.distribution',
     });
-    expect(resolveMotLicense(params, null, {})).toEqual({ text: null, origin: 'none' });
+    expect(resolveMotLicense(datasets, null, {})).toEqual({ text: null, origin: 'none' });
+  });
+
+  it('stops at a component marked unlicensed, as the tool does, without falling back to the release', () => {
+    const params = getComponent('final-parameters');
+    expect(resolveMotLicense(params, 'unlicensed', { data: 'CC-BY-4.0', distribution: 'MIT' })).toEqual({
+      text: null,
+      origin: 'none',
+    });
+  });
+
+  it('judges licenses by exact id, as the tool matches them', () => {
+    expect(judgeMotLicense('Apache-2.0').class).toBe('open');
+    expect(judgeMotLicense('CC-BY-SA-2.0-UK').class).toBe('open'); // on the tool's open-data list
+    expect(judgeMotLicense('Apache 2.0')).toMatchObject({ class: 'unknown', expression: 'Apache-2.0' });
+    expect(judgeMotLicense('mit').class).toBe('unknown');
+    expect(judgeMotLicense('Apache-2.0 OR MIT').class).toBe('unknown');
+    expect(judgeMotLicense('Llama 3 Community License').class).toBe('restricted');
+    expect(judgeMotLicense(null).class).toBe('none');
   });
 
   it('reads free-text licenses and the "Component not included" option', () => {
@@ -115,10 +133,15 @@ describe('parseMotYaml on fixtures', () => {
     expect(item?.kind).toBe('record');
     if (item?.kind !== 'record') return;
     const architecture = item.value.components.find((c) => c.id === 'model-architecture')!;
-    expect(architecture).toMatchObject({ licenseText: 'Apache 2.0', licenseClass: 'open', verdict: 'open' });
+    // The tool does not match "Apache 2.0" to Apache-2.0, so neither do its ratings.
+    expect(architecture).toMatchObject({
+      licenseText: 'Apache 2.0',
+      licenseClass: 'unknown',
+      verdict: 'not-open',
+    });
     expect(item.value.components.find((c) => c.id === 'model-card')!.verdict).toBe('missing');
     expect(item.value.unknownComponents).toEqual(['Flux capacitor']);
-    expect(item.value.progress.III).toBe(16.7);
+    expect(item.value.progress.III).toBe(0);
   });
 
   it('rejects broken YAML and entries missing required fields, with the line', () => {

@@ -10,6 +10,7 @@ import {
   classifyLicense,
   componentByMofName,
   type LicenseVerdict,
+  spdxFacts,
 } from '../../spec/index.ts';
 import { parseYamlSafely } from '../../util/index.ts';
 import type { MofComponentVerdict, MofRatingRecord, MotLicenseOrigin } from '../catalog-records.ts';
@@ -59,27 +60,90 @@ const MotEntrySchema = z.object({
 type MotEntry = z.infer<typeof MotEntrySchema>;
 type GlobalLicenses = Partial<Record<'distribution' | 'code' | 'data' | 'document', string | null>>;
 
-// The Model Openness Tool writes `unlicensed` when no component-specific license was chosen.
+// The Model Openness Tool writes `unlicensed` when a component has no license; it then does not fall back
+// to the release's licenses (ModelEvaluator::resolveLicense stops at any component-level value).
 const NO_OWN_LICENSE = new Set(['unlicensed']);
 // The tool's explicit "Component not included" option (spelled with and without the d in real files).
 const NOT_INCLUDED = /^component not include(d)?\.?$/i;
+// LicenseHandler::OPEN_DATA_LICENSES of the Model Openness Tool at 8b5d30e, in its order.
+const MOT_OPEN_DATA_LICENSES: ReadonlySet<string> = new Set([
+  'CC0-1.0',
+  'CC-BY-1.0',
+  'CC-BY-2.0',
+  'CC-BY-2.5',
+  'CC-BY-2.5-AU',
+  'CC-BY-3.0',
+  'CC-BY-3.0-AT',
+  'CC-BY-3.0-AU',
+  'CC-BY-3.0-DE',
+  'CC-BY-3.0-IGO',
+  'CC-BY-3.0-NL',
+  'CC-BY-3.0-US',
+  'CC-BY-4.0',
+  'CC-BY-SA-1.0',
+  'CC-BY-SA-2.0',
+  'CC-BY-SA-2.0-UK',
+  'CC-BY-SA-2.1-JP',
+  'CC-BY-SA-2.5',
+  'CC-BY-SA-3.0',
+  'CC-BY-SA-3.0-AT',
+  'CC-BY-SA-4.0',
+  'CDLA-Permissive-1.0',
+  'CDLA-Permissive-2.0',
+  'CDLA-Sharing-1.0',
+  'ODC-PDDL-1.0',
+  'ODC-By-1.0',
+  'ODbL-1.0',
+  'GFDL-1.3',
+  'OGL-Canada-2.0',
+  'OGL-UK-2.0',
+  'OGL-UK-3.0',
+]);
 
 /**
- * Resolves a component's license as the Model Openness Framework does: the component's own license,
- * then the release's license for the component's content types in order, then the distribution license.
+ * Resolves a component's license as the Model Openness Tool does: the component's own license (where
+ * `unlicensed` means none, with no fallback), else the release's license for the component's content
+ * types in order, else the distribution license.
  */
 export function resolveMotLicense(
   definition: ComponentDefinition,
   own: string | null,
   globals: GlobalLicenses,
 ): { text: string | null; origin: MotLicenseOrigin } {
-  if (own && !NO_OWN_LICENSE.has(own.toLowerCase())) return { text: own, origin: 'component' };
+  if (own) {
+    if (NO_OWN_LICENSE.has(own.toLowerCase())) return { text: null, origin: 'none' };
+    return { text: own, origin: 'component' };
+  }
   for (const type of definition.contentTypes) {
     const text = globals[type];
     if (text) return { text, origin: `release.license.${type}` };
   }
   if (globals.distribution) return { text: globals.distribution, origin: 'release.license.distribution' };
   return { text: null, origin: 'none' };
+}
+
+/**
+ * Judges a license as the Model Openness Tool does: open only when the text is exactly a license id on
+ * its list (case and spelling as SPDX writes it) that is OSI-approved, FSF libre or one of its open-data
+ * licenses. Free text the checker reads generously ("Apache 2.0", "MIT License") is not open here,
+ * because the tool does not match it. The verdict otherwise keeps `classifyLicense`'s reading.
+ */
+export function judgeMotLicense(text: string | null): LicenseVerdict {
+  const verdict = classifyLicense(text);
+  if (text === null || verdict.class === 'none') return verdict;
+  const facts = spdxFacts(text);
+  const open = MOT_OPEN_DATA_LICENSES.has(text) || Boolean(facts && (facts.osiApproved || facts.fsfLibre));
+  if (open) {
+    return verdict.class === 'open'
+      ? verdict
+      : { ...verdict, class: 'open', reason: `${text} is an open-data license in the Model Openness Tool` };
+  }
+  if (verdict.class !== 'open') return verdict;
+  return {
+    ...verdict,
+    class: 'unknown',
+    reason: `the Model Openness Tool matches license ids exactly and "${text}" is not an open license id (the checker would read: ${verdict.reason})`,
+  };
 }
 
 function formatIssue(issue: z.core.$ZodIssue): string {
@@ -90,8 +154,8 @@ function formatIssue(issue: z.core.$ZodIssue): string {
 /**
  * Parses one Model Openness Tool model file and rates it with the checker's MOF rules
  * (`evaluateMof`): a listed component counts as included, its license resolves as
- * `resolveMotLicense` says and is classified by `classifyLicense`. Returns one record, or one
- * rejection with the line of the problem; never throws on bad content.
+ * `resolveMotLicense` says and is judged by `judgeMotLicense` (the tool's exact-id rule). Returns one
+ * record, or one rejection with the line of the problem; never throws on bad content.
  *
  * @example
  * const [item] = parseMotYaml(text, 'models/OLMo-7B.yml');
@@ -123,8 +187,8 @@ function rateEntry(entry: MotEntry, file: string): MofRatingRecord {
   for (const component of release.components) {
     const definition = componentByMofName(component.name);
     if (!definition) unknownComponents.push(component.name);
-    else if (!listed.has(definition.id as ComponentId))
-      listed.set(definition.id as ComponentId, component.license);
+    // A component listed twice keeps its last entry, as the tool's ModelUpdater does.
+    else listed.set(definition.id as ComponentId, component.license);
   }
 
   const inputs: MofComponentInput[] = [];
@@ -138,7 +202,7 @@ function rateEntry(entry: MotEntry, file: string): MofRatingRecord {
     const resolved = included
       ? resolveMotLicense(definition, own, globals)
       : { text: null, origin: 'none' as const };
-    const license: LicenseVerdict = classifyLicense(resolved.text);
+    const license: LicenseVerdict = judgeMotLicense(resolved.text);
     inputs.push({ id, included, license });
     components.push({
       id,
