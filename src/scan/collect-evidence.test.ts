@@ -76,8 +76,9 @@ components:
     const license = (id: string) => evidence.components.find((component) => component.id === id)!;
     expect(license('training-code').license.expression).toBe('MIT');
     expect(license('training-code').licenseOrigin).toBe('pack');
-    // Weights are data first in MOF, and no data license is given, so `code` (their second type) applies.
-    expect(license('final-parameters').license.expression).toBe('MIT');
+    // Weights are data in the MOT's evaluator and no data license is given, so the distribution license applies.
+    expect(license('final-parameters').license.expression).toBe('CC-BY-4.0');
+    expect(license('final-parameters').licenseOrigin).toBe('pack');
     expect(license('model-card').license.expression).toBe('CC-BY-SA-4.0');
     expect(license('model-card').licenseOrigin).toBe('component');
     expect(license('evaluation-data').license.expression).toBe('CC-BY-4.0');
