@@ -47,7 +47,7 @@ forEachDialect('aperture db / export', (ctx) => {
     expect(JSON.parse(again.stdout)).toMatchObject({
       dialect: ctx.dialect,
       applied: [],
-      known: ['0001-catalog'],
+      known: ['0001-catalog', '0002-ratings'],
     });
     const text = await run(['db', 'migrate', ...args], env);
     expect(text.stdout).not.toContain('applied 0001');

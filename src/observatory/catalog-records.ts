@@ -7,7 +7,7 @@ import { ACCESSIBILITY_VALUES, type AccessibilityValue } from '../store/index.ts
 
 /** Where a record came from: a source kind, a file (or URL) and the 1-based line of the row, if any. */
 export interface SourceRef {
-  source: 'epoch' | 'mot' | 'osai' | 'fmti' | 'openalex' | 'hf' | 'release-pack';
+  source: 'epoch' | 'mot' | 'osai' | 'fmti' | 'openalex' | 'hf' | 'release-pack' | 'demo';
   file: string;
   line: number | null;
 }

@@ -13,6 +13,8 @@ export type { HfId } from './hf-id.ts';
 export { parseHfId } from './hf-id.ts';
 export type { HfOptions } from './hf-pack.ts';
 export { openHfPack } from './hf-pack.ts';
+export type { HubFetchOptions, HubFetchTuning } from './hub-fetch.ts';
+export { createHubFetch } from './hub-fetch.ts';
 export { memoryPack } from './memory-pack.ts';
 export type { SourceKind } from './open-source.ts';
 export { classifyTarget, openSource } from './open-source.ts';

@@ -155,6 +155,52 @@ export interface RejectedRowsTable {
   reason: string;
 }
 
+/** Openness rating schemes: the Model Openness Framework, the Open Source AI Index, Aperture's score. */
+export const OPENNESS_SCHEMES = ['mof', 'osai', 'aperture'] as const;
+
+/** One of OPENNESS_SCHEMES. */
+export type OpennessScheme = (typeof OPENNESS_SCHEMES)[number];
+
+/** A rating of a model or system under one openness scheme. Natural key: (`scheme`, `subject`). */
+export interface OpennessRatingsTable {
+  id: Generated<number>;
+  scheme: OpennessScheme;
+  /** The model or system name as the source writes it. */
+  subject: string;
+  organization: string | null;
+  model_id: number | null;
+  /** `I`, `II` or `III` for MOF; null when no class applies. */
+  rating_class: string | null;
+  /** 0–100: MOF progress of class I, OSAI share of open dimensions (partial = ½), Aperture's score. */
+  score: number | null;
+  /** The rating's details as JSON text. */
+  details: string | null;
+  source: string;
+  source_file: string | null;
+}
+
+/** A developer's score in one edition of a transparency index. Natural key: (`index_name`, `edition`, `developer`). */
+export interface TransparencyScoresTable {
+  id: Generated<number>;
+  /** `fmti`. */
+  index_name: string;
+  /** `YYYY-MM`. */
+  edition: string;
+  developer: string;
+  total: number;
+  max_total: number;
+  /** Points per indicator as JSON object text. */
+  indicators: string;
+  source_file: string | null;
+}
+
+/** Another name of an organization (a Hub author such as `deepseek-ai`). Natural key: `alias`. */
+export interface OrganizationAliasesTable {
+  id: Generated<number>;
+  alias: string;
+  organization_id: number;
+}
+
 /** Every table of the store, as Kysely sees it. */
 export interface Database {
   organizations: OrganizationsTable;
@@ -167,6 +213,9 @@ export interface Database {
   funding_programs: FundingProgramsTable;
   import_runs: ImportRunsTable;
   rejected_rows: RejectedRowsTable;
+  openness_ratings: OpennessRatingsTable;
+  transparency_scores: TransparencyScoresTable;
+  organization_aliases: OrganizationAliasesTable;
 }
 
 /** A table name of the store. */
@@ -184,6 +233,9 @@ export const TABLE_NAMES = [
   'funding_programs',
   'import_runs',
   'rejected_rows',
+  'openness_ratings',
+  'transparency_scores',
+  'organization_aliases',
 ] as const satisfies readonly TableName[];
 
 /** True when `name` is one of TABLE_NAMES. */

@@ -11,12 +11,22 @@ export type {
   LineageTable,
   ModelCountriesTable,
   ModelsTable,
+  OpennessRatingsTable,
+  OpennessScheme,
+  OrganizationAliasesTable,
   OrganizationsTable,
   PeopleTable,
   RejectedRowsTable,
   TableName,
+  TransparencyScoresTable,
 } from './database.ts';
-export { ACCESSIBILITY_VALUES, IMPORT_RUN_STATUSES, isTableName, TABLE_NAMES } from './database.ts';
+export {
+  ACCESSIBILITY_VALUES,
+  IMPORT_RUN_STATUSES,
+  isTableName,
+  OPENNESS_SCHEMES,
+  TABLE_NAMES,
+} from './database.ts';
 export type { MigrationOutcome } from './migrate.ts';
 export { appliedMigrations, migrateToLatest, migrationsFor } from './migrate.ts';
 export type { DatabaseHandle, DialectName, OpenDatabaseOptions } from './open-database.ts';

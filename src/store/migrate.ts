@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationResult, Migrator } from 'kysely';
 import { ApertureError } from '../errors.ts';
 import { catalogMigration } from './migrations/0001-catalog.ts';
+import { ratingsMigration } from './migrations/0002-ratings.ts';
 import type { DatabaseHandle, DialectName } from './open-database.ts';
 
 /**
@@ -10,6 +11,7 @@ import type { DatabaseHandle, DialectName } from './open-database.ts';
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return {
     '0001-catalog': catalogMigration(dialect),
+    '0002-ratings': ratingsMigration(dialect),
   };
 }
 

@@ -43,6 +43,10 @@ export interface HubReplayOptions {
   grantedToken?: string;
   /** Entries per page of the tree listing (the Hub pages with a Link header). */
   treePageSize?: number;
+  /** The model listings folder (`{author}.json`, an array of listing entries); test/fixtures/hub-listings by default. */
+  listings?: string;
+  /** Most models per page of `/api/models` (the Hub caps at the `limit` asked, itself at most 1000). */
+  listingPageSize?: number;
 }
 
 interface TreeEntry {
@@ -58,6 +62,9 @@ interface ModelInfo {
 }
 
 const DEFAULT_FIXTURES = path.resolve(import.meta.dirname, '../fixtures/hub');
+const DEFAULT_LISTINGS = path.resolve(import.meta.dirname, '../fixtures/hub-listings');
+// The fields the Hub sends whatever `expand` asks for.
+const ALWAYS_LISTED = ['_id', 'id'];
 
 function sendJson(
   res: ServerResponse,
@@ -101,7 +108,7 @@ function sendBytes(
 /**
  * A local stand-in for the Hugging Face Hub on 127.0.0.1 and a random port. It answers the endpoints
  * @huggingface/hub calls (model info, tree listing with Link paging, resolve with ranges and LFS
- * redirects, gated access) from hand-written fixtures in the Hub's response format, records every
+ * redirects, gated access, model listings by author with Link paging) from hand-written fixtures in the Hub's response format, records every
  * request, and serves injected faults (429, 5xx, redirects elsewhere, hangs).
  *
  * @example
@@ -111,6 +118,8 @@ function sendBytes(
 export async function startHubReplayServer(options: HubReplayOptions = {}): Promise<HubReplayServer> {
   const fixtures = options.fixtures ?? DEFAULT_FIXTURES;
   const pageSize = options.treePageSize ?? 1000;
+  const listings = options.listings ?? DEFAULT_LISTINGS;
+  const listingPageSize = options.listingPageSize ?? 1000;
   const requests: RecordedRequest[] = [];
   const faults: HubFault[] = [];
   let origin = '';
@@ -152,6 +161,9 @@ export async function startHubReplayServer(options: HubReplayOptions = {}): Prom
     }
 
     const segments = url.pathname.split('/').slice(1).map(decodeURIComponent);
+
+    // GET /api/models?author=…&limit=…&expand=…[&cursor=…]: a listing, paged with a Link header.
+    if (url.pathname === '/api/models') return listModels(url, res);
 
     // GET /api/models/{org}/{name}/revision/{revision}
     if (segments[0] === 'api' && segments[1] === 'models' && segments[4] === 'revision') {
@@ -238,6 +250,35 @@ export async function startHubReplayServer(options: HubReplayOptions = {}): Prom
     }
 
     sendJson(res, 404, { error: 'Not found' });
+  }
+
+  function listModels(url: URL, res: ServerResponse): void {
+    const author = url.searchParams.get('author') ?? '';
+    const file = path.join(listings, `${author}.json`);
+    // Unknown authors list nothing, as on the Hub; the name check keeps the path inside the folder.
+    const entries =
+      /^[A-Za-z0-9][\w.-]*$/.test(author) && !author.includes('..') && existsSync(file)
+        ? readJson<unknown[]>(file)
+        : [];
+    const expand = url.searchParams.getAll('expand');
+    const limit = Math.min(Number(url.searchParams.get('limit') ?? listingPageSize) || listingPageSize, 1000);
+    const size = Math.min(limit, listingPageSize);
+    const cursor = Number(url.searchParams.get('cursor') ?? '0');
+    const page = entries.slice(cursor, cursor + size).map((entry) => {
+      if (typeof entry !== 'object' || entry === null || Array.isArray(entry) || expand.length === 0)
+        return entry;
+      const fields = Object.entries(entry).filter(
+        ([key]) => ALWAYS_LISTED.includes(key) || expand.includes(key),
+      );
+      return Object.fromEntries(fields);
+    });
+    const headers: Record<string, string> = {};
+    if (cursor + size < entries.length) {
+      const next = new URL(url.href);
+      next.searchParams.set('cursor', String(cursor + size));
+      headers.Link = `<${next.href}>; rel="next"`;
+    }
+    sendJson(res, 200, page, headers);
   }
 
   const server = createServer(handle);

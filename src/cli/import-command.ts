@@ -1,0 +1,151 @@
+import Table from 'cli-table3';
+import { Command, InvalidArgumentError } from 'commander';
+import {
+  IMPORT_KINDS,
+  type ImportProgress,
+  type ImportResult,
+  importKind,
+  runImport,
+} from '../observatory/index.ts';
+import { migrateToLatest, openDatabase } from '../store/index.ts';
+import { type CliIo, wantsColor } from './io.ts';
+
+/** Rejected rows the text summary shows (--json and the rejected_rows table have them all). */
+const SHOWN_REJECTIONS = 20;
+
+function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('must be a positive integer');
+  return number;
+}
+
+interface ImportOptions {
+  db?: string;
+  json?: boolean;
+  organization?: string;
+  endpoint?: string;
+  limit?: number;
+  edition?: string;
+  batchSize?: number;
+  maxBytes?: number;
+}
+
+/** A one-line progress counter on a terminal's stderr, rewritten after each batch. */
+function progressLine(io: CliIo, kind: string): { update(progress: ImportProgress): void; stop(): void } {
+  let shown = false;
+  return {
+    update(progress) {
+      shown = true;
+      io.stderr.write(
+        `\r\u001b[Kimporting ${kind}: ${progress.records.toLocaleString('en')} record(s), ${progress.rejected.toLocaleString('en')} rejected`,
+      );
+    },
+    stop() {
+      if (shown) io.stderr.write('\r\u001b[K');
+    },
+  };
+}
+
+function renderSummary(result: ImportResult, color: boolean): string {
+  const table = new Table({
+    head: ['Run', 'Kind', 'Source', 'Records', 'Inserted', 'Updated', 'Rejected'],
+    style: { head: color ? ['cyan'] : [], border: color ? ['grey'] : [] },
+  });
+  table.push([
+    result.run,
+    result.kind,
+    result.source,
+    result.records,
+    result.inserted,
+    result.updated,
+    result.rejectedCount,
+  ]);
+  const lines = [table.toString()];
+  if (result.rejectedCount > 0) {
+    const shown = result.rejected.slice(0, SHOWN_REJECTIONS);
+    lines.push(
+      `rejected rows${result.rejectedCount > shown.length ? ` (first ${shown.length} of ${result.rejectedCount}; all in table rejected_rows, run ${result.run})` : ''}:`,
+    );
+    for (const row of shown) lines.push(`  ${row.file}:${row.line}: ${row.reason}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** `aperture import KIND SOURCE`: load a catalog source into the database, idempotently. */
+export function importCommand(io: CliIo): Command {
+  const kinds = IMPORT_KINDS.map(
+    (kind) => `  ${kind.name.padEnd(13)}${kind.argument.padEnd(16)}${kind.summary}`,
+  );
+  const examples = IMPORT_KINDS.map((kind) => `  $ ${kind.example}`);
+  return new Command('import')
+    .description('import a catalog source (re-importing updates rows, never duplicates them)')
+    .argument('<kind>', `one of: ${IMPORT_KINDS.map((kind) => kind.name).join(', ')}`)
+    .argument('<source>', 'a file, folder or http(s) URL (see the kinds below)')
+    .option(
+      '--db <path>',
+      'SQLite file (default .aperture/aperture.db; DATABASE_URL=postgres://… selects PostgreSQL)',
+    )
+    .option('--json', 'print { run, kind, source, inserted, updated, rejected } as JSON, no progress')
+    .option('--edition <YYYY-MM>', 'fmti: the edition, when the file name does not say (Dec2025_…)')
+    .option('--organization <name>', 'hf: record the author as an alias of this organization')
+    .option('--endpoint <url>', 'hf: the Hub endpoint (default HF_ENDPOINT or https://huggingface.co)')
+    .option('--limit <n>', 'hf: at most this many models', positiveInteger)
+    .option('--batch-size <n>', 'records per transaction (default 1000)', positiveInteger)
+    .option('--max-bytes <n>', 'largest download accepted for a URL (default 1 GiB)', positiveInteger)
+    .addHelpText(
+      'after',
+      `
+Kinds:
+${kinds.join('\n')}
+
+Bad rows never stop an import: they are listed (file:line: reason) and kept in the rejected_rows
+table. Exit code 0 when the source was read, 2 when it cannot be read, 3 when a URL is unreachable.
+
+Examples:
+${examples.join('\n')}
+  $ aperture import epoch https://epoch.ai/data/notable_ai_models.csv --json
+  $ aperture import fmti Dec2025_scores.csv --db catalog.db`,
+    )
+    .action(async (kindName: string, source: string, options: ImportOptions) => {
+      const kind = importKind(kindName);
+      const store = await openDatabase({ file: options.db, env: io.env, cwd: io.cwd });
+      const progress = !options.json && io.stderr.isTTY ? progressLine(io, kind.name) : undefined;
+      try {
+        await migrateToLatest(store);
+        const result = await runImport(store.db, {
+          kind: kind.name,
+          source,
+          cwd: io.cwd,
+          ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+          ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
+          ...(options.edition ? { edition: options.edition } : {}),
+          ...(options.organization ? { organization: options.organization } : {}),
+          ...(options.limit ? { limit: options.limit } : {}),
+          endpoint: options.endpoint ?? io.env.HF_ENDPOINT,
+          token: io.env.HF_TOKEN,
+          ...(progress ? { onProgress: progress.update } : {}),
+        });
+        progress?.stop();
+        if (options.json) {
+          const {
+            run,
+            kind: name,
+            source: from,
+            records,
+            inserted,
+            updated,
+            rejected,
+            rejectedCount,
+          } = result;
+          io.stdout.write(
+            `${JSON.stringify({ run, kind: name, source: from, records, inserted, updated, rejectedCount, rejected }, null, 2)}\n`,
+          );
+        } else {
+          io.stdout.write(renderSummary(result, wantsColor(io)));
+        }
+      } finally {
+        progress?.stop();
+        await store.close();
+      }
+    });
+}
