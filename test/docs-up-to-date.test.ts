@@ -1,8 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GENERATED_DOCS, renderChecksDoc, renderLicensesDoc } from '../scripts/docs/index.ts';
+import {
+  GENERATED_DOCS,
+  renderChecksDoc,
+  renderIndicatorsDoc,
+  renderLicensesDoc,
+} from '../scripts/docs/index.ts';
 import { ALL_CHECKS } from '../src/checks/index.ts';
+import { INDICATORS } from '../src/observatory/index.ts';
 import { AI_LICENSES } from '../src/spec/index.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -31,6 +37,20 @@ describe('generated docs', () => {
   it('lists every catalogued license with its source', () => {
     const text = renderLicensesDoc();
     for (const license of AI_LICENSES) expect(text).toContain(`(${license.source})`);
+  });
+
+  it('documents every indicator with its definition, columns, parameters and cited references', () => {
+    const text = renderIndicatorsDoc();
+    for (const indicator of INDICATORS) {
+      expect(text).toContain(`## ${indicator.name}\n`);
+      expect(text).toContain(indicator.definition.trim());
+      expect(text).toMatch(/\*\*Counting rule|\*\*Rule|\*\*Top labs rule/);
+      for (const column of indicator.columns) expect(text).toContain(`| \`${column.name}\` |`);
+      for (const parameter of indicator.parameters) expect(text).toContain(`| \`${parameter.name}\` |`);
+      for (const reference of indicator.references ?? [])
+        expect(text).toContain(`(${reference.citation.url})`);
+    }
+    expect(text).toContain('https://hai.stanford.edu/ai-index/2025-ai-index-report');
   });
 
   it('renders a different document when a check changes', () => {

@@ -1,8 +1,10 @@
 import { renderChecksDoc } from './render-checks-doc.ts';
+import { renderIndicatorsDoc } from './render-indicators-doc.ts';
 import { renderLicensesDoc } from './render-licenses-doc.ts';
 import { renderScoringDoc } from './render-scoring-doc.ts';
 
 export { renderChecksDoc } from './render-checks-doc.ts';
+export { renderIndicatorsDoc } from './render-indicators-doc.ts';
 export { renderLicensesDoc } from './render-licenses-doc.ts';
 export { renderScoringDoc } from './render-scoring-doc.ts';
 
@@ -10,6 +12,7 @@ export { renderScoringDoc } from './render-scoring-doc.ts';
 export const GENERATED_DOCS: ReadonlyArray<{ path: string; render: () => string | Promise<string> }> = [
   { path: 'docs/checks.md', render: () => renderChecksDoc() },
   { path: 'docs/licenses.md', render: () => renderLicensesDoc() },
+  { path: 'docs/indicators.md', render: () => renderIndicatorsDoc() },
   // The worked example runs the checker on examples/open-weights-only.
   { path: 'docs/scoring.md', render: () => renderScoringDoc() },
 ];

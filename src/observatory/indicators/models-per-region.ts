@@ -1,0 +1,70 @@
+import { sql } from 'kysely';
+import { hasYear, modelFilter, sourceParameter, YEAR_PARAMETERS } from './common-parameters.ts';
+import type { IndicatorDefinition, IndicatorReference } from './indicator-definition.ts';
+import { regionOfColumn, yearOf } from './indicator-sql.ts';
+import { sortRows, toCount } from './indicator-values.ts';
+
+/** The AI Index 2025's published count of notable models of 2024 by region, shown beside ours. */
+export const AI_INDEX_2025_NOTABLE_MODELS: IndicatorReference = {
+  label: 'AI Index 2025: notable AI models of 2024 by region',
+  citation: {
+    title: 'Stanford HAI, The 2025 AI Index Report (chapter 1, Research and Development)',
+    url: 'https://hai.stanford.edu/ai-index/2025-ai-index-report',
+    note: 'U.S.-based institutions produced 40 notable AI models in 2024, China 15 and Europe 3; computed by the AI Index from an earlier snapshot of Epoch AI’s notable models data.',
+  },
+  rows: [
+    { year: 2024, region: 'us', models: 40 },
+    { year: 2024, region: 'china', models: 15 },
+    { year: 2024, region: 'europe', models: 3 },
+  ],
+};
+
+/**
+ * Notable models per region (US, China, Europe, rest) per year; a model counts once per distinct
+ * region of its organisations' countries. References: the AI Index 2025 figures for 2024.
+ *
+ * @example
+ * const result = await runIndicator(db, 'models-per-region', { from: 2015 });
+ */
+export const modelsPerRegion: IndicatorDefinition = {
+  name: 'models-per-region',
+  title: 'Notable models per region per year',
+  summary: 'Notable models of the US, China, Europe and the rest of the world, per year.',
+  definition: [
+    'Counts the models of the catalog (by default Epoch AI’s Notable AI Models) per region of their organisations and per year of publication. Regions: `us` (US), `china` (CN only; Hong Kong, Macao and Taiwan count under `rest`), `europe` (the 27 EU member states, the United Kingdom and the four EFTA states) and `rest`.',
+    '**Counting rule:** a model counts once for each distinct region among its organisations’ countries: a German–French model counts once for Europe, a US–Chinese one once for the US and once for China.',
+    '**Why the figures differ from the AI Index:** the reference figures (US 40, China 15, Europe 3 notable models in 2024) were computed by Stanford HAI’s AI Index 2025 from an earlier snapshot of Epoch AI’s data. Epoch keeps adding and revising models (late additions for a year are common, notability is reassessed), the snapshot loaded here is a different one, and the AI Index’s attribution rule for multi-country models may differ from this per-distinct-region rule. Expect the same order of magnitude and ranking, not the same numbers.',
+  ].join('\n\n'),
+  columns: [
+    { name: 'year', type: 'integer', description: 'year of publication' },
+    { name: 'region', type: 'text', description: 'us, china, europe or rest' },
+    {
+      name: 'models',
+      type: 'integer',
+      description: 'models published that year with an organisation in the region',
+    },
+  ],
+  chart: { kind: 'line', x: 'year', y: 'models', series: 'region' },
+  parameters: [sourceParameter('epoch'), ...YEAR_PARAMETERS],
+  references: [AI_INDEX_2025_NOTABLE_MODELS],
+  async run(db, params) {
+    const year = yearOf('m.date');
+    const region = regionOfColumn('mc.country');
+    const rows = await db
+      .selectFrom('models as m')
+      .innerJoin('model_countries as mc', 'mc.model_id', 'm.id')
+      .select([
+        year.as('year'),
+        region.as('region'),
+        sql<number>`count(distinct ${sql.ref('m.id')})`.as('models'),
+      ])
+      .where(hasYear('m.date'))
+      .where(modelFilter(params))
+      .groupBy([year, region])
+      .execute();
+    return sortRows(
+      rows.map((row) => ({ year: Number(row.year), region: row.region, models: toCount(row.models) })),
+      ['year', 'region'],
+    );
+  },
+};
