@@ -6,9 +6,12 @@ import { checkCommand } from './check-command.ts';
 import { dbCommand } from './db-command.ts';
 import { ExitCode } from './exit-code.ts';
 import { exportCommand } from './export-command.ts';
+import { importCommand } from './import-command.ts';
+import { indicatorsCommand } from './indicators-command.ts';
 import { initCommand } from './init-command.ts';
 import { type CliIo, processIo } from './io.ts';
 import { schemaCommand } from './schema-command.ts';
+import { serveCommand } from './serve-command.ts';
 import { validateCommand } from './validate-command.ts';
 
 /** Commander's output through our io, with its usage errors worded like ours: `aperture: …`. */
@@ -47,6 +50,9 @@ Examples:
     schemaCommand(io),
     dbCommand(io),
     exportCommand(io),
+    serveCommand(io),
+    importCommand(io),
+    indicatorsCommand(io),
   ]) {
     program.addCommand(command.exitOverride().configureOutput(outputTo(io)));
   }

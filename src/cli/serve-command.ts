@@ -1,0 +1,115 @@
+import { Command, Option } from 'commander';
+import { ApertureError } from '../errors.ts';
+import { loadDemoCatalog } from '../observatory/index.ts';
+import { buildServer } from '../server/index.ts';
+import { migrateToLatest, openDatabase } from '../store/index.ts';
+import type { CliIo } from './io.ts';
+
+interface ServeOptions {
+  host: string;
+  port: string;
+  db?: string;
+  demo?: boolean;
+  logLevel: string;
+}
+
+/** How `aperture serve` waits for the end; tests replace it to stop the server themselves. */
+export interface ServeHooks {
+  /** Resolves when the server should stop; SIGINT or SIGTERM by default. */
+  waitForShutdown(url: string): Promise<void>;
+}
+
+/** Waits for SIGINT or SIGTERM, then removes its listeners. */
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65_535) {
+    throw new ApertureError('ERR_USAGE', `--port takes a number from 0 to 65535, not "${text}"`);
+  }
+  return port;
+}
+
+/** `aperture serve`: the API and the dashboard over the catalog, until SIGINT or SIGTERM. */
+export function serveCommand(io: CliIo, hooks: ServeHooks = { waitForShutdown: untilSignal }): Command {
+  return new Command('serve')
+    .description('serve the API (/api, /docs, /openapi.json) and the dashboard over the catalog')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port to listen on (0 picks a free one)', '8080')
+    .option(
+      '--db <path>',
+      'SQLite file (default .aperture/aperture.db; DATABASE_URL=postgres://… selects PostgreSQL)',
+    )
+    .option('--demo', 'load the bundled demo catalog first (safe to repeat)')
+    .addOption(
+      new Option('--log-level <level>', 'JSON request logs on standard output')
+        .choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+        .default('info'),
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ aperture serve --demo                       # http://127.0.0.1:8080 with the demo catalog
+  $ aperture serve --db catalog.db --port 3000
+  $ DATABASE_URL=postgres://localhost/aperture aperture serve --host 0.0.0.0
+
+The database is migrated on start. Stop with Ctrl-C (SIGINT) or SIGTERM.
+Exit codes: 0 stopped cleanly, 2 bad usage or the port is in use (pick another with --port),
+3 the database is unreachable.`,
+    )
+    .action(async (options: ServeOptions) => {
+      const port = parsePort(options.port);
+      const store = await openDatabase({ file: options.db, env: io.env, cwd: io.cwd });
+      try {
+        await migrateToLatest(store);
+        if (options.demo) {
+          const { counts } = await loadDemoCatalog(store.db);
+          io.stdout.write(
+            `loaded the demo catalog: ${counts.models} models, ${counts.organizations} organizations\n`,
+          );
+        }
+        const app = await buildServer({
+          db: store.db,
+          dialect: store.dialect,
+          logger: options.logLevel === 'silent' ? false : { level: options.logLevel },
+        });
+        try {
+          await app.listen({ host: options.host, port }).catch((error: NodeJS.ErrnoException) => {
+            if (error.code === 'EADDRINUSE' || error.code === 'EACCES' || error.code === 'EADDRNOTAVAIL') {
+              const why = error.code === 'EADDRINUSE' ? 'is in use' : 'cannot be used';
+              throw new ApertureError(
+                'ERR_USAGE',
+                `port ${port} on ${options.host} ${why} (${error.code}); pick another with --port`,
+                { cause: error },
+              );
+            }
+            throw error;
+          });
+          const address = app.server.address();
+          const actualPort = typeof address === 'object' && address ? address.port : port;
+          const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+          const url = `http://${host}:${actualPort}`;
+          io.stdout.write(
+            `Aperture is serving ${url} (API docs ${url}/docs; ${store.dialect} ${store.location})\n`,
+          );
+          await hooks.waitForShutdown(url);
+          io.stdout.write('stopping\n');
+        } finally {
+          await app.close();
+        }
+      } finally {
+        await store.close();
+      }
+    });
+}

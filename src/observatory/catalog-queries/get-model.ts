@@ -1,0 +1,110 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/index.ts';
+import { MODEL_SUMMARY_COLUMNS, type ModelSummary, summariseModels } from './model-summary.ts';
+
+/** A lineage neighbour of a model. */
+export interface LineageLink {
+  id: number;
+  name: string;
+  relation: string;
+}
+
+/** An openness rating of a model by a scheme (MOF, OSAI index, Aperture). */
+export interface ModelRating {
+  scheme: string;
+  ratingClass: string | null;
+  score: number | null;
+  details: unknown;
+  source: string;
+}
+
+/** Everything the catalog knows about one model. */
+export interface ModelDetail extends ModelSummary {
+  externalIds: Record<string, unknown>;
+  /** The stored openness profile (report v1 `profile`), or null. */
+  profile: unknown;
+  lineage: { parents: LineageLink[]; children: LineageLink[] };
+  adoption: { date: string; downloads: number | null; likes: number | null; derivatives: number | null }[];
+  ratings: ModelRating[];
+}
+
+/** Children listed at most on a model page (a popular base model has thousands). */
+export const MAX_LINEAGE_CHILDREN = 1_000;
+
+function parseJson(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One model with its profile, lineage (parents, and up to MAX_LINEAGE_CHILDREN children), adoption
+ * history and ratings; null when no model has this id.
+ *
+ * @example
+ * const model = await getModel(db, 42);
+ * if (model) console.log(model.lineage.parents.map((parent) => parent.name));
+ */
+export async function getModel(db: Kysely<Database>, id: number): Promise<ModelDetail | null> {
+  const row = await db
+    .selectFrom('models')
+    .leftJoin('organizations', 'organizations.id', 'models.organization_id')
+    .select([...MODEL_SUMMARY_COLUMNS, 'models.external_ids', 'models.profile'])
+    .where('models.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const [summaries, parents, children, adoption, ratings] = await Promise.all([
+    summariseModels(db, [row]),
+    db
+      .selectFrom('lineage')
+      .innerJoin('models', 'models.id', 'lineage.parent_model_id')
+      .select(['models.id', 'models.name', 'lineage.relation'])
+      .where('lineage.child_model_id', '=', id)
+      .orderBy('models.id')
+      .orderBy('lineage.relation')
+      .execute(),
+    db
+      .selectFrom('lineage')
+      .innerJoin('models', 'models.id', 'lineage.child_model_id')
+      .select(['models.id', 'models.name', 'lineage.relation'])
+      .where('lineage.parent_model_id', '=', id)
+      .orderBy('models.id')
+      .orderBy('lineage.relation')
+      .limit(MAX_LINEAGE_CHILDREN)
+      .execute(),
+    db
+      .selectFrom('adoption_snapshots')
+      .select(['date', 'downloads', 'likes', 'derivatives'])
+      .where('model_id', '=', id)
+      .orderBy('date')
+      .execute(),
+    db
+      .selectFrom('openness_ratings')
+      .select(['scheme', 'rating_class', 'score', 'details', 'source'])
+      .where('model_id', '=', id)
+      .orderBy('scheme')
+      .orderBy('source')
+      .execute(),
+  ]);
+  const externalIds = parseJson(row.external_ids);
+  return {
+    ...summaries[0]!,
+    externalIds:
+      externalIds && typeof externalIds === 'object' && !Array.isArray(externalIds)
+        ? (externalIds as Record<string, unknown>)
+        : {},
+    profile: parseJson(row.profile),
+    lineage: { parents, children },
+    adoption,
+    ratings: ratings.map((rating) => ({
+      scheme: rating.scheme,
+      ratingClass: rating.rating_class,
+      score: rating.score,
+      details: parseJson(rating.details),
+      source: rating.source,
+    })),
+  };
+}

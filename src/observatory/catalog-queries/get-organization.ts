@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/index.ts';
+import { listModels } from './list-models.ts';
+import { type OrganizationSummary, summariseOrganizations } from './list-organizations.ts';
+import type { ModelSummary } from './model-summary.ts';
+
+/** Models listed at most on an organization page, newest first (modelCount gives the full number). */
+export const MAX_ORGANIZATION_MODELS = 500;
+
+/** An organization with its models. */
+export interface OrganizationDetail extends OrganizationSummary {
+  models: ModelSummary[];
+}
+
+/**
+ * One organization with its counts and its newest MAX_ORGANIZATION_MODELS models (those it leads as
+ * first organization); null when no organization has this id.
+ *
+ * @example
+ * const organization = await getOrganization(db, 7);
+ */
+export async function getOrganization(db: Kysely<Database>, id: number): Promise<OrganizationDetail | null> {
+  const row = await db
+    .selectFrom('organizations')
+    .select(['id', 'name', 'country', 'country_name', 'region', 'type'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const [[summary], models] = await Promise.all([
+    summariseOrganizations(db, [row]),
+    listModels(db, { organization: String(id), sort: '-date', pageSize: MAX_ORGANIZATION_MODELS }),
+  ]);
+  return { ...summary!, models: models.items };
+}

@@ -1,0 +1,95 @@
+import countries from 'i18n-iso-countries';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/index.ts';
+import { type Region, regionOf } from '../regions.ts';
+import { OPEN_ACCESSIBILITIES } from './catalog-vocabulary.ts';
+
+/** Short names where the ISO English name is long or contested on a chart axis. */
+const SHORT_NAMES: Readonly<Record<string, string>> = {
+  US: 'United States',
+  CN: 'China',
+  TW: 'Taiwan',
+  RU: 'Russia',
+  IR: 'Iran',
+};
+
+/** The English short name of an ISO 3166-1 alpha-2 code, or null when the code is unknown. */
+export function countryNameOf(code: string): string | null {
+  return SHORT_NAMES[code] ?? countries.getName(code, 'en') ?? null;
+}
+
+/** A country with its models and organizations. */
+export interface CountrySummary {
+  /** ISO 3166-1 alpha-2 code. */
+  country: string;
+  countryName: string | null;
+  region: Region;
+  /** Models attributed to the country; a model counts once per distinct country of its organizations. */
+  modelCount: number;
+  openModelCount: number;
+  organizationCount: number;
+}
+
+/**
+ * Every country that has a model or an organization, most models first (then by code). Two grouped
+ * queries, whatever the number of countries.
+ *
+ * @example
+ * const [top] = await listCountries(db); // { country: 'US', modelCount: …, … }
+ */
+export async function listCountries(db: Kysely<Database>): Promise<CountrySummary[]> {
+  const [modelRows, organizationRows] = await Promise.all([
+    db
+      .selectFrom('model_countries')
+      .innerJoin('models', 'models.id', 'model_countries.model_id')
+      .select((eb) => [
+        'model_countries.country',
+        eb.fn.countAll<number>().as('model_count'),
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when('models.accessibility', 'in', [...OPEN_ACCESSIBILITIES])
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as('open_model_count'),
+      ])
+      .groupBy('model_countries.country')
+      .execute(),
+    db
+      .selectFrom('organizations')
+      .select((eb) => ['country', eb.fn.countAll<number>().as('organization_count')])
+      .where('country', 'is not', null)
+      .groupBy('country')
+      .execute(),
+  ]);
+  const byCountry = new Map<string, CountrySummary>();
+  const entry = (code: string): CountrySummary => {
+    let found = byCountry.get(code);
+    if (!found) {
+      found = {
+        country: code,
+        countryName: countryNameOf(code),
+        region: regionOf(code),
+        modelCount: 0,
+        openModelCount: 0,
+        organizationCount: 0,
+      };
+      byCountry.set(code, found);
+    }
+    return found;
+  };
+  for (const row of modelRows) {
+    const found = entry(row.country);
+    found.modelCount = Number(row.model_count);
+    found.openModelCount = Number(row.open_model_count ?? 0);
+  }
+  for (const row of organizationRows) {
+    if (row.country !== null) entry(row.country).organizationCount = Number(row.organization_count);
+  }
+  return [...byCountry.values()].sort(
+    (a, b) => b.modelCount - a.modelCount || (a.country < b.country ? -1 : a.country > b.country ? 1 : 0),
+  );
+}

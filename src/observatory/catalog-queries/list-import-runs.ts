@@ -1,0 +1,85 @@
+import type { Kysely } from 'kysely';
+import type { Database, ImportRunStatus } from '../../store/index.ts';
+
+/** One import run as the API shows it. */
+export interface ImportRunSummary {
+  id: number;
+  kind: string;
+  source: string;
+  startedAt: string;
+  finishedAt: string | null;
+  status: ImportRunStatus;
+  inserted: number;
+  updated: number;
+  /** Rows the run rejected (the run's own count). */
+  rejected: number;
+  /** Rejected rows kept with their reasons in `rejected_rows`. */
+  rejectedRowsStored: number;
+}
+
+/** A page of import runs, newest first. */
+export interface ImportRunPage {
+  items: ImportRunSummary[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/**
+ * The most recent import runs, newest first, with their rejected-row counts (one grouped query for
+ * the page).
+ *
+ * @example
+ * const { items } = await listImportRuns(db, { pageSize: 10 });
+ */
+export async function listImportRuns(
+  db: Kysely<Database>,
+  request: { page?: number; pageSize?: number } = {},
+): Promise<ImportRunPage> {
+  const page = request.page ?? 1;
+  const pageSize = request.pageSize ?? 50;
+  const [runs, totalRow] = await Promise.all([
+    db
+      .selectFrom('import_runs')
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    db
+      .selectFrom('import_runs')
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const stored = new Map<number, number>();
+  if (runs.length > 0) {
+    const counts = await db
+      .selectFrom('rejected_rows')
+      .select((eb) => ['run_id', eb.fn.countAll<number>().as('count')])
+      .where(
+        'run_id',
+        'in',
+        runs.map((run) => run.id),
+      )
+      .groupBy('run_id')
+      .execute();
+    for (const count of counts) stored.set(count.run_id, Number(count.count));
+  }
+  return {
+    items: runs.map((run) => ({
+      id: run.id,
+      kind: run.kind,
+      source: run.source,
+      startedAt: run.started_at,
+      finishedAt: run.finished_at,
+      status: run.status,
+      inserted: run.inserted,
+      updated: run.updated,
+      rejected: run.rejected,
+      rejectedRowsStored: stored.get(run.id) ?? 0,
+    })),
+    page,
+    pageSize,
+    total: Number(totalRow.total),
+  };
+}

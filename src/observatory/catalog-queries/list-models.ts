@@ -1,0 +1,184 @@
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
+import { sql } from 'kysely';
+import type { Database } from '../../store/index.ts';
+import type { Region } from '../regions.ts';
+import {
+  type AccessibilityFilter,
+  accessibilitiesOf,
+  containsPattern,
+  regionCountries,
+} from './catalog-vocabulary.ts';
+import { MODEL_SUMMARY_COLUMNS, type ModelSummary, summariseModels } from './model-summary.ts';
+
+/** The sort orders of the model list; `-` means descending. Missing values always sort last. */
+export const MODEL_SORTS = [
+  'name',
+  '-name',
+  'date',
+  '-date',
+  'opennessScore',
+  '-opennessScore',
+  'parameters',
+  '-parameters',
+] as const;
+
+/** One of MODEL_SORTS. */
+export type ModelSort = (typeof MODEL_SORTS)[number];
+
+/** Filters of the model list; every given filter must hold. */
+export interface ModelFilter {
+  /** Case-insensitive substring of the name. */
+  q?: string;
+  /** ISO 3166-1 alpha-2: a model of any of its organizations' countries. */
+  country?: string;
+  region?: Region;
+  /** An organization id (digits) or exact name: the model's first organization. */
+  organization?: string;
+  accessibility?: AccessibilityFilter;
+  /** Year of the publication date. */
+  year?: number;
+  mofClass?: string;
+  source?: string;
+}
+
+/** A page request of the model list. */
+export interface ModelPageRequest extends ModelFilter {
+  sort?: ModelSort;
+  /** 1-based. */
+  page?: number;
+  pageSize?: number;
+}
+
+/** A page of models and the number of models that match the filters. */
+export interface ModelPage {
+  items: ModelSummary[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+const SORT_COLUMNS = {
+  name: 'models.name',
+  date: 'models.date',
+  opennessScore: 'models.openness_score',
+  parameters: 'models.parameters',
+} as const;
+
+/** The where clause of a ModelFilter over `models`. */
+function modelWhere(eb: ExpressionBuilder<Database, 'models'>, filter: ModelFilter): Expression<SqlBool> {
+  const conditions: Expression<SqlBool>[] = [];
+  if (filter.q !== undefined && filter.q !== '') {
+    conditions.push(
+      sql<SqlBool>`lower(${eb.ref('models.name')}) like ${containsPattern(filter.q)} escape '!'`,
+    );
+  }
+  if (filter.country !== undefined) {
+    conditions.push(
+      eb(
+        'models.id',
+        'in',
+        eb
+          .selectFrom('model_countries')
+          .select('model_id')
+          .where('country', '=', filter.country.toUpperCase()),
+      ),
+    );
+  }
+  if (filter.region !== undefined) {
+    const { operator, codes } = regionCountries(filter.region);
+    conditions.push(
+      eb(
+        'models.id',
+        'in',
+        eb
+          .selectFrom('model_countries')
+          .select('model_id')
+          .where('country', operator, [...codes]),
+      ),
+    );
+  }
+  if (filter.organization !== undefined) {
+    const organization = filter.organization;
+    conditions.push(
+      /^\d+$/.test(organization)
+        ? eb('models.organization_id', '=', Number(organization))
+        : eb(
+            'models.organization_id',
+            'in',
+            eb.selectFrom('organizations').select('id').where('name', '=', organization),
+          ),
+    );
+  }
+  if (filter.accessibility !== undefined) {
+    conditions.push(eb('models.accessibility', 'in', [...accessibilitiesOf(filter.accessibility)]));
+  }
+  if (filter.year !== undefined) {
+    // Dates are ISO text, so a year is a text range that the date index serves.
+    conditions.push(eb('models.date', '>=', String(filter.year)));
+    conditions.push(eb('models.date', '<', String(filter.year + 1)));
+  }
+  if (filter.mofClass !== undefined) conditions.push(eb('models.mof_class', '=', filter.mofClass));
+  if (filter.source !== undefined) conditions.push(eb('models.source', '=', filter.source));
+  return eb.and(conditions);
+}
+
+function filtered(db: Kysely<Database>, filter: ModelFilter) {
+  return db.selectFrom('models').where((eb) => modelWhere(eb, filter));
+}
+
+function sortedRows(db: Kysely<Database>, filter: ModelFilter, sort: ModelSort) {
+  const descending = sort.startsWith('-');
+  const column = SORT_COLUMNS[(descending ? sort.slice(1) : sort) as keyof typeof SORT_COLUMNS];
+  return filtered(db, filter)
+    .leftJoin('organizations', 'organizations.id', 'models.organization_id')
+    .select(MODEL_SUMMARY_COLUMNS)
+    .orderBy(column, (order) => (descending ? order.desc() : order.asc()).nullsLast())
+    .orderBy('models.id', descending ? 'desc' : 'asc');
+}
+
+/** How many models match `filter`. */
+export async function countModels(db: Kysely<Database>, filter: ModelFilter): Promise<number> {
+  const row = await filtered(db, filter)
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  return Number(row.total);
+}
+
+/**
+ * One page of the model list, filtered and sorted (default: newest first), with the total count.
+ * Countries of the page come from one extra query.
+ *
+ * @example
+ * const { items, total } = await listModels(db, { country: 'FR', accessibility: 'open', pageSize: 20 });
+ */
+export async function listModels(db: Kysely<Database>, request: ModelPageRequest = {}): Promise<ModelPage> {
+  const page = request.page ?? 1;
+  const pageSize = request.pageSize ?? 50;
+  const [rows, total] = await Promise.all([
+    sortedRows(db, request, request.sort ?? '-date')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    countModels(db, request),
+  ]);
+  return { items: await summariseModels(db, rows), page, pageSize, total };
+}
+
+/**
+ * Every model that matches `filter`, in `sort` order, a batch at a time (for exports of any size).
+ *
+ * @example
+ * for await (const batch of iterateModels(db, { region: 'europe' })) write(batch);
+ */
+export async function* iterateModels(
+  db: Kysely<Database>,
+  filter: ModelFilter = {},
+  sort: ModelSort = '-date',
+  batchSize = 2_000,
+): AsyncGenerator<ModelSummary[]> {
+  for (let offset = 0; ; offset += batchSize) {
+    const rows = await sortedRows(db, filter, sort).limit(batchSize).offset(offset).execute();
+    if (rows.length > 0) yield await summariseModels(db, rows);
+    if (rows.length < batchSize) return;
+  }
+}

@@ -1,0 +1,197 @@
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
+import { sql } from 'kysely';
+import type { Database } from '../../store/index.ts';
+import type { Region } from '../regions.ts';
+import { containsPattern, OPEN_ACCESSIBILITIES } from './catalog-vocabulary.ts';
+
+/** The sort orders of the organization list; `-` means descending. */
+export const ORGANIZATION_SORTS = ['name', '-name', 'modelCount', '-modelCount'] as const;
+
+/** One of ORGANIZATION_SORTS. */
+export type OrganizationSort = (typeof ORGANIZATION_SORTS)[number];
+
+/** An organization as lists show it, with how many models it leads (as first organization). */
+export interface OrganizationSummary {
+  id: number;
+  name: string;
+  country: string | null;
+  countryName: string | null;
+  region: string | null;
+  type: string | null;
+  modelCount: number;
+  openModelCount: number;
+}
+
+/** Filters and page of the organization list. */
+export interface OrganizationPageRequest {
+  /** Case-insensitive substring of the name. */
+  q?: string;
+  country?: string;
+  region?: Region;
+  type?: string;
+  sort?: OrganizationSort;
+  page?: number;
+  pageSize?: number;
+}
+
+/** A page of organizations and the number that match the filters. */
+export interface OrganizationPage {
+  items: OrganizationSummary[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+type OrganizationRow = Omit<Database['organizations'], 'id' | 'parent_id' | 'source' | 'source_url'> & {
+  id: number;
+};
+
+function organizationWhere(
+  eb: ExpressionBuilder<Database, 'organizations'>,
+  request: OrganizationPageRequest,
+): Expression<SqlBool> {
+  const conditions: Expression<SqlBool>[] = [];
+  if (request.q !== undefined && request.q !== '') {
+    conditions.push(
+      sql<SqlBool>`lower(${eb.ref('organizations.name')}) like ${containsPattern(request.q)} escape '!'`,
+    );
+  }
+  if (request.country !== undefined) {
+    conditions.push(eb('organizations.country', '=', request.country.toUpperCase()));
+  }
+  // Stored regions may be written `US`, `China`, `Europe`, so compare case-insensitively.
+  if (request.region !== undefined) {
+    conditions.push(eb(eb.fn('lower', ['organizations.region']), '=', request.region));
+  }
+  if (request.type !== undefined) conditions.push(eb('organizations.type', '=', request.type));
+  return eb.and(conditions);
+}
+
+/** Model and open-model counts of the organizations `ids`, in one grouped query. */
+export async function countOrganizationModels(
+  db: Kysely<Database>,
+  ids: readonly number[],
+): Promise<Map<number, { modelCount: number; openModelCount: number }>> {
+  const counts = new Map<number, { modelCount: number; openModelCount: number }>();
+  if (ids.length === 0) return counts;
+  const rows = await db
+    .selectFrom('models')
+    .select((eb) => [
+      'organization_id',
+      eb.fn.countAll<number>().as('model_count'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when('accessibility', 'in', [...OPEN_ACCESSIBILITIES])
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('open_model_count'),
+    ])
+    .where('organization_id', 'in', [...ids])
+    .groupBy('organization_id')
+    .execute();
+  for (const row of rows) {
+    if (row.organization_id === null) continue;
+    counts.set(row.organization_id, {
+      modelCount: Number(row.model_count),
+      openModelCount: Number(row.open_model_count ?? 0),
+    });
+  }
+  return counts;
+}
+
+/** Organization rows as OrganizationSummary objects, counts fetched for all of them at once. */
+export async function summariseOrganizations(
+  db: Kysely<Database>,
+  rows: readonly OrganizationRow[],
+): Promise<OrganizationSummary[]> {
+  const counts = await countOrganizationModels(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    country: row.country,
+    countryName: row.country_name,
+    region: row.region,
+    type: row.type,
+    modelCount: counts.get(row.id)?.modelCount ?? 0,
+    openModelCount: counts.get(row.id)?.openModelCount ?? 0,
+  }));
+}
+
+const ORGANIZATION_COLUMNS = [
+  'organizations.id',
+  'organizations.name',
+  'organizations.country',
+  'organizations.country_name',
+  'organizations.region',
+  'organizations.type',
+] as const;
+
+function sortedRows(db: Kysely<Database>, request: OrganizationPageRequest) {
+  const sort = request.sort ?? 'name';
+  const descending = sort.startsWith('-');
+  const base = db.selectFrom('organizations').where((eb) => organizationWhere(eb, request));
+  if (sort === 'name' || sort === '-name') {
+    return base
+      .select(ORGANIZATION_COLUMNS)
+      .orderBy('organizations.name', descending ? 'desc' : 'asc')
+      .orderBy('organizations.id', descending ? 'desc' : 'asc');
+  }
+  // Sorting by model count needs every organization's count: one grouped pass over models.
+  const counts = db
+    .selectFrom('models')
+    .select((eb) => ['organization_id', eb.fn.countAll<number>().as('model_count')])
+    .groupBy('organization_id')
+    .as('counts');
+  return base
+    .leftJoin(counts, 'counts.organization_id', 'organizations.id')
+    .select(ORGANIZATION_COLUMNS)
+    .orderBy((eb) => eb.fn.coalesce('counts.model_count', sql.lit(0)), descending ? 'desc' : 'asc')
+    .orderBy('organizations.name', 'asc')
+    .orderBy('organizations.id', 'asc');
+}
+
+/**
+ * One page of organizations, filtered and sorted (default: by name), each with its model counts.
+ *
+ * @example
+ * const { items } = await listOrganizations(db, { region: 'europe', sort: '-modelCount' });
+ */
+export async function listOrganizations(
+  db: Kysely<Database>,
+  request: OrganizationPageRequest = {},
+): Promise<OrganizationPage> {
+  const page = request.page ?? 1;
+  const pageSize = request.pageSize ?? 50;
+  const [rows, totalRow] = await Promise.all([
+    sortedRows(db, request)
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    db
+      .selectFrom('organizations')
+      .where((eb) => organizationWhere(eb, request))
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items: await summariseOrganizations(db, rows), page, pageSize, total: Number(totalRow.total) };
+}
+
+/** Every organization that matches the filters, in order, a batch at a time (for exports). */
+export async function* iterateOrganizations(
+  db: Kysely<Database>,
+  request: Omit<OrganizationPageRequest, 'page' | 'pageSize'> = {},
+  batchSize = 2_000,
+): AsyncGenerator<OrganizationSummary[]> {
+  for (let offset = 0; ; offset += batchSize) {
+    const rows = await sortedRows(db, request).limit(batchSize).offset(offset).execute();
+    if (rows.length > 0) yield await summariseOrganizations(db, rows);
+    if (rows.length < batchSize) return;
+  }
+}

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { checkRelease, toolVersion } from '../checker/index.ts';
+import type { Database, DialectName } from '../store/index.ts';
+import { checkRoutes } from './check-routes.ts';
+import { countryRoutes } from './country-routes.ts';
+import { healthRoutes } from './health-routes.ts';
+import { errorBody, handleError } from './http-errors.ts';
+import { importRunRoutes } from './import-run-routes.ts';
+import { indicatorRoutes } from './indicator-routes.ts';
+import { modelRoutes } from './model-routes.ts';
+import { organizationRoutes } from './organization-routes.ts';
+import type { CheckReleaseFunction, ServerContext, ZodApp } from './server-context.ts';
+import { DASHBOARD_NOT_BUILT_HTML, defaultWebRoot } from './web-root.ts';
+
+/** Largest request body accepted (POST /api/check needs a few hundred bytes). */
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** Options of buildServer. */
+export interface BuildServerOptions {
+  /** The catalog; the caller opens, migrates and closes it. */
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** The built dashboard; dist/web under the package root by default. */
+  webRoot?: string;
+  /** Fastify's pino logger options: false (default) for silence, true or options for JSON logs. */
+  logger?: FastifyServerOptions['logger'];
+  /** How POST /api/check checks a release (tests inject a fake); checkRelease by default. */
+  checkRelease?: CheckReleaseFunction;
+  /** Time limit of one POST /api/check, 120 s by default. */
+  checkTimeoutMs?: number;
+  /** POST /api/check requests per client address per minute, 10 by default. */
+  checkRateLimit?: number;
+}
+
+/** True when the client would rather have a page than JSON (a browser navigation). */
+function wantsHtml(accept: string | undefined): boolean {
+  return accept?.includes('text/html') ?? false;
+}
+
+/**
+ * The Aperture HTTP API and dashboard as a Fastify app (not yet listening): the catalog, indicators
+ * and release checks under /api, OpenAPI 3.1 at /openapi.json with a docs page at /docs, and the
+ * built dashboard at / (with SPA fallback). Errors are `{ error: { code, message, field? } }`.
+ *
+ * @example
+ * const app = await buildServer({ db: store.db, dialect: store.dialect });
+ * const response = await app.inject({ url: '/api/models?country=FR' });
+ * await app.listen({ host: '127.0.0.1', port: 8080 });
+ */
+export async function buildServer(options: BuildServerOptions): Promise<ZodApp> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: () => randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Aperture API',
+        description:
+          'The observatory catalog (models, organizations, countries), its indicators, and release checks. Every list and indicator also answers format=csv.',
+        version: toolVersion(),
+      },
+      tags: [
+        { name: 'catalog', description: 'Models, organizations, countries, import runs' },
+        { name: 'indicators', description: 'Observatory indicators' },
+        { name: 'check', description: 'Openness checks of releases' },
+        { name: 'meta', description: 'Server status' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  await app.register(fastifyRateLimit, { global: false });
+
+  const context: ServerContext = {
+    db: options.db,
+    dialect: options.dialect,
+    checkRelease: options.checkRelease ?? ((target) => checkRelease(target)),
+    checkTimeoutMs: options.checkTimeoutMs ?? 120_000,
+    checkRateLimit: options.checkRateLimit ?? 10,
+  };
+  for (const routes of [
+    healthRoutes,
+    modelRoutes,
+    organizationRoutes,
+    countryRoutes,
+    indicatorRoutes,
+    checkRoutes,
+    importRunRoutes,
+  ]) {
+    routes(app, context);
+  }
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const webRoot = path.resolve(options.webRoot ?? defaultWebRoot());
+  const dashboardBuilt = existsSync(path.join(webRoot, 'index.html'));
+  if (dashboardBuilt) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: true });
+  } else {
+    app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+      reply.type('text/html; charset=utf-8').send(DASHBOARD_NOT_BUILT_HTML),
+    );
+  }
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const pathname = request.url.split('?')[0]!;
+    const isApi = pathname === '/api' || pathname.startsWith('/api/');
+    // Client-side routes of the dashboard (/models/42) load index.html, which routes in the browser.
+    if (!isApi && dashboardBuilt && request.method === 'GET' && wantsHtml(request.headers.accept)) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return reply
+      .code(404)
+      .send(errorBody('ERR_NOT_FOUND', `no route ${request.method} ${pathname}; see /docs for the API`));
+  });
+
+  return app;
+}

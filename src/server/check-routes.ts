@@ -1,0 +1,72 @@
+import type { z } from 'zod';
+import { renderJson } from '../report/index.ts';
+import { CheckBodySchema, CheckReportSchema, ErrorResponseSchema } from './api-schemas.ts';
+import { acceptCheckSource } from './check-source.ts';
+import { errorBody } from './http-errors.ts';
+import type { ServerContext, ZodApp } from './server-context.ts';
+
+/** Raised when a check outlives the server's time limit. */
+class CheckTimeout extends Error {}
+
+/** Resolves with `work`, or rejects with CheckTimeout after `ms` (the work itself is not cancelled). */
+async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new CheckTimeout(`${what} took longer than ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** POST /api/check: checks a Hub model or an https git repository and returns the JSON report v1. */
+export function checkRoutes(app: ZodApp, context: ServerContext): void {
+  app.post(
+    '/api/check',
+    {
+      config: {
+        rateLimit: {
+          max: context.checkRateLimit,
+          timeWindow: 60_000,
+          errorResponseBuilder: (_request, limit) =>
+            Object.assign(new Error(`too many checks from this address; retry in ${limit.after}`), {
+              statusCode: limit.statusCode,
+            }),
+        },
+      },
+      schema: {
+        tags: ['check'],
+        summary:
+          'Check a release (hf:org/name[@revision] or an https:// git URL): the report of `aperture check --json`',
+        body: CheckBodySchema,
+        response: {
+          200: CheckReportSchema,
+          400: ErrorResponseSchema,
+          413: ErrorResponseSchema,
+          429: ErrorResponseSchema,
+          502: ErrorResponseSchema,
+          504: ErrorResponseSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const source = acceptCheckSource(request.body.source);
+      let report: Awaited<ReturnType<ServerContext['checkRelease']>>;
+      try {
+        report = await withTimeout(
+          context.checkRelease(source),
+          context.checkTimeoutMs,
+          `checking ${source}`,
+        );
+      } catch (error) {
+        if (error instanceof CheckTimeout)
+          return reply.code(504).send(errorBody('ERR_TIMEOUT', error.message));
+        throw error;
+      }
+      // Parsed back from renderJson so the API answers exactly what `aperture check --json` prints.
+      return JSON.parse(renderJson([report])) as z.output<typeof CheckReportSchema>;
+    },
+  );
+}

@@ -1,0 +1,35 @@
+import { type CountrySummary, listCountries } from '../observatory/index.ts';
+import { CountryListSchema, ErrorResponseSchema, FormatQuerySchema } from './api-schemas.ts';
+import { oneBatch, plainColumns, sendCsv } from './send-csv.ts';
+import type { ServerContext, ZodApp } from './server-context.ts';
+
+const COUNTRY_CSV_COLUMNS = plainColumns<CountrySummary>([
+  'country',
+  'countryName',
+  'region',
+  'modelCount',
+  'openModelCount',
+  'organizationCount',
+]);
+
+/** GET /api/countries. */
+export function countryRoutes(app: ZodApp, context: ServerContext): void {
+  app.get(
+    '/api/countries',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'Countries with their models (a model counts once per distinct country) and organizations',
+        querystring: FormatQuerySchema,
+        response: { 200: CountryListSchema, 400: ErrorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const items = await listCountries(context.db);
+      if (request.query.format === 'csv') {
+        return sendCsv(reply, 'countries.csv', COUNTRY_CSV_COLUMNS, oneBatch(items));
+      }
+      return { items };
+    },
+  );
+}

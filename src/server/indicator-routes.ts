@@ -1,0 +1,79 @@
+import { ApertureError } from '../errors.ts';
+import { INDICATORS, type IndicatorRow, runIndicator } from '../observatory/index.ts';
+import {
+  ErrorResponseSchema,
+  IndicatorListSchema,
+  IndicatorParamsSchema,
+  IndicatorQuerySchema,
+  IndicatorResultSchema,
+} from './api-schemas.ts';
+import { oneBatch, sendCsv } from './send-csv.ts';
+import type { ServerContext, ZodApp } from './server-context.ts';
+
+/** Usage errors of runIndicator name the parameter in their text; lift it into `field` for clients. */
+function withParameterField(error: unknown): unknown {
+  if (!(error instanceof ApertureError) || error.code !== 'ERR_USAGE') return error;
+  const field = /^parameter (\S+) of indicator|^unknown parameter "([^"]+)"/.exec(error.message);
+  const name = field?.[1] ?? field?.[2];
+  return name === undefined ? error : Object.assign(error, { field: name });
+}
+
+/** GET /api/indicators and GET /api/indicators/:name. */
+export function indicatorRoutes(app: ZodApp, context: ServerContext): void {
+  app.get(
+    '/api/indicators',
+    {
+      schema: {
+        tags: ['indicators'],
+        summary: 'Every indicator: what it counts, its columns, chart and parameters',
+        response: { 200: IndicatorListSchema },
+      },
+    },
+    async () => ({
+      items: INDICATORS.map((indicator) => ({
+        name: indicator.name,
+        title: indicator.title,
+        summary: indicator.summary,
+        chart: indicator.chart,
+        columns: indicator.columns,
+        parameters: indicator.parameters.map((parameter) => ({
+          ...parameter,
+          choices: parameter.choices ? [...parameter.choices] : undefined,
+        })),
+      })),
+    }),
+  );
+
+  app.get(
+    '/api/indicators/:name',
+    {
+      schema: {
+        tags: ['indicators'],
+        summary: 'Compute one indicator (its parameters as query fields; format=csv for CSV)',
+        params: IndicatorParamsSchema,
+        querystring: IndicatorQuerySchema,
+        response: { 200: IndicatorResultSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { format, ...params } = request.query;
+      if (!INDICATORS.some((indicator) => indicator.name === request.params.name)) {
+        throw new ApertureError(
+          'ERR_NOT_FOUND',
+          `no indicator ${JSON.stringify(request.params.name)}; indicators: ${INDICATORS.map((indicator) => indicator.name).join(', ')}`,
+        );
+      }
+      const result = await runIndicator(context.db, request.params.name, params).catch((error: unknown) => {
+        throw withParameterField(error);
+      });
+      if (format === 'csv') {
+        const columns = result.columns.map((column) => ({
+          header: column.name,
+          value: (row: IndicatorRow) => row[column.name] ?? null,
+        }));
+        return sendCsv(reply, `${result.name}.csv`, columns, oneBatch(result.rows));
+      }
+      return result;
+    },
+  );
+}

@@ -1,0 +1,69 @@
+import { ApertureError } from '../errors.ts';
+import { getModel, iterateModels, listModels, type ModelSummary } from '../observatory/index.ts';
+import {
+  ErrorResponseSchema,
+  IdParamsSchema,
+  ModelDetailSchema,
+  ModelListQuerySchema,
+  ModelPageSchema,
+} from './api-schemas.ts';
+import { type CsvColumn, plainColumns, sendCsv } from './send-csv.ts';
+import type { ServerContext, ZodApp } from './server-context.ts';
+
+/** CSV columns of the model list (lists joined with `;`). */
+export const MODEL_CSV_COLUMNS: readonly CsvColumn<ModelSummary>[] = [
+  ...plainColumns<ModelSummary>(['id', 'name', 'source']),
+  { header: 'organizationId', value: (model) => model.organization?.id ?? null },
+  { header: 'organization', value: (model) => model.organization?.name ?? null },
+  ...plainColumns<ModelSummary>([
+    'date',
+    'domain',
+    'parameters',
+    'trainingComputeFlop',
+    'accessibility',
+    'opennessScore',
+    'mofClass',
+  ]),
+  { header: 'countries', value: (model) => model.countries.join(';') },
+  { header: 'regions', value: (model) => model.regions.join(';') },
+  ...plainColumns<ModelSummary>(['sourceUrl']),
+];
+
+/** GET /api/models and GET /api/models/:id. */
+export function modelRoutes(app: ZodApp, context: ServerContext): void {
+  app.get(
+    '/api/models',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'List models (filter, sort, paginate; format=csv for all of them)',
+        querystring: ModelListQuerySchema,
+        response: { 200: ModelPageSchema, 400: ErrorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { format, page, pageSize, sort, ...filter } = request.query;
+      if (format === 'csv') {
+        return sendCsv(reply, 'models.csv', MODEL_CSV_COLUMNS, iterateModels(context.db, filter, sort));
+      }
+      return listModels(context.db, { ...filter, sort, page, pageSize });
+    },
+  );
+
+  app.get(
+    '/api/models/:id',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'One model: profile, lineage, adoption and ratings',
+        params: IdParamsSchema,
+        response: { 200: ModelDetailSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
+      },
+    },
+    async (request) => {
+      const model = await getModel(context.db, request.params.id);
+      if (!model) throw new ApertureError('ERR_NOT_FOUND', `no model with id ${request.params.id}`);
+      return model;
+    },
+  );
+}

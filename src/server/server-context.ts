@@ -1,0 +1,29 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { CheckReport } from '../checker/index.ts';
+import type { Database, DialectName } from '../store/index.ts';
+
+/** The Fastify instance routes are declared on: zod schemas type requests and replies. */
+export type ZodApp = FastifyInstance<
+  Server,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** Checks one release; the server calls checkRelease unless a test injects another. */
+export type CheckReleaseFunction = (target: string) => Promise<CheckReport>;
+
+/** What routes need from the server: the catalog and how to check a release. */
+export interface ServerContext {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  checkRelease: CheckReleaseFunction;
+  /** Longest a POST /api/check may run before it answers 504. */
+  checkTimeoutMs: number;
+  /** POST /api/check requests allowed per client address per minute. */
+  checkRateLimit: number;
+}

@@ -1,0 +1,83 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveCommand } from '../src/cli/serve-command.ts';
+import { recordingIo, runCli } from '../src/cli/test-support/recording-io.ts';
+import { openDatabase } from '../src/store/index.ts';
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'aperture-serve-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('aperture serve', () => {
+  it('migrates, loads the demo catalog, prints the URL, serves, and closes on shutdown', async () => {
+    const io = recordingIo({ cwd: dir });
+    const file = path.join(dir, 'serve.db');
+    const seen: { health?: unknown; total?: number } = {};
+    const command = serveCommand(io, {
+      waitForShutdown: async (url) => {
+        seen.health = await (await fetch(`${url}/api/health`)).json();
+        seen.total = (
+          (await (await fetch(`${url}/api/models?source=demo`)).json()) as { total: number }
+        ).total;
+      },
+    }).exitOverride();
+    await command.parseAsync(['--port', '0', '--db', file, '--demo', '--log-level', 'silent'], {
+      from: 'user',
+    });
+    expect(io.out()).toMatch(/Aperture is serving http:\/\/127\.0\.0\.1:\d+ /);
+    expect(io.out()).toMatch(/loaded the demo catalog: \d+ models/);
+    expect(io.out()).toContain('stopping');
+    expect(seen.health).toMatchObject({ status: 'ok', dialect: 'sqlite' });
+    expect(seen.total).toBeGreaterThan(0);
+    // The database was closed and is usable by another handle.
+    const store = await openDatabase({ file, env: {} });
+    try {
+      const row = await store.db
+        .selectFrom('models')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .executeTakeFirstOrThrow();
+      expect(Number(row.count)).toBe(seen.total);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('fails with one line and exit 2 when the port is in use', async () => {
+    const busy: Server = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const { port } = busy.address() as { port: number };
+    try {
+      const result = await runCli(
+        ['serve', '--port', String(port), '--db', path.join(dir, 'busy.db'), '--log-level', 'silent'],
+        { cwd: dir },
+      );
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        `aperture: port ${port} on 127.0.0.1 is in use (EADDRINUSE); pick another with --port\n`,
+      );
+    } finally {
+      await new Promise((resolve) => busy.close(resolve));
+    }
+  });
+
+  it('refuses a port that is not a number', async () => {
+    const result = await runCli(['serve', '--port', 'http', '--db', path.join(dir, 'x.db')], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--port takes a number from 0 to 65535');
+  });
+
+  it('documents itself in --help, with its exit codes', async () => {
+    const result = await runCli(['serve', '--help'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('--demo');
+    expect(result.stdout).toContain('port is in use');
+  });
+});
