@@ -1,0 +1,224 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src/server/index.ts';
+import { type DatabaseHandle, migrateToLatest, openDatabase } from '../../src/store/index.ts';
+import { browserSkipReason, launchBrowser, screenshotPath } from './support/browser.ts';
+import { buildDashboard } from './support/build-dashboard.ts';
+import { javascriptSize } from './support/bundle-size.ts';
+import { type SeededCatalog, seedCatalog } from './support/seed-catalog.ts';
+
+/*
+ * The dashboard in real Chromium, served by the real server over a seeded SQLite catalog: every page
+ * loads cleanly, the overview charts draw data, a filter changes the rows and the URL, a profile shows
+ * its component grid, and /check shows the API's refusal of a local path. Failing tests leave a
+ * screenshot in test-results/screenshots/.
+ */
+
+const skipReason = browserSkipReason();
+if (skipReason) console.warn(skipReason);
+
+/** The design's budget for the dashboard's JavaScript (DESIGN.md §5). */
+const JS_BUDGET_GZIP_BYTES = 400 * 1024;
+const WAIT = { timeout: 20_000 };
+
+type FailureHook = (handler: () => Promise<void> | void) => void;
+
+describe.skipIf(skipReason !== null)('dashboard in Chromium', () => {
+  let outDir: string;
+  let tempDir: string;
+  let store: DatabaseHandle;
+  let app: Awaited<ReturnType<typeof buildServer>>;
+  let baseUrl: string;
+  let context: BrowserContext;
+  let seeded: SeededCatalog;
+
+  beforeAll(async () => {
+    outDir = await buildDashboard();
+    tempDir = await mkdtemp(path.join(tmpdir(), 'aperture-browser-'));
+    store = await openDatabase({ file: path.join(tempDir, 'catalog.db') });
+    await migrateToLatest(store);
+    seeded = await seedCatalog(store.db);
+    app = await buildServer({ db: store.db, dialect: store.dialect, webRoot: outDir });
+    baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+    ({ context } = await launchBrowser());
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await app?.close();
+    await store?.close();
+    if (tempDir) await rm(tempDir, { recursive: true, force: true });
+  });
+
+  /** A new tab that records console errors and page errors, and screenshots itself if the test fails. */
+  async function openPage(
+    name: string,
+    onTestFailed: FailureHook,
+  ): Promise<{ page: Page; errors: string[] }> {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+    onTestFailed(async () => {
+      await page.screenshot({ path: await screenshotPath(name), fullPage: true }).catch(() => undefined);
+    });
+    return { page, errors };
+  }
+
+  /** Waits until the page has its heading and nothing is loading any more. */
+  async function settled(page: Page): Promise<void> {
+    await page.locator('main h1').first().waitFor(WAIT);
+    await expect.poll(() => page.locator('main [role="status"]').count(), WAIT).toBe(0);
+  }
+
+  it('keeps the JavaScript under 400 KB gzipped', () => {
+    const size = javascriptSize(outDir);
+    console.log(`dashboard JS: ${size.files} files, ${size.bytes} bytes, ${size.gzipBytes} bytes gzipped`);
+    expect(size.files).toBeGreaterThan(1);
+    expect(size.gzipBytes).toBeLessThan(JS_BUDGET_GZIP_BYTES);
+  });
+
+  it('loads every page without console errors', async ({ onTestFailed }) => {
+    const { page, errors } = await openPage('every-page-loads', onTestFailed);
+    const organization = await store.db
+      .selectFrom('organizations')
+      .select('id')
+      .where('name', '=', 'Mistral AI')
+      .executeTakeFirstOrThrow();
+    const paths = [
+      '/',
+      '/models',
+      `/models/${seeded.profiledModelId}`,
+      '/organizations',
+      `/organizations/${organization.id}`,
+      '/countries',
+      '/adoption',
+      '/brain-flow',
+      '/indicators',
+      '/indicators/models-per-country',
+      '/check',
+      '/no-such-page',
+    ];
+    for (const route of paths) {
+      await page.goto(`${baseUrl}${route}`);
+      await settled(page);
+      expect(await page.locator('main').count(), route).toBe(1);
+      expect(await page.locator('nav[aria-label="Main"]').count(), route).toBe(1);
+      expect(await page.locator('main [role="alert"]').count(), `${route} shows an error`).toBe(0);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws the overview charts with data, with a table alternative and CSV links', async ({
+    onTestFailed,
+  }) => {
+    const { page, errors } = await openPage('overview-charts', onTestFailed);
+    await page.goto(`${baseUrl}/`);
+    await settled(page);
+    const regions = page.locator('[data-testid="chart-models-per-region"]');
+    await regions.locator('path.recharts-curve').first().waitFor(WAIT);
+    expect(await regions.locator('path.recharts-curve').count()).toBeGreaterThan(0);
+    expect(await regions.getAttribute('role')).toBe('img');
+    const classes = page.locator('[data-testid="chart-mof-class-distribution"]');
+    await classes.locator('.recharts-bar-rectangle path').first().waitFor(WAIT);
+    expect(await classes.locator('.recharts-bar-rectangle path').count()).toBeGreaterThan(0);
+    // The AI Index reference figures sit beside the regions chart.
+    expect(await page.locator('aside.references').count()).toBeGreaterThan(0);
+    expect(
+      await page.locator('a[href^="/api/indicators/models-per-region?"][href*="format=csv"]').count(),
+    ).toBe(1);
+    // The data table behind the chart holds the seeded counts.
+    expect(await page.locator('details table tbody tr').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('filters the models list and keeps the filter in the URL', async ({ onTestFailed }) => {
+    const { page, errors } = await openPage('models-filter', onTestFailed);
+    await page.goto(`${baseUrl}/models`);
+    await settled(page);
+    const rows = page.locator('main table tbody tr');
+    await expect.poll(() => rows.count(), WAIT).toBe(seeded.modelCount);
+    await page.getByLabel('Access').selectOption('api');
+    await page.waitForURL(/accessibility=api/, WAIT);
+    await expect.poll(() => rows.count(), WAIT).toBe(seeded.apiModelNames.length);
+    const names = await page.locator('main table tbody tr td:first-child').allTextContents();
+    expect(names.sort()).toEqual([...seeded.apiModelNames].sort());
+    // The URL alone restores the filtered list.
+    await page.goto(`${baseUrl}/models?accessibility=api&sort=name`);
+    await settled(page);
+    await expect.poll(() => rows.count(), WAIT).toBe(seeded.apiModelNames.length);
+    expect(await page.getByLabel('Access').inputValue()).toBe('api');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the component grid and the score explanation on a model profile', async ({ onTestFailed }) => {
+    const { page, errors } = await openPage('model-profile', onTestFailed);
+    await page.goto(`${baseUrl}/models`);
+    await settled(page);
+    await page.getByRole('link', { name: seeded.profiledModelName }).click();
+    await page.waitForURL(new RegExp(`/models/${seeded.profiledModelId}$`), WAIT);
+    await settled(page);
+    expect(await page.locator('main h1').textContent()).toBe(seeded.profiledModelName);
+    const cards = page.locator('ul.component-grid > li');
+    expect(await cards.count()).toBeGreaterThan(5);
+    expect(await cards.first().locator('.badge').textContent()).toMatch(
+      /Open|Partly open|Closed|Not applicable/,
+    );
+    expect(await page.getByRole('table', { name: 'Score points by component' }).count()).toBe(1);
+    expect(await page.locator('main').textContent()).toContain('Openness score');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows loading, then a failed API call with a retry that recovers', async ({ onTestFailed }) => {
+    const { page, errors } = await openPage('api-failure', onTestFailed);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/api/models?*', async (route) => {
+      await held;
+      await route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'ERR_INTERNAL', message: 'The catalog is unavailable.' } }),
+      });
+    });
+    await page.goto(`${baseUrl}/models`);
+    await page.locator('main [role="status"]', { hasText: 'Loading models' }).waitFor(WAIT);
+    release();
+    const alert = page.locator('main [role="alert"]');
+    await alert.waitFor(WAIT);
+    expect(await alert.textContent()).toContain('The catalog is unavailable.');
+    await page.unroute('**/api/models?*');
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => page.locator('main table tbody tr').count(), WAIT).toBe(seeded.modelCount);
+    expect(errors.filter((error) => !/status of 500/.test(error))).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the refusal of a local path on /check', async ({ onTestFailed }) => {
+    const { page, errors } = await openPage('check-local-path', onTestFailed);
+    await page.goto(`${baseUrl}/check`);
+    await settled(page);
+    await page.getByLabel('Release').fill('/etc/passwd');
+    await page.getByRole('button', { name: 'Check' }).click();
+    const alert = page.locator('main [role="alert"]');
+    await alert.waitFor(WAIT);
+    expect(await alert.textContent()).toContain('could not be checked');
+    expect((await alert.textContent())!.length).toBeGreaterThan(
+      'The release could not be checked'.length + 10,
+    );
+    // The browser logs the 400 answer itself; nothing else may go wrong.
+    expect(errors.filter((error) => !/status of 400/.test(error))).toEqual([]);
+    await page.close();
+  });
+});

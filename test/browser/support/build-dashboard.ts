@@ -1,0 +1,48 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'vite';
+
+const REPO = path.resolve(import.meta.dirname, '../../..');
+const WEB = path.join(REPO, 'web');
+/** Where the tests build the dashboard when dist/web is stale (kept out of git with node_modules). */
+const CACHE = path.join(REPO, 'node_modules', '.cache', 'aperture-dashboard-test');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    const stat = statSync(full);
+    newest = Math.max(newest, stat.isDirectory() ? newestMtime(full) : stat.mtimeMs);
+  }
+  return newest;
+}
+
+function builtAfter(outDir: string, sources: number): boolean {
+  const index = path.join(outDir, 'index.html');
+  return existsSync(index) && statSync(index).mtimeMs >= sources;
+}
+
+/**
+ * A built dashboard for the browser tests: dist/web when it is newer than every file of web/,
+ * otherwise a build into a cache folder (reused by later runs until web/ changes).
+ */
+export async function buildDashboard(): Promise<string> {
+  const sources = newestMtime(WEB);
+  const dist = path.join(REPO, 'dist', 'web');
+  if (builtAfter(dist, sources)) return dist;
+  if (builtAfter(CACHE, sources)) return CACHE;
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: path.join(WEB, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir: CACHE, emptyOutDir: true },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+  return CACHE;
+}

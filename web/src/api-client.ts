@@ -1,0 +1,121 @@
+import type {
+  ApiErrorBody,
+  CheckReport,
+  CountrySummary,
+  IndicatorInfo,
+  IndicatorResult,
+  ModelDetail,
+  ModelSummary,
+  OrganizationDetail,
+  OrganizationSummary,
+  Page,
+} from './api-types.ts';
+
+/** How long a request may take before the dashboard gives up and says so. */
+const TIMEOUT_MS = 20_000;
+
+/** A failed API call, with the server's error code when it sent one. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Query parameters; empty values are left out. */
+export type Query = Record<string, string | number | undefined | null>;
+
+/** `path?query` with empty values dropped, e.g. `apiUrl('/api/models', { q: 'llama' })`. */
+export function apiUrl(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+function isErrorBody(value: unknown): value is ApiErrorBody {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'error' in value &&
+    typeof (value as ApiErrorBody).error?.message === 'string'
+  );
+}
+
+/** Fetches JSON from the API; throws ApiError with a readable message on any failure. */
+export async function fetchJson<T>(
+  url: string,
+  init: RequestInit & { signal?: AbortSignal } = {},
+): Promise<T> {
+  const timeout = AbortSignal.timeout(TIMEOUT_MS);
+  const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      ...init,
+      signal,
+      headers: { accept: 'application/json', ...init.headers },
+    });
+  } catch (error) {
+    if (init.signal?.aborted) throw error;
+    if (timeout.aborted) {
+      throw new ApiError('The server took too long to answer. Try again in a moment.', 0, 'TIMEOUT');
+    }
+    throw new ApiError('The server could not be reached. Check your connection and try again.', 0, 'NETWORK');
+  }
+  const text = await response.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  if (!response.ok) {
+    if (isErrorBody(body)) {
+      throw new ApiError(body.error.message, response.status, body.error.code, body.error.field);
+    }
+    throw new ApiError(
+      `The server answered ${response.status} ${response.statusText}.`,
+      response.status,
+      'HTTP',
+    );
+  }
+  if (body === null)
+    throw new ApiError('The server sent an empty or unreadable answer.', response.status, 'BODY');
+  return body as T;
+}
+
+/** The typed calls the dashboard makes. */
+export const api = {
+  models: (query: Query, signal?: AbortSignal) =>
+    fetchJson<Page<ModelSummary>>(apiUrl('/api/models', query), { signal }),
+  model: (id: string, signal?: AbortSignal) =>
+    fetchJson<ModelDetail>(`/api/models/${encodeURIComponent(id)}`, { signal }),
+  organizations: (query: Query, signal?: AbortSignal) =>
+    fetchJson<Page<OrganizationSummary>>(apiUrl('/api/organizations', query), { signal }),
+  organization: (id: string, signal?: AbortSignal) =>
+    fetchJson<OrganizationDetail>(`/api/organizations/${encodeURIComponent(id)}`, { signal }),
+  countries: (signal?: AbortSignal) => fetchJson<{ items: CountrySummary[] }>('/api/countries', { signal }),
+  indicators: (signal?: AbortSignal) => fetchJson<{ items: IndicatorInfo[] }>('/api/indicators', { signal }),
+  indicator: (name: string, query: Query = {}, signal?: AbortSignal) =>
+    fetchJson<IndicatorResult>(apiUrl(`/api/indicators/${encodeURIComponent(name)}`, query), { signal }),
+  check: (source: string, signal?: AbortSignal) =>
+    fetchJson<CheckReport>('/api/check', {
+      method: 'POST',
+      body: JSON.stringify({ source }),
+      headers: { 'content-type': 'application/json' },
+      signal,
+    }),
+};
+
+/** The CSV download link of a list or indicator endpoint. */
+export function csvUrl(path: string, query: Query = {}): string {
+  return apiUrl(path, { ...query, format: 'csv', page: undefined, pageSize: undefined });
+}

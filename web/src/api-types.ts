@@ -1,0 +1,230 @@
+/*
+ * The shapes of the HTTP API (camelCase JSON), as the dashboard reads them. They mirror the server's zod
+ * schemas and the report v1 types; the dashboard talks only to the API, so it keeps its own copy.
+ */
+
+/** A cell of an indicator or list row. */
+export type Cell = string | number | null;
+
+/** The `{ error: { code, message, field? } }` body of a failed API call. */
+export interface ApiErrorBody {
+  error: { code: string; message: string; field?: string };
+}
+
+/** One page of a list endpoint. */
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/** A model as lists show it. */
+export interface ModelSummary {
+  id: number;
+  name: string;
+  source: string;
+  organization: { id: number; name: string } | null;
+  date: string | null;
+  domain: string | null;
+  parameters: number | null;
+  trainingComputeFlop: number | null;
+  accessibility: string;
+  opennessScore: number | null;
+  mofClass: string | null;
+  countries: string[];
+  regions: string[];
+  sourceUrl: string | null;
+}
+
+/** Where a finding comes from: a file (with a line) or a URL. */
+export interface EvidenceRef {
+  file?: string;
+  line?: number;
+  url?: string;
+  note?: string;
+}
+
+/** A license as the checker classified it. */
+export interface LicenseVerdict {
+  input: string;
+  class: string;
+  expression: string | null;
+  reason: string;
+  source: string | null;
+}
+
+/** One rated component of an openness profile. */
+export interface ComponentRating {
+  id: string;
+  title: string;
+  rating: 'open' | 'partial' | 'closed' | 'not-applicable';
+  status: string;
+  inferred: boolean;
+  license: LicenseVerdict;
+  reason: string;
+  evidence: EvidenceRef[];
+  points: number;
+  maxPoints: number;
+  quality: { check: string; score: number } | null;
+}
+
+/** The openness profile (report v1 `profile`). */
+export interface OpennessProfile {
+  model: { name: string; organization?: string; version?: string; country?: string };
+  source: { kind: string; ref: string; revision?: string; url?: string };
+  inferred: boolean;
+  components: ComponentRating[];
+  score: number;
+  mof: {
+    class: string | null;
+    progress: Record<string, number>;
+    unmet: Record<string, Array<{ id: string; problem: 'missing' | 'not-open' }>>;
+  };
+  osaid: {
+    verdict: 'open-source-ai' | 'not-open-source-ai';
+    dataInformation: { met: boolean; reason: string };
+    code: { met: boolean; reason: string };
+    parameters: { met: boolean; reason: string };
+  };
+  completeness: {
+    percent: number;
+    items: Array<{ id: string; title: string; present: boolean; score: number }>;
+  };
+  stages: Array<{
+    name: string;
+    planned: string | null;
+    released: string | null;
+    state: string;
+    reason: string | null;
+  }>;
+  asOf: string;
+}
+
+/** A model with everything the profile page shows. */
+export interface ModelDetail extends ModelSummary {
+  externalIds: Record<string, unknown> | null;
+  profile: OpennessProfile | null;
+  lineage: {
+    parents: Array<{ id: number; name: string; relation: string }>;
+    children: Array<{ id: number; name: string; relation: string }>;
+  };
+  adoption: Array<{
+    date: string;
+    downloads: number | null;
+    likes: number | null;
+    derivatives: number | null;
+  }>;
+  ratings: Array<{
+    scheme: string;
+    ratingClass: string | null;
+    score: number | null;
+    details: unknown;
+    source: string;
+  }>;
+}
+
+/** An organization as lists show it. */
+export interface OrganizationSummary {
+  id: number;
+  name: string;
+  country: string | null;
+  countryName: string | null;
+  region: string | null;
+  type: string | null;
+  modelCount: number;
+  openModelCount: number;
+}
+
+/** An organization with its models. */
+export interface OrganizationDetail extends OrganizationSummary {
+  models: ModelSummary[];
+}
+
+/** A country row of /api/countries. */
+export interface CountrySummary {
+  country: string;
+  countryName: string | null;
+  region: string | null;
+  modelCount: number;
+  openModelCount: number;
+  organizationCount: number;
+}
+
+/** A column of an indicator's result. */
+export interface IndicatorColumn {
+  name: string;
+  type: 'text' | 'integer' | 'number';
+  description: string;
+}
+
+/** How an indicator is best drawn. */
+export interface ChartSpec {
+  kind: 'line' | 'bar' | 'stacked-bar';
+  x: string;
+  y: string;
+  series?: string;
+}
+
+/** A published figure to compare an indicator with. */
+export interface IndicatorReference {
+  label: string;
+  citation: { title: string; url: string; note: string };
+  rows: Array<Record<string, Cell>>;
+}
+
+/** An indicator as /api/indicators lists it. */
+export interface IndicatorInfo {
+  name: string;
+  title: string;
+  summary: string;
+  definition?: string;
+  chart: ChartSpec;
+  columns: IndicatorColumn[];
+  parameters: Array<{
+    name: string;
+    description: string;
+    type: 'integer' | 'text';
+    default?: string | number;
+    choices?: string[];
+    min?: number;
+    max?: number;
+  }>;
+}
+
+/** The result of one indicator. */
+export interface IndicatorResult {
+  name: string;
+  title: string;
+  summary?: string;
+  definition?: string;
+  columns: IndicatorColumn[];
+  chart: ChartSpec;
+  rows: Array<Record<string, Cell>>;
+  references: IndicatorReference[];
+}
+
+/** One check's outcome in a report. */
+export interface CheckOutcome {
+  id: string;
+  title: string;
+  risk: 'critical' | 'high' | 'medium' | 'low';
+  score: number | null;
+  reason: string;
+  evidence: EvidenceRef[];
+  remediation: string | null;
+  details?: string[];
+}
+
+/** The report JSON of `aperture check --json` (aperture.dev/report/v1). */
+export interface CheckReport {
+  reportVersion: string;
+  tool: { name: string; version: string };
+  target: string;
+  profile: OpennessProfile;
+  checks: CheckOutcome[];
+  manifest: { state: 'valid' | 'invalid' | 'absent'; file?: string };
+  files: { count: number; bytes: number };
+  warnings: string[];
+  fixes?: Array<{ action: string; from: string; points: number | null; risk: string | null }>;
+}

@@ -1,0 +1,136 @@
+import { Link } from 'react-router';
+import { csvUrl } from '../api-client.ts';
+import type { IndicatorResult } from '../api-types.ts';
+import { BarChart } from '../charts/bar-chart.tsx';
+import { toChartData } from '../charts/chart-data.ts';
+import { ChartLegend } from '../charts/chart-legend.tsx';
+import { LineChart } from '../charts/line-chart.tsx';
+import { formatCell, humanize } from '../format.ts';
+import { DataTable } from './data-table.tsx';
+import { ExternalLink } from './external-link.tsx';
+
+/** Props of IndicatorFigure. */
+export interface IndicatorFigureProps {
+  result: IndicatorResult;
+  /** One line on what the chart shows (the indicator's summary). */
+  summary?: string;
+  /** Show the data table open instead of folded. */
+  tableOpen?: boolean;
+  /** Query parameters the result was computed with (for the CSV link). */
+  params?: Record<string, string | number | undefined>;
+  /** Link to the indicator's own page (on the overview). */
+  linkToPage?: boolean;
+  /** Chart only the rows whose series value is this (e.g. '' for the total line); the table keeps all rows. */
+  onlySeries?: string;
+}
+
+/**
+ * An indicator as a chart with its caption (summary, link to the definition, CSV download), the same
+ * numbers as a table for screen readers and for copying, and any published reference figures beside it.
+ */
+export function IndicatorFigure({
+  result,
+  summary,
+  tableOpen,
+  params,
+  linkToPage,
+  onlySeries,
+}: IndicatorFigureProps) {
+  const series = result.chart.series;
+  const charted =
+    onlySeries === undefined || series === undefined
+      ? result.rows
+      : result.rows.filter((row) => (row[series] ?? '') === onlySeries);
+  const data = toChartData(charted, result.chart, result.columns);
+  const yLabel = humanize(result.chart.y);
+  const description = `${result.title}: ${result.chart.kind} chart of ${yLabel.toLowerCase()} by ${humanize(
+    result.chart.x,
+  ).toLowerCase()}${result.chart.series ? ` and ${humanize(result.chart.series).toLowerCase()}` : ''}. The same numbers are in the table that follows.`;
+  const columnTypes = Object.fromEntries(result.columns.map((column) => [column.name, column.type]));
+  return (
+    <figure className="indicator">
+      <div className="indicator-body">
+        <div className="chart-area">
+          {charted.length === 0 ? (
+            <p className="empty">No data for this indicator yet: the catalog has nothing it counts.</p>
+          ) : (
+            <>
+              <div className="chart" role="img" aria-label={description} data-testid={`chart-${result.name}`}>
+                {result.chart.kind === 'line' ? (
+                  <LineChart data={data} yLabel={yLabel} />
+                ) : (
+                  <BarChart data={data} stacked={result.chart.kind === 'stacked-bar'} yLabel={yLabel} />
+                )}
+              </div>
+              <ChartLegend data={data} />
+            </>
+          )}
+        </div>
+        {result.references.length > 0 && (
+          <aside className="references" aria-label={`Published figures to compare with ${result.title}`}>
+            {result.references.map((reference) => (
+              <section key={reference.label}>
+                <h4>{reference.label}</h4>
+                <ReferenceRows rows={reference.rows} />
+                <p className="citation">
+                  Source:{' '}
+                  <ExternalLink href={reference.citation.url}>{reference.citation.title}</ExternalLink>
+                  {reference.citation.note ? `. ${reference.citation.note}` : ''}
+                </p>
+              </section>
+            ))}
+          </aside>
+        )}
+      </div>
+      <figcaption>
+        {summary && <span>{summary} </span>}
+        <span>
+          {linkToPage ? (
+            <Link to={`/indicators/${encodeURIComponent(result.name)}`}>Definition and full table</Link>
+          ) : (
+            <a href="#definition">Definition</a>
+          )}
+          {' · '}
+          <a href={csvUrl(`/api/indicators/${encodeURIComponent(result.name)}`, params)} download>
+            Download the data as CSV
+          </a>
+        </span>
+      </figcaption>
+      <details open={tableOpen}>
+        <summary>Data table: {result.title}</summary>
+        <DataTable
+          caption={result.title}
+          hideCaption
+          columns={result.columns.map((column) => ({
+            key: column.name,
+            header: humanize(column.name),
+            numeric: column.type !== 'text',
+            render: (row: Record<string, string | number | null>) =>
+              formatCell(row[column.name], columnTypes[column.name], column.name),
+          }))}
+          rows={result.rows}
+          rowKey={(_row, index) => index}
+          empty="No rows."
+        />
+      </details>
+    </figure>
+  );
+}
+
+function ReferenceRows({ rows }: { rows: Array<Record<string, string | number | null>> }) {
+  const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  return (
+    <DataTable
+      caption="Reference figures"
+      hideCaption
+      columns={keys.map((key) => ({
+        key,
+        header: humanize(key),
+        numeric: rows.some((row) => typeof row[key] === 'number'),
+        render: (row: Record<string, string | number | null>) => formatCell(row[key], undefined, key),
+      }))}
+      rows={rows}
+      rowKey={(_row, index) => index}
+    />
+  );
+}

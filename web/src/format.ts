@@ -1,0 +1,120 @@
+/** Formatting helpers shared by pages: numbers, dates, vocabularies in plain words. */
+
+const INTEGER = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+const DECIMAL = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+const COMPACT = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+
+/** A count with thousands separators; an en dash when unknown. */
+export function formatInteger(value: number | null | undefined): string {
+  return value === null || value === undefined ? '–' : INTEGER.format(value);
+}
+
+/** A number with up to two decimals; an en dash when unknown. */
+export function formatNumber(value: number | null | undefined): string {
+  return value === null || value === undefined ? '–' : DECIMAL.format(value);
+}
+
+/** A large number in compact form (7B, 1.2M); an en dash when unknown. */
+export function formatCompact(value: number | null | undefined): string {
+  return value === null || value === undefined ? '–' : COMPACT.format(value);
+}
+
+/** Training compute in FLOP as `3.1e24`. */
+export function formatFlop(value: number | null | undefined): string {
+  return value === null || value === undefined ? '–' : value.toExponential(1).replace('+', '');
+}
+
+/** Plain words for the accessibility vocabulary of the catalog. */
+export const ACCESSIBILITY_LABELS: Record<string, string> = {
+  'open-weights-unrestricted': 'Open weights, unrestricted',
+  'open-weights-restricted': 'Open weights, restricted use',
+  'open-weights-noncommercial': 'Open weights, non-commercial',
+  api: 'API access only',
+  hosted: 'Hosted product only',
+  unreleased: 'Unreleased',
+  unknown: 'Unknown',
+};
+
+/** The accessibility value in plain words. */
+export function accessibilityLabel(value: string | null | undefined): string {
+  if (!value) return 'Unknown';
+  return ACCESSIBILITY_LABELS[value] ?? value;
+}
+
+/** Plain words for the catalog's sources. */
+export const SOURCE_LABELS: Record<string, string> = {
+  epoch: 'Epoch AI',
+  hf: 'Hugging Face Hub',
+  mot: 'Model Openness Tool',
+  osai: 'European Open Source AI Index',
+  'release-pack': 'Checked release pack',
+  demo: 'Demo catalog',
+};
+
+/** The catalog source in plain words. */
+export function sourceLabel(value: string): string {
+  return SOURCE_LABELS[value] ?? value;
+}
+
+/** A column name such as `openModelCount` or `open_share` as a heading: "Open model count". */
+export function humanize(name: string): string {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .split(/\s+/)
+    // Acronyms and roman numerals (MOF, III) keep their capitals.
+    .map((word) => (/^[A-Z]+$/.test(word) ? word : word.toLowerCase()))
+    .join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A cell value for display; `column` names the column, so that years stay `2024` and regions read as words. */
+export function formatCell(
+  value: string | number | null | undefined,
+  type?: string,
+  column?: string,
+): string {
+  if (value === null || value === undefined || value === '') return '–';
+  if (column && /year$/i.test(column)) return String(value);
+  if (column === 'region' && typeof value === 'string') return regionLabel(value);
+  if (typeof value === 'number') return type === 'integer' ? formatInteger(value) : formatNumber(value);
+  return value;
+}
+
+/** Only http(s) links are rendered as links; anything else is shown as text. */
+export function safeHref(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url, window.location.origin);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The observatory's regions (API values) in plain words. */
+export const REGION_LABELS: Record<string, string> = {
+  us: 'United States',
+  china: 'China',
+  europe: 'Europe (EU 27)',
+  rest: 'Rest of the world',
+};
+
+/** A region value (any case) in plain words. */
+export function regionLabel(value: string | null | undefined): string {
+  if (!value) return '–';
+  return REGION_LABELS[value.toLowerCase()] ?? value;
+}
+
+/** Accessibility filters of the models list: the stored values plus the two groups the API knows. */
+export const ACCESSIBILITY_FILTER_LABELS: Record<string, string> = {
+  open: 'Any open weights',
+  closed: 'Closed (API, hosted or unreleased)',
+  ...ACCESSIBILITY_LABELS,
+};
+
+/** An axis tick: small numbers as they are (0.25, 12), large ones compact (2.4M). */
+export function formatTick(value: number): string {
+  return Math.abs(value) < 10_000 ? formatNumber(value) : formatCompact(value);
+}
