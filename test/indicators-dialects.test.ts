@@ -346,8 +346,8 @@ const CALLS: [string, Record<string, string | number>][] = [
   ['models-per-country', {}],
   ['models-per-country', { from: 2024 }],
   ['models-per-region', {}],
-  ['open-share-top-labs', { top: 2 }],
-  ['open-share-top-labs', { top: 3, from: 2024 }],
+  ['open-share-top-labs', { top: 2, source: 'epoch' }],
+  ['open-share-top-labs', { top: 3, from: 2024, source: 'epoch' }],
   ['openness-by-country', {}],
   ['openness-by-organization-type', {}],
   ['mof-class-distribution', {}],
@@ -414,7 +414,7 @@ forEachDialect('observatory indicators', (ctx) => {
 
   it('open-share-top-labs: top labs by model count, ties by name, unknown and year-only dates left out', async () => {
     // OpenAI 3 models, then DeepSeek and Mistral AI 2 each: the tie goes to DeepSeek by name.
-    expect(await run('open-share-top-labs', { top: 2 })).toEqual([
+    expect(await run('open-share-top-labs', { top: 2, source: 'epoch' })).toEqual([
       { quarter: '2023-Q1', organization: 'OpenAI', open: 0, closed: 1, openShare: 0 },
       { quarter: '2023-Q1', organization: null, open: 0, closed: 1, openShare: 0 },
       { quarter: '2024-Q2', organization: 'OpenAI', open: 0, closed: 1, openShare: 0 },
@@ -424,7 +424,7 @@ forEachDialect('observatory indicators', (ctx) => {
       { quarter: '2024-Q4', organization: 'DeepSeek', open: 1, closed: 0, openShare: 1 },
       { quarter: '2024-Q4', organization: null, open: 1, closed: 0, openShare: 1 },
     ]);
-    expect(await run('open-share-top-labs', { top: 3, from: 2024 })).toEqual([
+    expect(await run('open-share-top-labs', { top: 3, from: 2024, source: 'epoch' })).toEqual([
       { quarter: '2024-Q2', organization: 'OpenAI', open: 0, closed: 1, openShare: 0 },
       { quarter: '2024-Q2', organization: null, open: 0, closed: 1, openShare: 0 },
       { quarter: '2024-Q3', organization: 'Mistral AI', open: 1, closed: 0, openShare: 1 },

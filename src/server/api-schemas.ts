@@ -242,6 +242,8 @@ export const IndicatorResultSchema = z
   .object({
     name: z.string(),
     title: z.string(),
+    summary: z.string(),
+    definition: z.string().describe('Markdown: what is counted, the counting rule and caveats'),
     columns: z.array(IndicatorColumnSchema),
     chart: IndicatorChartSchema,
     rows: z.array(IndicatorRowSchema),

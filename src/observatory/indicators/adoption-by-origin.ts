@@ -41,7 +41,7 @@ export const adoptionByOrigin: IndicatorDefinition = {
     },
     { name: 'derivativeDownloads', type: 'integer', description: 'downloads of the derivatives alone' },
   ],
-  chart: { kind: 'bar', x: 'origin', y: 'downloads' },
+  chart: { kind: 'bar', x: 'origin', y: 'derivatives' },
   parameters: [
     sourceParameter('all'),
     {

@@ -36,6 +36,7 @@ export interface IndicatorChart {
   kind: 'line' | 'bar' | 'stacked-bar';
   x: string;
   y: string;
+  /** The series column; a name that is not a column (stacked-bar only) stacks every numeric column but x and y. */
   series?: string;
 }
 
@@ -66,6 +67,10 @@ export interface IndicatorDefinition {
 export interface IndicatorResult {
   name: string;
   title: string;
+  /** One line: what the indicator shows. */
+  summary: string;
+  /** Markdown: what is counted, the counting rule, caveats. */
+  definition: string;
   columns: IndicatorColumn[];
   chart: IndicatorChart;
   rows: IndicatorRow[];

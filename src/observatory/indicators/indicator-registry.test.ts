@@ -40,7 +40,15 @@ describe('indicator registry', () => {
       for (const column of columns) expect(column, indicator.name).toMatch(/^[a-z][a-zA-Z0-9]*$/);
       expect(columns, indicator.name).toContain(indicator.chart.x);
       expect(columns, indicator.name).toContain(indicator.chart.y);
-      if (indicator.chart.series) expect(columns, indicator.name).toContain(indicator.chart.series);
+      // A series that is not a column names a wide stack: every numeric column but x and y is a layer.
+      if (indicator.chart.series && !columns.includes(indicator.chart.series)) {
+        expect(indicator.chart.kind, indicator.name).toBe('stacked-bar');
+        const layers = indicator.columns.filter(
+          (column) =>
+            column.type !== 'text' && column.name !== indicator.chart.x && column.name !== indicator.chart.y,
+        );
+        expect(layers.length, indicator.name).toBeGreaterThan(1);
+      }
       // Every default must pass its own validation.
       expect(() => resolveIndicatorParams(indicator, {})).not.toThrow();
     }
@@ -54,7 +62,7 @@ describe('indicator registry', () => {
   it('validates parameters: defaults, integers, bounds, choices, unknown names', () => {
     const top = requireIndicator('open-share-top-labs');
     expect(resolveIndicatorParams(top, {})).toEqual({
-      source: 'epoch',
+      source: 'all',
       top: 10,
       from: undefined,
       to: undefined,

@@ -135,6 +135,8 @@ export async function runIndicator(
   return {
     name: indicator.name,
     title: indicator.title,
+    summary: indicator.summary,
+    definition: indicator.definition,
     columns: indicator.columns,
     chart: indicator.chart,
     rows,

@@ -16,7 +16,7 @@ export const modelsPerCountry: IndicatorDefinition = {
   title: 'Notable models per country per year',
   summary: 'How many notable models organisations of each country published each year.',
   definition: [
-    "Counts the models of the catalog (by default Epoch AI's Notable AI Models) per country of their organisations and per year of publication.",
+    "Counts the models of the catalog (every source by default; `source=epoch` restricts it to Epoch AI's Notable AI Models, and a model listed by two sources counts once per source) per country of their organisations and per year of publication.",
     "**Counting rule:** a model counts once for each distinct country among all its organisations (one `model_countries` row per country), so a US–Chinese collaboration counts once for the US and once for China, and the per-country figures add up to more than the number of models. The year is the first four characters of the model's publication date.",
     "**Caveats:** models without a date, or whose organisations have no known country (Epoch's `Multinational`, unmapped names), are not counted. Epoch revises its dataset continually, so figures change between snapshots.",
   ].join('\n\n'),
@@ -35,7 +35,7 @@ export const modelsPerCountry: IndicatorDefinition = {
     },
   ],
   chart: { kind: 'line', x: 'year', y: 'models', series: 'country' },
-  parameters: [sourceParameter('epoch'), ...YEAR_PARAMETERS],
+  parameters: [sourceParameter('all'), ...YEAR_PARAMETERS],
   async run(db, params) {
     const year = yearOf('m.date');
     const rows = await db

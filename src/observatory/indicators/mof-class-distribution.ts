@@ -38,7 +38,7 @@ export const mofClassDistribution: IndicatorDefinition = {
     { name: 'none', type: 'integer', description: 'models without a MOF class' },
     { name: 'models', type: 'integer', description: 'all models counted for the country' },
   ],
-  chart: { kind: 'bar', x: 'country', y: 'models' },
+  chart: { kind: 'stacked-bar', x: 'country', y: 'models', series: 'mofClass' },
   parameters: [sourceParameter('all'), ...YEAR_PARAMETERS],
   async run(db, params) {
     const rows = await db

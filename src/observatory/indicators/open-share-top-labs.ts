@@ -33,7 +33,7 @@ export const openShareTopLabs: IndicatorDefinition = {
   ],
   chart: { kind: 'line', x: 'quarter', y: 'openShare', series: 'organization' },
   parameters: [
-    sourceParameter('epoch'),
+    sourceParameter('all'),
     {
       name: 'top',
       description: 'how many labs (by number of models)',
