@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   ERR_SOURCE_UNAVAILABLE: { exitCode: 3, httpStatus: 502, summary: 'a remote source could not be reached' },
   ERR_TOOL_MISSING: { exitCode: 3, httpStatus: 500, summary: 'a required program is not installed' },
   ERR_INTERNAL: { exitCode: 70, httpStatus: 500, summary: 'an unexpected internal error' },
+  ERR_METRIC_INPUT: { exitCode: 2, httpStatus: 422, summary: 'a metric cannot be computed on this input' },
 } as const;
 
 /** A stable error code, `ERR_*`. */
