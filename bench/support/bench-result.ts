@@ -6,6 +6,18 @@ export interface Side {
   medianMs: number;
   /** Throughput of the median run, for benchmarks that move bytes. */
   mbPerSecond?: number;
+  /** How the summary table shows this side, when its figure is not a time (rows/s, req/s, KB). */
+  display?: string;
+}
+
+/** A further judged figure of a benchmark with more than one target (e.g. peak memory). */
+export interface ExtraTarget {
+  label: string;
+  value: number;
+  unit: string;
+  comparison: '>=' | '<';
+  target: number;
+  pass: boolean;
 }
 
 /** The figure of one benchmark: a ratio against a baseline measured in the same run. */
@@ -21,6 +33,8 @@ export interface BenchResult {
   comparison: '>=' | '<';
   target: number;
   pass: boolean;
+  /** Targets judged besides the ratio; the benchmark passes only when all pass. */
+  extraTargets?: ExtraTarget[];
   /** Figures reported for information only, not judged. */
   info: Record<string, number | string>;
   notes: string[];
