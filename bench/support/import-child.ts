@@ -58,6 +58,8 @@ export function openRawSqlite(file: string): BetterSqlite3.Database {
   connection.pragma('journal_mode = WAL');
   connection.pragma('synchronous = NORMAL');
   connection.pragma('foreign_keys = ON');
+  // openDatabase's page cache (64 MiB), so both sides may hold the same pages in memory.
+  connection.pragma('cache_size = -65536');
   return connection;
 }
 

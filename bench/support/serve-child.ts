@@ -38,7 +38,7 @@ async function main(kind: string | undefined, file: string | undefined): Promise
   if (kind === 'hello') {
     app = helloWorld();
   } else if (kind === 'aperture' && file) {
-    const store = await openDatabase({ file: path.resolve(file), mustExist: true });
+    const store = await openDatabase({ file: path.resolve(file), mustExist: true, serving: true });
     await migrateToLatest(store);
     closeStore = () => store.close();
     app = await buildServer({ db: store.db, dialect: store.dialect, logger: false });

@@ -1,5 +1,7 @@
 import { type CountrySummary, listCountries } from '../observatory/index.ts';
+import { readCatalogVersion } from '../store/index.ts';
 import { CountryListSchema, ErrorResponseSchema, FormatQuerySchema } from './api-schemas.ts';
+import { cacheKey, sendCachedJson } from './cached-json.ts';
 import { oneBatch, plainColumns, sendCsv } from './send-csv.ts';
 import type { ServerContext, ZodApp } from './server-context.ts';
 
@@ -25,11 +27,15 @@ export function countryRoutes(app: ZodApp, context: ServerContext): void {
       },
     },
     async (request, reply) => {
-      const items = await listCountries(context.db);
+      const countries = (version: number) =>
+        context.cache.get(cacheKey(version, 'countries'), () => listCountries(context.db));
       if (request.query.format === 'csv') {
+        const items = await countries(await readCatalogVersion(context.db));
         return sendCsv(reply, 'countries.csv', COUNTRY_CSV_COLUMNS, oneBatch(items));
       }
-      return { items };
+      return sendCachedJson(context, request, reply, async (version) => ({
+        items: await countries(version),
+      }));
     },
   );
 }

@@ -1,5 +1,6 @@
 import { ApertureError } from '../errors.ts';
 import { INDICATORS, type IndicatorRow, runIndicator } from '../observatory/index.ts';
+import { readCatalogVersion } from '../store/index.ts';
 import {
   ErrorResponseSchema,
   IndicatorListSchema,
@@ -7,6 +8,7 @@ import {
   IndicatorQuerySchema,
   IndicatorResultSchema,
 } from './api-schemas.ts';
+import { cacheKey, sendCachedJson } from './cached-json.ts';
 import { oneBatch, sendCsv } from './send-csv.ts';
 import type { ServerContext, ZodApp } from './server-context.ts';
 
@@ -63,17 +65,20 @@ export function indicatorRoutes(app: ZodApp, context: ServerContext): void {
           `no indicator ${JSON.stringify(request.params.name)}; indicators: ${INDICATORS.map((indicator) => indicator.name).join(', ')}`,
         );
       }
-      const result = await runIndicator(context.db, request.params.name, params).catch((error: unknown) => {
-        throw withParameterField(error);
-      });
-      if (format === 'csv') {
-        const columns = result.columns.map((column) => ({
-          header: column.name,
-          value: (row: IndicatorRow) => row[column.name] ?? null,
-        }));
-        return sendCsv(reply, `${result.name}.csv`, columns, oneBatch(result.rows));
-      }
-      return result;
+      const name = request.params.name;
+      const compute = (version: number) =>
+        context.cache.get(cacheKey(version, 'indicator', { name }, params), () =>
+          runIndicator(context.db, name, params).catch((error: unknown) => {
+            throw withParameterField(error);
+          }),
+        );
+      if (format !== 'csv') return sendCachedJson(context, request, reply, compute);
+      const result = await compute(await readCatalogVersion(context.db));
+      const columns = result.columns.map((column) => ({
+        header: column.name,
+        value: (row: IndicatorRow) => row[column.name] ?? null,
+      }));
+      return sendCsv(reply, `${result.name}.csv`, columns, oneBatch(result.rows));
     },
   );
 }

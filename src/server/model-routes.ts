@@ -1,5 +1,11 @@
 import { ApertureError } from '../errors.ts';
-import { getModel, iterateModels, listModels, type ModelSummary } from '../observatory/index.ts';
+import {
+  countModels,
+  getModel,
+  iterateModels,
+  listModelItems,
+  type ModelSummary,
+} from '../observatory/index.ts';
 import {
   ErrorResponseSchema,
   IdParamsSchema,
@@ -7,6 +13,7 @@ import {
   ModelListQuerySchema,
   ModelPageSchema,
 } from './api-schemas.ts';
+import { cacheKey, sendCachedJson } from './cached-json.ts';
 import { type CsvColumn, plainColumns, sendCsv } from './send-csv.ts';
 import type { ServerContext, ZodApp } from './server-context.ts';
 
@@ -46,7 +53,14 @@ export function modelRoutes(app: ZodApp, context: ServerContext): void {
       if (format === 'csv') {
         return sendCsv(reply, 'models.csv', MODEL_CSV_COLUMNS, iterateModels(context.db, filter, sort));
       }
-      return listModels(context.db, { ...filter, sort, page, pageSize });
+      return sendCachedJson(context, request, reply, async (version) => {
+        // The total depends on the filter only: counted once per catalog version for all its pages.
+        const [items, total] = await Promise.all([
+          listModelItems(context.db, { ...filter, sort, page, pageSize }),
+          context.cache.get(cacheKey(version, 'models-count', filter), () => countModels(context.db, filter)),
+        ]);
+        return { items, page, pageSize, total };
+      });
     },
   );
 
@@ -60,10 +74,11 @@ export function modelRoutes(app: ZodApp, context: ServerContext): void {
         response: { 200: ModelDetailSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
       },
     },
-    async (request) => {
-      const model = await getModel(context.db, request.params.id);
-      if (!model) throw new ApertureError('ERR_NOT_FOUND', `no model with id ${request.params.id}`);
-      return model;
-    },
+    async (request, reply) =>
+      sendCachedJson(context, request, reply, async () => {
+        const model = await getModel(context.db, request.params.id);
+        if (!model) throw new ApertureError('ERR_NOT_FOUND', `no model with id ${request.params.id}`);
+        return model;
+      }),
   );
 }

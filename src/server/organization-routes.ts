@@ -1,8 +1,9 @@
 import { ApertureError } from '../errors.ts';
 import {
+  countOrganizations,
   getOrganization,
   iterateOrganizations,
-  listOrganizations,
+  listOrganizationItems,
   type OrganizationSummary,
 } from '../observatory/index.ts';
 import {
@@ -12,6 +13,7 @@ import {
   OrganizationListQuerySchema,
   OrganizationPageSchema,
 } from './api-schemas.ts';
+import { cacheKey, sendCachedJson } from './cached-json.ts';
 import { plainColumns, sendCsv } from './send-csv.ts';
 import type { ServerContext, ZodApp } from './server-context.ts';
 
@@ -48,7 +50,16 @@ export function organizationRoutes(app: ZodApp, context: ServerContext): void {
           iterateOrganizations(context.db, filter),
         );
       }
-      return listOrganizations(context.db, { ...filter, page, pageSize });
+      return sendCachedJson(context, request, reply, async (version) => {
+        const { sort: _sort, ...countFilter } = filter;
+        const [items, total] = await Promise.all([
+          listOrganizationItems(context.db, { ...filter, page, pageSize }),
+          context.cache.get(cacheKey(version, 'organizations-count', countFilter), () =>
+            countOrganizations(context.db, countFilter),
+          ),
+        ]);
+        return { items, page, pageSize, total };
+      });
     },
   );
 
@@ -62,12 +73,13 @@ export function organizationRoutes(app: ZodApp, context: ServerContext): void {
         response: { 200: OrganizationDetailSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
       },
     },
-    async (request) => {
-      const organization = await getOrganization(context.db, request.params.id);
-      if (!organization) {
-        throw new ApertureError('ERR_NOT_FOUND', `no organization with id ${request.params.id}`);
-      }
-      return organization;
-    },
+    async (request, reply) =>
+      sendCachedJson(context, request, reply, async () => {
+        const organization = await getOrganization(context.db, request.params.id);
+        if (!organization) {
+          throw new ApertureError('ERR_NOT_FOUND', `no organization with id ${request.params.id}`);
+        }
+        return organization;
+      }),
   );
 }

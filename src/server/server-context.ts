@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { CheckReport } from '../checker/index.ts';
 import type { Database, DialectName } from '../store/index.ts';
+import type { ResponseCache } from './response-cache.ts';
 
 /** The Fastify instance routes are declared on: zod schemas type requests and replies. */
 export type ZodApp = FastifyInstance<
@@ -26,4 +27,6 @@ export interface ServerContext {
   checkTimeoutMs: number;
   /** POST /api/check requests allowed per client address per minute. */
   checkRateLimit: number;
+  /** Computed catalog answers keyed by catalog version (see sendCachedJson). */
+  cache: ResponseCache;
 }

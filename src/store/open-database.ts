@@ -32,6 +32,11 @@ export interface OpenDatabaseOptions {
   cwd?: string;
   /** Refuse to create a SQLite file that does not exist yet (for commands that only read). */
   mustExist?: boolean;
+  /**
+   * A long-lived, read-mostly connection (the server): SQLite also maps the file into memory. Off for
+   * imports and commands, whose resident memory it would only grow.
+   */
+  serving?: boolean;
 }
 
 /** An open database: the Kysely instance, which engine it is, and how to close it. */
@@ -91,7 +96,12 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     }
     return openPostgres(url);
   }
-  return openSqlite(options.file ?? DEFAULT_DATABASE_FILE, cwd, options.mustExist ?? false);
+  return openSqlite(
+    options.file ?? DEFAULT_DATABASE_FILE,
+    cwd,
+    options.mustExist ?? false,
+    options.serving ?? false,
+  );
 }
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
@@ -133,7 +143,34 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   };
 }
 
-async function openSqlite(file: string, cwd: string, mustExist: boolean): Promise<DatabaseHandle> {
+/** Page cache of one SQLite connection, in KiB (SQLite reads a negative cache_size as KiB). */
+const SQLITE_CACHE_KIB = 64 * 1024;
+/** How much of the file SQLite maps into memory: reads of mapped pages skip a copy. */
+const SQLITE_MMAP_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Read-side settings for catalogs of a million models: a larger page cache, memory-mapped reads,
+ * temporary sort tables in memory, and the planner statistics SQLite recommends refreshing when a
+ * long-lived connection opens (bounded by analysis_limit, so it costs milliseconds).
+ */
+function tuneSqliteReads(connection: BetterSqlite3.Database, serving: boolean): void {
+  connection.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
+  if (serving) connection.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`);
+  connection.pragma('temp_store = MEMORY');
+  connection.pragma('analysis_limit = 1000');
+  try {
+    connection.pragma('optimize = 0x10002');
+  } catch {
+    // Statistics are an optimisation: a read-only file or a busy writer must not stop the open.
+  }
+}
+
+async function openSqlite(
+  file: string,
+  cwd: string,
+  mustExist: boolean,
+  serving: boolean,
+): Promise<DatabaseHandle> {
   const memory = file === ':memory:';
   const location = memory ? file : path.resolve(cwd, file);
   if (mustExist && !memory && !existsSync(location)) {
@@ -151,6 +188,7 @@ async function openSqlite(file: string, cwd: string, mustExist: boolean): Promis
     connection.pragma('synchronous = NORMAL');
     connection.pragma('foreign_keys = ON');
     connection.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    tuneSqliteReads(connection, serving);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new ApertureError('ERR_UNREADABLE', `cannot open SQLite database ${file}: ${reason}`, {

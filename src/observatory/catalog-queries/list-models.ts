@@ -1,4 +1,4 @@
-import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SelectQueryBuilder, SqlBool } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../../store/index.ts';
 import type { Region } from '../regions.ts';
@@ -126,14 +126,41 @@ function filtered(db: Kysely<Database>, filter: ModelFilter) {
   return db.selectFrom('models').where((eb) => modelWhere(eb, filter));
 }
 
-function sortedRows(db: Kysely<Database>, filter: ModelFilter, sort: ModelSort) {
+/** `query` in `sort` order (missing values last), ties broken by id in the same direction. */
+function inOrder<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  sort: ModelSort,
+): SelectQueryBuilder<DB, TB, O> {
   const descending = sort.startsWith('-');
   const column = SORT_COLUMNS[(descending ? sort.slice(1) : sort) as keyof typeof SORT_COLUMNS];
-  return filtered(db, filter)
-    .leftJoin('organizations', 'organizations.id', 'models.organization_id')
-    .select(MODEL_SUMMARY_COLUMNS)
-    .orderBy(column, (order) => (descending ? order.desc() : order.asc()).nullsLast())
-    .orderBy('models.id', descending ? 'desc' : 'asc');
+  return query
+    .orderBy(sql.ref(column), (order) => (descending ? order.desc() : order.asc()).nullsLast())
+    .orderBy(sql.ref('models.id'), (order) => (descending ? order.desc() : order.asc()));
+}
+
+function sortedRows(db: Kysely<Database>, filter: ModelFilter, sort: ModelSort) {
+  return inOrder(
+    filtered(db, filter)
+      .leftJoin('organizations', 'organizations.id', 'models.organization_id')
+      .select(MODEL_SUMMARY_COLUMNS),
+    sort,
+  );
+}
+
+/**
+ * One page of rows: the page's ids first (an index-only walk when an index serves the order, so a
+ * deep offset skips index entries rather than table rows), then the rows of those ids.
+ */
+function pageRows(db: Kysely<Database>, filter: ModelFilter, sort: ModelSort, limit: number, offset: number) {
+  const ids = inOrder(filtered(db, filter).select('models.id'), sort).limit(limit).offset(offset);
+  return inOrder(
+    db
+      .selectFrom('models')
+      .leftJoin('organizations', 'organizations.id', 'models.organization_id')
+      .select(MODEL_SUMMARY_COLUMNS)
+      .where('models.id', 'in', ids),
+    sort,
+  );
 }
 
 /** How many models match `filter`. */
@@ -145,6 +172,29 @@ export async function countModels(db: Kysely<Database>, filter: ModelFilter): Pr
 }
 
 /**
+ * The models of one page of the model list, filtered and sorted (default: newest first), without the
+ * total (callers that cache the total per filter count once for every page).
+ *
+ * @example
+ * const items = await listModelItems(db, { sort: '-date', page: 3 });
+ */
+export async function listModelItems(
+  db: Kysely<Database>,
+  request: ModelPageRequest = {},
+): Promise<ModelSummary[]> {
+  const page = request.page ?? 1;
+  const pageSize = request.pageSize ?? 50;
+  const rows = await pageRows(
+    db,
+    request,
+    request.sort ?? '-date',
+    pageSize,
+    (page - 1) * pageSize,
+  ).execute();
+  return summariseModels(db, rows);
+}
+
+/**
  * One page of the model list, filtered and sorted (default: newest first), with the total count.
  * Countries of the page come from one extra query.
  *
@@ -152,16 +202,8 @@ export async function countModels(db: Kysely<Database>, filter: ModelFilter): Pr
  * const { items, total } = await listModels(db, { country: 'FR', accessibility: 'open', pageSize: 20 });
  */
 export async function listModels(db: Kysely<Database>, request: ModelPageRequest = {}): Promise<ModelPage> {
-  const page = request.page ?? 1;
-  const pageSize = request.pageSize ?? 50;
-  const [rows, total] = await Promise.all([
-    sortedRows(db, request, request.sort ?? '-date')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    countModels(db, request),
-  ]);
-  return { items: await summariseModels(db, rows), page, pageSize, total };
+  const [items, total] = await Promise.all([listModelItems(db, request), countModels(db, request)]);
+  return { items, page: request.page ?? 1, pageSize: request.pageSize ?? 50, total };
 }
 
 /**

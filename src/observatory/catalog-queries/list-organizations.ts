@@ -157,6 +157,36 @@ function sortedRows(db: Kysely<Database>, request: OrganizationPageRequest) {
     .orderBy('organizations.id', 'asc');
 }
 
+/** How many organizations match the filters of `request`. */
+export async function countOrganizations(
+  db: Kysely<Database>,
+  request: Omit<OrganizationPageRequest, 'sort' | 'page' | 'pageSize'> = {},
+): Promise<number> {
+  const row = await db
+    .selectFrom('organizations')
+    .where((eb) => organizationWhere(eb, request))
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  return Number(row.total);
+}
+
+/**
+ * The organizations of one page, filtered and sorted (default: by name), each with its model counts,
+ * without the total (see countOrganizations).
+ */
+export async function listOrganizationItems(
+  db: Kysely<Database>,
+  request: OrganizationPageRequest = {},
+): Promise<OrganizationSummary[]> {
+  const page = request.page ?? 1;
+  const pageSize = request.pageSize ?? 50;
+  const rows = await sortedRows(db, request)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return summariseOrganizations(db, rows);
+}
+
 /**
  * One page of organizations, filtered and sorted (default: by name), each with its model counts.
  *
@@ -167,20 +197,11 @@ export async function listOrganizations(
   db: Kysely<Database>,
   request: OrganizationPageRequest = {},
 ): Promise<OrganizationPage> {
-  const page = request.page ?? 1;
-  const pageSize = request.pageSize ?? 50;
-  const [rows, totalRow] = await Promise.all([
-    sortedRows(db, request)
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    db
-      .selectFrom('organizations')
-      .where((eb) => organizationWhere(eb, request))
-      .select((eb) => eb.fn.countAll<number>().as('total'))
-      .executeTakeFirstOrThrow(),
+  const [items, total] = await Promise.all([
+    listOrganizationItems(db, request),
+    countOrganizations(db, request),
   ]);
-  return { items: await summariseOrganizations(db, rows), page, pageSize, total: Number(totalRow.total) };
+  return { items, page: request.page ?? 1, pageSize: request.pageSize ?? 50, total };
 }
 
 /** Every organization that matches the filters, in order, a batch at a time (for exports). */

@@ -1,5 +1,5 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
-import type { Database } from '../../store/index.ts';
+import { bumpCatalogVersion, type Database } from '../../store/index.ts';
 import type { ModelRecord, OrganizationKind } from '../catalog-records.ts';
 import { regionOf } from '../regions.ts';
 import type {
@@ -42,7 +42,8 @@ interface StoredOrganization {
  * their organizations, lineage edges (a parent not yet in the catalog gets a placeholder model of the
  * same source, accessibility unknown), adoption snapshots, people and affiliations, openness ratings,
  * transparency scores and organization aliases. Running it again with the same batch changes nothing
- * and reports every record as updated.
+ * and reports every record as updated. Bumps the catalog version (store `bumpCatalogVersion`) in the
+ * same transaction.
  *
  * @example
  * const { inserted, updated } = await writeCatalog(store.db, { models: records });
@@ -64,6 +65,8 @@ async function writeInTransaction(db: Executor, batch: CatalogBatch): Promise<Wr
   const people = await writePeople(db, batch);
   const ratingOutcome = await writeRatings(db, ratings, modelIds);
   const transparency = await writeTransparency(db, batch);
+  // Readers (the API's response cache, ETags) see the new catalog the moment this commits.
+  await bumpCatalogVersion(db as unknown as Kysely<Database>);
   const tables = {
     models: modelOutcome.outcome,
     openness_ratings: ratingOutcome,
@@ -360,7 +363,8 @@ async function writeModels(
     // for records that state none (a Hub listing whose author is an alias of a known organization).
     const countries = new Set(model.countries);
     if (countries.size === 0) {
-      for (const organization of organizations) if (organization?.country) countries.add(organization.country);
+      for (const organization of organizations)
+        if (organization?.country) countries.add(organization.country);
     }
     countriesByKey.set(key, [...countries]);
     return {
