@@ -21,6 +21,11 @@ export const ERROR_CODES = {
   ERR_TOOL_MISSING: { exitCode: 3, httpStatus: 500, summary: 'a required program is not installed' },
   ERR_INTERNAL: { exitCode: 70, httpStatus: 500, summary: 'an unexpected internal error' },
   ERR_METRIC_INPUT: { exitCode: 2, httpStatus: 422, summary: 'a metric cannot be computed on this input' },
+  ERR_UNAUTHORIZED: { exitCode: 2, httpStatus: 401, summary: 'a token is missing, unknown or revoked' },
+  ERR_FORBIDDEN: { exitCode: 2, httpStatus: 403, summary: "the token's scope does not allow this" },
+  ERR_CONFLICT: { exitCode: 2, httpStatus: 409, summary: 'the request conflicts with the current state' },
+  ERR_LIMIT_REACHED: { exitCode: 2, httpStatus: 429, summary: 'a quota (such as a daily cap) is used up' },
+  ERR_INVALID_INPUT: { exitCode: 2, httpStatus: 422, summary: 'a submitted file or definition is not valid' },
 } as const;
 
 /** A stable error code, `ERR_*`. */

@@ -1,7 +1,29 @@
+export type { AddItemsInput, AddItemsOutcome } from './add-items.ts';
+export { addItems } from './add-items.ts';
+export type { ArenaDb } from './arena-records.ts';
+export type { BenchmarkDefinition, PrizeTrackDefinition, RoundDefinition } from './benchmark-definition.ts';
+export {
+  BenchmarkDefinitionSchema,
+  parseBenchmarkDefinition,
+  RoundDefinitionSchema,
+  SlugSchema,
+} from './benchmark-definition.ts';
 export type { BootstrapOptions, ConfidenceInterval } from './bootstrap.ts';
 export { BOOTSTRAP_DEFAULTS, bootstrapInterval, quantile, resampleMetric } from './bootstrap.ts';
+export type { PrizeClaimOutcome, ReleaseChecker } from './claim-prize.ts';
+export { claimPrize } from './claim-prize.ts';
+export type { PrivateResult, RoundResults } from './close-round.ts';
+export { BOOTSTRAP_DRAW_BUDGET, closeRound, resamplesFor, roundSeed } from './close-round.ts';
+export type { CreateBenchmarkOptions } from './create-benchmark.ts';
+export { createBenchmark } from './create-benchmark.ts';
+export { exportLog } from './export-log.ts';
 export type { LadderStep } from './ladder.ts';
 export { fixedStepLadder, parameterFreeLadder, roundToMultiple } from './ladder.ts';
+export type { Leaderboard, LeaderboardEntry, PrizeStanding } from './leaderboard.ts';
+export { leaderboard } from './leaderboard.ts';
+export type { BenchmarkDetail, BenchmarkSummary, RoundSummary } from './list-benchmarks.ts';
+export { benchmarkDetail, listBenchmarks, listRounds } from './list-benchmarks.ts';
+export { DEMO_ARENA_RELATIVE_PATH, demoArenaPath, loadDemoArena } from './load-demo-arena.ts';
 export { accuracy } from './metrics/accuracy.ts';
 export { aucRoc } from './metrics/auc-roc.ts';
 export { exactMatch, normaliseAnswer } from './metrics/exact-match.ts';
@@ -11,6 +33,7 @@ export { INPUT_KINDS } from './metrics/metric.ts';
 export { passAtK, passAtKEstimate } from './metrics/pass-at-k.ts';
 export { findMetric, METRICS } from './metrics/registry.ts';
 export { rmse } from './metrics/rmse.ts';
+export { openRound } from './open-round.ts';
 export type {
   ParsedPredictions,
   PredictionIssue,
@@ -21,11 +44,21 @@ export type {
 export { DEFAULT_PREDICTIONS_LIMITS, parsePredictions } from './parse-predictions.ts';
 export type { RankedEntry, RankInput } from './rank-entries.ts';
 export { rankEntries } from './rank-entries.ts';
+export type { RawItem } from './read-items-file.ts';
+export { readItemsFile } from './read-items-file.ts';
 export type { Resampler } from './resampler.ts';
 export { meanResampler } from './resampler.ts';
+export type { RoundPhase } from './round-phase.ts';
+export { roundPhase } from './round-phase.ts';
 export { sampleBinomial, sampleMultinomial } from './sample-binomial.ts';
 export type { SeededRandom } from './seeded-random.ts';
 export { createRandom } from './seeded-random.ts';
+export type { SubmitInput, SubmitOutcome } from './submit-predictions.ts';
+export { submitPredictions } from './submit-predictions.ts';
+export type { HistoryEntry } from './team-history.ts';
+export { teamHistory } from './team-history.ts';
+export type { AuthenticatedTeam } from './team-tokens.ts';
+export { authenticateToken, createTeam, issueToken, revokeToken } from './team-tokens.ts';
 export type { LogEntry, LogEntryInput, LogVerification } from './transparency-log.ts';
 export {
   appendEntry,

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { toolVersion } from '../checker/index.ts';
 import { ApertureError, EXIT_CODES } from '../errors.ts';
+import { arenaCommand } from './arena-command.ts';
 import { badgeCommand } from './badge-command.ts';
 import { checkCommand } from './check-command.ts';
 import { dbCommand } from './db-command.ts';
@@ -10,6 +11,7 @@ import { importCommand } from './import-command.ts';
 import { indicatorsCommand } from './indicators-command.ts';
 import { initCommand } from './init-command.ts';
 import { type CliIo, processIo } from './io.ts';
+import { programsCommand } from './programs-command.ts';
 import { schemaCommand } from './schema-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { validateCommand } from './validate-command.ts';
@@ -53,6 +55,8 @@ Examples:
     serveCommand(io),
     importCommand(io),
     indicatorsCommand(io),
+    arenaCommand(io),
+    programsCommand(io),
   ]) {
     program.addCommand(command.exitOverride().configureOutput(outputTo(io)));
   }

@@ -1,6 +1,8 @@
 import { Command, Option } from 'commander';
+import { loadDemoArena } from '../arena/index.ts';
 import { ApertureError } from '../errors.ts';
 import { loadDemoCatalog } from '../observatory/index.ts';
+import { loadDemoPrograms } from '../programs/index.ts';
 import { buildServer } from '../server/index.ts';
 import { migrateToLatest, openDatabase } from '../store/index.ts';
 import type { CliIo } from './io.ts';
@@ -50,7 +52,7 @@ export function serveCommand(io: CliIo, hooks: ServeHooks = { waitForShutdown: u
       '--db <path>',
       'SQLite file (default .aperture/aperture.db; DATABASE_URL=postgres://… selects PostgreSQL)',
     )
-    .option('--demo', 'load the bundled demo catalog first (safe to repeat)')
+    .option('--demo', 'load the bundled demo catalog and demo program first (safe to repeat)')
     .addOption(
       new Option('--log-level <level>', 'JSON request logs on standard output')
         .choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -60,7 +62,8 @@ export function serveCommand(io: CliIo, hooks: ServeHooks = { waitForShutdown: u
       'after',
       `
 Examples:
-  $ aperture serve --demo                       # http://127.0.0.1:8080 with the demo catalog
+  $ aperture serve --demo                       # http://127.0.0.1:8080 with the demo catalog and program
+  $ APERTURE_ADMIN_TOKEN=… aperture serve       # enables the admin routes (programs and awards)
   $ aperture serve --db catalog.db --port 3000
   $ DATABASE_URL=postgres://localhost/aperture aperture serve --host 0.0.0.0
 
@@ -70,7 +73,7 @@ Exit codes: 0 stopped cleanly, 2 bad usage or the port is in use (pick another w
     )
     .action(async (options: ServeOptions) => {
       const port = parsePort(options.port);
-      const store = await openDatabase({ file: options.db, env: io.env, cwd: io.cwd });
+      const store = await openDatabase({ file: options.db, env: io.env, cwd: io.cwd, serving: true });
       try {
         await migrateToLatest(store);
         if (options.demo) {
@@ -78,10 +81,19 @@ Exit codes: 0 stopped cleanly, 2 bad usage or the port is in use (pick another w
           io.stdout.write(
             `loaded the demo catalog: ${counts.models} models, ${counts.organizations} organizations\n`,
           );
+          const arena = await loadDemoArena(store.db);
+          if (arena.loaded) {
+            io.stdout.write(
+              `loaded the demo arena: ${arena.benchmark} (${arena.submissions} fictional submissions)\n`,
+            );
+          }
+          const { programs } = await loadDemoPrograms(store.db);
+          io.stdout.write(`loaded the demo program(s): ${programs.join(', ')}\n`);
         }
         const app = await buildServer({
           db: store.db,
           dialect: store.dialect,
+          adminToken: io.env.APERTURE_ADMIN_TOKEN,
           logger: options.logLevel === 'silent' ? false : { level: options.logLevel },
         });
         try {

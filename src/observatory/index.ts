@@ -24,7 +24,13 @@ export { countryNameOf, listCountries } from './catalog-queries/list-countries.t
 export type { ImportRunPage, ImportRunSummary } from './catalog-queries/list-import-runs.ts';
 export { listImportRuns } from './catalog-queries/list-import-runs.ts';
 export type { ModelFilter, ModelPage, ModelPageRequest, ModelSort } from './catalog-queries/list-models.ts';
-export { countModels, iterateModels, listModels, MODEL_SORTS } from './catalog-queries/list-models.ts';
+export {
+  countModels,
+  iterateModels,
+  listModelItems,
+  listModels,
+  MODEL_SORTS,
+} from './catalog-queries/list-models.ts';
 export type {
   OrganizationPage,
   OrganizationPageRequest,
@@ -32,7 +38,9 @@ export type {
   OrganizationSummary,
 } from './catalog-queries/list-organizations.ts';
 export {
+  countOrganizations,
   iterateOrganizations,
+  listOrganizationItems,
   listOrganizations,
   ORGANIZATION_SORTS,
 } from './catalog-queries/list-organizations.ts';

@@ -16,6 +16,7 @@ import {
 import type { Kysely } from 'kysely';
 import { checkRelease, toolVersion } from '../checker/index.ts';
 import type { Database, DialectName } from '../store/index.ts';
+import { arenaRoutes } from './arena-routes.ts';
 import { checkRoutes } from './check-routes.ts';
 import { countryRoutes } from './country-routes.ts';
 import { healthRoutes } from './health-routes.ts';
@@ -24,6 +25,8 @@ import { importRunRoutes } from './import-run-routes.ts';
 import { indicatorRoutes } from './indicator-routes.ts';
 import { modelRoutes } from './model-routes.ts';
 import { organizationRoutes } from './organization-routes.ts';
+import { programRoutes } from './program-routes.ts';
+import { DEFAULT_RESPONSE_CACHE_LIMITS, ResponseCache, type ResponseCacheLimits } from './response-cache.ts';
 import type { CheckReleaseFunction, ServerContext, ZodApp } from './server-context.ts';
 import { DASHBOARD_NOT_BUILT_HTML, defaultWebRoot } from './web-root.ts';
 
@@ -45,6 +48,13 @@ export interface BuildServerOptions {
   checkTimeoutMs?: number;
   /** POST /api/check requests per client address per minute, 10 by default. */
   checkRateLimit?: number;
+  /**
+   * Bounds of the cache of catalog answers (keyed by catalog version, so never stale); maxEntries 0
+   * turns it off.
+   */
+  responseCache?: ResponseCacheLimits;
+  /** Token guarding the admin routes (POST/PUT/DELETE of programs and awards); they answer 403 without one. */
+  adminToken?: string;
 }
 
 /** True when the client would rather have a page than JSON (a browser navigation). */
@@ -81,7 +91,7 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
       info: {
         title: 'Aperture API',
         description:
-          'The observatory catalog (models, organizations, countries), its indicators, and release checks. Every list and indicator also answers format=csv.',
+          'The observatory catalog (models, organizations, countries), its indicators, release checks, the arena and funding programs. Every list and indicator also answers format=csv.',
         version: toolVersion(),
       },
       tags: [
@@ -89,6 +99,8 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
         { name: 'indicators', description: 'Observatory indicators' },
         { name: 'check', description: 'Openness checks of releases' },
         { name: 'meta', description: 'Server status' },
+        { name: 'arena', description: 'Benchmarks, rounds, leaderboards, submissions, transparency log' },
+        { name: 'programs', description: 'Funding programs, awards, deliverables and their verification' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -103,6 +115,7 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
     checkRelease: options.checkRelease ?? ((target) => checkRelease(target)),
     checkTimeoutMs: options.checkTimeoutMs ?? 120_000,
     checkRateLimit: options.checkRateLimit ?? 10,
+    cache: new ResponseCache(options.responseCache ?? DEFAULT_RESPONSE_CACHE_LIMITS),
   };
   for (const routes of [
     healthRoutes,
@@ -112,9 +125,11 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
     indicatorRoutes,
     checkRoutes,
     importRunRoutes,
+    arenaRoutes,
   ]) {
     routes(app, context);
   }
+  programRoutes(app, context, { adminToken: options.adminToken });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webRoot = path.resolve(options.webRoot ?? defaultWebRoot());

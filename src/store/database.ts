@@ -1,4 +1,22 @@
 import type { Generated } from 'kysely';
+import type {
+  ArenaItemsTable,
+  BenchmarksTable,
+  PrizeClaimsTable,
+  PrizeTracksTable,
+  RoundsTable,
+  SubmissionsTable,
+  TeamsTable,
+  TeamTokensTable,
+  TransparencyLogTable,
+} from './arena-tables.ts';
+import type {
+  AwardsTable,
+  DeliverablesTable,
+  ProgramsTable,
+  VerificationResultsTable,
+  VerificationRunsTable,
+} from './program-tables.ts';
 
 /*
  * Portable column conventions (the same values come back from SQLite and PostgreSQL):
@@ -216,6 +234,20 @@ export interface Database {
   openness_ratings: OpennessRatingsTable;
   transparency_scores: TransparencyScoresTable;
   organization_aliases: OrganizationAliasesTable;
+  benchmarks: BenchmarksTable;
+  rounds: RoundsTable;
+  arena_items: ArenaItemsTable;
+  teams: TeamsTable;
+  team_tokens: TeamTokensTable;
+  submissions: SubmissionsTable;
+  transparency_log: TransparencyLogTable;
+  prize_tracks: PrizeTracksTable;
+  prize_claims: PrizeClaimsTable;
+  programs: ProgramsTable;
+  awards: AwardsTable;
+  deliverables: DeliverablesTable;
+  verification_runs: VerificationRunsTable;
+  verification_results: VerificationResultsTable;
 }
 
 /** A table name of the store. */
@@ -236,6 +268,20 @@ export const TABLE_NAMES = [
   'openness_ratings',
   'transparency_scores',
   'organization_aliases',
+  'benchmarks',
+  'rounds',
+  'arena_items',
+  'teams',
+  'team_tokens',
+  'submissions',
+  'transparency_log',
+  'prize_tracks',
+  'prize_claims',
+  'programs',
+  'awards',
+  'deliverables',
+  'verification_runs',
+  'verification_results',
 ] as const satisfies readonly TableName[];
 
 /** True when `name` is one of TABLE_NAMES. */

@@ -1,4 +1,22 @@
+export type {
+  ArenaItemsTable,
+  BenchmarksTable,
+  ItemSplit,
+  LadderKind,
+  PrizeClaimsTable,
+  PrizeTracksTable,
+  RoundStatus,
+  RoundsTable,
+  SubmissionsTable,
+  TeamsTable,
+  TeamTokensTable,
+  TokenScope,
+  TransparencyLogTable,
+} from './arena-tables.ts';
+export { ITEM_SPLITS, LADDER_KINDS, ROUND_STATUSES, TOKEN_SCOPES } from './arena-tables.ts';
 export { backupDatabase, postgresBackupRefused } from './backup-database.ts';
+export type { CatalogStateTable } from './catalog-state.ts';
+export { bumpCatalogVersion, readCatalogVersion } from './catalog-state.ts';
 export { jsonType } from './column-types.ts';
 export type {
   AccessibilityValue,
@@ -31,6 +49,17 @@ export type { MigrationOutcome } from './migrate.ts';
 export { appliedMigrations, migrateToLatest, migrationsFor } from './migrate.ts';
 export type { DatabaseHandle, DialectName, OpenDatabaseOptions } from './open-database.ts';
 export { DEFAULT_DATABASE_FILE, isPostgresUrl, openDatabase, redactUrl } from './open-database.ts';
+export type {
+  AwardsTable,
+  DeliverablesTable,
+  ProgramKind,
+  ProgramsTable,
+  VerificationResultsTable,
+  VerificationRunStatus,
+  VerificationRunsTable,
+  VerificationStatus,
+} from './program-tables.ts';
+export { PROGRAM_KINDS, VERIFICATION_RUN_STATUSES, VERIFICATION_STATUSES } from './program-tables.ts';
 export { readTable, requireTableName, tableColumns } from './read-table.ts';
 export type { UpsertOptions, UpsertOutcome } from './upsert-rows.ts';
 export { upsertRows } from './upsert-rows.ts';

@@ -2,6 +2,9 @@ import { type Kysely, type Migration, type MigrationResult, Migrator } from 'kys
 import { ApertureError } from '../errors.ts';
 import { catalogMigration } from './migrations/0001-catalog.ts';
 import { ratingsMigration } from './migrations/0002-ratings.ts';
+import { catalogIndexesMigration } from './migrations/0003-catalog-indexes.ts';
+import { arenaMigration } from './migrations/0004-arena.ts';
+import { programsMigration } from './migrations/0005-programs.ts';
 import type { DatabaseHandle, DialectName } from './open-database.ts';
 
 /**
@@ -12,6 +15,9 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return {
     '0001-catalog': catalogMigration(dialect),
     '0002-ratings': ratingsMigration(dialect),
+    '0003-catalog-indexes': catalogIndexesMigration(dialect),
+    '0004-arena': arenaMigration(dialect),
+    '0005-programs': programsMigration(dialect),
   };
 }
 

@@ -122,8 +122,14 @@ describe.skipIf(skipReason !== null)('dashboard in Chromium', () => {
     await page.goto(`${baseUrl}/`);
     await settled(page);
     const regions = page.locator('[data-testid="chart-models-per-region"]');
-    await regions.locator('path.recharts-curve').first().waitFor(WAIT);
-    expect(await regions.locator('path.recharts-curve').count()).toBeGreaterThan(0);
+    // `attached`, not `visible`: a series that stays level draws a flat line, whose box has no height.
+    await regions
+      .locator('path.recharts-curve')
+      .first()
+      .waitFor({ ...WAIT, state: 'attached' });
+    const curves = regions.locator('path.recharts-curve');
+    expect(await curves.count()).toBeGreaterThan(0);
+    expect(await curves.first().getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
     expect(await regions.getAttribute('role')).toBe('img');
     const classes = page.locator('[data-testid="chart-mof-class-distribution"]');
     await classes.locator('.recharts-bar-rectangle path').first().waitFor(WAIT);

@@ -1,0 +1,119 @@
+import { ApertureError } from '../errors.ts';
+import type { ItemSplit } from '../store/index.ts';
+import {
+  type ArenaDb,
+  coerceTruth,
+  inTransaction,
+  isoNow,
+  requireBenchmark,
+  requireRound,
+} from './arena-records.ts';
+import type { RawItem } from './read-items-file.ts';
+import { roundPhase } from './round-phase.ts';
+
+/** What to add: items of one split, shared by every round or fresh items of one round. */
+export interface AddItemsInput {
+  benchmark: string;
+  split: ItemSplit;
+  /** The round the fresh items belong to; omitted for items shared by every round. */
+  round?: string;
+  items: readonly RawItem[];
+}
+
+/** What addItems did. */
+export interface AddItemsOutcome {
+  inserted: number;
+  rejected: { id: string; reason: string }[];
+}
+
+/**
+ * Adds labelled items to a benchmark in one transaction. Labels are checked against the metric's input
+ * kind (and the label set); rejected items are reported and nothing is written if any is rejected.
+ * Fresh items of a round can only be added once the round is frozen (after its submission freeze) and
+ * before it has any submission; shared items only while no open round has submissions, because accepted
+ * predictions are aligned with the item set they were scored on.
+ *
+ * @example
+ * await addItems(db, { benchmark: 'demo-sentiment', split: 'private', round: 'round-1', items }, { now });
+ */
+export async function addItems(
+  db: ArenaDb,
+  input: AddItemsInput,
+  options: { now?: Date } = {},
+): Promise<AddItemsOutcome> {
+  const now = options.now ?? new Date();
+  return inTransaction(db, async (trx) => {
+    const benchmark = await requireBenchmark(trx, input.benchmark);
+    let roundId: number | null = null;
+    if (input.round !== undefined) {
+      const round = await requireRound(trx, benchmark, input.round);
+      const phase = roundPhase(round, now);
+      if (phase === 'upcoming' || phase === 'open')
+        throw new ApertureError(
+          'ERR_CONFLICT',
+          `round ${input.round} freezes at ${round.freezes_at}; its fresh items can only be added after the freeze`,
+        );
+      if (phase === 'closed' || phase === 'ended')
+        throw new ApertureError('ERR_CONFLICT', `round ${input.round} has ended; add items to a new round`);
+      roundId = round.id;
+    }
+    const submitted = trx
+      .selectFrom('submissions')
+      .innerJoin('rounds', 'rounds.id', 'submissions.round_id')
+      .select('submissions.id')
+      .where('rounds.benchmark_id', '=', benchmark.row.id)
+      .where('rounds.status', '=', 'open');
+    const blocking = await (roundId === null ? submitted : submitted.where('rounds.id', '=', roundId))
+      .limit(1)
+      .executeTakeFirst();
+    if (blocking)
+      throw new ApertureError(
+        'ERR_CONFLICT',
+        `${input.round === undefined ? 'an open round' : `round ${input.round}`} already has submissions scored on the current items; add items to a new round`,
+      );
+
+    const existing = new Set(
+      (
+        await trx
+          .selectFrom('arena_items')
+          .select('external_id')
+          .where('benchmark_id', '=', benchmark.row.id)
+          .execute()
+      ).map((row) => row.external_id),
+    );
+    const rejected: AddItemsOutcome['rejected'] = [];
+    const rows: { id: string; label: string }[] = [];
+    for (const item of input.items) {
+      if (existing.has(item.id)) {
+        rejected.push({ id: item.id, reason: 'the benchmark already has an item with this id' });
+        continue;
+      }
+      const truth = coerceTruth(benchmark.metric.input, item.label, benchmark.labels);
+      if ('message' in truth) {
+        rejected.push({ id: item.id, reason: truth.message });
+        continue;
+      }
+      existing.add(item.id);
+      rows.push({ id: item.id, label: JSON.stringify(truth.value) });
+    }
+    if (rejected.length > 0) return { inserted: 0, rejected };
+    const createdAt = isoNow(now);
+    // Chunks keep each statement under the drivers' bound-parameter limits.
+    for (let start = 0; start < rows.length; start += 500) {
+      await trx
+        .insertInto('arena_items')
+        .values(
+          rows.slice(start, start + 500).map((row) => ({
+            benchmark_id: benchmark.row.id,
+            split: input.split,
+            external_id: row.id,
+            label: row.label,
+            round_id: roundId,
+            created_at: createdAt,
+          })),
+        )
+        .execute();
+    }
+    return { inserted: rows.length, rejected: [] };
+  });
+}

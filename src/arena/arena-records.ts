@@ -1,0 +1,141 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import { PostgresAdapter } from 'kysely';
+import { ApertureError } from '../errors.ts';
+import type { BenchmarksTable, Database, RoundsTable } from '../store/index.ts';
+import type { AnyMetric, InputKind, Truth } from './metrics/metric.ts';
+import { findMetric } from './metrics/registry.ts';
+
+/*
+ * Lookups shared by the arena service: a benchmark and its metric, a round, and the items of a round
+ * (the benchmark's shared items, then the round's fresh items, each in insertion order; predictions are
+ * stored aligned with that order, which is why an item set never changes once a round has submissions).
+ */
+
+/** A database or a transaction on it. */
+export type ArenaDb = Kysely<Database> | Transaction<Database>;
+
+/** A benchmark row with its metric resolved and its label set parsed. */
+export interface BenchmarkRecord {
+  row: Selectable<BenchmarksTable>;
+  metric: AnyMetric;
+  labels: string[] | undefined;
+}
+
+/** The truth of one split of a round, aligned with `ids`. */
+export interface SplitTruth {
+  ids: string[];
+  truth: unknown[];
+}
+
+/** True when `db` talks to PostgreSQL (where writers take an advisory lock instead of SQLite's file lock). */
+export function isPostgres(db: ArenaDb): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/** The benchmark `slug`, or ERR_NOT_FOUND. */
+export async function requireBenchmark(db: ArenaDb, slug: string): Promise<BenchmarkRecord> {
+  const row = await db.selectFrom('benchmarks').selectAll().where('slug', '=', slug).executeTakeFirst();
+  if (!row)
+    throw new ApertureError(
+      'ERR_NOT_FOUND',
+      `no benchmark "${slug}"; list them with \`aperture arena list\``,
+    );
+  const metric = findMetric(row.metric);
+  if (!metric)
+    throw new ApertureError('ERR_INTERNAL', `benchmark ${slug} names an unknown metric ${row.metric}`);
+  return {
+    row,
+    metric,
+    labels: row.label_set === null ? undefined : (JSON.parse(row.label_set) as string[]),
+  };
+}
+
+/** The round `name` of a benchmark, or ERR_NOT_FOUND. */
+export async function requireRound(
+  db: ArenaDb,
+  benchmark: BenchmarkRecord,
+  name: string,
+): Promise<Selectable<RoundsTable>> {
+  const round = await db
+    .selectFrom('rounds')
+    .selectAll()
+    .where('benchmark_id', '=', benchmark.row.id)
+    .where('name', '=', name)
+    .executeTakeFirst();
+  if (!round)
+    throw new ApertureError('ERR_NOT_FOUND', `benchmark ${benchmark.row.slug} has no round "${name}"`);
+  return round;
+}
+
+/** The team `slug`, or ERR_NOT_FOUND. */
+export async function requireTeam(db: ArenaDb, slug: string) {
+  const team = await db.selectFrom('teams').selectAll().where('slug', '=', slug).executeTakeFirst();
+  if (!team)
+    throw new ApertureError(
+      'ERR_NOT_FOUND',
+      `no team "${slug}"; create it with \`aperture arena team create\``,
+    );
+  return team;
+}
+
+/** The public and private items of a round, with their truths (server-side only). */
+export async function roundTruth(
+  db: ArenaDb,
+  benchmarkId: number,
+  roundId: number,
+): Promise<{ public: SplitTruth; private: SplitTruth }> {
+  const rows = await db
+    .selectFrom('arena_items')
+    .select(['external_id', 'split', 'label', 'round_id'])
+    .where('benchmark_id', '=', benchmarkId)
+    .where((where) => where.or([where('round_id', 'is', null), where('round_id', '=', roundId)]))
+    .orderBy('id')
+    .execute();
+  const split = (name: 'public' | 'private'): SplitTruth => {
+    // Shared items first, then the round's fresh items.
+    const chosen = [
+      ...rows.filter((row) => row.split === name && row.round_id === null),
+      ...rows.filter((row) => row.split === name && row.round_id !== null),
+    ];
+    return { ids: chosen.map((row) => row.external_id), truth: chosen.map((row) => JSON.parse(row.label)) };
+  };
+  return { public: split('public'), private: split('private') };
+}
+
+/** Checks a raw label for a metric's input kind; returns the typed truth or why it is refused. */
+export function coerceTruth(
+  kind: InputKind,
+  raw: unknown,
+  labels: readonly string[] | undefined,
+): { value: Truth<InputKind> } | { message: string } {
+  const fromText =
+    typeof raw === 'string' && /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(raw) ? Number(raw) : raw;
+  switch (kind) {
+    case 'label':
+      if (typeof raw !== 'string' || !labels?.includes(raw))
+        return { message: `label ${JSON.stringify(raw)} is not one of the benchmark's labels` };
+      return { value: raw };
+    case 'score':
+      if (fromText !== 0 && fromText !== 1)
+        return { message: `label must be 0 or 1, found ${JSON.stringify(raw)}` };
+      return { value: fromText };
+    case 'number':
+      if (typeof fromText !== 'number' || !Number.isFinite(fromText))
+        return { message: `label must be a finite number, found ${JSON.stringify(raw)}` };
+      return { value: fromText };
+    case 'text':
+    case 'samples':
+      if (typeof raw !== 'string') return { message: `label must be a string, found ${JSON.stringify(raw)}` };
+      return { value: raw };
+  }
+}
+
+/** An ISO time of `now` (or the current time) as the log writes it. */
+export function isoNow(now?: Date): string {
+  return (now ?? new Date()).toISOString();
+}
+
+/** Runs `work` in a transaction, or in the caller's transaction when `db` already is one. */
+export function inTransaction<T>(db: ArenaDb, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work);
+}

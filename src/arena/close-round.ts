@@ -1,0 +1,172 @@
+import { createHash } from 'node:crypto';
+import { ApertureError } from '../errors.ts';
+import {
+  type ArenaDb,
+  inTransaction,
+  isoNow,
+  requireBenchmark,
+  requireRound,
+  roundTruth,
+} from './arena-records.ts';
+import { BOOTSTRAP_DEFAULTS, bootstrapInterval } from './bootstrap.ts';
+import type { AnyMetric, Prediction, Truth } from './metrics/metric.ts';
+import { rankEntries } from './rank-entries.ts';
+import type { Resampler } from './resampler.ts';
+import { roundPhase } from './round-phase.ts';
+
+/** One team on a round's private leaderboard, as stored at close. */
+export interface PrivateResult {
+  rank: number;
+  team: string;
+  score: number;
+  lower: number;
+  upper: number;
+  /** The submission scored: the team's public best under the Ladder. */
+  submissionId: number;
+  digest: string;
+  receivedAt: string;
+  submissions: number;
+}
+
+/** The private leaderboard of a closed round. */
+export interface RoundResults {
+  closedAt: string;
+  bootstrap: { resamples: number; confidence: number; seed: number };
+  items: number;
+  entries: PrivateResult[];
+}
+
+/**
+ * Item draws one bootstrap may make for an O(n) resampler (RMSE with many distinct errors, AUC-ROC):
+ * the resample count drops to fit (never below 200) on very large private splits. Categorical metrics
+ * (accuracy, macro-F1, exact match, pass@k) always get the full 1,000, as a resample costs O(categories).
+ */
+export const BOOTSTRAP_DRAW_BUDGET = 200_000_000;
+
+/** The resamples used for `resampler` on `n` items (see BOOTSTRAP_DRAW_BUDGET). */
+export function resamplesFor(resampler: Resampler, n: number): number {
+  if (resampler.kind === 'categorical') return BOOTSTRAP_DEFAULTS.resamples;
+  return Math.max(
+    200,
+    Math.min(BOOTSTRAP_DEFAULTS.resamples, Math.floor(BOOTSTRAP_DRAW_BUDGET / Math.max(1, n))),
+  );
+}
+
+/** The bootstrap seed of a round: the first 32 bits of sha256("benchmark/round"), so anyone can recompute it. */
+export function roundSeed(benchmark: string, round: string): number {
+  return createHash('sha256').update(`${benchmark}/${round}`, 'utf8').digest().readUInt32BE(0);
+}
+
+function resamplerOf(
+  metric: AnyMetric,
+  truth: readonly unknown[],
+  predictions: readonly unknown[],
+): Resampler {
+  return (
+    metric as { resampler(t: readonly Truth<never>[], p: readonly Prediction<never>[]): Resampler }
+  ).resampler(truth as never[], predictions as never[]);
+}
+
+/**
+ * Closes a round: each team's public best (its last submission the Ladder released as an improvement) is
+ * scored on the private split with a seeded percentile bootstrap interval, teams are ranked by rankEntries
+ * (overlapping intervals share a rank), and the leaderboard is stored and revealed. Refused before the
+ * round's close time unless `force`; closing twice is refused.
+ *
+ * @example
+ * const results = await closeRound(db, 'demo-sentiment', 'round-1');
+ */
+export async function closeRound(
+  db: ArenaDb,
+  benchmarkSlug: string,
+  roundName: string,
+  options: { now?: Date; force?: boolean } = {},
+): Promise<RoundResults> {
+  const now = options.now ?? new Date();
+  return inTransaction(db, async (trx) => {
+    const benchmark = await requireBenchmark(trx, benchmarkSlug);
+    const round = await requireRound(trx, benchmark, roundName);
+    const phase = roundPhase(round, now);
+    if (phase === 'closed') throw new ApertureError('ERR_CONFLICT', `round ${roundName} is already closed`);
+    if (phase !== 'ended' && !options.force)
+      throw new ApertureError(
+        'ERR_CONFLICT',
+        `round ${roundName} closes at ${round.closes_at}; wait, or pass --force to close it early`,
+      );
+    const truth = await roundTruth(trx, benchmark.row.id, round.id);
+    const submissions = await trx
+      .selectFrom('submissions')
+      .innerJoin('teams', 'teams.id', 'submissions.team_id')
+      .select([
+        'submissions.id',
+        'submissions.digest',
+        'submissions.received_at',
+        'submissions.improved',
+        'submissions.predictions',
+        'teams.slug',
+      ])
+      .where('submissions.round_id', '=', round.id)
+      .orderBy('submissions.id')
+      .execute();
+    const seed = roundSeed(benchmark.row.slug, round.name);
+    const byTeam = new Map<string, { best: (typeof submissions)[number]; count: number }>();
+    for (const submission of submissions) {
+      const seen = byTeam.get(submission.slug);
+      if (!seen) byTeam.set(submission.slug, { best: submission, count: 1 });
+      else {
+        seen.count++;
+        if (submission.improved === 1) seen.best = submission;
+      }
+    }
+    let resamples: number = BOOTSTRAP_DEFAULTS.resamples;
+    const scored = [...byTeam.entries()].map(([team, { best, count }]) => {
+      const predictions = (JSON.parse(best.predictions) as unknown[]).slice(truth.public.ids.length);
+      const resampler = resamplerOf(benchmark.metric, truth.private.truth, predictions);
+      resamples = Math.min(resamples, resamplesFor(resampler, predictions.length));
+      return { team, best, count, resampler, predictions };
+    });
+    const entries = scored.map(({ team, best, count, resampler, predictions }) => {
+      const score = (benchmark.metric as { score(t: readonly never[], p: readonly never[]): number }).score(
+        truth.private.truth as never[],
+        predictions as never[],
+      );
+      const interval = bootstrapInterval(resampler, { resamples, seed });
+      const defined = !Number.isNaN(interval.lower);
+      return {
+        id: team,
+        score,
+        lower: defined ? interval.lower : score,
+        upper: defined ? interval.upper : score,
+        best,
+        count,
+      };
+    });
+    const byId = new Map(entries.map((entry) => [entry.id, entry]));
+    const ranked = rankEntries(entries, benchmark.metric.higherIsBetter).map((entry): PrivateResult => {
+      const { best, count } = byId.get(entry.id)!;
+      return {
+        rank: entry.rank,
+        team: entry.id,
+        score: entry.score,
+        lower: entry.lower,
+        upper: entry.upper,
+        submissionId: best.id,
+        digest: best.digest,
+        receivedAt: best.received_at,
+        submissions: count,
+      };
+    });
+    const results: RoundResults = {
+      closedAt: isoNow(now),
+      bootstrap: { resamples, confidence: BOOTSTRAP_DEFAULTS.confidence, seed },
+      items: truth.private.ids.length,
+      entries: ranked,
+    };
+    await trx
+      .updateTable('rounds')
+      .set({ status: 'closed', closed_at: results.closedAt, results: JSON.stringify(results) })
+      .where('id', '=', round.id)
+      .execute();
+    return results;
+  });
+}

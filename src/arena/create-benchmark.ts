@@ -1,0 +1,91 @@
+import { ApertureError } from '../errors.ts';
+import type { ArenaDb } from './arena-records.ts';
+import { inTransaction, isoNow } from './arena-records.ts';
+import type { BenchmarkDefinition, RoundDefinition } from './benchmark-definition.ts';
+import { findMetric } from './metrics/registry.ts';
+
+/** Options of {@link createBenchmark}. */
+export interface CreateBenchmarkOptions {
+  now?: Date;
+  /** Marks the bundled demo benchmark (fictional data). */
+  demo?: boolean;
+}
+
+/** Inserts a round of a benchmark; its times were validated by the definition schema. */
+export async function insertRound(db: ArenaDb, benchmarkId: number, round: RoundDefinition): Promise<number> {
+  const inserted = await db
+    .insertInto('rounds')
+    .values({
+      benchmark_id: benchmarkId,
+      name: round.name,
+      opens_at: round.opensAt,
+      freezes_at: round.freezesAt,
+      closes_at: round.closesAt,
+      status: 'open',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+/**
+ * Creates a benchmark with its rounds and prize tracks in one transaction. Aborts with ERR_EXISTS when
+ * the slug is taken (benchmarks are never silently redefined: scores depend on the definition).
+ *
+ * @example
+ * const definition = parseBenchmarkDefinition(text, 'bench.yaml');
+ * const { id } = await createBenchmark(store.db, definition);
+ */
+export async function createBenchmark(
+  db: ArenaDb,
+  definition: BenchmarkDefinition,
+  options: CreateBenchmarkOptions = {},
+): Promise<{ id: number; rounds: number; prizeTracks: number }> {
+  const metric = findMetric(definition.metric);
+  if (!metric) throw new ApertureError('ERR_INVALID_INPUT', `unknown metric ${definition.metric}`);
+  const run = async (trx: ArenaDb) => {
+    const taken = await trx
+      .selectFrom('benchmarks')
+      .select('id')
+      .where('slug', '=', definition.slug)
+      .executeTakeFirst();
+    if (taken)
+      throw new ApertureError(
+        'ERR_EXISTS',
+        `benchmark "${definition.slug}" already exists; pick another slug`,
+      );
+    const { id } = await trx
+      .insertInto('benchmarks')
+      .values({
+        slug: definition.slug,
+        title: definition.title,
+        description: definition.description,
+        metric: metric.name,
+        higher_is_better: metric.higherIsBetter ? 1 : 0,
+        ladder_kind: definition.ladder.kind,
+        ladder_step: definition.ladder.kind === 'fixed' ? definition.ladder.step : null,
+        daily_cap: definition.dailyCap,
+        label_set: definition.labels ? JSON.stringify(definition.labels) : null,
+        demo: options.demo ? 1 : 0,
+        created_at: isoNow(options.now),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const round of definition.rounds) await insertRound(trx, id, round);
+    for (const track of definition.prizeTracks) {
+      await trx
+        .insertInto('prize_tracks')
+        .values({
+          benchmark_id: id,
+          name: track.name,
+          description: track.description,
+          min_score: track.minScore ?? null,
+          min_class: track.minClass ?? null,
+          policy: null,
+        })
+        .execute();
+    }
+    return { id, rounds: definition.rounds.length, prizeTracks: definition.prizeTracks.length };
+  };
+  return inTransaction(db, run);
+}

@@ -1,0 +1,161 @@
+import { ApertureError } from '../errors.ts';
+import { type ArenaDb, requireBenchmark, requireRound } from './arena-records.ts';
+import type { RoundResults } from './close-round.ts';
+import { rankEntries } from './rank-entries.ts';
+import { type RoundPhase, roundPhase } from './round-phase.ts';
+
+/** A team's standing on a prize track, as the leaderboard shows it. */
+export interface PrizeStanding {
+  track: string;
+  eligible: boolean;
+  checkedAt: string;
+}
+
+/** One row of a leaderboard. */
+export interface LeaderboardEntry {
+  rank: number;
+  team: string;
+  score: number;
+  /** The bootstrap interval (private leaderboard); null on the public one, which shows Ladder releases. */
+  lower: number | null;
+  upper: number | null;
+  submissions: number;
+  lastSubmissionAt: string;
+  prizes: PrizeStanding[];
+}
+
+/** A round's leaderboard: public (Ladder releases) while it runs, private (with intervals) once closed. */
+export interface Leaderboard {
+  benchmark: { slug: string; title: string; metric: string; higherIsBetter: boolean };
+  round: {
+    name: string;
+    phase: RoundPhase;
+    opensAt: string;
+    freezesAt: string;
+    closesAt: string;
+    closedAt: string | null;
+  };
+  kind: 'public' | 'private';
+  bootstrap: RoundResults['bootstrap'] | null;
+  entries: LeaderboardEntry[];
+}
+
+/**
+ * The leaderboard of a round (the latest round when `round` is omitted). While the round runs, each
+ * team's current public score is its Ladder release and teams with equal releases share a rank; after
+ * closeRound, the private scores with bootstrap intervals and LMArena ranks. Prize eligibility of each
+ * team on the benchmark's tracks is attached.
+ *
+ * @example
+ * const board = await leaderboard(db, 'demo-sentiment');
+ */
+export async function leaderboard(
+  db: ArenaDb,
+  benchmarkSlug: string,
+  roundName?: string,
+  options: { now?: Date } = {},
+): Promise<Leaderboard> {
+  const benchmark = await requireBenchmark(db, benchmarkSlug);
+  const round =
+    roundName !== undefined
+      ? await requireRound(db, benchmark, roundName)
+      : await db
+          .selectFrom('rounds')
+          .selectAll()
+          .where('benchmark_id', '=', benchmark.row.id)
+          .orderBy('opens_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(1)
+          .executeTakeFirst();
+  if (!round) throw new ApertureError('ERR_NOT_FOUND', `benchmark ${benchmarkSlug} has no round yet`);
+  const claims = await db
+    .selectFrom('prize_claims')
+    .innerJoin('prize_tracks', 'prize_tracks.id', 'prize_claims.track_id')
+    .innerJoin('teams', 'teams.id', 'prize_claims.team_id')
+    .select([
+      'teams.slug as team',
+      'prize_tracks.name as track',
+      'prize_claims.eligible',
+      'prize_claims.checked_at',
+    ])
+    .where('prize_tracks.benchmark_id', '=', benchmark.row.id)
+    .orderBy('prize_tracks.name')
+    .execute();
+  const prizesOf = (team: string): PrizeStanding[] =>
+    claims
+      .filter((claim) => claim.team === team)
+      .map((claim) => ({ track: claim.track, eligible: claim.eligible === 1, checkedAt: claim.checked_at }));
+  const head = {
+    benchmark: {
+      slug: benchmark.row.slug,
+      title: benchmark.row.title,
+      metric: benchmark.row.metric,
+      higherIsBetter: benchmark.metric.higherIsBetter,
+    },
+    round: {
+      name: round.name,
+      phase: roundPhase(round, options.now ?? new Date()),
+      opensAt: round.opens_at,
+      freezesAt: round.freezes_at,
+      closesAt: round.closes_at,
+      closedAt: round.closed_at,
+    },
+  };
+  if (round.status === 'closed' && round.results !== null) {
+    const results = JSON.parse(round.results) as RoundResults;
+    return {
+      ...head,
+      kind: 'private',
+      bootstrap: results.bootstrap,
+      entries: results.entries.map((entry) => ({
+        rank: entry.rank,
+        team: entry.team,
+        score: entry.score,
+        lower: entry.lower,
+        upper: entry.upper,
+        submissions: entry.submissions,
+        lastSubmissionAt: entry.receivedAt,
+        prizes: prizesOf(entry.team),
+      })),
+    };
+  }
+  const rows = await db
+    .selectFrom('submissions')
+    .innerJoin('teams', 'teams.id', 'submissions.team_id')
+    .select(['teams.slug as team', 'submissions.public_released', 'submissions.received_at'])
+    .where('submissions.round_id', '=', round.id)
+    .orderBy('submissions.id')
+    .execute();
+  const byTeam = new Map<string, { score: number; count: number; last: string }>();
+  for (const row of rows) {
+    const seen = byTeam.get(row.team);
+    // The latest submission carries the release currently shown (a non-improving one repeats it).
+    byTeam.set(row.team, {
+      score: row.public_released,
+      count: (seen?.count ?? 0) + 1,
+      last: row.received_at,
+    });
+  }
+  const ranked = rankEntries(
+    [...byTeam.entries()].map(([team, { score }]) => ({ id: team, score, lower: score, upper: score })),
+    benchmark.metric.higherIsBetter,
+  );
+  return {
+    ...head,
+    kind: 'public',
+    bootstrap: null,
+    entries: ranked.map((entry) => {
+      const team = byTeam.get(entry.id)!;
+      return {
+        rank: entry.rank,
+        team: entry.id,
+        score: entry.score,
+        lower: null,
+        upper: null,
+        submissions: team.count,
+        lastSubmissionAt: team.last,
+        prizes: prizesOf(entry.id),
+      };
+    }),
+  };
+}

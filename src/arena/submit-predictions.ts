@@ -1,0 +1,243 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import { ApertureError } from '../errors.ts';
+import {
+  type ArenaDb,
+  type BenchmarkRecord,
+  inTransaction,
+  isPostgres,
+  requireBenchmark,
+  requireRound,
+  roundTruth,
+} from './arena-records.ts';
+import { fixedStepLadder, parameterFreeLadder } from './ladder.ts';
+import type { AnyMetric, Prediction, Truth } from './metrics/metric.ts';
+import { type PredictionsFormat, type PredictionsLimits, parsePredictions } from './parse-predictions.ts';
+import { roundPhase } from './round-phase.ts';
+import { authenticateToken } from './team-tokens.ts';
+import { appendEntry, type LogEntry } from './transparency-log.ts';
+
+/** A submission as a team sends it. */
+export interface SubmitInput {
+  benchmark: string;
+  round: string;
+  /** The team token (`apt_…`); its scope must be submit or admin. */
+  token: string | undefined;
+  /** The predictions file, for every public and private item of the round. */
+  bytes: Uint8Array;
+  format: PredictionsFormat;
+}
+
+/** What a team learns from an accepted submission (never the raw public score: the Ladder decides). */
+export interface SubmitOutcome {
+  submissionId: number;
+  team: string;
+  digest: string;
+  receivedAt: string;
+  /** The public leaderboard score after this submission (the Ladder's release). */
+  publicScore: number;
+  /** True when this submission became the team's new public best. */
+  improved: boolean;
+  submissionsToday: number;
+  dailyCap: number;
+  log: { index: number; hash: string };
+}
+
+/** The advisory lock key that serialises arena writers on PostgreSQL (an arbitrary constant). */
+const ARENA_LOCK_KEY = 0x41_52_45_4e; // "AREN"
+
+/** Start of the UTC day of `time`. */
+function utcDayStart(time: string): string {
+  return `${time.slice(0, 10)}T00:00:00.000Z`;
+}
+
+/** Per-item losses of predictions, through the metric's typed entry point. */
+function lossesOf(
+  metric: AnyMetric,
+  truth: readonly unknown[],
+  predictions: readonly unknown[],
+): Float64Array {
+  return (
+    metric as { itemLosses(t: readonly Truth<never>[], p: readonly Prediction<never>[]): Float64Array }
+  ).itemLosses(truth as never[], predictions as never[]);
+}
+
+function scoreOf(metric: AnyMetric, truth: readonly unknown[], predictions: readonly unknown[]): number {
+  return (metric as { score(t: readonly Truth<never>[], p: readonly Prediction<never>[]): number }).score(
+    truth as never[],
+    predictions as never[],
+  );
+}
+
+function meanOf(values: Float64Array): number {
+  let sum = 0;
+  for (const value of values) sum += value;
+  return sum / values.length;
+}
+
+/** Serialises arena writers: an advisory lock on PostgreSQL; on SQLite a first write takes the file's write lock. */
+async function lockArena(trx: ArenaDb, teamId: number): Promise<void> {
+  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${ARENA_LOCK_KEY})`.execute(trx);
+  // A no-op update takes SQLite's write lock now, so the busy timeout applies instead of a failed upgrade later.
+  else await sql`update teams set slug = slug where id = ${teamId}`.execute(trx);
+}
+
+/**
+ * Accepts a predictions file from a team: authenticates the token, checks the round is taking predictions
+ * (between its freeze and its close), validates the file against the round's public and private item ids,
+ * scores it, and then in ONE transaction checks the team's daily cap, applies the benchmark's Ladder to
+ * the public split, inserts the submission and appends it to the transparency log, so an accepted
+ * submission and its log entry are never apart. Refusals are ApertureErrors: ERR_UNAUTHORIZED,
+ * ERR_CONFLICT (round not taking predictions), ERR_INVALID_INPUT (the file), ERR_LIMIT_REACHED (daily cap).
+ *
+ * @example
+ * const outcome = await submitPredictions(db, { benchmark: 'demo-sentiment', round: 'round-1', token, bytes, format: 'csv' });
+ * outcome.publicScore; // what the public leaderboard now shows for the team
+ */
+export async function submitPredictions(
+  db: ArenaDb,
+  input: SubmitInput,
+  options: { now?: Date; limits?: Partial<PredictionsLimits> } = {},
+): Promise<SubmitOutcome> {
+  const team = await authenticateToken(db, input.token, 'submit');
+  const benchmark = await requireBenchmark(db, input.benchmark);
+  const round = await requireRound(db, benchmark, input.round);
+  const phase = roundPhase(round, options.now ?? new Date());
+  if (phase !== 'frozen')
+    throw new ApertureError(
+      'ERR_CONFLICT',
+      phase === 'upcoming' || phase === 'open'
+        ? `round ${round.name} takes predictions from its freeze at ${round.freezes_at}`
+        : `round ${round.name} closed at ${round.closes_at}; it takes no more predictions`,
+    );
+  const truth = await roundTruth(db, benchmark.row.id, round.id);
+  if (truth.public.ids.length === 0 || truth.private.ids.length === 0)
+    throw new ApertureError('ERR_CONFLICT', `round ${round.name} has no public or no private items yet`);
+  const parsed = parsePredictions(input.bytes, {
+    format: input.format,
+    kind: benchmark.metric.input,
+    expectedIds: [...truth.public.ids, ...truth.private.ids],
+    labels: benchmark.labels,
+    limits: options.limits,
+  });
+  if (!parsed.ok) throw new ApertureError('ERR_INVALID_INPUT', parsed.summary);
+  const split = truth.public.ids.length;
+  const publicPredictions = parsed.predictions.slice(0, split);
+  const privatePredictions = parsed.predictions.slice(split);
+  const publicLosses = lossesOf(benchmark.metric, truth.public.truth, publicPredictions);
+  const publicScore = benchmark.metric.fromMeanLoss(meanOf(publicLosses));
+  const privateScore = scoreOf(benchmark.metric, truth.private.truth, privatePredictions);
+  const digest = createHash('sha256').update(input.bytes).digest('hex');
+
+  return inTransaction(db, async (trx) => {
+    await lockArena(trx, team.teamId);
+    const last = await trx
+      .selectFrom('transparency_log')
+      .select(['entry'])
+      .orderBy('entry_index', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const lastEntry = last ? (JSON.parse(last.entry) as LogEntry) : undefined;
+    const clock = (options.now ?? new Date()).toISOString();
+    // The log's times never go backwards, even when a slower request committed first.
+    const receivedAt = lastEntry && lastEntry.time > clock ? lastEntry.time : clock;
+
+    const today = await trx
+      .selectFrom('submissions')
+      .innerJoin('rounds', 'rounds.id', 'submissions.round_id')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('submissions.team_id', '=', team.teamId)
+      .where('rounds.benchmark_id', '=', benchmark.row.id)
+      .where('submissions.received_at', '>=', utcDayStart(receivedAt))
+      .executeTakeFirstOrThrow();
+    const submittedToday = Number(today.count);
+    if (submittedToday >= benchmark.row.daily_cap)
+      throw new ApertureError(
+        'ERR_LIMIT_REACHED',
+        `team ${team.team} has used its ${benchmark.row.daily_cap} submissions to ${benchmark.row.slug} for ${receivedAt.slice(0, 10)} (UTC); try again tomorrow`,
+      );
+
+    const step = await ladderStep(trx, benchmark, round.id, team.teamId, truth.public.truth, publicLosses);
+    const results = {
+      public: { items: split, score: publicScore, loss: meanOf(publicLosses) },
+      private: { items: truth.private.ids.length, score: privateScore },
+    };
+    const { id: submissionId } = await trx
+      .insertInto('submissions')
+      .values({
+        team_id: team.teamId,
+        round_id: round.id,
+        digest,
+        received_at: receivedAt,
+        public_released: benchmark.metric.fromMeanLoss(step.releasedLoss),
+        public_released_loss: step.releasedLoss,
+        improved: step.improved ? 1 : 0,
+        private_score: privateScore,
+        results: JSON.stringify(results),
+        predictions: JSON.stringify(parsed.predictions),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const entry = appendEntry(lastEntry, {
+      submission: digest,
+      time: receivedAt,
+      team: team.team,
+      round: `${benchmark.row.slug}/${round.name}`,
+    });
+    await trx
+      .insertInto('transparency_log')
+      .values({
+        entry_index: entry.index,
+        previous_hash: entry.previous,
+        hash: entry.hash,
+        submission_id: submissionId,
+        entry: JSON.stringify(entry),
+      })
+      .execute();
+    return {
+      submissionId,
+      team: team.team,
+      digest,
+      receivedAt,
+      publicScore: benchmark.metric.fromMeanLoss(step.releasedLoss),
+      improved: step.improved,
+      submissionsToday: submittedToday + 1,
+      dailyCap: benchmark.row.daily_cap,
+      log: { index: entry.index, hash: entry.hash },
+    };
+  });
+}
+
+/** The Ladder's step for a new submission, given the team's earlier submissions to the round. */
+async function ladderStep(
+  trx: ArenaDb,
+  benchmark: BenchmarkRecord,
+  roundId: number,
+  teamId: number,
+  publicTruth: readonly unknown[],
+  newLosses: Float64Array,
+) {
+  const best = await trx
+    .selectFrom('submissions')
+    .select(['public_released_loss', 'predictions'])
+    .where('team_id', '=', teamId)
+    .where('round_id', '=', roundId)
+    .where('improved', '=', 1)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (benchmark.row.ladder_kind === 'fixed')
+    return fixedStepLadder({
+      previousReleased: best?.public_released_loss,
+      newLosses,
+      step: benchmark.row.ladder_step!,
+    });
+  const bestLosses = best
+    ? lossesOf(
+        benchmark.metric,
+        publicTruth,
+        (JSON.parse(best.predictions) as unknown[]).slice(0, publicTruth.length),
+      )
+    : undefined;
+  return parameterFreeLadder({ previousReleased: best?.public_released_loss, bestLosses, newLosses });
+}

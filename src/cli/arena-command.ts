@@ -1,0 +1,384 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import Table from 'cli-table3';
+import { Command, Option } from 'commander';
+import {
+  addItems,
+  closeRound,
+  createBenchmark,
+  createTeam,
+  exportLog,
+  issueToken,
+  type Leaderboard,
+  leaderboard,
+  listBenchmarks,
+  openRound,
+  parseBenchmarkDefinition,
+  parseLogJsonLines,
+  readItemsFile,
+  revokeToken,
+  submitPredictions,
+  verifyLog,
+} from '../arena/index.ts';
+import { ApertureError, EXIT_CODES } from '../errors.ts';
+import { type DatabaseHandle, migrateToLatest, openDatabase } from '../store/index.ts';
+import { toSafeCsv } from '../util/index.ts';
+import { ExitCode } from './exit-code.ts';
+import type { CliIo } from './io.ts';
+
+const DB_HELP = 'SQLite file (default .aperture/aperture.db; DATABASE_URL=postgres://… selects PostgreSQL)';
+const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+
+/** Nested commands do not inherit main's settings: route output and errors the way main does. */
+function sub(io: CliIo, command: Command, withDb = true): Command {
+  return (withDb ? command.option('--db <path>', DB_HELP) : command).exitOverride().configureOutput({
+    writeOut: (text) => io.stdout.write(text),
+    writeErr: (text) => io.stderr.write(text),
+    outputError: (text, write) => write(`aperture: ${text.replace(/^error: /, '')}`),
+  });
+}
+
+/** Opens and migrates the store, runs `work`, closes the store. */
+async function withStore<T>(
+  io: CliIo,
+  db: string | undefined,
+  work: (store: DatabaseHandle) => Promise<T>,
+): Promise<T> {
+  const store = await openDatabase({ file: db, env: io.env, cwd: io.cwd });
+  try {
+    await migrateToLatest(store);
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+function formatOf(file: string, given: string | undefined): 'csv' | 'jsonl' {
+  if (given === 'csv' || given === 'jsonl') return given;
+  if (given !== undefined)
+    throw new ApertureError('ERR_USAGE', `--format takes csv or jsonl, not "${given}"`);
+  return /\.jsonl?$/i.test(file) ? 'jsonl' : 'csv';
+}
+
+function renderBoard(board: Leaderboard): string {
+  const privateBoard = board.kind === 'private';
+  const table = new Table({
+    head: [
+      'Rank',
+      'Team',
+      board.benchmark.metric,
+      ...(privateBoard ? ['95% interval'] : []),
+      'Submissions',
+      'Prizes',
+    ],
+    style: { head: [], border: [] },
+    chars: COMPACT,
+  });
+  for (const entry of board.entries)
+    table.push([
+      entry.rank,
+      entry.team,
+      entry.score.toFixed(4),
+      ...(privateBoard ? [`${entry.lower?.toFixed(4)} – ${entry.upper?.toFixed(4)}`] : []),
+      entry.submissions,
+      entry.prizes
+        .filter((prize) => prize.eligible)
+        .map((prize) => prize.track)
+        .join(', '),
+    ]);
+  const what = privateBoard
+    ? `private leaderboard (closed ${board.round.closedAt}; bootstrap ${board.bootstrap?.resamples} resamples, seed ${board.bootstrap?.seed})`
+    : `public leaderboard (${board.round.phase}; scores are the Ladder's releases)`;
+  const body = board.entries.length === 0 ? '(no submissions yet)' : table.toString();
+  return `${board.benchmark.title}, ${board.round.name}: ${what}\n${body}\n`;
+}
+
+/**
+ * `aperture arena …`: create benchmarks from YAML, add items, open and close rounds, manage teams and
+ * tokens, submit predictions, print leaderboards, export and verify the transparency log.
+ */
+export function arenaCommand(io: CliIo): Command {
+  const arena = new Command('arena')
+    .description('open benchmarks with rounds, the Ladder, bootstrap leaderboards and a transparency log')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ aperture arena create bench.yaml
+  $ aperture arena add-items my-bench public.csv --split public
+  $ aperture arena add-items my-bench fresh.jsonl --split private --round round-1
+  $ aperture arena team create owls && aperture arena team token owls
+  $ aperture arena submit my-bench round-1 predictions.csv --token apt_…
+  $ aperture arena leaderboard my-bench --csv
+  $ aperture arena close-round my-bench round-1
+  $ aperture arena export-log log.jsonl && aperture arena verify-log log.jsonl`,
+    );
+
+  arena.addCommand(
+    sub(io, new Command('create'))
+      .description('create a benchmark (with its rounds and prize tracks) from a YAML definition')
+      .argument('<file>', 'benchmark definition YAML')
+      .action(async (file: string, options: { db?: string }) => {
+        const text = await readFile(path.resolve(io.cwd, file), 'utf8').catch((error: Error) => {
+          throw new ApertureError('ERR_NOT_FOUND', `cannot read ${file}: ${error.message}`);
+        });
+        const definition = parseBenchmarkDefinition(text, file);
+        const created = await withStore(io, options.db, (store) => createBenchmark(store.db, definition));
+        io.stdout.write(
+          `created benchmark ${definition.slug} (${definition.metric}; ${created.rounds} round(s), ${created.prizeTracks} prize track(s))\n`,
+        );
+      }),
+  );
+
+  arena.addCommand(
+    sub(io, new Command('list'))
+      .description('list the benchmarks')
+      .option('--json', 'print JSON')
+      .action(async (options: { db?: string; json?: boolean }) => {
+        const items = await withStore(io, options.db, (store) => listBenchmarks(store.db));
+        if (options.json) io.stdout.write(`${JSON.stringify({ items }, null, 2)}\n`);
+        else for (const item of items) io.stdout.write(`${item.slug}\t${item.metric}\t${item.title}\n`);
+      }),
+  );
+
+  arena.addCommand(
+    sub(io, new Command('add-items'))
+      .description('add labelled items (CSV id,label or JSON Lines {"id","label"}) to a benchmark')
+      .argument('<benchmark>', 'benchmark slug')
+      .argument('<file>', 'items file')
+      .addOption(
+        new Option('--split <split>', 'public (labels released) or private (labels stay on the server)')
+          .choices(['public', 'private'])
+          .makeOptionMandatory(),
+      )
+      .option('--round <name>', 'fresh items of this round (only after its freeze)')
+      .option('--format <format>', 'csv or jsonl (default: from the extension)')
+      .action(
+        async (
+          benchmark: string,
+          file: string,
+          options: { db?: string; split: 'public' | 'private'; round?: string; format?: string },
+        ) => {
+          const items = readItemsFile(
+            await readFile(path.resolve(io.cwd, file)),
+            formatOf(file, options.format),
+          );
+          const outcome = await withStore(io, options.db, (store) =>
+            addItems(store.db, { benchmark, split: options.split, round: options.round, items }),
+          );
+          if (outcome.rejected.length > 0) {
+            for (const { id, reason } of outcome.rejected.slice(0, 20))
+              io.stderr.write(`rejected ${id}: ${reason}\n`);
+            throw new ApertureError(
+              'ERR_INVALID_INPUT',
+              `${outcome.rejected.length} item(s) rejected; nothing was added`,
+            );
+          }
+          io.stdout.write(`added ${outcome.inserted} ${options.split} item(s) to ${benchmark}\n`);
+        },
+      ),
+  );
+
+  arena.addCommand(
+    sub(io, new Command('open-round'))
+      .description('add a round to a benchmark')
+      .argument('<benchmark>', 'benchmark slug')
+      .argument('<name>', 'round name, e.g. round-2')
+      .requiredOption('--opens <time>', 'UTC time, e.g. 2025-06-01T00:00:00Z')
+      .requiredOption('--freezes <time>', 'submission freeze (fresh items and predictions from here)')
+      .requiredOption('--closes <time>', 'close time')
+      .action(
+        async (
+          benchmark: string,
+          name: string,
+          options: { db?: string; opens: string; freezes: string; closes: string },
+        ) => {
+          await withStore(io, options.db, (store) =>
+            openRound(store.db, benchmark, {
+              name,
+              opensAt: options.opens,
+              freezesAt: options.freezes,
+              closesAt: options.closes,
+            }),
+          );
+          io.stdout.write(`opened round ${name} of ${benchmark}\n`);
+        },
+      ),
+  );
+
+  const team = sub(io, new Command('team'), false).description('create teams and manage their tokens');
+  team.addCommand(
+    sub(io, new Command('create'))
+      .description('create a team')
+      .argument('<slug>', 'team slug')
+      .option('--name <name>', 'display name')
+      .action(async (slug: string, options: { db?: string; name?: string }) => {
+        await withStore(io, options.db, (store) => createTeam(store.db, { slug, name: options.name }));
+        io.stdout.write(`created team ${slug}\n`);
+      }),
+  );
+  team.addCommand(
+    sub(io, new Command('token'))
+      .description('issue a token for a team (shown once; only its hash is stored)')
+      .argument('<slug>', 'team slug')
+      .addOption(
+        new Option('--scope <scope>', 'submit, or admin (also claims prizes)')
+          .choices(['submit', 'admin'])
+          .default('submit'),
+      )
+      .action(async (slug: string, options: { db?: string; scope: 'submit' | 'admin' }) => {
+        const { id, token } = await withStore(io, options.db, (store) =>
+          issueToken(store.db, slug, options.scope),
+        );
+        io.stdout.write(`${token}\n`);
+        io.stderr.write(`token ${id} for ${slug} (${options.scope}); it is not shown again\n`);
+      }),
+  );
+  team.addCommand(
+    sub(io, new Command('revoke'))
+      .description('revoke a token by its id (the number after apt_)')
+      .argument('<id>', 'token id')
+      .action(async (id: string, options: { db?: string }) => {
+        if (!/^\d+$/.test(id)) throw new ApertureError('ERR_USAGE', `token id must be a number, not "${id}"`);
+        await withStore(io, options.db, (store) => revokeToken(store.db, Number(id)));
+        io.stdout.write(`revoked token ${id}\n`);
+      }),
+  );
+  arena.addCommand(team);
+
+  arena.addCommand(
+    sub(io, new Command('submit'))
+      .description('submit a predictions file to a round (CSV id,prediction or JSON Lines)')
+      .argument('<benchmark>', 'benchmark slug')
+      .argument('<round>', 'round name')
+      .argument('<file>', 'predictions file')
+      .option('--token <token>', 'team token (default: $APERTURE_ARENA_TOKEN)')
+      .option('--format <format>', 'csv or jsonl (default: from the extension)')
+      .option('--json', 'print the outcome as JSON')
+      .action(
+        async (
+          benchmark: string,
+          round: string,
+          file: string,
+          options: { db?: string; token?: string; format?: string; json?: boolean },
+        ) => {
+          const bytes = await readFile(path.resolve(io.cwd, file));
+          const token = options.token ?? io.env.APERTURE_ARENA_TOKEN;
+          const outcome = await withStore(io, options.db, (store) =>
+            submitPredictions(store.db, {
+              benchmark,
+              round,
+              token,
+              bytes,
+              format: formatOf(file, options.format),
+            }),
+          );
+          if (options.json) io.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
+          else
+            io.stdout.write(
+              `accepted submission ${outcome.submissionId} (sha256 ${outcome.digest}); public score ${outcome.publicScore}${outcome.improved ? ' (new best)' : ' (no release: not better by the Ladder step)'}; ${outcome.submissionsToday}/${outcome.dailyCap} today; log entry ${outcome.log.index}\n`,
+            );
+        },
+      ),
+  );
+
+  arena.addCommand(
+    sub(io, new Command('leaderboard'))
+      .description('print a round leaderboard (public while it runs, private once closed)')
+      .argument('<benchmark>', 'benchmark slug')
+      .option('--round <name>', 'round (default: the latest)')
+      .addOption(new Option('--json', 'print JSON').conflicts('csv'))
+      .addOption(new Option('--csv', 'print CSV'))
+      .action(
+        async (
+          benchmark: string,
+          options: { db?: string; round?: string; json?: boolean; csv?: boolean },
+        ) => {
+          const board = await withStore(io, options.db, (store) =>
+            leaderboard(store.db, benchmark, options.round),
+          );
+          if (options.json) io.stdout.write(`${JSON.stringify(board, null, 2)}\n`);
+          else if (options.csv)
+            io.stdout.write(
+              toSafeCsv(
+                board.entries.map((entry) => ({
+                  ...entry,
+                  prizes: entry.prizes
+                    .filter((prize) => prize.eligible)
+                    .map((prize) => prize.track)
+                    .join(' '),
+                })),
+                ['rank', 'team', 'score', 'lower', 'upper', 'submissions', 'lastSubmissionAt', 'prizes'],
+              ),
+            );
+          else io.stdout.write(renderBoard(board));
+        },
+      ),
+  );
+
+  arena.addCommand(
+    sub(io, new Command('close-round'))
+      .description('close a round: reveal private scores with bootstrap intervals and ranks')
+      .argument('<benchmark>', 'benchmark slug')
+      .argument('<round>', 'round name')
+      .option('--force', 'close before the round’s close time')
+      .action(async (benchmark: string, round: string, options: { db?: string; force?: boolean }) => {
+        const results = await withStore(io, options.db, (store) =>
+          closeRound(store.db, benchmark, round, { force: options.force }),
+        );
+        io.stdout.write(
+          `closed ${benchmark} ${round}: ${results.entries.length} team(s) ranked on ${results.items} private item(s)\n`,
+        );
+      }),
+  );
+
+  arena.addCommand(
+    sub(io, new Command('export-log'))
+      .description('write the transparency log as JSON Lines (to FILE or standard output)')
+      .argument('[file]', 'output file')
+      .action(async (file: string | undefined, options: { db?: string }) => {
+        const { jsonLines, count } = await withStore(io, options.db, (store) => exportLog(store.db));
+        if (file === undefined) io.stdout.write(jsonLines);
+        else {
+          await writeFile(path.resolve(io.cwd, file), jsonLines);
+          io.stdout.write(`wrote ${count} log entries to ${file}\n`);
+        }
+      }),
+  );
+
+  arena.addCommand(
+    new Command('verify-log')
+      .description('recompute the hash chain of an exported log; exit 1 naming the first broken entry')
+      .argument('<file>', 'exported log (JSON Lines)')
+      .option('--count <n>', 'the entry count you expect (catches a log cut short)')
+      .option('--head <hash>', 'the head hash you expect (a published head)')
+      .option('--json', 'print the verdict as JSON')
+      .exitOverride()
+      .configureOutput({
+        writeOut: (text) => io.stdout.write(text),
+        writeErr: (text) => io.stderr.write(text),
+        outputError: (text, write) => write(`aperture: ${text.replace(/^error: /, '')}`),
+      })
+      .action(async (file: string, options: { count?: string; head?: string; json?: boolean }) => {
+        const text = await readFile(path.resolve(io.cwd, file), 'utf8').catch((error: Error) => {
+          throw new ApertureError('ERR_NOT_FOUND', `cannot read ${file}: ${error.message}`);
+        });
+        const parsed = parseLogJsonLines(text);
+        const verdict = parsed.ok
+          ? verifyLog(parsed.entries, {
+              ...(options.count !== undefined ? { count: Number(options.count) } : {}),
+              ...(options.head !== undefined ? { head: options.head } : {}),
+            })
+          : { ok: false as const, index: null, line: parsed.line, reason: parsed.reason };
+        if (options.json) io.stdout.write(`${JSON.stringify(verdict, null, 2)}\n`);
+        else if (verdict.ok)
+          io.stdout.write(`${file}: the chain verifies (${verdict.count} entries, head ${verdict.head})\n`);
+        else if ('line' in verdict)
+          io.stdout.write(`${file}: line ${verdict.line} is broken: ${verdict.reason}\n`);
+        else
+          io.stdout.write(`${file}: entry ${verdict.index} is the first broken entry: ${verdict.reason}\n`);
+        if (!verdict.ok) throw new ExitCode(EXIT_CODES.belowBar);
+      }),
+  );
+  return arena;
+}

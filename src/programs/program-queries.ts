@@ -1,0 +1,301 @@
+import type { Kysely } from 'kysely';
+import { ApertureError } from '../errors.ts';
+import { type Database, VERIFICATION_STATUSES, type VerificationStatus } from '../store/index.ts';
+import type { DeliverableReport, MilestoneState } from './judge-deliverable.ts';
+import type { ProgramDefinition, Requirement } from './program-schema.ts';
+import type { DeliverableDefinition } from './save-program.ts';
+
+/** Deliverable counts by latest status. */
+export type StatusCounts = Record<VerificationStatus | 'unchecked', number>;
+
+/** A program in lists. */
+export interface ProgramSummary {
+  id: string;
+  name: string;
+  kind: string;
+  funder: string;
+  demo: boolean;
+  currency: string;
+  totalBudget: number;
+  computeBudgetGpuHours: number | null;
+  startDate: string | null;
+  endDate: string | null;
+  awardCount: number;
+  awardedMoney: number;
+  awardedGpuHours: number;
+  /** Deliverables by the status of their latest verification. */
+  status: StatusCounts;
+}
+
+/** An award in a program's page. */
+export interface AwardSummary {
+  id: string;
+  program: string;
+  recipient: string;
+  recipientType: 'person' | 'team';
+  institution: string | null;
+  country: string | null;
+  money: number;
+  computeGpuHours: number;
+  startDate: string;
+  endDate: string;
+  status: StatusCounts;
+}
+
+/** A program with its requirements and awards. */
+export interface ProgramDetail extends ProgramSummary {
+  description: string | null;
+  url: string | null;
+  requirements: Requirement[];
+  awards: AwardSummary[];
+}
+
+/** The latest verification of a deliverable. */
+export interface LatestResult {
+  runId: number;
+  checkedAt: string;
+  status: VerificationStatus;
+  score: number | null;
+  mofClass: string | null;
+  missing: string[];
+  fixes: string[];
+}
+
+/** A deliverable of an award with its latest result. */
+export interface DeliverableSummary {
+  id: number;
+  requirement: string;
+  kind: string;
+  title: string | null;
+  source: string | null;
+  due: string;
+  latest: LatestResult | null;
+}
+
+/** One row of an award's verification history. */
+export interface HistoryEntry {
+  runId: number;
+  checkedAt: string;
+  asOf: string;
+  requirement: string;
+  status: VerificationStatus;
+  score: number | null;
+  mofClass: string | null;
+}
+
+/** An award with its deliverables, staged-release timeline and verification history. */
+export interface AwardDetail extends AwardSummary {
+  programName: string;
+  currency: string;
+  deliverables: DeliverableSummary[];
+  /** Staged-release milestones as last verified (or as planned, state `pending`, before any run). */
+  timeline: MilestoneState[];
+  history: HistoryEntry[];
+}
+
+function parseJson<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+function emptyCounts(): StatusCounts {
+  return Object.fromEntries(
+    [...VERIFICATION_STATUSES, 'unchecked'].map((status) => [status, 0]),
+  ) as StatusCounts;
+}
+
+/** Latest result per deliverable (of the given awards, or all). */
+async function latestResults(db: Kysely<Database>, awardIds?: readonly number[]) {
+  if (awardIds !== undefined && awardIds.length === 0) return [];
+  let query = db
+    .selectFrom('deliverables as d')
+    .innerJoin('awards as a', 'a.id', 'd.award_id')
+    .leftJoin('verification_results as r', (join) =>
+      join.onRef('r.deliverable_id', '=', 'd.id').on((eb) =>
+        eb(
+          'r.run_id',
+          '=',
+          eb
+            .selectFrom('verification_results as r2')
+            .select((inner) => inner.fn.max('r2.run_id').as('latest'))
+            .whereRef('r2.deliverable_id', '=', 'd.id'),
+        ),
+      ),
+    )
+    .select([
+      'd.id as id',
+      'd.award_id as awardId',
+      'a.program_id as programId',
+      'd.requirement as requirement',
+      'd.kind as kind',
+      'd.source as source',
+      'd.due_date as due',
+      'd.definition as definition',
+      'r.run_id as runId',
+      'r.checked_at as checkedAt',
+      'r.status as status',
+      'r.score as score',
+      'r.mof_class as mofClass',
+      'r.missing as missing',
+      'r.report as report',
+    ])
+    .orderBy('d.requirement');
+  if (awardIds !== undefined) query = query.where('d.award_id', 'in', awardIds);
+  return query.execute();
+}
+
+type LatestRow = Awaited<ReturnType<typeof latestResults>>[number];
+
+function countStatuses(rows: readonly LatestRow[]): StatusCounts {
+  const counts = emptyCounts();
+  for (const row of rows) counts[(row.status as VerificationStatus | null) ?? 'unchecked'] += 1;
+  return counts;
+}
+
+function toLatest(row: LatestRow): LatestResult | null {
+  if (row.runId === null || row.status === null) return null;
+  return {
+    runId: row.runId,
+    checkedAt: row.checkedAt!,
+    status: row.status,
+    score: row.score === null ? null : Number(row.score),
+    mofClass: row.mofClass,
+    missing: parseJson<string[]>(row.missing),
+    fixes: parseJson<DeliverableReport>(row.report).fixes ?? [],
+  };
+}
+
+/**
+ * Every program with award totals and its deliverables counted by latest verification status.
+ *
+ * @example
+ * const programs = await listPrograms(db);
+ */
+export async function listPrograms(db: Kysely<Database>): Promise<ProgramSummary[]> {
+  const programs = await db.selectFrom('programs').selectAll().orderBy('slug').execute();
+  const awards = await db.selectFrom('awards').selectAll().execute();
+  const latest = await latestResults(db);
+  return programs.map((program) => {
+    const own = awards.filter((award) => award.program_id === program.id);
+    return {
+      id: program.slug,
+      name: program.name,
+      kind: program.kind,
+      funder: program.funder,
+      demo: Boolean(program.demo),
+      currency: program.currency,
+      totalBudget: Number(program.total_budget),
+      computeBudgetGpuHours:
+        program.compute_budget_gpu_hours === null ? null : Number(program.compute_budget_gpu_hours),
+      startDate: program.start_date,
+      endDate: program.end_date,
+      awardCount: own.length,
+      awardedMoney: own.reduce((sum, award) => sum + Number(award.money_amount), 0),
+      awardedGpuHours: own.reduce((sum, award) => sum + Number(award.compute_gpu_hours), 0),
+      status: countStatuses(latest.filter((row) => row.programId === program.id)),
+    };
+  });
+}
+
+type AwardRow = Awaited<ReturnType<ReturnType<typeof awardRows>['execute']>>[number];
+
+function awardRows(db: Kysely<Database>) {
+  return db
+    .selectFrom('awards as a')
+    .innerJoin('programs as p', 'p.id', 'a.program_id')
+    .selectAll('a')
+    .select(['p.slug as programSlug', 'p.name as programName', 'p.currency as currency'])
+    .orderBy('a.slug');
+}
+
+function toAwardSummary(award: AwardRow, latest: readonly LatestRow[]): AwardSummary {
+  return {
+    id: award.slug,
+    program: award.programSlug,
+    recipient: award.recipient,
+    recipientType: award.recipient_type,
+    institution: award.institution,
+    country: award.country,
+    money: Number(award.money_amount),
+    computeGpuHours: Number(award.compute_gpu_hours),
+    startDate: award.start_date,
+    endDate: award.end_date,
+    status: countStatuses(latest.filter((row) => row.awardId === award.id)),
+  };
+}
+
+/** One program with its requirements and awards; ERR_NOT_FOUND when unknown. */
+export async function getProgram(db: Kysely<Database>, slug: string): Promise<ProgramDetail> {
+  const summary = (await listPrograms(db)).find((program) => program.id === slug);
+  if (!summary) throw new ApertureError('ERR_NOT_FOUND', `no program "${slug}"`);
+  const row = await db
+    .selectFrom('programs')
+    .select('definition')
+    .where('slug', '=', slug)
+    .executeTakeFirstOrThrow();
+  const definition = parseJson<ProgramDefinition>(row.definition);
+  const awards = await awardRows(db).where('p.slug', '=', slug).execute();
+  const latest = await latestResults(
+    db,
+    awards.map((award) => award.id),
+  );
+  return {
+    ...summary,
+    description: definition.description ?? null,
+    url: definition.url ?? null,
+    requirements: definition.requirements,
+    awards: awards.map((award) => toAwardSummary(award, latest)),
+  };
+}
+
+/** One award with deliverables, timeline and history; ERR_NOT_FOUND when unknown. */
+export async function getAward(db: Kysely<Database>, slug: string): Promise<AwardDetail> {
+  const award = await awardRows(db).where('a.slug', '=', slug).executeTakeFirst();
+  if (!award) throw new ApertureError('ERR_NOT_FOUND', `no award "${slug}"`);
+  const latest = await latestResults(db, [award.id]);
+  const deliverables = latest.map((row) => {
+    const definition = parseJson<DeliverableDefinition>(row.definition);
+    return {
+      id: row.id,
+      requirement: row.requirement,
+      kind: row.kind,
+      title: definition.requirement.title ?? null,
+      source: row.source,
+      due: row.due,
+      latest: toLatest(row),
+    };
+  });
+  const timeline = latest.flatMap((row): MilestoneState[] => {
+    if (row.kind !== 'staged-release') return [];
+    if (row.report !== null) return parseJson<DeliverableReport>(row.report).timeline ?? [];
+    const definition = parseJson<DeliverableDefinition>(row.definition);
+    const milestones =
+      definition.attached?.milestones ??
+      (definition.requirement.kind === 'staged-release' ? definition.requirement.milestones : []);
+    return milestones.map((milestone) => ({ ...milestone, released: null, state: 'pending' }));
+  });
+  const history = await db
+    .selectFrom('verification_results as r')
+    .innerJoin('deliverables as d', 'd.id', 'r.deliverable_id')
+    .innerJoin('verification_runs as v', 'v.id', 'r.run_id')
+    .select([
+      'r.run_id as runId',
+      'r.checked_at as checkedAt',
+      'v.as_of as asOf',
+      'd.requirement as requirement',
+      'r.status as status',
+      'r.score as score',
+      'r.mof_class as mofClass',
+    ])
+    .where('d.award_id', '=', award.id)
+    .orderBy('r.run_id', 'desc')
+    .orderBy('d.requirement')
+    .execute();
+  return {
+    ...toAwardSummary(award, latest),
+    programName: award.programName,
+    currency: award.currency,
+    deliverables,
+    timeline,
+    history: history.map((entry) => ({ ...entry, score: entry.score === null ? null : Number(entry.score) })),
+  };
+}

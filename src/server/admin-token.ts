@@ -1,0 +1,44 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { errorBody } from './http-errors.ts';
+
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}
+
+/**
+ * A preHandler that lets a request through only with `Authorization: Bearer <admin token>`. The token
+ * is kept as a sha256 digest and compared in constant time. 401 when no token is presented, 403 when it
+ * is wrong or when the server has no admin token (admin routes are then disabled).
+ *
+ * @example
+ * app.post('/api/programs', { preHandler: requireAdminToken(process.env.APERTURE_ADMIN_TOKEN) }, handler);
+ */
+export function requireAdminToken(token: string | undefined) {
+  const expected = token && token.length > 0 ? digest(token) : null;
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const header = request.headers.authorization;
+    const presented = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] : undefined;
+    if (presented === undefined) {
+      return reply
+        .code(401)
+        .header('www-authenticate', 'Bearer')
+        .send(
+          errorBody(
+            'ERR_UNAUTHORIZED',
+            'this route needs an admin token: send Authorization: Bearer <token>',
+          ),
+        );
+    }
+    if (expected === null) {
+      return reply
+        .code(403)
+        .send(
+          errorBody('ERR_FORBIDDEN', 'admin routes are disabled: the server has no APERTURE_ADMIN_TOKEN'),
+        );
+    }
+    if (!timingSafeEqual(digest(presented), expected)) {
+      return reply.code(403).send(errorBody('ERR_FORBIDDEN', 'the admin token is not valid'));
+    }
+  };
+}

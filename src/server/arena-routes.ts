@@ -1,0 +1,232 @@
+import {
+  benchmarkDetail,
+  claimPrize,
+  exportLog,
+  type LeaderboardEntry,
+  leaderboard,
+  listBenchmarks,
+  listRounds,
+  submitPredictions,
+  teamHistory,
+} from '../arena/index.ts';
+import { ErrorResponseSchema } from './api-schemas.ts';
+import {
+  BenchmarkDetailSchema,
+  BenchmarkListSchema,
+  BenchmarkParamsSchema,
+  LeaderboardQuerySchema,
+  LeaderboardSchema,
+  MAX_PREDICTIONS_BYTES,
+  PrizeClaimBodySchema,
+  PrizeClaimOutcomeSchema,
+  RoundListSchema,
+  RoundParamsSchema,
+  SubmissionBodySchema,
+  SubmissionOutcomeSchema,
+  TeamHistorySchema,
+  TeamParamsSchema,
+} from './arena-schemas.ts';
+import { acceptCheckSource } from './check-source.ts';
+import { type CsvColumn, oneBatch, sendCsv } from './send-csv.ts';
+import type { ServerContext, ZodApp } from './server-context.ts';
+
+/** Submissions per token (or, without one, per address) per minute; the daily cap per team applies as well. */
+const SUBMISSION_RATE_PER_MINUTE = 30;
+
+const LEADERBOARD_CSV: CsvColumn<LeaderboardEntry>[] = [
+  { header: 'rank', value: (entry) => entry.rank },
+  { header: 'team', value: (entry) => entry.team },
+  { header: 'score', value: (entry) => entry.score },
+  { header: 'lower', value: (entry) => entry.lower },
+  { header: 'upper', value: (entry) => entry.upper },
+  { header: 'submissions', value: (entry) => entry.submissions },
+  { header: 'lastSubmissionAt', value: (entry) => entry.lastSubmissionAt },
+  {
+    header: 'eligibleTracks',
+    value: (entry) =>
+      entry.prizes
+        .filter((prize) => prize.eligible)
+        .map((prize) => prize.track)
+        .join(' '),
+  },
+];
+
+/** The token of `Authorization: Bearer apt_…`, if any. */
+function bearer(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return match?.[1];
+}
+
+const rateLimited = (max: number) => ({
+  rateLimit: {
+    max,
+    timeWindow: 60_000,
+    // Per token id when one is given (a team's clients may share an address), else per address.
+    keyGenerator: (request: { headers: { authorization?: string }; ip: string }) =>
+      /^Bearer\s+apt_(\d+)_/i.exec(request.headers.authorization ?? '')?.[1] ?? request.ip,
+    errorResponseBuilder: (_request: unknown, limit: { after: string; statusCode: number }) =>
+      Object.assign(new Error(`too many requests from this address; retry in ${limit.after}`), {
+        statusCode: limit.statusCode,
+      }),
+  },
+});
+
+const ERRORS = { 400: ErrorResponseSchema, 404: ErrorResponseSchema };
+
+/**
+ * The arena under /api/arena: benchmarks (private labels never included), rounds, leaderboards (JSON or
+ * CSV), team histories, the transparency log export, and, with a team's Bearer token, submissions and
+ * prize claims (both rate-limited per address).
+ */
+export function arenaRoutes(app: ZodApp, context: ServerContext): void {
+  app.get(
+    '/api/arena/benchmarks',
+    { schema: { tags: ['arena'], summary: 'Arena benchmarks', response: { 200: BenchmarkListSchema } } },
+    async () => ({ items: await listBenchmarks(context.db) }),
+  );
+
+  app.get(
+    '/api/arena/benchmarks/:slug',
+    {
+      schema: {
+        tags: ['arena'],
+        summary:
+          'A benchmark: rounds, prize tracks, public items with labels, private item ids (never their labels)',
+        params: BenchmarkParamsSchema,
+        response: { 200: BenchmarkDetailSchema, ...ERRORS },
+      },
+    },
+    async (request) => benchmarkDetail(context.db, request.params.slug),
+  );
+
+  app.get(
+    '/api/arena/benchmarks/:slug/rounds',
+    {
+      schema: {
+        tags: ['arena'],
+        summary: 'The rounds of a benchmark with their phase and counts',
+        params: BenchmarkParamsSchema,
+        response: { 200: RoundListSchema, ...ERRORS },
+      },
+    },
+    async (request) => ({ items: await listRounds(context.db, request.params.slug) }),
+  );
+
+  app.get(
+    '/api/arena/benchmarks/:slug/leaderboard',
+    {
+      schema: {
+        tags: ['arena'],
+        summary:
+          'Leaderboard of a round: Ladder releases while it runs, private scores with bootstrap intervals once closed',
+        params: BenchmarkParamsSchema,
+        querystring: LeaderboardQuerySchema,
+        response: { 200: LeaderboardSchema, ...ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const board = await leaderboard(context.db, request.params.slug, request.query.round);
+      if (request.query.format === 'csv')
+        return sendCsv(
+          reply,
+          `${board.benchmark.slug}-${board.round.name}-leaderboard.csv`,
+          LEADERBOARD_CSV,
+          oneBatch(board.entries),
+        );
+      return board;
+    },
+  );
+
+  app.get(
+    '/api/arena/benchmarks/:slug/teams/:team/history',
+    {
+      schema: {
+        tags: ['arena'],
+        summary: "A team's submissions to a benchmark, with the public score shown after each",
+        params: TeamParamsSchema,
+        response: { 200: TeamHistorySchema, ...ERRORS },
+      },
+    },
+    async (request) => teamHistory(context.db, request.params.slug, request.params.team),
+  );
+
+  app.get(
+    '/api/arena/log',
+    {
+      schema: {
+        tags: ['arena'],
+        summary: 'The transparency log as JSON Lines (verify with `aperture arena verify-log FILE`)',
+      },
+    },
+    async (_request, reply) => {
+      const { jsonLines } = await exportLog(context.db);
+      return reply
+        .type('application/x-ndjson; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="arena-log.jsonl"')
+        .send(jsonLines);
+    },
+  );
+
+  app.post(
+    '/api/arena/benchmarks/:slug/rounds/:round/submissions',
+    {
+      bodyLimit: MAX_PREDICTIONS_BYTES + 1024 * 1024,
+      config: rateLimited(SUBMISSION_RATE_PER_MINUTE),
+      schema: {
+        tags: ['arena'],
+        summary:
+          'Submit predictions for every public and private item of a round (Authorization: Bearer apt_…)',
+        params: RoundParamsSchema,
+        body: SubmissionBodySchema,
+        response: {
+          200: SubmissionOutcomeSchema,
+          ...ERRORS,
+          401: ErrorResponseSchema,
+          409: ErrorResponseSchema,
+          413: ErrorResponseSchema,
+          422: ErrorResponseSchema,
+          429: ErrorResponseSchema,
+        },
+      },
+    },
+    async (request) =>
+      submitPredictions(context.db, {
+        benchmark: request.params.slug,
+        round: request.params.round,
+        token: bearer(request.headers.authorization),
+        bytes: Buffer.from(request.body.predictions, 'utf8'),
+        format: request.body.format,
+      }),
+  );
+
+  app.post(
+    '/api/arena/benchmarks/:slug/prize-claims',
+    {
+      config: rateLimited(context.checkRateLimit),
+      schema: {
+        tags: ['arena'],
+        summary: "Claim a prize track: the checker verifies the team's release (admin token)",
+        params: BenchmarkParamsSchema,
+        body: PrizeClaimBodySchema,
+        response: {
+          200: PrizeClaimOutcomeSchema,
+          ...ERRORS,
+          401: ErrorResponseSchema,
+          403: ErrorResponseSchema,
+          429: ErrorResponseSchema,
+        },
+      },
+    },
+    async (request) =>
+      claimPrize(
+        context.db,
+        {
+          benchmark: request.params.slug,
+          track: request.body.track,
+          token: bearer(request.headers.authorization),
+          source: acceptCheckSource(request.body.source),
+        },
+        { checkRelease: context.checkRelease },
+      ),
+  );
+}

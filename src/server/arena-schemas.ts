@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { DEFAULT_PREDICTIONS_LIMITS } from '../arena/index.ts';
+
+/*
+ * Request and response schemas of the arena routes. Responses are serialised through these schemas, which
+ * drop any field they do not name, so a private label can never be sent by accident.
+ */
+
+const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected a slug');
+
+/** Largest predictions text accepted by POST submissions (the body limit adds room for JSON escaping). */
+export const MAX_PREDICTIONS_BYTES = 32 * 1024 * 1024;
+
+/** Path of a benchmark. */
+export const BenchmarkParamsSchema = z.object({ slug: Slug });
+/** Path of a round. */
+export const RoundParamsSchema = z.object({ slug: Slug, round: Slug });
+/** Path of a team of a benchmark. */
+export const TeamParamsSchema = z.object({ slug: Slug, team: Slug });
+
+/** Query of the leaderboard. */
+export const LeaderboardQuerySchema = z.object({
+  format: z.enum(['json', 'csv']).default('json'),
+  round: Slug.optional().describe('A round name; the latest round by default'),
+});
+
+/** Body of POST submissions. */
+export const SubmissionBodySchema = z
+  .object({
+    format: z.enum(['csv', 'jsonl']).describe('`csv` (header id,prediction) or `jsonl`'),
+    predictions: z
+      .string()
+      .max(Math.min(MAX_PREDICTIONS_BYTES, DEFAULT_PREDICTIONS_LIMITS.maxBytes))
+      .describe('The predictions file as text, one row per public and private item of the round'),
+  })
+  .strict();
+
+/** Body of POST prize claims. */
+export const PrizeClaimBodySchema = z
+  .object({
+    track: Slug,
+    source: z
+      .string()
+      .min(1)
+      .max(2000)
+      .describe('hf:org/name[@revision] or an https:// git URL of the release'),
+  })
+  .strict();
+
+const RoundSummarySchema = z.object({
+  name: z.string(),
+  phase: z.enum(['upcoming', 'open', 'frozen', 'ended', 'closed']),
+  opensAt: z.string(),
+  freezesAt: z.string(),
+  closesAt: z.string(),
+  closedAt: z.string().nullable(),
+  publicItems: z.number(),
+  privateItems: z.number(),
+  submissions: z.number(),
+});
+
+const BenchmarkSummaryShape = {
+  slug: z.string(),
+  title: z.string(),
+  description: z.string(),
+  metric: z.string(),
+  higherIsBetter: z.boolean(),
+  ladder: z.object({ kind: z.string(), step: z.number().nullable() }),
+  dailyCap: z.number(),
+  labels: z.array(z.string()).nullable(),
+  demo: z.boolean(),
+  rounds: z.number(),
+};
+
+/** GET /api/arena/benchmarks. */
+export const BenchmarkListSchema = z.object({ items: z.array(z.object(BenchmarkSummaryShape)) });
+
+/** GET /api/arena/benchmarks/:slug: public items with labels, private items by id only. */
+export const BenchmarkDetailSchema = z.object({
+  ...BenchmarkSummaryShape,
+  roundList: z.array(RoundSummarySchema),
+  prizeTracks: z.array(
+    z.object({
+      name: z.string(),
+      description: z.string(),
+      minScore: z.number().nullable(),
+      minClass: z.string().nullable(),
+    }),
+  ),
+  publicItems: z.array(z.object({ id: z.string(), label: z.unknown(), round: z.string().nullable() })),
+  privateItems: z.array(z.object({ id: z.string(), round: z.string().nullable() })),
+});
+
+/** GET /api/arena/benchmarks/:slug/rounds. */
+export const RoundListSchema = z.object({ items: z.array(RoundSummarySchema) });
+
+/** GET leaderboard. */
+export const LeaderboardSchema = z.object({
+  benchmark: z.object({
+    slug: z.string(),
+    title: z.string(),
+    metric: z.string(),
+    higherIsBetter: z.boolean(),
+  }),
+  round: z.object({
+    name: z.string(),
+    phase: z.string(),
+    opensAt: z.string(),
+    freezesAt: z.string(),
+    closesAt: z.string(),
+    closedAt: z.string().nullable(),
+  }),
+  kind: z.enum(['public', 'private']),
+  bootstrap: z.object({ resamples: z.number(), confidence: z.number(), seed: z.number() }).nullable(),
+  entries: z.array(
+    z.object({
+      rank: z.number(),
+      team: z.string(),
+      score: z.number(),
+      lower: z.number().nullable(),
+      upper: z.number().nullable(),
+      submissions: z.number(),
+      lastSubmissionAt: z.string(),
+      prizes: z.array(z.object({ track: z.string(), eligible: z.boolean(), checkedAt: z.string() })),
+    }),
+  ),
+});
+
+/** GET team history. */
+export const TeamHistorySchema = z.object({
+  benchmark: z.string(),
+  team: z.string(),
+  submissions: z.array(
+    z.object({
+      round: z.string(),
+      receivedAt: z.string(),
+      digest: z.string(),
+      publicScore: z.number(),
+      improved: z.boolean(),
+      privateScore: z.number().nullable(),
+    }),
+  ),
+});
+
+/** POST submissions: what the team learns (the Ladder's release, never the raw public score). */
+export const SubmissionOutcomeSchema = z.object({
+  submissionId: z.number(),
+  team: z.string(),
+  digest: z.string(),
+  receivedAt: z.string(),
+  publicScore: z.number(),
+  improved: z.boolean(),
+  submissionsToday: z.number(),
+  dailyCap: z.number(),
+  log: z.object({ index: z.number(), hash: z.string() }),
+});
+
+/** POST prize claims. */
+export const PrizeClaimOutcomeSchema = z.object({
+  team: z.string(),
+  track: z.string(),
+  source: z.string(),
+  checkedAt: z.string(),
+  eligible: z.boolean(),
+  score: z.number(),
+  mofClass: z.string().nullable(),
+  rules: z.array(z.object({ rule: z.string(), passed: z.boolean(), message: z.string() })),
+  released: z.array(z.object({ id: z.string(), title: z.string(), rating: z.string() })),
+});

@@ -1,0 +1,87 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { exportLog, leaderboard, listBenchmarks, loadDemoArena, verifyLog } from '../src/arena/index.ts';
+import { runCli } from '../src/cli/test-support/recording-io.ts';
+import { migrateToLatest } from '../src/store/index.ts';
+import { forEachDialect } from './support/dialects.ts';
+
+const YAML = `slug: cli-bench
+title: CLI bench
+metric: exact-match
+ladder: { kind: parameter-free }
+dailyCap: 5
+rounds:
+  - { name: round-1, opensAt: 2025-01-01T00:00:00Z, freezesAt: 2025-01-01T00:00:00Z, closesAt: 2099-01-01T00:00:00Z }
+`;
+
+forEachDialect('aperture arena', (ctx) => {
+  it('creates, adds items, issues a token, takes a submission, prints and verifies the log', async () => {
+    const { args, env } = ctx.cli();
+    const dir = ctx.tempDir;
+    const run = (argv: string[]) => runCli(['arena', ...argv, ...args], { env, cwd: dir });
+    await writeFile(path.join(dir, 'bad.yaml'), 'slug: Bad Slug\ntitle: x\nmetric: f2\ndailyCap: 0\n');
+    const bad = await run(['create', 'bad.yaml']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/bad\.yaml: \d+ problems: slug \(line 1\).*metric \(line 3\): unknown metric/);
+
+    await writeFile(path.join(dir, 'bench.yaml'), YAML);
+    expect((await run(['create', 'bench.yaml'])).stdout).toContain('created benchmark cli-bench');
+    await writeFile(path.join(dir, 'public.csv'), 'id,label\nq1,one\nq2,two\n');
+    await writeFile(
+      path.join(dir, 'private.jsonl'),
+      '{"id":"h1","label":"three"}\n{"id":"h2","label":"four"}\n',
+    );
+    expect((await run(['add-items', 'cli-bench', 'public.csv', '--split', 'public'])).code).toBe(0);
+    const added = await run([
+      'add-items',
+      'cli-bench',
+      'private.jsonl',
+      '--split',
+      'private',
+      '--round',
+      'round-1',
+    ]);
+    expect(added.stdout, added.stderr).toContain('added 2 private item(s)');
+    expect((await run(['team', 'create', 'owls'])).code).toBe(0);
+    const token = (await run(['team', 'token', 'owls'])).stdout.trim();
+    expect(token).toMatch(/^apt_\d+_/);
+    await writeFile(path.join(dir, 'p.csv'), 'id,prediction\nq1,one\nq2,x\nh1,three\nh2,x\n');
+    const submitted = await run(['submit', 'cli-bench', 'round-1', 'p.csv', '--token', token]);
+    expect(submitted.stdout, submitted.stderr).toContain('public score 0.5');
+    const refused = await run(['submit', 'cli-bench', 'round-1', 'p.csv', '--token', `${token}x`]);
+    expect(refused.code).toBe(2);
+
+    const table = await run(['leaderboard', 'cli-bench']);
+    expect(table.stdout).toContain('public leaderboard');
+    expect(table.stdout).toMatch(/owls\s+│\s+0\.5000/);
+    const csv = await run(['leaderboard', 'cli-bench', '--csv']);
+    expect(csv.stdout.split('\n')[0]).toBe('rank,team,score,lower,upper,submissions,lastSubmissionAt,prizes');
+    const json = JSON.parse((await run(['leaderboard', 'cli-bench', '--json'])).stdout);
+    expect(json.entries[0]).toMatchObject({ team: 'owls', score: 0.5 });
+
+    expect((await run(['export-log', 'log.jsonl'])).stdout).toContain('wrote 1 log entries');
+    const verified = await runCli(['arena', 'verify-log', 'log.jsonl'], { cwd: dir });
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toContain('the chain verifies (1 entries');
+    const text = await readFile(path.join(dir, 'log.jsonl'), 'utf8');
+    await writeFile(path.join(dir, 'tampered.jsonl'), text.replace('"team":"owls"', '"team":"foxes"'));
+    const broken = await runCli(['arena', 'verify-log', 'tampered.jsonl'], { cwd: dir });
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain('entry 0 is the first broken entry: hash does not match');
+  });
+
+  it('loads the fictional demo arena once, with a closed round and a verifying log', async () => {
+    const store = await ctx.openFresh();
+    await migrateToLatest(store);
+    const first = await loadDemoArena(store.db);
+    expect(first).toMatchObject({ loaded: true, benchmark: 'demo-toy-sentiment', submissions: 18 });
+    expect((await loadDemoArena(store.db)).loaded).toBe(false);
+    expect((await listBenchmarks(store.db))[0]).toMatchObject({ demo: true, rounds: 2 });
+    const closed = await leaderboard(store.db, 'demo-toy-sentiment', 'round-1');
+    expect(closed.kind).toBe('private');
+    expect(closed.entries.map((entry) => entry.team)).toContain('demo-owls');
+    const log = await exportLog(store.db);
+    expect(verifyLog(log.entries)).toMatchObject({ ok: true, count: 18 });
+  });
+});
