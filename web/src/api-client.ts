@@ -1,14 +1,23 @@
 import type {
   ApiErrorBody,
+  AwardDetail,
+  BenchmarkDetail,
+  BenchmarkSummary,
   CheckReport,
   CountrySummary,
   IndicatorInfo,
   IndicatorResult,
+  Leaderboard,
+  LogHead,
   ModelDetail,
   ModelSummary,
   OrganizationDetail,
   OrganizationSummary,
   Page,
+  ProgramDetail,
+  ProgramPortfolio,
+  ProgramSummary,
+  TeamHistory,
 } from './api-types.ts';
 
 /** How long a request may take before the dashboard gives up and says so. */
@@ -54,6 +63,23 @@ export async function fetchJson<T>(
   url: string,
   init: RequestInit & { signal?: AbortSignal } = {},
 ): Promise<T> {
+  const { text, status } = await fetchText(url, init, 'application/json');
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  if (body === null) throw new ApiError('The server sent an empty or unreadable answer.', status, 'BODY');
+  return body as T;
+}
+
+/** Fetches a text body (JSON Lines, CSV); failures as in fetchJson. */
+export async function fetchText(
+  url: string,
+  init: RequestInit & { signal?: AbortSignal } = {},
+  accept = 'text/plain',
+): Promise<{ text: string; status: number }> {
   const timeout = AbortSignal.timeout(TIMEOUT_MS);
   const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
   let response: Response;
@@ -61,7 +87,7 @@ export async function fetchJson<T>(
     response = await fetch(url, {
       ...init,
       signal,
-      headers: { accept: 'application/json', ...init.headers },
+      headers: { accept, ...init.headers },
     });
   } catch (error) {
     if (init.signal?.aborted) throw error;
@@ -71,13 +97,13 @@ export async function fetchJson<T>(
     throw new ApiError('The server could not be reached. Check your connection and try again.', 0, 'NETWORK');
   }
   const text = await response.text();
-  let body: unknown = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    body = null;
-  }
   if (!response.ok) {
+    let body: unknown = null;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      body = null;
+    }
     if (isErrorBody(body)) {
       throw new ApiError(body.error.message, response.status, body.error.code, body.error.field);
     }
@@ -87,9 +113,20 @@ export async function fetchJson<T>(
       'HTTP',
     );
   }
-  if (body === null)
-    throw new ApiError('The server sent an empty or unreadable answer.', response.status, 'BODY');
-  return body as T;
+  return { text, status: response.status };
+}
+
+/** Count, last hash and last time of a transparency log given as JSON Lines. */
+export function logHead(jsonLines: string): LogHead {
+  const lines = jsonLines.split('\n').filter((line) => line.trim() !== '');
+  const last = lines.at(-1);
+  if (last === undefined) return { count: 0, head: null, lastTime: null };
+  const entry = JSON.parse(last) as { hash?: unknown; time?: unknown };
+  return {
+    count: lines.length,
+    head: typeof entry.hash === 'string' ? entry.hash : null,
+    lastTime: typeof entry.time === 'string' ? entry.time : null,
+  };
 }
 
 /** The typed calls the dashboard makes. */
@@ -113,7 +150,36 @@ export const api = {
       headers: { 'content-type': 'application/json' },
       signal,
     }),
+  programs: (signal?: AbortSignal) => fetchJson<{ items: ProgramSummary[] }>('/api/programs', { signal }),
+  program: (id: string, signal?: AbortSignal) =>
+    fetchJson<ProgramDetail>(`/api/programs/${encodeURIComponent(id)}`, { signal }),
+  portfolio: (id: string, signal?: AbortSignal) =>
+    fetchJson<ProgramPortfolio>(`/api/programs/${encodeURIComponent(id)}/portfolio`, { signal }),
+  award: (id: string, signal?: AbortSignal) =>
+    fetchJson<AwardDetail>(`/api/awards/${encodeURIComponent(id)}`, { signal }),
+  benchmarks: (signal?: AbortSignal) =>
+    fetchJson<{ items: BenchmarkSummary[] }>('/api/arena/benchmarks', { signal }),
+  benchmark: (slug: string, signal?: AbortSignal) =>
+    fetchJson<BenchmarkDetail>(`/api/arena/benchmarks/${encodeURIComponent(slug)}`, { signal }),
+  leaderboard: (slug: string, round: string | undefined, signal?: AbortSignal) =>
+    fetchJson<Leaderboard>(leaderboardUrl(slug, round), { signal }),
+  teamHistory: (slug: string, team: string, signal?: AbortSignal) =>
+    fetchJson<TeamHistory>(
+      `/api/arena/benchmarks/${encodeURIComponent(slug)}/teams/${encodeURIComponent(team)}/history`,
+      { signal },
+    ),
+  // The log has no JSON summary route yet, so the head is read from the export itself.
+  logHead: async (signal?: AbortSignal) =>
+    logHead((await fetchText(ARENA_LOG_URL, { signal }, 'application/x-ndjson')).text),
 };
+
+/** The transparency log export (JSON Lines). */
+export const ARENA_LOG_URL = '/api/arena/log';
+
+/** A round's leaderboard (JSON by default; `format: 'csv'` for the CSV). */
+export function leaderboardUrl(slug: string, round: string | undefined, format?: 'csv' | 'json'): string {
+  return apiUrl(`/api/arena/benchmarks/${encodeURIComponent(slug)}/leaderboard`, { round, format });
+}
 
 /** The CSV download link of a list or indicator endpoint. */
 export function csvUrl(path: string, query: Query = {}): string {

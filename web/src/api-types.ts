@@ -228,3 +228,200 @@ export interface CheckReport {
   warnings: string[];
   fixes?: Array<{ action: string; from: string; points: number | null; risk: string | null }>;
 }
+
+/** A deliverable's latest verification status (`unchecked`: never verified). */
+export type VerificationStatus = 'pass' | 'fail' | 'overdue' | 'pending' | 'unverifiable' | 'unchecked';
+
+/** Deliverables counted by their latest verification status. */
+export type StatusCounts = Record<VerificationStatus, number>;
+
+/** A funding program as /api/programs lists it. */
+export interface ProgramSummary {
+  id: string;
+  name: string;
+  kind: string;
+  funder: string;
+  /** True for a fictional demo program. */
+  demo: boolean;
+  currency: string;
+  totalBudget: number;
+  computeBudgetGpuHours: number | null;
+  startDate: string | null;
+  endDate: string | null;
+  awardCount: number;
+  awardedMoney: number;
+  awardedGpuHours: number;
+  status: StatusCounts;
+}
+
+/** An award as a program's page lists it. */
+export interface AwardSummary {
+  id: string;
+  program: string;
+  recipient: string;
+  recipientType: 'person' | 'team';
+  institution: string | null;
+  country: string | null;
+  money: number;
+  computeGpuHours: number;
+  startDate: string;
+  endDate: string;
+  status: StatusCounts;
+}
+
+/** One program with its requirements (as defined) and awards. */
+export interface ProgramDetail extends ProgramSummary {
+  description: string | null;
+  url: string | null;
+  requirements: Array<Record<string, unknown>>;
+  awards: AwardSummary[];
+}
+
+/** A staged-release milestone as last verified. */
+export interface MilestoneState {
+  stage: string;
+  due: string;
+  released: string | null;
+  state: 'met' | 'late' | 'unevidenced' | 'overdue' | 'pending';
+}
+
+/** The latest verification result of a deliverable. */
+export interface LatestResult {
+  runId: number;
+  checkedAt: string;
+  status: string;
+  score: number | null;
+  mofClass: string | null;
+  missing: string[];
+  fixes: string[];
+}
+
+/** One award: deliverables, staged-release timeline and verification history. */
+export interface AwardDetail extends AwardSummary {
+  programName: string;
+  currency: string;
+  deliverables: Array<{
+    id: number;
+    requirement: string;
+    kind: string;
+    title: string | null;
+    source: string | null;
+    due: string;
+    latest: LatestResult | null;
+  }>;
+  timeline: MilestoneState[];
+  history: Array<{
+    runId: number;
+    checkedAt: string;
+    asOf: string;
+    requirement: string;
+    status: string;
+    score: number | null;
+    mofClass: string | null;
+  }>;
+}
+
+/** The MOF classes of a portfolio (`none`: no class met). */
+export type PortfolioClass = 'I' | 'II' | 'III' | 'none';
+
+/** Openness of one group of models. */
+export interface OpennessGroup {
+  count: number;
+  meanScore: number | null;
+  classes: Record<PortfolioClass, number>;
+}
+
+/** Openness of a program's funded work vs the field. */
+export interface ProgramPortfolio {
+  program: string;
+  funded: OpennessGroup;
+  field: OpennessGroup;
+  rows: Array<{ group: 'funded' | 'field'; mofClass: PortfolioClass; count: number; share: number | null }>;
+  definition: string;
+}
+
+/** A phase of an arena round. */
+export type RoundPhase = 'upcoming' | 'open' | 'frozen' | 'ended' | 'closed';
+
+/** An arena round with its counts. */
+export interface RoundSummary {
+  name: string;
+  phase: RoundPhase;
+  opensAt: string;
+  freezesAt: string;
+  closesAt: string;
+  closedAt: string | null;
+  publicItems: number;
+  privateItems: number;
+  submissions: number;
+}
+
+/** An arena benchmark as /api/arena/benchmarks lists it. */
+export interface BenchmarkSummary {
+  slug: string;
+  title: string;
+  description: string;
+  metric: string;
+  higherIsBetter: boolean;
+  ladder: { kind: string; step: number | null };
+  dailyCap: number;
+  labels: string[] | null;
+  demo: boolean;
+  rounds: number;
+}
+
+/** A benchmark with rounds and prize tracks (the dashboard does not read its items). */
+export interface BenchmarkDetail extends BenchmarkSummary {
+  roundList: RoundSummary[];
+  prizeTracks: Array<{ name: string; description: string; minScore: number | null; minClass: string | null }>;
+}
+
+/** One row of a leaderboard; `lower`/`upper` bound the bootstrap interval once a round is closed. */
+export interface LeaderboardEntry {
+  rank: number;
+  team: string;
+  score: number;
+  lower: number | null;
+  upper: number | null;
+  submissions: number;
+  lastSubmissionAt: string;
+  prizes: Array<{ track: string; eligible: boolean; checkedAt: string }>;
+}
+
+/** The leaderboard of a round: public (Ladder releases) while it runs, private once closed. */
+export interface Leaderboard {
+  benchmark: { slug: string; title: string; metric: string; higherIsBetter: boolean };
+  round: {
+    name: string;
+    phase: string;
+    opensAt: string;
+    freezesAt: string;
+    closesAt: string;
+    closedAt: string | null;
+  };
+  kind: 'public' | 'private';
+  bootstrap: { resamples: number; confidence: number; seed: number } | null;
+  entries: LeaderboardEntry[];
+}
+
+/** A team's submissions to a benchmark. */
+export interface TeamHistory {
+  benchmark: string;
+  team: string;
+  submissions: Array<{
+    round: string;
+    receivedAt: string;
+    digest: string;
+    publicScore: number;
+    improved: boolean;
+    privateScore: number | null;
+  }>;
+}
+
+/** The head of the arena's transparency log, read from its JSON Lines export. */
+export interface LogHead {
+  count: number;
+  /** Hash of the last entry; null when the log is empty. */
+  head: string | null;
+  lastTime: string | null;
+}

@@ -13,6 +13,11 @@ const AdoptionPage = lazy(() => import('./pages/adoption-page.tsx'));
 const BrainFlowPage = lazy(() => import('./pages/brain-flow-page.tsx'));
 const IndicatorsPage = lazy(() => import('./pages/indicators-page.tsx'));
 const IndicatorPage = lazy(() => import('./pages/indicator-page.tsx'));
+const ProgramsPage = lazy(() => import('./pages/programs-page.tsx'));
+const ProgramPage = lazy(() => import('./pages/program-page.tsx'));
+const AwardPage = lazy(() => import('./pages/award-page.tsx'));
+const ArenaPage = lazy(() => import('./pages/arena-page.tsx'));
+const BenchmarkPage = lazy(() => import('./pages/benchmark-page.tsx'));
 const CheckPage = lazy(() => import('./pages/check-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 
@@ -30,6 +35,11 @@ const router = createBrowserRouter([
       { path: 'brain-flow', element: <BrainFlowPage /> },
       { path: 'indicators', element: <IndicatorsPage /> },
       { path: 'indicators/:name', element: <IndicatorPage /> },
+      { path: 'arena', element: <ArenaPage /> },
+      { path: 'arena/:slug', element: <BenchmarkPage /> },
+      { path: 'programs', element: <ProgramsPage /> },
+      { path: 'programs/:id', element: <ProgramPage /> },
+      { path: 'awards/:id', element: <AwardPage /> },
       { path: 'check', element: <CheckPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -118,3 +118,39 @@ export const ACCESSIBILITY_FILTER_LABELS: Record<string, string> = {
 export function formatTick(value: number): string {
   return Math.abs(value) < 10_000 ? formatNumber(value) : formatCompact(value);
 }
+
+/** An amount of money in a currency (`EUR 90,000`); the code is shown as is when Intl does not know it. */
+export function formatMoney(value: number | null | undefined, currency: string): string {
+  if (value === null || value === undefined) return '–';
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency, maximumFractionDigits: 0 }).format(
+      value,
+    );
+  } catch {
+    return `${currency} ${INTEGER.format(value)}`;
+  }
+}
+
+/** An ISO timestamp as `2025-01-15 09:00 UTC`; dates (YYYY-MM-DD) stay as they are. */
+export function formatTimestamp(value: string | null | undefined): string {
+  if (!value) return '–';
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(value);
+  return match ? `${match[1]} ${match[2]} UTC` : value;
+}
+
+/** Plain words for program kinds. */
+export const PROGRAM_KIND_LABELS: Record<string, string> = {
+  grant: 'Grant',
+  'compute-fellowship': 'Compute fellowship',
+  residency: 'Residency',
+};
+
+/** A program kind in plain words. */
+export function programKindLabel(value: string): string {
+  return PROGRAM_KIND_LABELS[value] ?? humanize(value);
+}
+
+/** A share (0–1) as a percentage; an en dash when unknown. */
+export function formatShare(value: number | null | undefined): string {
+  return value === null || value === undefined ? '–' : `${DECIMAL.format(value * 100)}%`;
+}

@@ -15,10 +15,14 @@ export interface LineChartProps {
   data: ChartData;
   height?: number;
   yLabel?: string;
+  /** Join a series across x values where it has no point (series measured at different times). */
+  connectNulls?: boolean;
+  /** Lowest and highest y shown; recharts picks by default. */
+  yDomain?: [number | 'auto', number | 'auto'];
 }
 
 /** One line per series over the x values (years, quarters). */
-export function LineChart({ data, height = 320, yLabel }: LineChartProps) {
+export function LineChart({ data, height = 320, yLabel, connectNulls = false, yDomain }: LineChartProps) {
   return (
     <ResponsiveContainer width="100%" height={height}>
       <RechartsLineChart
@@ -32,6 +36,7 @@ export function LineChart({ data, height = 320, yLabel }: LineChartProps) {
           tickFormatter={formatTick}
           width={56}
           tick={{ fontSize: 12 }}
+          domain={yDomain}
           label={
             yLabel
               ? { value: yLabel, angle: -90, position: 'insideLeft', offset: -2, fontSize: 12 }
@@ -48,6 +53,7 @@ export function LineChart({ data, height = 320, yLabel }: LineChartProps) {
             stroke={PALETTE[index % PALETTE.length]}
             strokeWidth={2}
             dot={{ r: 3 }}
+            connectNulls={connectNulls}
             isAnimationActive={false}
           />
         ))}

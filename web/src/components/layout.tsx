@@ -9,6 +9,8 @@ const NAV = [
   { to: '/adoption', label: 'Adoption' },
   { to: '/brain-flow', label: 'Brain flow' },
   { to: '/indicators', label: 'Indicators' },
+  { to: '/arena', label: 'Arena' },
+  { to: '/programs', label: 'Programs' },
   { to: '/check', label: 'Check a release' },
 ] as const;
 
