@@ -2,8 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
 /** Node arguments that run a TypeScript file through tsx, as `npm run bench` does. */
-function nodeArgs(script: string, args: readonly string[]): string[] {
-  return ['--import', 'tsx', script, ...args];
+function nodeArgs(script: string, args: readonly string[], nodeFlags: readonly string[] = []): string[] {
+  return [...nodeFlags, '--import', 'tsx', script, ...args];
 }
 
 /**
@@ -13,9 +13,15 @@ function nodeArgs(script: string, args: readonly string[]): string[] {
  * @example
  * const result = await runTsChild<ImportChildResult>('bench/support/import-child.ts', ['bare', '1000', '100', 'x.db']);
  */
-export function runTsChild<T>(script: string, args: readonly string[]): Promise<T> {
+export function runTsChild<T>(
+  script: string,
+  args: readonly string[],
+  nodeFlags: readonly string[] = [],
+): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, nodeArgs(script, args), { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, nodeArgs(script, args, nodeFlags), {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (text: string) => {
       out += text;
