@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import { Command, Option } from 'commander';
 import {
+  arenaStoreLookup,
   EXPORT_COLUMNS,
   exportResults,
   formatProgramIssues,
@@ -220,7 +221,9 @@ Examples:
 
 Statuses: pass (met), fail (delivered but short, or a milestone late or without evidence),
 overdue (not met and the due date has passed), pending (not met, not yet due),
-unverifiable (Aperture cannot judge it: the source is unreachable or the arena has no record; never a pass).
+unverifiable (Aperture cannot judge it: the source is unreachable; never a pass).
+A benchmark contribution passes when the team (the deliverable's team, else the recipient) has an
+accepted submission in this database's arena, logged in the transparency log, by the due date.
 An interrupted run is resumed by the next one with the same --program and --as-of.
 The checker only reads releases; no code from a deliverable is ever run.
 Exit codes: 0 nothing failing or overdue (pending and unverifiable included), 1 some deliverable
@@ -231,6 +234,8 @@ failing or overdue (like a gate), 2 bad input, 3 the database is unreachable.`,
         verifyDeliverables(store.db, {
           program: options.program,
           asOf: options.asOf,
+          // Benchmark contributions are judged from this database's arena (accepted, logged submissions).
+          arena: arenaStoreLookup(store.db),
           onProgress:
             !options.json && io.stderr.isTTY
               ? ({

@@ -6,6 +6,13 @@ export interface ArenaContribution {
   submittedAt: string;
   /** True when the arena accepted it (scored, logged); rejected submissions do not count. */
   accepted: boolean;
+  /** The evidence, when the lookup has it: the submission, its file digest and its transparency-log entry. */
+  evidence?: {
+    submissionId: number;
+    round: string;
+    digest: string;
+    log: { index: number; hash: string };
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 export type { ArenaContribution, ArenaContributionLookup } from './arena-contribution-lookup.ts';
+export { arenaStoreLookup } from './arena-store-lookup.ts';
 export type { ExportedResult } from './export-results.ts';
 export { EXPORT_COLUMNS, exportResults } from './export-results.ts';
 export type {

@@ -221,6 +221,13 @@ function judgeStagedRelease(
   };
 }
 
+/** ` (submission 3, round-1, transparency log entry 2, hash 1a2b3c4d…)` when the lookup gave evidence. */
+function evidenceText(contribution: ArenaContribution): string {
+  const { evidence } = contribution;
+  if (!evidence) return '';
+  return ` (submission ${evidence.submissionId}, ${evidence.round}, transparency log entry ${evidence.log.index}, hash ${evidence.log.hash.slice(0, 12)}…)`;
+}
+
 function judgeBenchmark(
   input: JudgeInput,
   requirement: Extract<Requirement, { kind: 'benchmark-contribution' }>,
@@ -263,7 +270,7 @@ function judgeBenchmark(
     missing,
     report: {
       ...base,
-      reason: onTime ? `team ${team} contributed to ${first!.benchmark}` : missing[0]!,
+      reason: onTime ? `team ${team} contributed to ${first!.benchmark}${evidenceText(first!)}` : missing[0]!,
       contributions: accepted,
     },
   };
