@@ -28,6 +28,30 @@ function expand(path: string): string[] {
   return paths.map((candidate) => candidate.replace(/:[A-Za-z]+/g, 'x'));
 }
 
+/** The server admin token: the walk also calls the organiser routes as the organiser. */
+const ADMIN_TOKEN = 'walk-admin-token';
+
+/** The walk's body for a route: private items (with their secret labels) for the items route. */
+function walkPayload(path: string, log: string): object {
+  if (path.endsWith('/items'))
+    return {
+      split: 'private',
+      round: 'round-1',
+      format: 'jsonl',
+      items: Array.from(
+        { length: 20 },
+        (_, i) => `${JSON.stringify({ id: `s${i}`, label: secretAnswer(i) })}\n`,
+      ).join(''),
+    };
+  if (path === '/api/arena/verify-log') return { log };
+  return {
+    format: 'csv',
+    predictions: predictionsCsv(3, 20).toString(),
+    track: 'open-weights',
+    source: 'hf:x/y',
+  };
+}
+
 const fakeCheck = async () =>
   ({
     profile: { score: 80, mof: { class: 'III', unmet: { I: [], II: [], III: [] } }, components: [] },
@@ -52,7 +76,12 @@ forEachDialect('arena API', (ctx) => {
         },
       ],
     }));
-    app = await buildServer({ db: store.db, dialect: store.dialect, checkRelease: fakeCheck });
+    app = await buildServer({
+      db: store.db,
+      dialect: store.dialect,
+      checkRelease: fakeCheck,
+      adminToken: ADMIN_TOKEN,
+    });
     await app.ready();
   });
 
@@ -118,35 +147,39 @@ forEachDialect('arena API', (ctx) => {
         '/api/arena/benchmarks/:slug/leaderboard',
         '/api/arena/log',
         '/api/arena/benchmarks/:slug/rounds/:round/submissions',
+        '/api/arena/benchmarks',
+        '/api/arena/benchmarks/:slug/items',
+        '/api/arena/benchmarks/:slug/rounds/:round/close',
+        '/api/arena/teams',
+        '/api/arena/teams/:team/tokens',
+        '/api/arena/tokens/:id',
+        '/api/arena/verify-log',
       ]),
     );
     const secrets = Array.from({ length: 20 }, (_, i) => secretAnswer(i));
     const leaks: string[] = [];
     let requests = 0;
+    const organiser = new Set<string>();
     const walk = async () => {
+      const log = (await app.inject({ url: '/api/arena/log' })).body;
       for (const route of routes) {
         for (const path of expand(route.path)) {
           for (const method of route.methods) {
             for (const query of ['', '?format=csv', '?round=round-1']) {
-              for (const token of [undefined, tokens.owls]) {
+              for (const token of [undefined, tokens.owls, ADMIN_TOKEN]) {
+                // Revoking the fixture's tokens would leave the rest of the walk unauthenticated.
+                if (method === 'DELETE' && token === ADMIN_TOKEN) continue;
                 const response = await app.inject({
                   method: method as 'GET',
                   url: `${path}${query}`,
                   headers: token
                     ? { authorization: `Bearer ${token}`, 'x-forwarded-for': `10.0.0.${requests % 250}` }
                     : {},
-                  ...(method === 'GET' || method === 'DELETE'
-                    ? {}
-                    : {
-                        payload: {
-                          format: 'csv',
-                          predictions: predictionsCsv(3, 20).toString(),
-                          track: 'open-weights',
-                          source: 'hf:x/y',
-                        },
-                      }),
+                  ...(method === 'GET' || method === 'DELETE' ? {} : { payload: walkPayload(path, log) }),
                 });
                 requests++;
+                if (token === ADMIN_TOKEN && !path.includes('/programs') && method !== 'GET')
+                  organiser.add(`${method} ${path} ${response.statusCode}`);
                 const body = response.body;
                 for (const secret of secrets)
                   if (body.includes(secret))
@@ -162,5 +195,12 @@ forEachDialect('arena API', (ctx) => {
     await walk();
     expect(requests).toBeGreaterThan(100);
     expect(leaks).toEqual([]);
+    // The organiser token reached the service: private items were refused for a reason, not for the token.
+    expect([...organiser]).toEqual(
+      expect.arrayContaining([
+        'POST /api/arena/benchmarks/fixture-qa/items 409',
+        'POST /api/arena/verify-log 200',
+      ]),
+    );
   });
 });

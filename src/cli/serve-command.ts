@@ -63,7 +63,7 @@ export function serveCommand(io: CliIo, hooks: ServeHooks = { waitForShutdown: u
       `
 Examples:
   $ aperture serve --demo                       # http://127.0.0.1:8080 with the demo catalog and program
-  $ APERTURE_ADMIN_TOKEN=… aperture serve       # enables the admin routes (programs and awards)
+  $ APERTURE_ADMIN_TOKEN=… aperture serve       # enables the admin routes (programs, awards, arena organiser)
   $ aperture serve --db catalog.db --port 3000
   $ DATABASE_URL=postgres://localhost/aperture aperture serve --host 0.0.0.0
 

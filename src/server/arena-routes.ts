@@ -27,6 +27,7 @@ import {
   TeamParamsSchema,
 } from './arena-schemas.ts';
 import { acceptCheckSource } from './check-source.ts';
+import { bearer, rateLimited } from './rate-limited.ts';
 import { type CsvColumn, oneBatch, sendCsv } from './send-csv.ts';
 import type { ServerContext, ZodApp } from './server-context.ts';
 
@@ -50,26 +51,6 @@ const LEADERBOARD_CSV: CsvColumn<LeaderboardEntry>[] = [
         .join(' '),
   },
 ];
-
-/** The token of `Authorization: Bearer apt_…`, if any. */
-function bearer(header: string | undefined): string | undefined {
-  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-  return match?.[1];
-}
-
-const rateLimited = (max: number) => ({
-  rateLimit: {
-    max,
-    timeWindow: 60_000,
-    // Per token id when one is given (a team's clients may share an address), else per address.
-    keyGenerator: (request: { headers: { authorization?: string }; ip: string }) =>
-      /^Bearer\s+apt_(\d+)_/i.exec(request.headers.authorization ?? '')?.[1] ?? request.ip,
-    errorResponseBuilder: (_request: unknown, limit: { after: string; statusCode: number }) =>
-      Object.assign(new Error(`too many requests from this address; retry in ${limit.after}`), {
-        statusCode: limit.statusCode,
-      }),
-  },
-});
 
 const ERRORS = { 400: ErrorResponseSchema, 404: ErrorResponseSchema };
 

@@ -16,6 +16,7 @@ import {
 import type { Kysely } from 'kysely';
 import { checkRelease, toolVersion } from '../checker/index.ts';
 import type { Database, DialectName } from '../store/index.ts';
+import { arenaAdminRoutes } from './arena-admin-routes.ts';
 import { arenaRoutes } from './arena-routes.ts';
 import { checkRoutes } from './check-routes.ts';
 import { countryRoutes } from './country-routes.ts';
@@ -53,7 +54,10 @@ export interface BuildServerOptions {
    * turns it off.
    */
   responseCache?: ResponseCacheLimits;
-  /** Token guarding the admin routes (POST/PUT/DELETE of programs and awards); they answer 403 without one. */
+  /**
+   * Token guarding the admin routes (POST/PUT/DELETE of programs and awards, the arena organiser routes);
+   * they answer 403 without one.
+   */
   adminToken?: string;
 }
 
@@ -129,6 +133,7 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
   ]) {
     routes(app, context);
   }
+  arenaAdminRoutes(app, context, { adminToken: options.adminToken });
   programRoutes(app, context, { adminToken: options.adminToken });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+
+/*
+ * Request and response schemas of the arena organiser routes (see arena-admin-routes.ts). Responses go
+ * through these schemas, which drop any field they do not name: no route echoes an item's label.
+ */
+
+const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected a slug');
+
+/** Largest items text accepted by POST items (the body limit adds room for JSON escaping). */
+export const MAX_ITEMS_TEXT_BYTES = 16 * 1024 * 1024;
+
+/** Largest transparency log text accepted by POST verify-log. */
+export const MAX_LOG_TEXT_BYTES = 32 * 1024 * 1024;
+
+/** Body of POST /api/arena/benchmarks. */
+export const BenchmarkCreateBodySchema = z
+  .object({
+    definition: z
+      .union([
+        z
+          .string()
+          .min(1)
+          .max(1024 * 1024),
+        z.record(z.string(), z.unknown()),
+      ])
+      .describe(
+        'The benchmark definition: YAML (or JSON) text as `aperture arena create` reads it, or the same as a JSON object',
+      ),
+  })
+  .strict();
+
+/** POST /api/arena/benchmarks: what was created. */
+export const BenchmarkCreatedSchema = z.object({
+  slug: z.string(),
+  metric: z.string(),
+  rounds: z.number(),
+  prizeTracks: z.number(),
+});
+
+/** Body of POST items. */
+export const ItemsBodySchema = z
+  .object({
+    split: z
+      .enum(['public', 'private'])
+      .describe('public (labels released) or private (labels stay on the server)'),
+    round: Slug.optional().describe(
+      'Fresh items of this round (only after its freeze, before any submission)',
+    ),
+    format: z
+      .enum(['csv', 'jsonl'])
+      .describe('`csv` (header id,label) or `jsonl` ({"id", "label"} per line)'),
+    items: z.string().min(1).max(MAX_ITEMS_TEXT_BYTES).describe('The items file as text'),
+  })
+  .strict();
+
+/** POST items: how many were added (all or nothing). */
+export const ItemsAddedSchema = z.object({
+  benchmark: z.string(),
+  split: z.enum(['public', 'private']),
+  round: z.string().nullable(),
+  inserted: z.number(),
+});
+
+/** Body of POST rounds: a new round (UTC ISO times). */
+export const RoundCreateBodySchema = z
+  .object({
+    name: Slug,
+    opensAt: z.string().describe('UTC time, e.g. 2025-06-01T00:00:00Z'),
+    freezesAt: z.string().describe('Submission freeze: fresh items and predictions from here'),
+    closesAt: z.string(),
+  })
+  .strict();
+
+/** POST rounds: the round added. */
+export const RoundCreatedSchema = z.object({ benchmark: z.string(), round: z.string() });
+
+/** Body of POST close (optional). */
+export const RoundCloseBodySchema = z
+  .object({ force: z.boolean().default(false).describe("Close before the round's close time") })
+  .strict()
+  .default({ force: false });
+
+/** POST close: the revealed private leaderboard. */
+export const RoundResultsSchema = z.object({
+  closedAt: z.string(),
+  bootstrap: z.object({ resamples: z.number(), confidence: z.number(), seed: z.number() }),
+  items: z.number(),
+  entries: z.array(
+    z.object({
+      rank: z.number(),
+      team: z.string(),
+      score: z.number(),
+      lower: z.number(),
+      upper: z.number(),
+      submissionId: z.number(),
+      digest: z.string(),
+      receivedAt: z.string(),
+      submissions: z.number(),
+    }),
+  ),
+});
+
+/** Body of POST teams. */
+export const TeamCreateBodySchema = z
+  .object({ slug: Slug, name: z.string().min(1).max(200).optional() })
+  .strict();
+
+/** POST teams: the team created. */
+export const TeamCreatedSchema = z.object({ slug: z.string(), name: z.string() });
+
+/** Path of a team. */
+export const TeamSlugParamsSchema = z.object({ team: Slug });
+
+/** Body of POST team tokens (optional). */
+export const TokenIssueBodySchema = z
+  .object({
+    scope: z
+      .enum(['submit', 'admin'])
+      .default('submit')
+      .describe('submit, or admin (also claims prizes for the team)'),
+  })
+  .strict()
+  .default({ scope: 'submit' });
+
+/** POST team tokens: the token, shown this once (only its hash is stored). */
+export const TokenIssuedSchema = z.object({
+  id: z.number(),
+  team: z.string(),
+  scope: z.enum(['submit', 'admin']),
+  token: z.string(),
+});
+
+/** Path of a token: its id, the number after `apt_`. */
+export const TokenParamsSchema = z.object({
+  id: z.string().regex(/^[1-9][0-9]{0,9}$/, 'expected a token id'),
+});
+
+/** DELETE token. */
+export const TokenRevokedSchema = z.object({ id: z.number(), revoked: z.literal(true) });
+
+/** Body of POST verify-log. */
+export const VerifyLogBodySchema = z
+  .object({
+    log: z.string().max(MAX_LOG_TEXT_BYTES).describe('The JSON Lines export of GET /api/arena/log'),
+    count: z.number().int().nonnegative().optional().describe('The published entry count, if any'),
+    head: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'expected a sha256 hex digest')
+      .optional()
+      .describe('The published head hash, if any'),
+  })
+  .strict();
+
+/** POST verify-log: the count and head hash, or the first broken entry (0-based) and its line. */
+export const LogVerificationSchema = z.union([
+  z.object({ ok: z.literal(true), count: z.number(), head: z.string() }),
+  z.object({
+    ok: z.literal(false),
+    index: z.number(),
+    line: z.number().nullable(),
+    reason: z.string(),
+  }),
+]);
