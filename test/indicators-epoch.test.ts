@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runImport, runIndicator } from '../src/observatory/index.ts';
+import { EPOCH_SAMPLES, HAND_CODES } from '../src/observatory/test-support/epoch-samples-by-hand.ts';
 import { sharedData } from '../src/observatory/test-support/shared-data.ts';
 import { type DatabaseHandle, migrateToLatest } from '../src/store/index.ts';
 import { forEachDialect } from './support/dialects.ts';
@@ -11,46 +12,6 @@ import { forEachDialect } from './support/dialects.ts';
  * CSV: csv-parse's sync API, a plain loop, the country names deduplicated per row and translated with a
  * table written by hand (not the importer's), and the year read off the date text.
  */
-
-const SAMPLES = [
-  { name: 'notable_ai_models.2024-12.csv', countryColumn: 'Country (from Organization)' },
-  { name: 'notable_ai_models.2025-05.head80.csv', countryColumn: 'Country (of organization)' },
-] as const;
-
-/** Every country name of the two samples and its ISO 3166-1 alpha-2 code, written by hand. */
-const HAND_CODES: Record<string, string> = {
-  'United States of America': 'US',
-  China: 'CN',
-  'United Kingdom of Great Britain and Northern Ireland': 'GB',
-  Canada: 'CA',
-  Germany: 'DE',
-  France: 'FR',
-  'Korea (Republic of)': 'KR',
-  Switzerland: 'CH',
-  Japan: 'JP',
-  'Hong Kong': 'HK',
-  Israel: 'IL',
-  Singapore: 'SG',
-  Australia: 'AU',
-  Netherlands: 'NL',
-  Czechia: 'CZ',
-  Finland: 'FI',
-  Austria: 'AT',
-  India: 'IN',
-  'United Arab Emirates': 'AE',
-  Belgium: 'BE',
-  Poland: 'PL',
-  'Saudi Arabia': 'SA',
-  Sweden: 'SE',
-  Spain: 'ES',
-  Taiwan: 'TW',
-  Ireland: 'IE',
-  'Iran (Islamic Republic of)': 'IR',
-  Italy: 'IT',
-  Norway: 'NO',
-  Russia: 'RU',
-  Argentina: 'AR',
-};
 
 /** `year country` → models, counted from the raw file. */
 function countIndependently(file: string, countryColumn: string): Map<string, number> {
@@ -78,7 +39,7 @@ function countIndependently(file: string, countryColumn: string): Map<string, nu
   return counts;
 }
 
-for (const sample of SAMPLES) {
+for (const sample of EPOCH_SAMPLES) {
   const file = sharedData(`epoch/${sample.name}`);
   if (file === null) {
     describe.skip(`models-per-country on ${sample.name} (sample absent)`, () => {});

@@ -4,54 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { ApertureError } from '../../errors.ts';
 import type { ModelRecord } from '../catalog-records.ts';
 import { regionOf } from '../regions.ts';
+import { EPOCH_SAMPLES, HAND_CODES } from '../test-support/epoch-samples-by-hand.ts';
 import { sharedData } from '../test-support/shared-data.ts';
 import { normalizeEpochAccessibility, parseEpochCsv, parseEpochCsvFile } from './parse-epoch-csv.ts';
 import { collectItems } from './parse-item.ts';
 import { parsePublishedDate } from './published-date.ts';
-
-const EPOCH_FILES = [
-  { name: 'notable_ai_models.2024-12.csv', countryColumn: 'Country (from Organization)' },
-  { name: 'notable_ai_models.2025-05.head80.csv', countryColumn: 'Country (of organization)' },
-] as const;
-
-/**
- * Written by hand, independently of the importer's alias table: every country name that occurs in the
- * two Epoch samples and its ISO 3166-1 alpha-2 code (checked against the ISO list). The test fails
- * if a sample holds a name missing here, so a new spelling cannot slip through unmapped.
- */
-const HAND_CODES: Record<string, string> = {
-  'United States of America': 'US',
-  China: 'CN',
-  'United Kingdom of Great Britain and Northern Ireland': 'GB',
-  Canada: 'CA',
-  Germany: 'DE',
-  France: 'FR',
-  'Korea (Republic of)': 'KR',
-  Switzerland: 'CH',
-  Japan: 'JP',
-  'Hong Kong': 'HK',
-  Israel: 'IL',
-  Singapore: 'SG',
-  Australia: 'AU',
-  Netherlands: 'NL',
-  Czechia: 'CZ',
-  Finland: 'FI',
-  Austria: 'AT',
-  India: 'IN',
-  'United Arab Emirates': 'AE',
-  Belgium: 'BE',
-  Poland: 'PL',
-  'Saudi Arabia': 'SA',
-  Sweden: 'SE',
-  Spain: 'ES',
-  Taiwan: 'TW',
-  Ireland: 'IE',
-  'Iran (Islamic Republic of)': 'IR',
-  Italy: 'IT',
-  Norway: 'NO',
-  Russia: 'RU',
-  Argentina: 'AR',
-};
 
 /** Every `Model accessibility` value in the two samples (read off both files) and what it must become. */
 const HAND_ACCESSIBILITY: Record<string, string> = {
@@ -71,7 +28,7 @@ function readIndependently(file: string): { header: string[]; rows: string[][] }
   return { header: header!, rows };
 }
 
-for (const sample of EPOCH_FILES) {
+for (const sample of EPOCH_SAMPLES) {
   const file = sharedData(`epoch/${sample.name}`);
   describe.skipIf(!file)(`parseEpochCsv on the real ${sample.name}`, () => {
     const parsed = file
