@@ -8,7 +8,7 @@ import { buildServer } from '../../src/server/index.ts';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '../../src/store/index.ts';
 import { browserSkipReason, launchBrowser } from './support/browser.ts';
 import { buildDashboard } from './support/build-dashboard.ts';
-import { expectPagesLoad, openTab, settled, WAIT } from './support/dashboard-tab.ts';
+import { expectPagesLoad, openTab, settled, settledOn, WAIT } from './support/dashboard-tab.ts';
 
 /*
  * The arena pages in real Chromium over the bundled demo benchmark (a closed round with private scores
@@ -53,7 +53,7 @@ describe.skipIf(skipReason !== null)('arena pages in Chromium', () => {
     await settled(page);
     await page.getByRole('link', { name: /Toy Sentiment/ }).click();
     await page.waitForURL(new RegExp(`/arena/${slug}$`), WAIT);
-    await settled(page);
+    await settledOn(page, /Toy Sentiment/);
     expect(
       await page
         .getByRole('table', { name: /Rounds of/ })

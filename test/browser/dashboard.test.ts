@@ -1,13 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/index.ts';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '../../src/store/index.ts';
-import { browserSkipReason, launchBrowser, screenshotPath } from './support/browser.ts';
+import { browserSkipReason, launchBrowser } from './support/browser.ts';
 import { buildDashboard } from './support/build-dashboard.ts';
 import { javascriptSize } from './support/bundle-size.ts';
+import { type FailureHook, openTab, settled, settledOn, WAIT } from './support/dashboard-tab.ts';
 import { type SeededCatalog, seedCatalog } from './support/seed-catalog.ts';
 
 /*
@@ -22,9 +23,6 @@ if (skipReason) console.warn(skipReason);
 
 /** The design's budget for the dashboard's JavaScript (DESIGN.md §5). */
 const JS_BUDGET_GZIP_BYTES = 400 * 1024;
-const WAIT = { timeout: 20_000 };
-
-type FailureHook = (handler: () => Promise<void> | void) => void;
 
 describe.skipIf(skipReason !== null)('dashboard in Chromium', () => {
   let outDir: string;
@@ -53,28 +51,8 @@ describe.skipIf(skipReason !== null)('dashboard in Chromium', () => {
     if (tempDir) await rm(tempDir, { recursive: true, force: true });
   });
 
-  /** A new tab that records console errors and page errors, and screenshots itself if the test fails. */
-  async function openPage(
-    name: string,
-    onTestFailed: FailureHook,
-  ): Promise<{ page: Page; errors: string[] }> {
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
-    onTestFailed(async () => {
-      await page.screenshot({ path: await screenshotPath(name), fullPage: true }).catch(() => undefined);
-    });
-    return { page, errors };
-  }
-
-  /** Waits until the page has its heading and nothing is loading any more. */
-  async function settled(page: Page): Promise<void> {
-    await page.locator('main h1').first().waitFor(WAIT);
-    await expect.poll(() => page.locator('main [role="status"]').count(), WAIT).toBe(0);
-  }
+  /** A new tab of this suite's browser (see support/dashboard-tab.ts). */
+  const openPage = (name: string, onTestFailed: FailureHook) => openTab(context, name, onTestFailed);
 
   it('keeps the JavaScript under 400 KB gzipped', () => {
     const size = javascriptSize(outDir);
@@ -171,7 +149,7 @@ describe.skipIf(skipReason !== null)('dashboard in Chromium', () => {
     await settled(page);
     await page.getByRole('link', { name: seeded.profiledModelName }).click();
     await page.waitForURL(new RegExp(`/models/${seeded.profiledModelId}$`), WAIT);
-    await settled(page);
+    await settledOn(page, seeded.profiledModelName);
     expect(await page.locator('main h1').textContent()).toBe(seeded.profiledModelName);
     const cards = page.locator('ul.component-grid > li');
     expect(await cards.count()).toBeGreaterThan(5);

@@ -8,7 +8,7 @@ import { buildServer } from '../../src/server/index.ts';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '../../src/store/index.ts';
 import { browserSkipReason, launchBrowser } from './support/browser.ts';
 import { buildDashboard } from './support/build-dashboard.ts';
-import { expectPagesLoad, openTab, settled, WAIT } from './support/dashboard-tab.ts';
+import { expectPagesLoad, openTab, settled, settledOn, WAIT } from './support/dashboard-tab.ts';
 import { seedCatalog } from './support/seed-catalog.ts';
 
 /*
@@ -68,18 +68,18 @@ describe.skipIf(skipReason !== null)('programs pages in Chromium', () => {
     await settled(page);
     await page.locator('nav[aria-label="Main"]').getByRole('link', { name: 'Programs' }).click();
     await page.waitForURL(/\/programs$/, WAIT);
-    await settled(page);
+    await settledOn(page, 'Funding programs');
     const row = page.locator('main table tbody tr').first();
     expect(await row.textContent()).toContain('Compute fellowship');
     // The status bar names its counts in words, not in colour alone.
     expect(await row.locator('.status-counts').textContent()).toMatch(/\d+ overdue/);
     await page.getByRole('link', { name: 'Open Artifacts Fellowship (demo)' }).click();
     await page.waitForURL(new RegExp(`/programs/${PROGRAM}$`), WAIT);
-    await settled(page);
+    await settledOn(page, 'Open Artifacts Fellowship');
     expect(await page.locator('main .requirements > li').count()).toBe(3);
     await page.getByRole('link', { name: /Quarry Systems/ }).click();
     await page.waitForURL(new RegExp(`/awards/${OVERDUE_AWARD}$`), WAIT);
-    await settled(page);
+    await settledOn(page, 'Quarry Systems');
     expect(await page.locator('main h1').textContent()).toContain('Quarry Systems');
     expect(errors).toEqual([]);
     await page.close();

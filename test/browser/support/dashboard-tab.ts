@@ -32,6 +32,15 @@ export async function settled(page: Page): Promise<void> {
   await expect.poll(() => page.locator('main [role="status"]').count(), WAIT).toBe(0);
 }
 
+/**
+ * Like settled, after a client-side navigation: the previous page's heading stays until the next page
+ * (loaded lazily) replaces it, so wait for the new heading first.
+ */
+export async function settledOn(page: Page, heading: string | RegExp): Promise<void> {
+  await page.locator('main h1', { hasText: heading }).first().waitFor(WAIT);
+  await settled(page);
+}
+
 /** Visits each path and asserts it renders the frame (main, navigation) without an error alert. */
 export async function expectPagesLoad(page: Page, baseUrl: string, paths: readonly string[]): Promise<void> {
   for (const route of paths) {
