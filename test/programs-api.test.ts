@@ -173,6 +173,34 @@ forEachDialect('programs API', (ctx) => {
     });
     expect(policyPath.statusCode).toBe(400);
     expect(policyPath.json().error.field).toBe('requirements.1.policy');
+    // Sources on the server's own disk are refused: over HTTP only hf: ids and https git URLs.
+    for (const [payload, field] of [
+      [{ ...award, source: '/etc' }, 'body.source'],
+      [{ ...award, source: 'file:///srv/releases' }, 'body.source'],
+      [
+        { ...award, deliverables: [{ requirement: 'kt', source: './examples/open-science-pack' }] },
+        'body.deliverables.0.source',
+      ],
+    ] as const) {
+      const local = await app.inject({ method: 'PUT', url: '/api/awards/api-award', headers: auth, payload });
+      expect(local.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(local.json().error.field).toBe(field);
+    }
+    const localInProgram = await app.inject({
+      method: 'PUT',
+      url: '/api/programs/api-residency',
+      headers: auth,
+      payload: { ...program, awards: [{ ...award, source: '/home' }] },
+    });
+    expect(localInProgram.statusCode).toBe(400);
+    expect(localInProgram.json().error.field).toBe('awards.0.source');
+    const remote = await app.inject({
+      method: 'PUT',
+      url: '/api/awards/api-award',
+      headers: auth,
+      payload: { ...award, source: 'hf:example-lab/model' },
+    });
+    expect(remote.statusCode).toBe(200);
     expect(
       (await app.inject({ method: 'DELETE', url: '/api/awards/api-award', headers: auth })).statusCode,
     ).toBe(204);

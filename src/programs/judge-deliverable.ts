@@ -1,5 +1,6 @@
 import type { CheckReport } from '../checker/index.ts';
 import { combineGate } from '../checker/index.ts';
+import { ApertureError } from '../errors.ts';
 import { evaluatePolicy } from '../profile/index.ts';
 import { topFixes } from '../report/index.ts';
 import type { ComponentId, Policy } from '../spec/index.ts';
@@ -123,8 +124,13 @@ function judgeReleasePack(
       report: { ...base, reason: missing[0]! },
     };
   }
+  // Stored definitions always carry their policy inline: program files are read with their policies
+  // loaded (read-program-files.ts), and the API refuses policy paths. A path here would be a bug.
+  if (typeof requirement.policy === 'string') {
+    throw new ApertureError('ERR_INTERNAL', `policy ${requirement.policy} was stored as a path, not inline`);
+  }
   const gate = combineGate({
-    policy: typeof requirement.policy === 'object' ? (requirement.policy as Policy) : undefined,
+    policy: requirement.policy as Policy | undefined,
     minScore: requirement.minScore,
     requireClass: requirement.minClass,
   })!;

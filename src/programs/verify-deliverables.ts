@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type CheckReport, checkRelease, loadPolicy } from '../checker/index.ts';
+import { type CheckReport, checkRelease } from '../checker/index.ts';
 import { ApertureError, isApertureError } from '../errors.ts';
 import { type Database, upsertRows, VERIFICATION_STATUSES, type VerificationStatus } from '../store/index.ts';
 import type { ArenaContribution, ArenaContributionLookup } from './arena-contribution-lookup.ts';
@@ -136,13 +136,6 @@ async function checkSource(check: CheckFunction, source: string, asOf: string): 
   }
 }
 
-/** Policy files named by path (definitions saved through the API) are read now, relative to the cwd. */
-async function withPolicyLoaded(definition: DeliverableDefinition): Promise<DeliverableDefinition> {
-  const { requirement } = definition;
-  if (requirement.kind !== 'release-pack' || typeof requirement.policy !== 'string') return definition;
-  return { ...definition, requirement: { ...requirement, policy: await loadPolicy(requirement.policy) } };
-}
-
 /** A run of this scope and day left `running` by an interrupted verification, or a new run. */
 async function openRun(
   db: Kysely<Database>,
@@ -222,7 +215,7 @@ export async function verifyDeliverables(
   let done = recorded.size;
   for (const deliverable of deliverables) {
     if (recorded.has(deliverable.id)) continue;
-    const definition = await withPolicyLoaded(parseJson<DeliverableDefinition>(deliverable.definition));
+    const definition = parseJson<DeliverableDefinition>(deliverable.definition);
     const needsCheck = deliverable.kind === 'release-pack' || deliverable.kind === 'staged-release';
     let outcome: SourceOutcome = { kind: 'none' };
     if (needsCheck && deliverable.source !== null) {

@@ -1,5 +1,6 @@
 import { ApertureError } from '../errors.ts';
 import {
+  type Award,
   type AwardDetail,
   AwardSchema,
   type AwardSummary,
@@ -19,6 +20,7 @@ import {
 } from '../programs/index.ts';
 import { requireAdminToken } from './admin-token.ts';
 import { ErrorResponseSchema, FormatQuerySchema } from './api-schemas.ts';
+import { acceptCheckSource } from './check-source.ts';
 import {
   AwardDetailSchema,
   ObjectBodySchema,
@@ -94,7 +96,29 @@ function fieldError(message: string, field: string): ApertureError {
   return Object.assign(new ApertureError('ERR_USAGE', message), { field });
 }
 
-/** Validates a program body; policy files are refused over HTTP (only inline policies). */
+/**
+ * Refuses award and deliverable sources the server must not read: over HTTP only `hf:` ids and https git
+ * URLs are accepted (as for POST /api/check), never a path on the server's disk.
+ */
+function refuseLocalSources(award: Award, field: string): void {
+  const sources: Array<[string | undefined, string]> = [
+    [award.source, `${field}.source`],
+    ...award.deliverables.map((deliverable, index): [string | undefined, string] => [
+      deliverable.source,
+      `${field}.deliverables.${index}.source`,
+    ]),
+  ];
+  for (const [source, sourceField] of sources) {
+    if (source === undefined) continue;
+    try {
+      acceptCheckSource(source);
+    } catch (error) {
+      throw fieldError(error instanceof Error ? error.message : String(error), sourceField);
+    }
+  }
+}
+
+/** Validates a program body; policy files and local sources are refused over HTTP. */
 function programFromBody(body: unknown): ProgramDefinition {
   const validation = validateProgramValue(body, 'body');
   if (!validation.ok) {
@@ -109,6 +133,9 @@ function programFromBody(body: unknown): ProgramDefinition {
       );
     }
   });
+  validation.value.awards.forEach((award, index) => {
+    refuseLocalSources(award, `awards.${index}`);
+  });
   return validation.value;
 }
 
@@ -119,6 +146,7 @@ function awardFromBody(body: unknown) {
     const field = issue.path.map(String).join('.') || 'body';
     throw fieldError(`invalid body field ${field}: ${issue.message}`, field);
   }
+  refuseLocalSources(result.data, 'body');
   return result.data;
 }
 
