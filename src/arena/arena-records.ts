@@ -1,5 +1,5 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import { PostgresAdapter } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import { ApertureError } from '../errors.ts';
 import type { BenchmarksTable, Database, RoundsTable } from '../store/index.ts';
 import type { AnyMetric, InputKind, Truth } from './metrics/metric.ts';
@@ -30,6 +30,21 @@ export interface SplitTruth {
 /** True when `db` talks to PostgreSQL (where writers take an advisory lock instead of SQLite's file lock). */
 export function isPostgres(db: ArenaDb): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/** The advisory lock key that serialises arena writers on PostgreSQL (an arbitrary constant). */
+const ARENA_LOCK_KEY = 0x41_52_45_4e; // "AREN"
+
+/**
+ * Serialises arena writers (submissions, closes) until `trx` ends: an advisory lock on PostgreSQL; on SQLite
+ * the file's write lock. Take it first in the transaction, then read what the write depends on (a round's
+ * phase, the log's head), so no other writer can change it before the commit.
+ */
+export async function lockArena(trx: Transaction<Database>): Promise<void> {
+  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${ARENA_LOCK_KEY})`.execute(trx);
+  // A no-op write (no row matches) takes SQLite's write lock now, so the busy timeout applies instead of a
+  // failed upgrade later, and the transaction's snapshot starts after the last writer's commit.
+  else await sql`update teams set slug = slug where 1 = 0`.execute(trx);
 }
 
 /** The benchmark `slug`, or ERR_NOT_FOUND. */

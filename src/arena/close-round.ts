@@ -4,6 +4,7 @@ import {
   type ArenaDb,
   inTransaction,
   isoNow,
+  lockArena,
   requireBenchmark,
   requireRound,
   roundTruth,
@@ -84,6 +85,8 @@ export async function closeRound(
 ): Promise<RoundResults> {
   const now = options.now ?? new Date();
   return inTransaction(db, async (trx) => {
+    // Under the arena lock, no submission can commit between this close's read and its write.
+    await lockArena(trx);
     const benchmark = await requireBenchmark(trx, benchmarkSlug);
     const round = await requireRound(trx, benchmark, roundName);
     const phase = roundPhase(round, now);
@@ -102,6 +105,7 @@ export async function closeRound(
         'submissions.digest',
         'submissions.received_at',
         'submissions.improved',
+        'submissions.private_score',
         'submissions.predictions',
         'teams.slug',
       ])
@@ -126,10 +130,14 @@ export async function closeRound(
       return { team, best, count, resampler, predictions };
     });
     const entries = scored.map(({ team, best, count, resampler, predictions }) => {
-      const score = (benchmark.metric as { score(t: readonly never[], p: readonly never[]): number }).score(
-        truth.private.truth as never[],
-        predictions as never[],
-      );
+      // Scored on the private split at submission (its items are fixed once a round has submissions);
+      // recomputed only where it was not stored (NaN is stored as NULL on SQLite).
+      const score =
+        best.private_score ??
+        (benchmark.metric as { score(t: readonly never[], p: readonly never[]): number }).score(
+          truth.private.truth as never[],
+          predictions as never[],
+        );
       const interval = bootstrapInterval(resampler, { resamples, seed });
       const defined = !Number.isNaN(interval.lower);
       return {

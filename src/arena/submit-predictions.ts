@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import { ApertureError } from '../errors.ts';
+import { sha256Hex } from '../util/index.ts';
 import {
   type ArenaDb,
   type BenchmarkRecord,
   inTransaction,
-  isPostgres,
+  lockArena,
   requireBenchmark,
   requireRound,
   roundTruth,
@@ -13,7 +12,7 @@ import {
 import { fixedStepLadder, parameterFreeLadder } from './ladder.ts';
 import type { AnyMetric, Prediction, Truth } from './metrics/metric.ts';
 import { type PredictionsFormat, type PredictionsLimits, parsePredictions } from './parse-predictions.ts';
-import { roundPhase } from './round-phase.ts';
+import { type RoundPhase, roundPhase } from './round-phase.ts';
 import { authenticateToken } from './team-tokens.ts';
 import { appendEntry, type LogEntry } from './transparency-log.ts';
 
@@ -42,9 +41,6 @@ export interface SubmitOutcome {
   dailyCap: number;
   log: { index: number; hash: string };
 }
-
-/** The advisory lock key that serialises arena writers on PostgreSQL (an arbitrary constant). */
-const ARENA_LOCK_KEY = 0x41_52_45_4e; // "AREN"
 
 /** Start of the UTC day of `time`. */
 function utcDayStart(time: string): string {
@@ -75,11 +71,24 @@ function meanOf(values: Float64Array): number {
   return sum / values.length;
 }
 
-/** Serialises arena writers: an advisory lock on PostgreSQL; on SQLite a first write takes the file's write lock. */
-async function lockArena(trx: ArenaDb, teamId: number): Promise<void> {
-  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${ARENA_LOCK_KEY})`.execute(trx);
-  // A no-op update takes SQLite's write lock now, so the busy timeout applies instead of a failed upgrade later.
-  else await sql`update teams set slug = slug where id = ${teamId}`.execute(trx);
+/** What submissions.results holds (server-side only). */
+interface StoredResults {
+  public: { items: number; score: number; loss: number; losses?: number[] };
+  private: { items: number; score: number };
+}
+
+/** Refuses unless the round is taking predictions (frozen: after its freeze, before its close). */
+function requireTakingPredictions(
+  round: { name: string; freezes_at: string; closes_at: string },
+  phase: RoundPhase,
+): void {
+  if (phase !== 'frozen')
+    throw new ApertureError(
+      'ERR_CONFLICT',
+      phase === 'upcoming' || phase === 'open'
+        ? `round ${round.name} takes predictions from its freeze at ${round.freezes_at}`
+        : `round ${round.name} closed at ${round.closes_at}; it takes no more predictions`,
+    );
 }
 
 /**
@@ -97,19 +106,18 @@ async function lockArena(trx: ArenaDb, teamId: number): Promise<void> {
 export async function submitPredictions(
   db: ArenaDb,
   input: SubmitInput,
-  options: { now?: Date; limits?: Partial<PredictionsLimits> } = {},
+  options: {
+    now?: Date;
+    limits?: Partial<PredictionsLimits>;
+    /** Test seam: runs after the checks and scoring, before the transaction starts (to race a close in). */
+    beforeTransaction?: () => Promise<void>;
+  } = {},
 ): Promise<SubmitOutcome> {
   const team = await authenticateToken(db, input.token, 'submit');
   const benchmark = await requireBenchmark(db, input.benchmark);
   const round = await requireRound(db, benchmark, input.round);
-  const phase = roundPhase(round, options.now ?? new Date());
-  if (phase !== 'frozen')
-    throw new ApertureError(
-      'ERR_CONFLICT',
-      phase === 'upcoming' || phase === 'open'
-        ? `round ${round.name} takes predictions from its freeze at ${round.freezes_at}`
-        : `round ${round.name} closed at ${round.closes_at}; it takes no more predictions`,
-    );
+  // Checked early to refuse cheaply; checked again under the arena lock, where it counts.
+  requireTakingPredictions(round, roundPhase(round, options.now ?? new Date()));
   const truth = await roundTruth(db, benchmark.row.id, round.id);
   if (truth.public.ids.length === 0 || truth.private.ids.length === 0)
     throw new ApertureError('ERR_CONFLICT', `round ${round.name} has no public or no private items yet`);
@@ -127,10 +135,14 @@ export async function submitPredictions(
   const publicLosses = lossesOf(benchmark.metric, truth.public.truth, publicPredictions);
   const publicScore = benchmark.metric.fromMeanLoss(meanOf(publicLosses));
   const privateScore = scoreOf(benchmark.metric, truth.private.truth, privatePredictions);
-  const digest = createHash('sha256').update(input.bytes).digest('hex');
+  const digest = sha256Hex(input.bytes);
+  await options.beforeTransaction?.();
 
   return inTransaction(db, async (trx) => {
-    await lockArena(trx, team.teamId);
+    await lockArena(trx);
+    // A close may have committed since the check above; a submission it did not score must not be logged.
+    const current = await requireRound(trx, benchmark, input.round);
+    requireTakingPredictions(current, roundPhase(current, options.now ?? new Date()));
     const last = await trx
       .selectFrom('transparency_log')
       .select(['entry'])
@@ -158,10 +170,14 @@ export async function submitPredictions(
       );
 
     const step = await ladderStep(trx, benchmark, round.id, team.teamId, truth.public.truth, publicLosses);
-    const results = {
+    const results: StoredResults = {
       public: { items: split, score: publicScore, loss: meanOf(publicLosses) },
       private: { items: truth.private.ids.length, score: privateScore },
     };
+    // The parameter-free Ladder compares later submissions with this one's per-item losses: keep them, so
+    // they are not recomputed from the predictions (JSON keeps finite doubles exactly; others are recomputed).
+    if (benchmark.row.ladder_kind !== 'fixed' && publicLosses.every(Number.isFinite))
+      results.public.losses = Array.from(publicLosses);
     const { id: submissionId } = await trx
       .insertInto('submissions')
       .values({
@@ -219,7 +235,7 @@ async function ladderStep(
 ) {
   const best = await trx
     .selectFrom('submissions')
-    .select(['public_released_loss', 'predictions'])
+    .select(['id', 'public_released_loss', 'results'])
     .where('team_id', '=', teamId)
     .where('round_id', '=', roundId)
     .where('improved', '=', 1)
@@ -232,12 +248,28 @@ async function ladderStep(
       newLosses,
       step: benchmark.row.ladder_step!,
     });
-  const bestLosses = best
-    ? lossesOf(
-        benchmark.metric,
-        publicTruth,
-        (JSON.parse(best.predictions) as unknown[]).slice(0, publicTruth.length),
-      )
-    : undefined;
+  const bestLosses = best ? await bestPublicLosses(trx, benchmark, best, publicTruth) : undefined;
   return parameterFreeLadder({ previousReleased: best?.public_released_loss, bestLosses, newLosses });
+}
+
+/** The per-item public losses of a team's best submission: stored with it, or recomputed from its predictions. */
+async function bestPublicLosses(
+  trx: ArenaDb,
+  benchmark: BenchmarkRecord,
+  best: { id: number; results: string },
+  publicTruth: readonly unknown[],
+): Promise<Float64Array> {
+  const stored = (JSON.parse(best.results) as Partial<StoredResults>).public?.losses;
+  if (stored && stored.length === publicTruth.length) return Float64Array.from(stored);
+  // Submissions stored before the losses were kept (or with non-finite losses).
+  const { predictions } = await trx
+    .selectFrom('submissions')
+    .select('predictions')
+    .where('id', '=', best.id)
+    .executeTakeFirstOrThrow();
+  return lossesOf(
+    benchmark.metric,
+    publicTruth,
+    (JSON.parse(predictions) as unknown[]).slice(0, publicTruth.length),
+  );
 }
