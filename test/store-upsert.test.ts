@@ -1,5 +1,12 @@
 import { beforeAll, expect, it } from 'vitest';
-import { type DatabaseHandle, migrateToLatest, readTable, upsertRows } from '../src/store/index.ts';
+import {
+  type DatabaseHandle,
+  insertRows,
+  migrateToLatest,
+  readCatalogVersion,
+  readTable,
+  upsertRows,
+} from '../src/store/index.ts';
 import { forEachDialect } from './support/dialects.ts';
 
 const KEY = ['source', 'external_id'] as const;
@@ -114,6 +121,96 @@ forEachDialect('store upsert', (ctx) => {
     expect(rows).toEqual([
       { name: 'Mistral AI', country: 'FR', region: 'Europe', type: 'industry', source: 'hf' },
     ]);
+  });
+
+  it('overwrites only updateColumns on conflict, and keepStoredOverNull keeps a stored value', async () => {
+    const fresh = await ctx.openFresh();
+    await migrateToLatest(fresh);
+    await upsertRows(
+      fresh.db,
+      'organizations',
+      [{ name: 'Lab', country: 'FR', region: 'Europe', type: 'industry', source: 'epoch' }],
+      ['name'],
+    );
+    const outcome = await upsertRows(
+      fresh.db,
+      'organizations',
+      [
+        { name: 'Lab', country: null, region: null, type: 'academia', source: 'hf' },
+        { name: 'New Lab', country: 'DE', region: null, type: null, source: 'hf' },
+      ],
+      ['name'],
+      { updateColumns: ['country', 'region', 'type'], keepStoredOverNull: ['country', 'region'] },
+    );
+    expect(outcome).toEqual({ inserted: 1, updated: 1 });
+    const rows = await fresh.db
+      .selectFrom('organizations')
+      .select(['name', 'country', 'region', 'type', 'source'])
+      .orderBy('name')
+      .execute();
+    expect(rows).toEqual([
+      { name: 'Lab', country: 'FR', region: 'Europe', type: 'academia', source: 'epoch' },
+      { name: 'New Lab', country: 'DE', region: null, type: null, source: 'hf' },
+    ]);
+  });
+
+  it('insertRows leaves stored rows alone and counts only new keys', async () => {
+    const fresh = await ctx.openFresh();
+    await migrateToLatest(fresh);
+    expect(
+      await insertRows(fresh.db, 'models', [{ source: 's', external_id: 'a', name: 'first' }], KEY),
+    ).toEqual({ inserted: 1 });
+    const outcome = await insertRows(
+      fresh.db,
+      'models',
+      [
+        { source: 's', external_id: 'a', name: 'second' },
+        { source: 's', external_id: 'b', name: 'b' },
+      ],
+      KEY,
+      { batchSize: 1 },
+    );
+    expect(outcome).toEqual({ inserted: 1 });
+    const names = await fresh.db
+      .selectFrom('models')
+      .select(['external_id', 'name'])
+      .orderBy('external_id')
+      .execute();
+    expect(names).toEqual([
+      { external_id: 'a', name: 'first' },
+      { external_id: 'b', name: 'b' },
+    ]);
+  });
+
+  it('bumps the catalog version with a catalog-table write, in the caller transaction too', async () => {
+    const fresh = await ctx.openFresh();
+    await migrateToLatest(fresh);
+    const start = await readCatalogVersion(fresh.db);
+    await upsertRows(fresh.db, 'models', [{ source: 's', external_id: 'a', name: 'a' }], KEY);
+    const afterUpsert = await readCatalogVersion(fresh.db);
+    expect(afterUpsert).toBeGreaterThan(start);
+    await insertRows(fresh.db, 'models', [{ source: 's', external_id: 'b', name: 'b' }], KEY);
+    const afterInsert = await readCatalogVersion(fresh.db);
+    expect(afterInsert).toBeGreaterThan(afterUpsert);
+    await expect(
+      fresh.db.transaction().execute(async (trx) => {
+        await upsertRows(trx, 'models', [{ source: 's', external_id: 'c', name: 'c' }], KEY);
+        expect(await readCatalogVersion(trx)).toBeGreaterThan(afterInsert);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    // The bump rolled back with the write it belongs to.
+    expect(await readCatalogVersion(fresh.db)).toBe(afterInsert);
+    await upsertRows(fresh.db, 'models', [{ source: 's', external_id: 'd', name: 'd' }], KEY, {
+      bumpCatalog: false,
+    });
+    await upsertRows(
+      fresh.db,
+      'import_runs',
+      [{ id: 1, kind: 'epoch', source: 'f', started_at: 'now' }],
+      ['id'],
+    );
+    expect(await readCatalogVersion(fresh.db)).toBe(afterInsert);
   });
 
   it('writes many rows in batches, and re-importing them changes nothing', async () => {

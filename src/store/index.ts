@@ -61,5 +61,5 @@ export type {
 } from './program-tables.ts';
 export { PROGRAM_KINDS, VERIFICATION_RUN_STATUSES, VERIFICATION_STATUSES } from './program-tables.ts';
 export { readTable, requireTableName, tableColumns } from './read-table.ts';
-export type { UpsertOptions, UpsertOutcome } from './upsert-rows.ts';
-export { upsertRows } from './upsert-rows.ts';
+export type { InsertOptions, InsertOutcome, UpsertOptions, UpsertOutcome } from './upsert-rows.ts';
+export { insertRows, upsertRows } from './upsert-rows.ts';

@@ -1,5 +1,5 @@
-import type { ExpressionBuilder, Kysely } from 'kysely';
-import { bumpCatalogVersion, type Database } from '../../store/index.ts';
+import type { Insertable, Kysely } from 'kysely';
+import { bumpCatalogVersion, type Database, insertRows, upsertRows } from '../../store/index.ts';
 import type { ModelRecord, OrganizationKind } from '../catalog-records.ts';
 import { regionOf } from '../regions.ts';
 import type {
@@ -10,13 +10,16 @@ import type {
   WriteCatalogOutcome,
 } from './catalog-batch.ts';
 
-/** Bound parameters one statement may use, under SQLite's 32,766 and PostgreSQL's 65,535. */
-const MAX_PARAMETERS = 30_000;
-
 type Row = Record<string, unknown>;
-// Rows are built from typed records here; a loose view keeps the generic multi-row helpers short.
+// Rows are built from typed records here; a loose view keeps the generic lookup helpers short.
 type LooseDatabase = Record<string, Row>;
 type Executor = Kysely<LooseDatabase>;
+
+/**
+ * Store writes take the whole batch (statements are then bounded only by the store's parameter limit)
+ * inside writeCatalog's transaction, which bumps the catalog version once itself.
+ */
+const WHOLE_BATCH = { batchSize: Number.MAX_SAFE_INTEGER, bumpCatalog: false } as const;
 
 const COUNTRY_NAMES = new Intl.DisplayNames(['en'], { type: 'region' });
 
@@ -89,58 +92,14 @@ function chunk<T>(rows: readonly T[], size: number): T[][] {
   return out;
 }
 
-function rowsPerStatement(columns: number): number {
-  return Math.max(1, Math.floor(MAX_PARAMETERS / Math.max(1, columns)));
+/** The store typed view of the loose executor (rows are built from typed records). */
+function store(db: Executor): Kysely<Database> {
+  return db as unknown as Kysely<Database>;
 }
 
-/** Keeps the last row of each key (PostgreSQL refuses to update one row twice in a statement). */
-function lastByKey<T>(rows: readonly T[], keyOf: (row: T) => string): T[] {
-  const byKey = new Map<string, T>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    byKey.delete(key);
-    byKey.set(key, row);
-  }
-  return [...byKey.values()];
-}
-
-/** Inserted and updated counts: a key stored before counts as updated, and so does a repeat in the batch. */
-function countOutcome(keys: readonly string[], existing: ReadonlySet<string>): TableOutcome {
-  const seen = new Set<string>();
-  let inserted = 0;
-  for (const key of keys) {
-    if (!existing.has(key) && !seen.has(key)) inserted += 1;
-    seen.add(key);
-  }
-  return { inserted, updated: keys.length - inserted };
-}
-
-/** Multi-row insert of `rows` (same columns) into `table`; on a key conflict, update or do nothing. */
-async function insertMany(
-  db: Executor,
-  table: string,
-  rows: Row[],
-  conflict: string[],
-  update: 'nothing' | ((eb: ExpressionBuilder<LooseDatabase, string>) => Row) | string[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]!).length;
-  for (const part of chunk(rows, rowsPerStatement(columns))) {
-    await db
-      .insertInto(table)
-      .values(part)
-      .onConflict((oc) => {
-        const target = oc.columns(conflict);
-        if (update === 'nothing') return target.doNothing();
-        if (Array.isArray(update)) {
-          return target.doUpdateSet((eb: ExpressionBuilder<LooseDatabase, string>) =>
-            Object.fromEntries(update.map((column) => [column, eb.ref(`excluded.${column}`)])),
-          );
-        }
-        return target.doUpdateSet(update);
-      })
-      .execute();
-  }
+/** Inserted and updated counts of `total` records: a repeat of a key in the batch counts as updated. */
+function outcomeOf(total: number, inserted: number): TableOutcome {
+  return { inserted, updated: total - inserted };
 }
 
 /** Rows of `table` whose `column` is one of `values` (optionally also `where` = value), in chunks. */
@@ -277,14 +236,12 @@ async function writeOrganizations(
     source: info.source,
     source_url: info.sourceUrl,
   }));
-  await insertMany(db, 'organizations', rows, ['name'], (eb) =>
-    Object.fromEntries(
-      ['country', 'country_name', 'region', 'type', 'source_url'].map((column) => [
-        column,
-        eb.fn.coalesce(eb.ref(`excluded.${column}`), eb.ref(`organizations.${column}`)),
-      ]),
-    ),
-  );
+  const known = ['country', 'country_name', 'region', 'type', 'source_url'] as const;
+  await upsertRows(store(db), 'organizations', rows, ['name'], {
+    ...WHOLE_BATCH,
+    updateColumns: known,
+    keepStoredOverNull: known,
+  });
 
   const byName = new Map<string, StoredOrganization>();
   for (const row of await selectIn(db, 'organizations', ['id', 'name', 'country'], 'name', [
@@ -299,11 +256,11 @@ async function writeOrganizations(
     byId.set(Number(row.id), { id: Number(row.id), country: (row.country as string | null) ?? null });
   }
 
-  const aliasRows = lastByKey(batch.aliases ?? [], (alias) => alias.alias).flatMap((alias) => {
+  const aliasRows = (batch.aliases ?? []).flatMap((alias) => {
     const organization = byName.get(alias.organization);
     return organization ? [{ alias: alias.alias, organization_id: organization.id }] : [];
   });
-  await insertMany(db, 'organization_aliases', aliasRows, ['alias'], ['organization_id']);
+  await upsertRows(store(db), 'organization_aliases', aliasRows, ['alias'], WHOLE_BATCH);
 
   return (name) => {
     const aliasedId = storedAliases.get(name);
@@ -350,14 +307,10 @@ async function writeModels(
   if (models.length === 0) return { outcome: { inserted: 0, updated: 0 }, ids: new Map() };
   const keyPairs = models.map((model): [string, string] => [model.source.source, externalIdOf(model)]);
   const keys = keyPairs.map(([source, externalId]) => modelKey(source, externalId));
-  const existing = await selectModelIds(db, keyPairs);
-  const outcome = countOutcome(keys, new Set(existing.keys()));
 
   const countriesByKey = new Map<string, string[]>();
-  const rows = lastByKey(
-    models.map((model, index) => ({ model, key: keys[index]! })),
-    (entry) => entry.key,
-  ).map(({ model, key }) => {
+  const rows = models.map((model, index) => {
+    const key = keys[index]!;
     const organizations = model.organizations.map(resolve);
     // The record's own countries are the source's statement; organizations' stored countries only fill in
     // for records that state none (a Hub listing whose author is an alias of a known organization).
@@ -366,6 +319,8 @@ async function writeModels(
       for (const organization of organizations)
         if (organization?.country) countries.add(organization.country);
     }
+    // The last record of a key wins, in the place of its last occurrence (as the store writes it).
+    countriesByKey.delete(key);
     countriesByKey.set(key, [...countries]);
     return {
       source: model.source.source,
@@ -384,8 +339,8 @@ async function writeModels(
       external_ids: json(model.externalIds),
     };
   });
-  const updatable = Object.keys(rows[0]!).filter((column) => column !== 'source' && column !== 'external_id');
-  await insertMany(db, 'models', rows, ['source', 'external_id'], updatable);
+  const { inserted } = await upsertRows(store(db), 'models', rows, ['source', 'external_id'], WHOLE_BATCH);
+  const outcome = outcomeOf(models.length, inserted);
 
   const ids = await selectModelIds(db, keyPairs);
   const modelIds = [...countriesByKey.keys()].map((key) => ids.get(key)!);
@@ -396,7 +351,7 @@ async function writeModels(
   const countryRows = [...countriesByKey].flatMap(([key, countries]) =>
     countries.map((country) => ({ model_id: ids.get(key)!, country })),
   );
-  await insertMany(db, 'model_countries', countryRows, ['model_id', 'country'], 'nothing');
+  await insertRows(store(db), 'model_countries', countryRows, ['model_id', 'country'], WHOLE_BATCH);
   return { outcome, ids };
 }
 
@@ -424,9 +379,9 @@ async function ensureReferencedModels(
     source,
     external_id: externalId,
     name: externalId,
-    accessibility: 'unknown',
+    accessibility: 'unknown' as const,
   }));
-  await insertMany(db, 'models', placeholders, ['source', 'external_id'], 'nothing');
+  await insertRows(store(db), 'models', placeholders, ['source', 'external_id'], WHOLE_BATCH);
   const ids = new Map(known);
   for (const [key, id] of await selectModelIds(db, wanted.values())) ids.set(key, id);
   return ids;
@@ -441,8 +396,13 @@ async function writeLineage(db: Executor, batch: CatalogBatch, ids: Map<string, 
       { child_model_id: child, parent_model_id: parent, relation: edge.relation, source: edge.source.source },
     ];
   });
-  const unique = lastByKey(rows, (row) => `${row.child_model_id}/${row.parent_model_id}/${row.relation}`);
-  await insertMany(db, 'lineage', unique, ['child_model_id', 'parent_model_id', 'relation'], ['source']);
+  await upsertRows(
+    store(db),
+    'lineage',
+    rows,
+    ['child_model_id', 'parent_model_id', 'relation'],
+    WHOLE_BATCH,
+  );
 }
 
 async function writeAdoption(db: Executor, batch: CatalogBatch, ids: Map<string, number>): Promise<void> {
@@ -460,14 +420,7 @@ async function writeAdoption(db: Executor, batch: CatalogBatch, ids: Map<string,
       },
     ];
   });
-  const unique = lastByKey(rows, (row) => `${row.model_id}/${row.date}`);
-  await insertMany(
-    db,
-    'adoption_snapshots',
-    unique,
-    ['model_id', 'date'],
-    ['downloads', 'likes', 'derivatives', 'source'],
-  );
+  await upsertRows(store(db), 'adoption_snapshots', rows, ['model_id', 'date'], WHOLE_BATCH);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -486,22 +439,14 @@ async function writePeople(db: Executor, batch: CatalogBatch): Promise<TableOutc
   const affiliations = batch.affiliations ?? [];
   if (people.length === 0 && affiliations.length === 0) return { inserted: 0, updated: 0 };
   const source = people[0]?.source.source ?? affiliations[0]!.source.source;
-  const existing = await personIds(
-    db,
-    source,
-    people.map((person) => person.id),
-  );
-  const outcome = countOutcome(
-    people.map((person) => person.id),
-    new Set(existing.keys()),
-  );
-  const rows = lastByKey(people, (person) => person.id).map((person) => ({
+  const rows = people.map((person) => ({
     source: person.source.source,
     external_id: person.id,
     name: person.name,
     orcid: person.orcid,
   }));
-  await insertMany(db, 'people', rows, ['source', 'external_id'], ['name', 'orcid']);
+  const { inserted } = await upsertRows(store(db), 'people', rows, ['source', 'external_id'], WHOLE_BATCH);
+  const outcome = outcomeOf(people.length, inserted);
 
   const ids = await personIds(db, source, [
     ...people.map((person) => person.id),
@@ -523,13 +468,7 @@ async function writePeople(db: Executor, batch: CatalogBatch): Promise<TableOutc
       },
     ];
   });
-  await insertMany(
-    db,
-    'affiliations',
-    lastByKey(affiliationRows, (row) => `${row.person_id}/${row.institution}`),
-    ['person_id', 'institution'],
-    ['institution_external_id', 'institution_type', 'country', 'start_year', 'end_year'],
-  );
+  await upsertRows(store(db), 'affiliations', affiliationRows, ['person_id', 'institution'], WHOLE_BATCH);
   return outcome;
 }
 
@@ -553,7 +492,10 @@ function osaiScore(dimensions: { rating: 'open' | 'partial' | 'closed' }[]): num
   return Math.round((points / dimensions.length) * 1000) / 10;
 }
 
-function ratingRow(rating: CatalogRatingRecord, modelId: number | null): Row {
+function ratingRow(
+  rating: CatalogRatingRecord,
+  modelId: number | null,
+): Insertable<Database['openness_ratings']> {
   const base = { model_id: modelId, source: rating.source.source, source_file: rating.source.file };
   if (rating.scheme === 'mof') {
     const { scheme, producer, model, mofClass, progress, source: _source, ...details } = rating;
@@ -596,70 +538,39 @@ async function writeRatings(
   modelIds: Map<string, number>,
 ): Promise<TableOutcome> {
   if (ratings.length === 0) return { inserted: 0, updated: 0 };
-  const keys = ratings.map((rating) => `${rating.scheme}\u0000${ratingSubject(rating).subject}`);
-  const existing = new Set<string>();
-  for (const scheme of new Set(ratings.map((rating) => rating.scheme))) {
-    const subjects = ratings.filter((r) => r.scheme === scheme).map((r) => ratingSubject(r).subject);
-    for (const row of await selectIn(db, 'openness_ratings', ['subject'], 'subject', subjects, [
-      'scheme',
-      scheme,
-    ])) {
-      existing.add(`${scheme}\u0000${String(row.subject)}`);
-    }
-  }
-  const outcome = countOutcome(keys, existing);
-  const rows = lastByKey(
-    ratings.map((rating, index) => ({ rating, key: keys[index]! })),
-    (entry) => entry.key,
-  ).map(({ rating }) => {
+  const rows = ratings.map((rating) => {
     const { subject, modelSource } = ratingSubject(rating);
     return ratingRow(rating, modelIds.get(modelKey(modelSource, subject)) ?? null);
   });
-  await insertMany(
-    db,
+  // A rating's row carries its subject, so the store's key (scheme, subject) is the rating's.
+  const { inserted } = await upsertRows(
+    store(db),
     'openness_ratings',
     rows,
     ['scheme', 'subject'],
-    ['organization', 'model_id', 'rating_class', 'score', 'details', 'source', 'source_file'],
+    WHOLE_BATCH,
   );
-  return outcome;
+  return outcomeOf(ratings.length, inserted);
 }
 
 async function writeTransparency(db: Executor, batch: CatalogBatch): Promise<TableOutcome> {
   const scores = batch.transparencyScores ?? [];
   if (scores.length === 0) return { inserted: 0, updated: 0 };
-  const keyOf = (index: string, edition: string, developer: string) =>
-    `${index}\u0000${edition}\u0000${developer}`;
-  const keys = scores.map((score) => keyOf(score.index, score.edition, score.developer));
-  const existing = new Set<string>();
-  for (const edition of new Set(scores.map((score) => score.edition))) {
-    const developers = scores.filter((score) => score.edition === edition).map((score) => score.developer);
-    const rows = await db
-      .selectFrom('transparency_scores')
-      .select(['index_name', 'developer'])
-      .where('edition', '=', edition)
-      .where('developer', 'in', [...new Set(developers)])
-      .execute();
-    for (const row of rows) existing.add(keyOf(String(row.index_name), edition, String(row.developer)));
-  }
-  const outcome = countOutcome(keys, existing);
-  const rows = lastByKey(scores, (score) => keyOf(score.index, score.edition, score.developer)).map(
-    (score) => ({
-      index_name: score.index,
-      edition: score.edition,
-      developer: score.developer,
-      total: score.total,
-      max_total: score.maxTotal,
-      indicators: JSON.stringify(score.indicators),
-      source_file: score.source.file,
-    }),
-  );
-  await insertMany(
-    db,
+  const rows = scores.map((score) => ({
+    index_name: score.index,
+    edition: score.edition,
+    developer: score.developer,
+    total: score.total,
+    max_total: score.maxTotal,
+    indicators: JSON.stringify(score.indicators),
+    source_file: score.source.file,
+  }));
+  const { inserted } = await upsertRows(
+    store(db),
     'transparency_scores',
     rows,
     ['index_name', 'edition', 'developer'],
-    ['total', 'max_total', 'indicators', 'source_file'],
+    WHOLE_BATCH,
   );
-  return outcome;
+  return outcomeOf(scores.length, inserted);
 }
