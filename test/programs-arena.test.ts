@@ -1,7 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { exportLog, submitPredictions, teamContributions } from '../src/arena/index.ts';
+import {
+  exportLog,
+  parseBenchmarkDefinition,
+  submitPredictions,
+  teamBenchmarks,
+  teamContributions,
+} from '../src/arena/index.ts';
 import { runCli } from '../src/cli/test-support/recording-io.ts';
 import {
   arenaStoreLookup,
@@ -188,5 +194,83 @@ forEachDialect('programs verify with the arena store lookup', (ctx) => {
       'owls-grant/elsewhere': 'overdue',
       'owls-grant/qa': 'pass',
     });
+  });
+
+  it('counts a contributed benchmark only where the requirement allows it', async () => {
+    const store = await ctx.openFresh();
+    await migrateToLatest(store);
+    // The owls contributed fixture-qa (created 2025-03-01); nobody submits to it.
+    await seedArena(store.db, { contributedBy: 'owls' });
+    expect(await teamBenchmarks(store.db, { team: 'owls' })).toEqual([
+      { kind: 'benchmark', benchmark: 'fixture-qa', team: 'owls', createdAt: '2025-03-01T00:00:00.000Z' },
+    ]);
+    expect(await teamBenchmarks(store.db, { team: 'foxes' })).toEqual([]);
+    const program = ProgramDefinitionSchema.parse({
+      ...PROGRAM,
+      id: 'benchmark-fund',
+      requirements: [
+        { id: 'qa-bench', kind: 'benchmark-contribution', benchmark: 'fixture-qa', counts: 'benchmark' },
+        { id: 'any-bench', kind: 'benchmark-contribution', anyAcceptedBenchmark: true, counts: 'either' },
+        { id: 'other-bench', kind: 'benchmark-contribution', benchmark: 'other-bench', counts: 'benchmark' },
+        { id: 'qa-sub', kind: 'benchmark-contribution', benchmark: 'fixture-qa' },
+      ],
+      awards: [
+        {
+          id: 'owls-b',
+          recipient: 'owls',
+          recipientType: 'team',
+          startDate: '2025-01-01',
+          endDate: '2025-04-30',
+        },
+        {
+          id: 'foxes-b',
+          recipient: 'foxes',
+          recipientType: 'team',
+          startDate: '2025-01-01',
+          endDate: '2025-09-30',
+        },
+      ],
+    });
+    await saveProgram(store.db, program);
+    const outcome = await verifyDeliverables(store.db, {
+      asOf: AS_OF,
+      check: noCheck,
+      arena: arenaStoreLookup(store.db),
+    });
+    const byKey = new Map(outcome.results.map((result) => [`${result.award}/${result.requirement}`, result]));
+    expect(byKey.get('owls-b/qa-bench')?.status).toBe('pass');
+    expect(byKey.get('owls-b/any-bench')?.status).toBe('pass');
+    expect(byKey.get('owls-b/other-bench')).toMatchObject({
+      status: 'overdue',
+      missing: ['no accepted benchmark contributed by team owls (needed: other-bench)'],
+    });
+    // counts: submission (the default) ignores the contributed benchmark.
+    expect(byKey.get('owls-b/qa-sub')).toMatchObject({
+      status: 'overdue',
+      missing: ['no accepted arena submission of team owls to fixture-qa'],
+    });
+    expect(byKey.get('foxes-b/qa-bench')).toMatchObject({
+      status: 'pending',
+      missing: ['no accepted benchmark contributed by team foxes (needed: fixture-qa)'],
+    });
+    const row = await store.db
+      .selectFrom('verification_results')
+      .select('report')
+      .where('deliverable_id', '=', byKey.get('owls-b/qa-bench')!.deliverableId)
+      .executeTakeFirstOrThrow();
+    const report = JSON.parse(row.report) as { reason: string; contributions: unknown[] };
+    expect(report.reason).toBe(
+      'team owls contributed the benchmark fixture-qa (created 2025-03-01T00:00:00.000Z)',
+    );
+    expect(report.contributions).toHaveLength(1);
+  });
+
+  it('reads contributedBy from a benchmark definition and refuses a bad one', () => {
+    const base = 'slug: b\ntitle: B\nmetric: exact-match\nladder: { kind: parameter-free }\ndailyCap: 1\n';
+    expect(parseBenchmarkDefinition(`${base}contributedBy: owls\n`, 'b.yaml').contributedBy).toBe('owls');
+    expect(parseBenchmarkDefinition(base, 'b.yaml').contributedBy).toBeUndefined();
+    expect(() => parseBenchmarkDefinition(`${base}contributedBy: Not A Slug\n`, 'b.yaml')).toThrow(
+      /contributedBy/,
+    );
   });
 });

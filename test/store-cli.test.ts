@@ -54,6 +54,7 @@ forEachDialect('aperture db / export', (ctx) => {
         '0003-catalog-indexes',
         '0004-arena',
         '0005-programs',
+        '0006-benchmark-contributors',
       ]),
     });
     const text = await run(['db', 'migrate', ...args], env);

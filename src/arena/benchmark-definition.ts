@@ -72,6 +72,8 @@ export const BenchmarkDefinitionSchema = z
     dailyCap: z.number().int().min(1).max(10_000),
     rounds: z.array(RoundDefinitionSchema).max(1000).default([]),
     prizeTracks: z.array(PrizeTrackDefinitionSchema).max(100).default([]),
+    /** The arena team (slug) that contributed the benchmark; counts as its contribution once created. */
+    contributedBy: SlugSchema.optional(),
     /** For the bundled demo only: how many items to generate and from which seed. */
     demo: z
       .object({

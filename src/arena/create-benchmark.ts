@@ -67,6 +67,7 @@ export async function createBenchmark(
         daily_cap: definition.dailyCap,
         label_set: definition.labels ? JSON.stringify(definition.labels) : null,
         demo: options.demo ? 1 : 0,
+        contributed_by: definition.contributedBy ?? null,
         created_at: isoNow(options.now),
       })
       .returning('id')

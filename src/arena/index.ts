@@ -55,6 +55,8 @@ export type { SeededRandom } from './seeded-random.ts';
 export { createRandom } from './seeded-random.ts';
 export type { SubmitInput, SubmitOutcome } from './submit-predictions.ts';
 export { submitPredictions } from './submit-predictions.ts';
+export type { ContributedBenchmark } from './team-benchmarks.ts';
+export { teamBenchmarks } from './team-benchmarks.ts';
 export type { TeamContribution } from './team-contributions.ts';
 export { teamContributions } from './team-contributions.ts';
 export type { HistoryEntry } from './team-history.ts';

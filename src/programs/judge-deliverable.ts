@@ -231,8 +231,30 @@ function judgeStagedRelease(
 function evidenceText(contribution: ArenaContribution): string {
   const { evidence } = contribution;
   if (!evidence) return '';
+  if ('slug' in evidence) return ` (created ${evidence.createdAt})`;
   return ` (submission ${evidence.submissionId}, ${evidence.round}, transparency log entry ${evidence.log.index}, hash ${evidence.log.hash.slice(0, 12)}…)`;
 }
+
+/** `contributed to fixture-qa` for a submission, `contributed the benchmark owls-qa` for a benchmark. */
+function contributionText(contribution: ArenaContribution): string {
+  return contribution.kind === 'benchmark'
+    ? `contributed the benchmark ${contribution.benchmark}`
+    : `contributed to ${contribution.benchmark}`;
+}
+
+/** The sentence when nothing that counts was found. */
+function nothingFound(counts: BenchmarkCounts, team: string, target: string): string {
+  switch (counts) {
+    case 'submission':
+      return `no accepted arena submission of team ${team} to ${target}`;
+    case 'benchmark':
+      return `no accepted benchmark contributed by team ${team} (needed: ${target})`;
+    case 'either':
+      return `no accepted arena submission to, or contributed benchmark of, team ${team} (needed: ${target})`;
+  }
+}
+
+type BenchmarkCounts = NonNullable<Extract<Requirement, { kind: 'benchmark-contribution' }>['counts']>;
 
 function judgeBenchmark(
   input: JudgeInput,
@@ -240,6 +262,7 @@ function judgeBenchmark(
 ): DeliverableVerdict {
   const base = { kind: requirement.kind, target: null, due: input.due, asOf: input.asOf } as const;
   const target = requirement.benchmark ?? 'any accepted benchmark';
+  const counts: BenchmarkCounts = requirement.counts ?? 'submission';
   if (input.contributions === null) {
     const reason = `the arena's contribution records are not available to program verification (no ArenaContributionLookup configured), so a contribution to ${target} cannot be verified; it is not counted as a pass`;
     return {
@@ -253,6 +276,7 @@ function judgeBenchmark(
   const team = input.definition.attached?.team ?? input.recipient;
   const accepted = input.contributions
     .filter((item) => item.accepted && item.submittedAt.slice(0, 10) <= input.asOf)
+    .filter((item) => counts === 'either' || (item.kind ?? 'submission') === counts)
     .filter((item) => requirement.benchmark === undefined || item.benchmark === requirement.benchmark)
     .sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : 1));
   const first = accepted[0];
@@ -266,9 +290,9 @@ function judgeBenchmark(
     ? []
     : first
       ? [
-          `team ${team} contributed to ${first.benchmark} on ${first.submittedAt.slice(0, 10)}, after the due date ${input.due}`,
+          `team ${team} ${contributionText(first)} on ${first.submittedAt.slice(0, 10)}, after the due date ${input.due}`,
         ]
-      : [`no accepted arena submission of team ${team} to ${target}`];
+      : [nothingFound(counts, team, target)];
   return {
     status,
     score: null,
@@ -276,7 +300,7 @@ function judgeBenchmark(
     missing,
     report: {
       ...base,
-      reason: onTime ? `team ${team} contributed to ${first!.benchmark}${evidenceText(first!)}` : missing[0]!,
+      reason: onTime ? `team ${team} ${contributionText(first!)}${evidenceText(first!)}` : missing[0]!,
       contributions: accepted,
     },
   };

@@ -40,6 +40,9 @@ export const ReleasePackRequirementSchema = z
     error: 'needs minClass, minScore or policy',
   });
 
+/** What a benchmark contribution may be: a submission to a benchmark, a contributed benchmark, or either. */
+export const BENCHMARK_CONTRIBUTION_COUNTS = ['submission', 'benchmark', 'either'] as const;
+
 /** A contribution to a shared benchmark of the arena. */
 export const BenchmarkContributionRequirementSchema = z
   .strictObject({
@@ -48,6 +51,10 @@ export const BenchmarkContributionRequirementSchema = z
     title: z.string().optional(),
     benchmark: slug.optional().describe('The arena benchmark to submit to'),
     anyAcceptedBenchmark: z.boolean().optional().describe('Any benchmark accepted by the arena counts'),
+    counts: z
+      .enum(BENCHMARK_CONTRIBUTION_COUNTS)
+      .optional()
+      .describe('What counts: a submission (the default), a benchmark the team contributed, or either'),
   })
   .refine((value) => value.benchmark !== undefined || value.anyAcceptedBenchmark === true, {
     error: 'needs benchmark or anyAcceptedBenchmark: true',

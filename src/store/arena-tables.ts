@@ -44,6 +44,8 @@ export interface BenchmarksTable {
   /** 1 for the bundled demo benchmark (fictional data). */
   demo: number;
   created_at: string;
+  /** The arena team (slug) that contributed the benchmark; null for the organiser's own. */
+  contributed_by: string | null;
 }
 
 /** One item of a benchmark. Natural key: (`benchmark_id`, `external_id`). */

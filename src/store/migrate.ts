@@ -5,6 +5,7 @@ import { ratingsMigration } from './migrations/0002-ratings.ts';
 import { catalogIndexesMigration } from './migrations/0003-catalog-indexes.ts';
 import { arenaMigration } from './migrations/0004-arena.ts';
 import { programsMigration } from './migrations/0005-programs.ts';
+import { benchmarkContributorsMigration } from './migrations/0006-benchmark-contributors.ts';
 import type { DatabaseHandle, DialectName } from './open-database.ts';
 
 /**
@@ -18,6 +19,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0003-catalog-indexes': catalogIndexesMigration(dialect),
     '0004-arena': arenaMigration(dialect),
     '0005-programs': programsMigration(dialect),
+    '0006-benchmark-contributors': benchmarkContributorsMigration(),
   };
 }
 
