@@ -40,12 +40,26 @@ function countingCheck(options: { failAfter?: number } = {}): CheckFunction & { 
 }
 
 forEachDialect('programs store', (ctx) => {
+  it('verifies the demo program once when asked, so the dashboard has results, and never again', async () => {
+    const store = await ctx.openFresh();
+    await migrateToLatest(store);
+    const first = await loadDemoPrograms(store.db, { verify: true, asOf: '2026-06-01' });
+    expect(first.verified).toEqual(['open-artifacts-fellowship']);
+    const again = await loadDemoPrograms(store.db, { verify: true, asOf: '2026-06-01' });
+    expect(again.verified).toEqual([]);
+    expect(await store.db.selectFrom('verification_runs').select('id').execute()).toHaveLength(1);
+    const [program] = await listPrograms(store.db);
+    expect(program!.status.unchecked).toBe(0);
+    expect(program!.status.pass).toBeGreaterThan(0);
+    await store.close();
+  });
+
   it('loads the demo program idempotently with its funding row', async () => {
     const store = await ctx.openFresh();
     await migrateToLatest(store);
     const first = await loadDemoPrograms(store.db);
     const again = await loadDemoPrograms(store.db);
-    expect(first).toEqual({ programs: ['open-artifacts-fellowship'], awards: 3 });
+    expect(first).toEqual({ programs: ['open-artifacts-fellowship'], awards: 3, verified: [] });
     expect(again).toEqual(first);
     expect(await store.db.selectFrom('deliverables').select('id').execute()).toHaveLength(9);
     const funding = await store.db.selectFrom('funding_programs').selectAll().execute();

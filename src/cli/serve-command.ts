@@ -87,8 +87,10 @@ Exit codes: 0 stopped cleanly, 2 bad usage or the port is in use (pick another w
               `loaded the demo arena: ${arena.benchmark} (${arena.submissions} fictional submissions)\n`,
             );
           }
-          const { programs } = await loadDemoPrograms(store.db);
-          io.stdout.write(`loaded the demo program(s): ${programs.join(', ')}\n`);
+          const { programs, verified } = await loadDemoPrograms(store.db, { verify: true });
+          io.stdout.write(
+            `loaded the demo program(s): ${programs.join(', ')}${verified.length > 0 ? ` (verified ${verified.join(', ')})` : ''}\n`,
+          );
         }
         const app = await buildServer({
           db: store.db,

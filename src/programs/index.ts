@@ -10,6 +10,7 @@ export type {
   SourceOutcome,
 } from './judge-deliverable.ts';
 export { judgeDeliverable, STAGE_EVIDENCE } from './judge-deliverable.ts';
+export type { LoadDemoProgramsOptions } from './load-demo-programs.ts';
 export { DEMO_PROGRAMS_RELATIVE_PATH, demoProgramsPath, loadDemoPrograms } from './load-demo-programs.ts';
 export { isOpenAward, OPEN_ARTIFACT_KINDS, openFundingOf } from './open-funding.ts';
 export type { OpennessGroup, PortfolioRow, ProgramPortfolio } from './program-portfolio.ts';

@@ -3,8 +3,10 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { ApertureError } from '../errors.ts';
 import type { Database } from '../store/index.ts';
+import { arenaStoreLookup } from './arena-store-lookup.ts';
 import { readProgramFiles } from './read-program-files.ts';
 import { saveProgram } from './save-program.ts';
+import { verifyDeliverables } from './verify-deliverables.ts';
 
 /** The folder of bundled demo programs, relative to the package root. */
 export const DEMO_PROGRAMS_RELATIVE_PATH = 'programs';
@@ -27,16 +29,28 @@ export function demoProgramsPath(): string {
   return found;
 }
 
+/** Options of loadDemoPrograms. */
+export interface LoadDemoProgramsOptions {
+  /**
+   * Verify each demo program that was never verified (the bundled example packs are local, so this is
+   * offline and takes about a second), so the dashboard shows results. Later runs are the user's.
+   */
+  verify?: boolean;
+  /** Judge as of this day (YYYY-MM-DD); today by default. */
+  asOf?: string;
+}
+
 /**
  * Loads the bundled demo programs (fictional, labelled as demos) into the store; safe to repeat.
  * Used by `aperture serve --demo`.
  *
  * @example
- * const { programs } = await loadDemoPrograms(store.db); // ['open-artifacts-fellowship']
+ * const { programs } = await loadDemoPrograms(store.db, { verify: true }); // ['open-artifacts-fellowship']
  */
 export async function loadDemoPrograms(
   db: Kysely<Database>,
-): Promise<{ programs: string[]; awards: number }> {
+  options: LoadDemoProgramsOptions = {},
+): Promise<{ programs: string[]; awards: number; verified: string[] }> {
   const folder = demoProgramsPath();
   const { programs, invalid } = await readProgramFiles(folder, { cwd: path.dirname(folder) });
   if (invalid.length > 0) {
@@ -50,5 +64,19 @@ export async function loadDemoPrograms(
   for (const { file, value } of programs) {
     awards += (await saveProgram(db, value, { sourceFile: file })).awards;
   }
-  return { programs: programs.map((program) => program.value.id), awards };
+  const verified: string[] = [];
+  if (options.verify) {
+    for (const { value } of programs) {
+      const runs = await db
+        .selectFrom('verification_runs')
+        .select('id')
+        .where('program_slug', '=', value.id)
+        .limit(1)
+        .execute();
+      if (runs.length > 0) continue;
+      await verifyDeliverables(db, { program: value.id, asOf: options.asOf, arena: arenaStoreLookup(db) });
+      verified.push(value.id);
+    }
+  }
+  return { programs: programs.map((program) => program.value.id), awards, verified };
 }
