@@ -1,7 +1,12 @@
 import type { z } from 'zod';
 import { ApertureError } from '../errors.ts';
-import { formatManifestIssue, type ManifestIssue } from '../spec/index.ts';
-import { parseYamlSafely } from '../util/index.ts';
+import {
+  type ExplainedIssue,
+  formatManifestIssue,
+  locateIssues,
+  type ManifestIssue,
+  readYamlMapping,
+} from '../spec/index.ts';
 import { type ProgramDefinition, ProgramDefinitionSchema } from './program-schema.ts';
 
 /** A program file checked: its definition, or issues located at `line:column`. */
@@ -19,10 +24,7 @@ function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
 }
 
 /** One zod issue in words a program author understands. */
-function explain(
-  issue: z.core.$ZodIssue,
-  input: unknown,
-): { path: PropertyKey[]; message: string; atKey?: boolean }[] {
+function explain(issue: z.core.$ZodIssue, input: unknown): ExplainedIssue[] {
   const path = issue.path as PropertyKey[];
   const found = valueAt(input, path);
   switch (issue.code) {
@@ -103,52 +105,11 @@ export function validateProgramValue(value: unknown, file = 'request'): ProgramV
  * if (!result.ok) for (const line of formatProgramIssues(result)) console.error(line);
  */
 export function validateProgramText(text: string, file: string): ProgramValidation {
-  let parsed: ReturnType<typeof parseYamlSafely>;
-  try {
-    parsed = parseYamlSafely(text, file);
-  } catch (error) {
-    if (error instanceof ApertureError && error.code === 'ERR_UNREADABLE') {
-      const match = /^.*?:(\d+):(\d+): (.*)$/.exec(error.message);
-      return {
-        ok: false,
-        file,
-        issues: [
-          {
-            path: '',
-            line: match ? Number(match[1]) : undefined,
-            column: match ? Number(match[2]) : undefined,
-            message: `YAML syntax: ${match ? match[3] : error.message}`,
-          },
-        ],
-      };
-    }
-    throw error;
-  }
-  if (parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
-    return {
-      ok: false,
-      file,
-      issues: [
-        { path: '', line: 1, column: 1, message: 'must be a mapping with spec, id, name and requirements' },
-      ],
-    };
-  }
-  const result = ProgramDefinitionSchema.safeParse(parsed.value);
+  const read = readYamlMapping(text, file, 'must be a mapping with spec, id, name and requirements');
+  if (!read.ok) return { ok: false, file, issues: read.issues };
+  const result = ProgramDefinitionSchema.safeParse(read.parsed.value);
   if (result.success) return { ok: true, file, value: result.data };
-  const issues: ManifestIssue[] = [];
-  for (const issue of result.error.issues) {
-    for (const explained of explain(issue, parsed.value)) {
-      const at = parsed.locate(explained.path, { atKey: explained.atKey });
-      issues.push({
-        path: explained.path.map(String).join('.'),
-        line: at?.line,
-        column: at?.column,
-        message: explained.message,
-      });
-    }
-  }
-  issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  return { ok: false, file, issues };
+  return { ok: false, file, issues: locateIssues(read.parsed, result.error.issues, explain) };
 }
 
 /** One line per issue: `file:line:column: field: message`. */

@@ -34,6 +34,8 @@ export {
 } from './license-classify.ts';
 export type { MofClassName, Policy, Rating } from './policy-schema.ts';
 export { MOF_CLASS_NAMES, POLICY_SPEC, PolicySchema, RATINGS } from './policy-schema.ts';
+export type { ExplainedIssue } from './read-yaml-mapping.ts';
+export { locateIssues, readYamlMapping } from './read-yaml-mapping.ts';
 export type {
   Artifact,
   ComponentEntry,

@@ -1,8 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
-import { ApertureError } from '../errors.ts';
-import { parseYamlSafely } from '../util/index.ts';
 import type { ManifestIssue, ManifestState } from './evidence.ts';
+import { type ExplainedIssue, locateIssues, readYamlMapping } from './read-yaml-mapping.ts';
 import { ReleasePackSchema } from './release-pack-schema.ts';
 
 function describeValue(value: unknown): string {
@@ -59,10 +58,7 @@ function knownKeys(schemaPath: ReadonlyArray<PropertyKey>): readonly string[] {
 }
 
 /** Turns one zod issue into a sentence a release author understands. */
-function explainIssue(
-  issue: z.core.$ZodIssue,
-  input: unknown,
-): { path: PropertyKey[]; message: string; atKey?: boolean }[] {
+function explainIssue(issue: z.core.$ZodIssue, input: unknown): ExplainedIssue[] {
   const path = issue.path as PropertyKey[];
   const found = valueAt(input, path);
   switch (issue.code) {
@@ -147,36 +143,9 @@ function explainIssue(
  * if (state.state === 'invalid') for (const i of state.issues) console.log(`${i.line}:${i.column} ${i.message}`);
  */
 export function validateManifestText(text: string, file: string): ManifestState {
-  let parsed: ReturnType<typeof parseYamlSafely>;
-  try {
-    parsed = parseYamlSafely(text, file);
-  } catch (error) {
-    if (error instanceof ApertureError && error.code === 'ERR_UNREADABLE') {
-      const match = /^.*?:(\d+):(\d+): (.*)$/.exec(error.message);
-      return {
-        state: 'invalid',
-        file,
-        issues: [
-          {
-            path: '',
-            line: match ? Number(match[1]) : undefined,
-            column: match ? Number(match[2]) : undefined,
-            message: `YAML syntax: ${match ? match[3] : error.message}`,
-          },
-        ],
-      };
-    }
-    throw error;
-  }
-  if (parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
-    return {
-      state: 'invalid',
-      file,
-      issues: [
-        { path: '', line: 1, column: 1, message: 'must be a mapping with spec, model and components' },
-      ],
-    };
-  }
+  const read = readYamlMapping(text, file, 'must be a mapping with spec, model and components');
+  if (!read.ok) return { state: 'invalid', file, issues: read.issues };
+  const { parsed } = read;
   const result = ReleasePackSchema.safeParse(parsed.value);
   if (result.success) {
     const componentLines: Record<string, number> = {};
@@ -186,20 +155,7 @@ export function validateManifestText(text: string, file: string): ManifestState 
     }
     return { state: 'valid', file, value: result.data, componentLines };
   }
-  const issues: ManifestIssue[] = [];
-  for (const issue of result.error.issues) {
-    for (const explained of explainIssue(issue, parsed.value)) {
-      const at = parsed.locate(explained.path, { atKey: explained.atKey });
-      issues.push({
-        path: explained.path.map(String).join('.'),
-        line: at?.line,
-        column: at?.column,
-        message: explained.message,
-      });
-    }
-  }
-  issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  return { state: 'invalid', file, issues };
+  return { state: 'invalid', file, issues: locateIssues(parsed, result.error.issues, explainIssue) };
 }
 
 /** One line per issue: `file:line:column: path: message`. */
