@@ -1,14 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoArena } from '../../src/arena/index.ts';
-import { buildServer } from '../../src/server/index.ts';
-import { type DatabaseHandle, migrateToLatest, openDatabase } from '../../src/store/index.ts';
-import { browserSkipReason, launchBrowser } from './support/browser.ts';
-import { buildDashboard } from './support/build-dashboard.ts';
+import type { buildServer } from '../../src/server/index.ts';
+import { browserSkipReason } from './support/browser.ts';
 import { expectPagesLoad, openTab, settled, settledOn, WAIT } from './support/dashboard-tab.ts';
+import { type RunningDashboard, startDashboard } from './support/start-dashboard.ts';
 
 /*
  * The arena pages in real Chromium over the bundled demo benchmark (a closed round with private scores
@@ -21,29 +17,20 @@ const skipReason = browserSkipReason();
 if (skipReason) console.warn(skipReason);
 
 describe.skipIf(skipReason !== null)('arena pages in Chromium', () => {
-  let tempDir: string;
-  let store: DatabaseHandle;
+  let dashboard: RunningDashboard<Awaited<ReturnType<typeof loadDemoArena>>>;
   let app: Awaited<ReturnType<typeof buildServer>>;
   let baseUrl: string;
   let context: BrowserContext;
   let slug: string;
 
   beforeAll(async () => {
-    const outDir = await buildDashboard();
-    tempDir = await mkdtemp(path.join(tmpdir(), 'aperture-browser-arena-'));
-    store = await openDatabase({ file: path.join(tempDir, 'catalog.db') });
-    await migrateToLatest(store);
-    ({ benchmark: slug } = await loadDemoArena(store.db));
-    app = await buildServer({ db: store.db, dialect: store.dialect, webRoot: outDir });
-    baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-    ({ context } = await launchBrowser());
+    dashboard = await startDashboard('arena', (db) => loadDemoArena(db));
+    ({ baseUrl, context, app } = dashboard);
+    slug = dashboard.seeded.benchmark;
   }, 180_000);
 
   afterAll(async () => {
-    await context?.close();
-    await app?.close();
-    await store?.close();
-    if (tempDir) await rm(tempDir, { recursive: true, force: true });
+    await dashboard?.stop();
   });
 
   it('loads the arena pages without console errors', async ({ onTestFailed }) => {

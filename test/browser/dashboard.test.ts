@@ -1,15 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server/index.ts';
-import { type DatabaseHandle, migrateToLatest, openDatabase } from '../../src/store/index.ts';
-import { browserSkipReason, launchBrowser } from './support/browser.ts';
-import { buildDashboard } from './support/build-dashboard.ts';
+import type { DatabaseHandle } from '../../src/store/index.ts';
+import { browserSkipReason } from './support/browser.ts';
 import { javascriptSize } from './support/bundle-size.ts';
 import { type FailureHook, openTab, settled, settledOn, WAIT } from './support/dashboard-tab.ts';
 import { type SeededCatalog, seedCatalog } from './support/seed-catalog.ts';
+import { type RunningDashboard, startDashboard } from './support/start-dashboard.ts';
 
 /*
  * The dashboard in real Chromium, served by the real server over a seeded SQLite catalog: every page
@@ -25,30 +21,20 @@ if (skipReason) console.warn(skipReason);
 const JS_BUDGET_GZIP_BYTES = 400 * 1024;
 
 describe.skipIf(skipReason !== null)('dashboard in Chromium', () => {
+  let dashboard: RunningDashboard<SeededCatalog>;
   let outDir: string;
-  let tempDir: string;
   let store: DatabaseHandle;
-  let app: Awaited<ReturnType<typeof buildServer>>;
   let baseUrl: string;
   let context: BrowserContext;
   let seeded: SeededCatalog;
 
   beforeAll(async () => {
-    outDir = await buildDashboard();
-    tempDir = await mkdtemp(path.join(tmpdir(), 'aperture-browser-'));
-    store = await openDatabase({ file: path.join(tempDir, 'catalog.db') });
-    await migrateToLatest(store);
-    seeded = await seedCatalog(store.db);
-    app = await buildServer({ db: store.db, dialect: store.dialect, webRoot: outDir });
-    baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-    ({ context } = await launchBrowser());
+    dashboard = await startDashboard('dashboard', (db) => seedCatalog(db));
+    ({ baseUrl, context, seeded, outDir, store } = dashboard);
   }, 180_000);
 
   afterAll(async () => {
-    await context?.close();
-    await app?.close();
-    await store?.close();
-    if (tempDir) await rm(tempDir, { recursive: true, force: true });
+    await dashboard?.stop();
   });
 
   /** A new tab of this suite's browser (see support/dashboard-tab.ts). */

@@ -1,15 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoPrograms, type VerifyOutcome, verifyDeliverables } from '../../src/programs/index.ts';
-import { buildServer } from '../../src/server/index.ts';
-import { type DatabaseHandle, migrateToLatest, openDatabase } from '../../src/store/index.ts';
-import { browserSkipReason, launchBrowser } from './support/browser.ts';
-import { buildDashboard } from './support/build-dashboard.ts';
+import { browserSkipReason } from './support/browser.ts';
 import { expectPagesLoad, openTab, settled, settledOn, WAIT } from './support/dashboard-tab.ts';
 import { seedCatalog } from './support/seed-catalog.ts';
+import { type RunningDashboard, startDashboard } from './support/start-dashboard.ts';
 
 /*
  * The programs pages in real Chromium over the bundled demo program, verified as of a fixed day with the
@@ -27,31 +22,22 @@ const OVERDUE_AWARD = 'oaf-2026-quarry';
 const AS_OF = '2026-06-01';
 
 describe.skipIf(skipReason !== null)('programs pages in Chromium', () => {
-  let tempDir: string;
-  let store: DatabaseHandle;
-  let app: Awaited<ReturnType<typeof buildServer>>;
+  let dashboard: RunningDashboard<VerifyOutcome>;
   let baseUrl: string;
   let context: BrowserContext;
   let verified: VerifyOutcome;
 
   beforeAll(async () => {
-    const outDir = await buildDashboard();
-    tempDir = await mkdtemp(path.join(tmpdir(), 'aperture-browser-programs-'));
-    store = await openDatabase({ file: path.join(tempDir, 'catalog.db') });
-    await migrateToLatest(store);
-    await seedCatalog(store.db);
-    await loadDemoPrograms(store.db);
-    verified = await verifyDeliverables(store.db, { program: PROGRAM, asOf: AS_OF });
-    app = await buildServer({ db: store.db, dialect: store.dialect, webRoot: outDir });
-    baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-    ({ context } = await launchBrowser());
+    dashboard = await startDashboard('programs', async (db) => {
+      await seedCatalog(db);
+      await loadDemoPrograms(db);
+      return verifyDeliverables(db, { program: PROGRAM, asOf: AS_OF });
+    });
+    ({ baseUrl, context, seeded: verified } = dashboard);
   }, 180_000);
 
   afterAll(async () => {
-    await context?.close();
-    await app?.close();
-    await store?.close();
-    if (tempDir) await rm(tempDir, { recursive: true, force: true });
+    await dashboard?.stop();
   });
 
   it('loads the programs pages without console errors, with nav links', async ({ onTestFailed }) => {
