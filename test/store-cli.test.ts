@@ -55,6 +55,7 @@ forEachDialect('aperture db / export', (ctx) => {
         '0004-arena',
         '0005-programs',
         '0006-benchmark-contributors',
+        '0007-benchmark-tasks',
       ]),
     });
     const text = await run(['db', 'migrate', ...args], env);

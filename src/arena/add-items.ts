@@ -7,13 +7,16 @@ import {
   isoNow,
   requireBenchmark,
   requireRound,
+  requireTask,
 } from './arena-records.ts';
 import type { RawItem } from './read-items-file.ts';
 import { roundPhase } from './round-phase.ts';
 
-/** What to add: items of one split, shared by every round or fresh items of one round. */
+/** What to add: items of one task and split, shared by every round or fresh items of one round. */
 export interface AddItemsInput {
   benchmark: string;
+  /** The task the items belong to; the benchmark's primary task when omitted. */
+  task?: string;
   split: ItemSplit;
   /** The round the fresh items belong to; omitted for items shared by every round. */
   round?: string;
@@ -27,8 +30,8 @@ export interface AddItemsOutcome {
 }
 
 /**
- * Adds labelled items to a benchmark in one transaction. Labels are checked against the metric's input
- * kind (and the label set); rejected items are reported and nothing is written if any is rejected.
+ * Adds labelled items to a task of a benchmark in one transaction. Labels are checked against the task's
+ * metric input kind (and label set); item ids are unique across the benchmark's tasks; rejected items are reported and nothing is written if any is rejected.
  * Fresh items of a round can only be added once the round is frozen (after its submission freeze) and
  * before it has any submission; shared items only while no open round has submissions, because accepted
  * predictions are aligned with the item set they were scored on.
@@ -44,6 +47,7 @@ export async function addItems(
   const now = options.now ?? new Date();
   return inTransaction(db, async (trx) => {
     const benchmark = await requireBenchmark(trx, input.benchmark);
+    const task = requireTask(benchmark, input.task);
     let roundId: number | null = null;
     if (input.round !== undefined) {
       const round = await requireRound(trx, benchmark, input.round);
@@ -62,6 +66,7 @@ export async function addItems(
       .innerJoin('rounds', 'rounds.id', 'submissions.round_id')
       .select('submissions.id')
       .where('rounds.benchmark_id', '=', benchmark.row.id)
+      .where('submissions.task', '=', task.name)
       .where('rounds.status', '=', 'open');
     const blocking = await (roundId === null ? submitted : submitted.where('rounds.id', '=', roundId))
       .limit(1)
@@ -69,7 +74,7 @@ export async function addItems(
     if (blocking)
       throw new ApertureError(
         'ERR_CONFLICT',
-        `${input.round === undefined ? 'an open round' : `round ${input.round}`} already has submissions scored on the current items; add items to a new round`,
+        `${input.round === undefined ? 'an open round' : `round ${input.round}`} already has submissions${task.primary ? '' : ` to task ${task.name}`} scored on the current items; add items to a new round`,
       );
 
     const existing = new Set(
@@ -85,10 +90,13 @@ export async function addItems(
     const rows: { id: string; label: string }[] = [];
     for (const item of input.items) {
       if (existing.has(item.id)) {
-        rejected.push({ id: item.id, reason: 'the benchmark already has an item with this id' });
+        rejected.push({
+          id: item.id,
+          reason: `the benchmark already has an item with this id${benchmark.tasks.length > 1 ? ' (ids are unique across its tasks)' : ''}`,
+        });
         continue;
       }
-      const truth = coerceTruth(benchmark.metric.input, item.label, benchmark.labels);
+      const truth = coerceTruth(task.metric.input, item.label, task.labels);
       if ('message' in truth) {
         rejected.push({ id: item.id, reason: truth.message });
         continue;
@@ -110,6 +118,7 @@ export async function addItems(
             label: row.label,
             round_id: roundId,
             created_at: createdAt,
+            task: task.name,
           })),
         )
         .execute();

@@ -6,19 +6,30 @@ import type { AnyMetric, InputKind, Truth } from './metrics/metric.ts';
 import { findMetric } from './metrics/registry.ts';
 
 /*
- * Lookups shared by the arena service: a benchmark and its metric, a round, and the items of a round
- * (the benchmark's shared items, then the round's fresh items, each in insertion order; predictions are
+ * Lookups shared by the arena service: a benchmark and its tasks (each with its metric), a round, and the
+ * items of a round's task (the shared items, then the round's fresh items, each in insertion order; predictions are
  * stored aligned with that order, which is why an item set never changes once a round has submissions).
  */
 
 /** A database or a transaction on it. */
 export type ArenaDb = Kysely<Database> | Transaction<Database>;
 
-/** A benchmark row with its metric resolved and its label set parsed. */
-export interface BenchmarkRecord {
-  row: Selectable<BenchmarksTable>;
+/** A task of a benchmark with its metric resolved and its label set parsed. */
+export interface TaskRecord {
+  /** The task id. */
+  name: string;
+  title: string;
+  description: string;
   metric: AnyMetric;
   labels: string[] | undefined;
+  /** True for the benchmark's first task, the default wherever a task is omitted. */
+  primary: boolean;
+}
+
+/** A benchmark row with its tasks, primary task first. */
+export interface BenchmarkRecord {
+  row: Selectable<BenchmarksTable>;
+  tasks: TaskRecord[];
 }
 
 /** The truth of one split of a round, aligned with `ids`. */
@@ -55,14 +66,45 @@ export async function requireBenchmark(db: ArenaDb, slug: string): Promise<Bench
       'ERR_NOT_FOUND',
       `no benchmark "${slug}"; list them with \`aperture arena list\``,
     );
-  const metric = findMetric(row.metric);
-  if (!metric)
-    throw new ApertureError('ERR_INTERNAL', `benchmark ${slug} names an unknown metric ${row.metric}`);
-  return {
-    row,
-    metric,
-    labels: row.label_set === null ? undefined : (JSON.parse(row.label_set) as string[]),
-  };
+  const taskRows = await db
+    .selectFrom('benchmark_tasks')
+    .selectAll()
+    .where('benchmark_id', '=', row.id)
+    .orderBy('position')
+    .execute();
+  const tasks = taskRows.map((task, index): TaskRecord => {
+    const metric = findMetric(task.metric);
+    if (!metric)
+      throw new ApertureError(
+        'ERR_INTERNAL',
+        `task ${slug}/${task.name} names an unknown metric ${task.metric}`,
+      );
+    return {
+      name: task.name,
+      title: task.title,
+      description: task.description,
+      metric,
+      labels: task.label_set === null ? undefined : (JSON.parse(task.label_set) as string[]),
+      primary: index === 0,
+    };
+  });
+  if (tasks.length === 0) throw new ApertureError('ERR_INTERNAL', `benchmark ${slug} has no task`);
+  return { row, tasks };
+}
+
+/**
+ * The task `name` of a benchmark (its primary task when `name` is undefined), or ERR_NOT_FOUND naming the
+ * tasks it has.
+ */
+export function requireTask(benchmark: BenchmarkRecord, name: string | undefined): TaskRecord {
+  if (name === undefined) return benchmark.tasks[0]!;
+  const task = benchmark.tasks.find((entry) => entry.name === name);
+  if (!task)
+    throw new ApertureError(
+      'ERR_NOT_FOUND',
+      `benchmark ${benchmark.row.slug} has no task "${name}"; its tasks are ${benchmark.tasks.map((entry) => entry.name).join(', ')}`,
+    );
+  return task;
 }
 
 /** The round `name` of a benchmark, or ERR_NOT_FOUND. */
@@ -93,16 +135,18 @@ export async function requireTeam(db: ArenaDb, slug: string) {
   return team;
 }
 
-/** The public and private items of a round, with their truths (server-side only). */
+/** The public and private items of a round's task, with their truths (server-side only). */
 export async function roundTruth(
   db: ArenaDb,
   benchmarkId: number,
   roundId: number,
+  task: string,
 ): Promise<{ public: SplitTruth; private: SplitTruth }> {
   const rows = await db
     .selectFrom('arena_items')
     .select(['external_id', 'split', 'label', 'round_id'])
     .where('benchmark_id', '=', benchmarkId)
+    .where('task', '=', task)
     .where((where) => where.or([where('round_id', 'is', null), where('round_id', '=', roundId)]))
     .orderBy('id')
     .execute();

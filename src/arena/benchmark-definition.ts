@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApertureError } from '../errors.ts';
+import { DEFAULT_TASK_ID } from '../store/index.ts';
 import { parseYamlSafely } from '../util/index.ts';
 import { findMetric } from './metrics/registry.ts';
 
@@ -54,17 +55,47 @@ export const PrizeTrackDefinitionSchema = z
 /** One prize track of a benchmark definition. */
 export type PrizeTrackDefinition = z.output<typeof PrizeTrackDefinitionSchema>;
 
+const MetricNameSchema = z.string().refine((name) => findMetric(name) !== undefined, {
+  message: 'unknown metric: use accuracy, macro-f1, auc-roc, rmse, exact-match or pass@<k>',
+});
+
+const LabelSetSchema = z.array(z.string().min(1).max(200)).min(2).max(1000);
+
+/** A task of a benchmark definition; metric and labels default to the benchmark's. */
+export const TaskDefinitionSchema = z
+  .object({
+    id: SlugSchema,
+    title: z.string().min(1).max(200).optional(),
+    description: z.string().max(10_000).default(''),
+    metric: MetricNameSchema.optional(),
+    labels: LabelSetSchema.optional(),
+  })
+  .strict();
+
+/** One task as written in a benchmark definition. */
+export type TaskDefinition = z.output<typeof TaskDefinitionSchema>;
+
+/** A task with its defaults applied: what the benchmark stores. */
+export interface ResolvedTask {
+  id: string;
+  title: string;
+  description: string;
+  metric: string;
+  labels: string[] | undefined;
+}
+
 /** The YAML a benchmark is created from (`aperture arena create FILE.yaml`). */
 export const BenchmarkDefinitionSchema = z
   .object({
     slug: SlugSchema,
     title: z.string().min(1).max(200),
     description: z.string().max(10_000).default(''),
-    metric: z.string().refine((name) => findMetric(name) !== undefined, {
-      message: 'unknown metric: use accuracy, macro-f1, auc-roc, rmse, exact-match or pass@<k>',
-    }),
-    /** The label set, required by label metrics (accuracy, macro-F1). */
-    labels: z.array(z.string().min(1).max(200)).min(2).max(1000).optional(),
+    /** The metric of the benchmark's tasks (required unless every task names its own). */
+    metric: MetricNameSchema.optional(),
+    /** The label set of label-metric tasks (accuracy, macro-F1) that do not give their own. */
+    labels: LabelSetSchema.optional(),
+    /** The tasks; omitted, the benchmark has one task, `main`, with the metric and labels above. */
+    tasks: z.array(TaskDefinitionSchema).min(1).max(50).optional(),
     ladder: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('fixed'), step: z.number().positive().max(1e6) }).strict(),
       z.object({ kind: z.literal('parameter-free') }).strict(),
@@ -86,32 +117,87 @@ export const BenchmarkDefinitionSchema = z
   })
   .strict()
   .superRefine((definition, context) => {
-    const metric = findMetric(definition.metric);
-    if (metric?.input === 'label' && definition.labels === undefined)
-      context.addIssue({ code: 'custom', path: ['labels'], message: `${metric.name} needs the label set` });
-    if (metric && metric.input !== 'label' && definition.labels !== undefined)
-      context.addIssue({ code: 'custom', path: ['labels'], message: `${metric.name} takes no label set` });
-    if (definition.labels && new Set(definition.labels).size !== definition.labels.length)
-      context.addIssue({ code: 'custom', path: ['labels'], message: 'labels repeat' });
-    for (const [key, list] of [
-      ['rounds', definition.rounds],
-      ['prizeTracks', definition.prizeTracks],
-    ] as const) {
-      const seen = new Set<string>();
-      for (const [index, entry] of list.entries()) {
-        if (seen.has(entry.name))
+    const checkLabels = (
+      metricName: string | undefined,
+      labels: string[] | undefined,
+      inherited: string[] | undefined,
+      path: (string | number)[],
+    ) => {
+      const metric = metricName === undefined ? undefined : findMetric(metricName);
+      if (metric?.input === 'label' && labels === undefined && inherited === undefined)
+        context.addIssue({
+          code: 'custom',
+          path: [...path, 'labels'],
+          message: `${metric.name} needs the label set`,
+        });
+      if (metric && metric.input !== 'label' && labels !== undefined)
+        context.addIssue({
+          code: 'custom',
+          path: [...path, 'labels'],
+          message: `${metric.name} takes no label set`,
+        });
+      if (labels && new Set(labels).size !== labels.length)
+        context.addIssue({ code: 'custom', path: [...path, 'labels'], message: 'labels repeat' });
+    };
+    if (definition.tasks === undefined) {
+      if (definition.metric === undefined)
+        context.addIssue({ code: 'custom', path: ['metric'], message: 'a benchmark needs a metric' });
+      checkLabels(definition.metric, definition.labels, undefined, []);
+    } else {
+      if (definition.labels && new Set(definition.labels).size !== definition.labels.length)
+        context.addIssue({ code: 'custom', path: ['labels'], message: 'labels repeat' });
+      for (const [index, task] of definition.tasks.entries()) {
+        if (task.metric === undefined && definition.metric === undefined)
           context.addIssue({
             code: 'custom',
-            path: [key, index, 'name'],
-            message: `"${entry.name}" repeats`,
+            path: ['tasks', index, 'metric'],
+            message: 'name a metric here or at the top of the benchmark',
           });
-        seen.add(entry.name);
+        checkLabels(task.metric ?? definition.metric, task.labels, definition.labels, ['tasks', index]);
+      }
+    }
+    for (const [key, list] of [
+      ['rounds', definition.rounds.map((round) => round.name)],
+      ['prizeTracks', definition.prizeTracks.map((track) => track.name)],
+      ['tasks', (definition.tasks ?? []).map((task) => task.id)],
+    ] as const) {
+      const seen = new Set<string>();
+      for (const [index, name] of list.entries()) {
+        if (seen.has(name))
+          context.addIssue({
+            code: 'custom',
+            path: [key, index, key === 'tasks' ? 'id' : 'name'],
+            message: `"${name}" repeats`,
+          });
+        seen.add(name);
       }
     }
   });
 
 /** A validated benchmark definition. */
 export type BenchmarkDefinition = z.output<typeof BenchmarkDefinitionSchema>;
+
+/**
+ * The tasks of a validated definition with their defaults applied, primary task first: the written tasks,
+ * or the single task `main` (titled like the benchmark) when the definition names none.
+ *
+ * @example
+ * resolveTasks(definition).map((task) => task.id); // ['main'] for a definition without tasks
+ */
+export function resolveTasks(definition: BenchmarkDefinition): ResolvedTask[] {
+  const written = definition.tasks ?? [{ id: DEFAULT_TASK_ID, title: definition.title, description: '' }];
+  return written.map((task) => {
+    const metric = (task as TaskDefinition).metric ?? definition.metric!;
+    const takesLabels = findMetric(metric)?.input === 'label';
+    return {
+      id: task.id,
+      title: task.title ?? task.id,
+      description: task.description,
+      metric,
+      labels: takesLabels ? ((task as TaskDefinition).labels ?? definition.labels) : undefined,
+    };
+  });
+}
 
 /** How many problems an error message lists before counting the rest. */
 const LISTED_ISSUES = 8;

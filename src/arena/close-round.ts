@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 import { ApertureError } from '../errors.ts';
 import {
   type ArenaDb,
+  type BenchmarkRecord,
   inTransaction,
   isoNow,
   lockArena,
   requireBenchmark,
   requireRound,
   roundTruth,
+  type TaskRecord,
 } from './arena-records.ts';
 import { BOOTSTRAP_DEFAULTS, bootstrapInterval } from './bootstrap.ts';
 import type { AnyMetric, Prediction, Truth } from './metrics/metric.ts';
@@ -29,12 +31,47 @@ export interface PrivateResult {
   submissions: number;
 }
 
-/** The private leaderboard of a closed round. */
-export interface RoundResults {
-  closedAt: string;
+/** The private leaderboard of one task of a closed round. */
+export interface TaskResults {
+  task: string;
+  metric: string;
+  higherIsBetter: boolean;
   bootstrap: { resamples: number; confidence: number; seed: number };
   items: number;
   entries: PrivateResult[];
+}
+
+/**
+ * The private leaderboards of a closed round, one per task (primary task first). The top-level bootstrap,
+ * items and entries are the primary task's, which a single-task benchmark has alone.
+ */
+export interface RoundResults {
+  closedAt: string;
+  bootstrap: TaskResults['bootstrap'];
+  items: number;
+  entries: PrivateResult[];
+  tasks: TaskResults[];
+}
+
+/**
+ * Reads a round's stored results. Rounds closed before tasks existed stored the top-level board alone:
+ * it is the primary task's.
+ */
+export function parseRoundResults(text: string, primary: TaskRecord): RoundResults {
+  const stored = JSON.parse(text) as Omit<RoundResults, 'tasks'> & { tasks?: TaskResults[] };
+  return {
+    ...stored,
+    tasks: stored.tasks ?? [
+      {
+        task: primary.name,
+        metric: primary.metric.name,
+        higherIsBetter: primary.metric.higherIsBetter,
+        bootstrap: stored.bootstrap,
+        items: stored.items,
+        entries: stored.entries,
+      },
+    ],
+  };
 }
 
 /**
@@ -53,9 +90,14 @@ export function resamplesFor(resampler: Resampler, n: number): number {
   );
 }
 
-/** The bootstrap seed of a round: the first 32 bits of sha256("benchmark/round"), so anyone can recompute it. */
-export function roundSeed(benchmark: string, round: string): number {
-  return createHash('sha256').update(`${benchmark}/${round}`, 'utf8').digest().readUInt32BE(0);
+/**
+ * The bootstrap seed of a round's task: the first 32 bits of sha256("benchmark/round") for the primary task
+ * and of sha256("benchmark/round/task") for the others (the names the transparency log uses), so anyone
+ * can recompute it.
+ */
+export function roundSeed(benchmark: string, round: string, task?: string): number {
+  const name = task === undefined ? `${benchmark}/${round}` : `${benchmark}/${round}/${task}`;
+  return createHash('sha256').update(name, 'utf8').digest().readUInt32BE(0);
 }
 
 function resamplerOf(
@@ -69,8 +111,8 @@ function resamplerOf(
 }
 
 /**
- * Closes a round: each team's public best (its last submission the Ladder released as an improvement) is
- * scored on the private split with a seeded percentile bootstrap interval, teams are ranked by rankEntries
+ * Closes a round: for each task, each team's public best (its last submission the Ladder released as an
+ * improvement on that task) is scored on the task's private split with a seeded percentile bootstrap interval, teams are ranked by rankEntries
  * (overlapping intervals share a rank), and the leaderboard is stored and revealed. Refused before the
  * round's close time unless `force`; closing twice is refused.
  *
@@ -96,85 +138,109 @@ export async function closeRound(
         'ERR_CONFLICT',
         `round ${roundName} closes at ${round.closes_at}; wait, or pass --force to close it early`,
       );
-    const truth = await roundTruth(trx, benchmark.row.id, round.id);
-    const submissions = await trx
-      .selectFrom('submissions')
-      .innerJoin('teams', 'teams.id', 'submissions.team_id')
-      .select([
-        'submissions.id',
-        'submissions.digest',
-        'submissions.received_at',
-        'submissions.improved',
-        'submissions.private_score',
-        'submissions.predictions',
-        'teams.slug',
-      ])
-      .where('submissions.round_id', '=', round.id)
-      .orderBy('submissions.id')
-      .execute();
-    const seed = roundSeed(benchmark.row.slug, round.name);
-    const byTeam = new Map<string, { best: (typeof submissions)[number]; count: number }>();
-    for (const submission of submissions) {
-      const seen = byTeam.get(submission.slug);
-      if (!seen) byTeam.set(submission.slug, { best: submission, count: 1 });
-      else {
-        seen.count++;
-        if (submission.improved === 1) seen.best = submission;
-      }
-    }
-    let resamples: number = BOOTSTRAP_DEFAULTS.resamples;
-    const scored = [...byTeam.entries()].map(([team, { best, count }]) => {
-      const predictions = (JSON.parse(best.predictions) as unknown[]).slice(truth.public.ids.length);
-      const resampler = resamplerOf(benchmark.metric, truth.private.truth, predictions);
-      resamples = Math.min(resamples, resamplesFor(resampler, predictions.length));
-      return { team, best, count, resampler, predictions };
-    });
-    const entries = scored.map(({ team, best, count, resampler, predictions }) => {
-      // Scored on the private split at submission (its items are fixed once a round has submissions);
-      // recomputed only where it was not stored (NaN is stored as NULL on SQLite).
-      const score =
-        best.private_score ??
-        (benchmark.metric as { score(t: readonly never[], p: readonly never[]): number }).score(
-          truth.private.truth as never[],
-          predictions as never[],
-        );
-      const interval = bootstrapInterval(resampler, { resamples, seed });
-      const defined = !Number.isNaN(interval.lower);
-      return {
-        id: team,
-        score,
-        lower: defined ? interval.lower : score,
-        upper: defined ? interval.upper : score,
-        best,
-        count,
-      };
-    });
-    const byId = new Map(entries.map((entry) => [entry.id, entry]));
-    const ranked = rankEntries(entries, benchmark.metric.higherIsBetter).map((entry): PrivateResult => {
-      const { best, count } = byId.get(entry.id)!;
-      return {
-        rank: entry.rank,
-        team: entry.id,
-        score: entry.score,
-        lower: entry.lower,
-        upper: entry.upper,
-        submissionId: best.id,
-        digest: best.digest,
-        receivedAt: best.received_at,
-        submissions: count,
-      };
-    });
+    const tasks: TaskResults[] = [];
+    for (const task of benchmark.tasks) tasks.push(await closeTask(trx, benchmark, task, round));
+    const primary = tasks[0]!;
     const results: RoundResults = {
       closedAt: isoNow(now),
-      bootstrap: { resamples, confidence: BOOTSTRAP_DEFAULTS.confidence, seed },
-      items: truth.private.ids.length,
-      entries: ranked,
+      bootstrap: primary.bootstrap,
+      items: primary.items,
+      entries: primary.entries,
+      tasks,
     };
     await trx
       .updateTable('rounds')
+      // The top level keeps the shape rounds closed before tasks existed have (the primary task's board).
       .set({ status: 'closed', closed_at: results.closedAt, results: JSON.stringify(results) })
       .where('id', '=', round.id)
       .execute();
     return results;
   });
+}
+
+/** Scores each team's public best on a task's private split, with intervals and ranks. */
+async function closeTask(
+  trx: ArenaDb,
+  benchmark: BenchmarkRecord,
+  task: TaskRecord,
+  round: { id: number; name: string },
+): Promise<TaskResults> {
+  const { metric } = task;
+  const truth = await roundTruth(trx, benchmark.row.id, round.id, task.name);
+  const submissions = await trx
+    .selectFrom('submissions')
+    .innerJoin('teams', 'teams.id', 'submissions.team_id')
+    .select([
+      'submissions.id',
+      'submissions.digest',
+      'submissions.received_at',
+      'submissions.improved',
+      'submissions.private_score',
+      'submissions.predictions',
+      'teams.slug',
+    ])
+    .where('submissions.round_id', '=', round.id)
+    .where('submissions.task', '=', task.name)
+    .orderBy('submissions.id')
+    .execute();
+  const seed = roundSeed(benchmark.row.slug, round.name, task.primary ? undefined : task.name);
+  const byTeam = new Map<string, { best: (typeof submissions)[number]; count: number }>();
+  for (const submission of submissions) {
+    const seen = byTeam.get(submission.slug);
+    if (!seen) byTeam.set(submission.slug, { best: submission, count: 1 });
+    else {
+      seen.count++;
+      if (submission.improved === 1) seen.best = submission;
+    }
+  }
+  let resamples: number = BOOTSTRAP_DEFAULTS.resamples;
+  const scored = [...byTeam.entries()].map(([team, { best, count }]) => {
+    const predictions = (JSON.parse(best.predictions) as unknown[]).slice(truth.public.ids.length);
+    const resampler = resamplerOf(metric, truth.private.truth, predictions);
+    resamples = Math.min(resamples, resamplesFor(resampler, predictions.length));
+    return { team, best, count, resampler, predictions };
+  });
+  const entries = scored.map(({ team, best, count, resampler, predictions }) => {
+    // Scored on the private split at submission (its items are fixed once a round has submissions);
+    // recomputed only where it was not stored (NaN is stored as NULL on SQLite).
+    const score =
+      best.private_score ??
+      (metric as { score(t: readonly never[], p: readonly never[]): number }).score(
+        truth.private.truth as never[],
+        predictions as never[],
+      );
+    const interval = bootstrapInterval(resampler, { resamples, seed });
+    const defined = !Number.isNaN(interval.lower);
+    return {
+      id: team,
+      score,
+      lower: defined ? interval.lower : score,
+      upper: defined ? interval.upper : score,
+      best,
+      count,
+    };
+  });
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  const ranked = rankEntries(entries, metric.higherIsBetter).map((entry): PrivateResult => {
+    const { best, count } = byId.get(entry.id)!;
+    return {
+      rank: entry.rank,
+      team: entry.id,
+      score: entry.score,
+      lower: entry.lower,
+      upper: entry.upper,
+      submissionId: best.id,
+      digest: best.digest,
+      receivedAt: best.received_at,
+      submissions: count,
+    };
+  });
+  return {
+    task: task.name,
+    metric: metric.name,
+    higherIsBetter: metric.higherIsBetter,
+    bootstrap: { resamples, confidence: BOOTSTRAP_DEFAULTS.confidence, seed },
+    items: truth.private.ids.length,
+    entries: ranked,
+  };
 }

@@ -1,7 +1,7 @@
 import { ApertureError } from '../errors.ts';
 import type { ArenaDb } from './arena-records.ts';
 import { inTransaction, isoNow } from './arena-records.ts';
-import type { BenchmarkDefinition, RoundDefinition } from './benchmark-definition.ts';
+import { type BenchmarkDefinition, type RoundDefinition, resolveTasks } from './benchmark-definition.ts';
 import { findMetric } from './metrics/registry.ts';
 
 /** Options of {@link createBenchmark}. */
@@ -29,7 +29,7 @@ export async function insertRound(db: ArenaDb, benchmarkId: number, round: Round
 }
 
 /**
- * Creates a benchmark with its rounds and prize tracks in one transaction. Aborts with ERR_EXISTS when
+ * Creates a benchmark with its tasks, rounds and prize tracks in one transaction. Aborts with ERR_EXISTS when
  * the slug is taken (benchmarks are never silently redefined: scores depend on the definition).
  *
  * @example
@@ -40,9 +40,13 @@ export async function createBenchmark(
   db: ArenaDb,
   definition: BenchmarkDefinition,
   options: CreateBenchmarkOptions = {},
-): Promise<{ id: number; rounds: number; prizeTracks: number }> {
-  const metric = findMetric(definition.metric);
-  if (!metric) throw new ApertureError('ERR_INVALID_INPUT', `unknown metric ${definition.metric}`);
+): Promise<{ id: number; tasks: number; rounds: number; prizeTracks: number }> {
+  const tasks = resolveTasks(definition).map((task) => {
+    const metric = findMetric(task.metric);
+    if (!metric) throw new ApertureError('ERR_INVALID_INPUT', `unknown metric ${task.metric}`);
+    return { ...task, metric };
+  });
+  const primary = tasks[0]!;
   const run = async (trx: ArenaDb) => {
     const taken = await trx
       .selectFrom('benchmarks')
@@ -60,18 +64,33 @@ export async function createBenchmark(
         slug: definition.slug,
         title: definition.title,
         description: definition.description,
-        metric: metric.name,
-        higher_is_better: metric.higherIsBetter ? 1 : 0,
+        metric: primary.metric.name,
+        higher_is_better: primary.metric.higherIsBetter ? 1 : 0,
         ladder_kind: definition.ladder.kind,
         ladder_step: definition.ladder.kind === 'fixed' ? definition.ladder.step : null,
         daily_cap: definition.dailyCap,
-        label_set: definition.labels ? JSON.stringify(definition.labels) : null,
+        label_set: primary.labels ? JSON.stringify(primary.labels) : null,
         demo: options.demo ? 1 : 0,
         contributed_by: definition.contributedBy ?? null,
         created_at: isoNow(options.now),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('benchmark_tasks')
+      .values(
+        tasks.map((task, position) => ({
+          benchmark_id: id,
+          name: task.id,
+          title: task.title,
+          description: task.description,
+          metric: task.metric.name,
+          higher_is_better: task.metric.higherIsBetter ? 1 : 0,
+          label_set: task.labels ? JSON.stringify(task.labels) : null,
+          position,
+        })),
+      )
+      .execute();
     for (const round of definition.rounds) await insertRound(trx, id, round);
     for (const track of definition.prizeTracks) {
       await trx
@@ -86,7 +105,12 @@ export async function createBenchmark(
         })
         .execute();
     }
-    return { id, rounds: definition.rounds.length, prizeTracks: definition.prizeTracks.length };
+    return {
+      id,
+      tasks: tasks.length,
+      rounds: definition.rounds.length,
+      prizeTracks: definition.prizeTracks.length,
+    };
   };
   return inTransaction(db, run);
 }

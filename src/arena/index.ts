@@ -1,19 +1,33 @@
 export type { AddItemsInput, AddItemsOutcome } from './add-items.ts';
 export { addItems } from './add-items.ts';
 export type { ArenaDb } from './arena-records.ts';
-export type { BenchmarkDefinition, PrizeTrackDefinition, RoundDefinition } from './benchmark-definition.ts';
+export type {
+  BenchmarkDefinition,
+  PrizeTrackDefinition,
+  ResolvedTask,
+  RoundDefinition,
+  TaskDefinition,
+} from './benchmark-definition.ts';
 export {
   BenchmarkDefinitionSchema,
   parseBenchmarkDefinition,
   RoundDefinitionSchema,
+  resolveTasks,
   SlugSchema,
+  TaskDefinitionSchema,
 } from './benchmark-definition.ts';
 export type { BootstrapOptions, ConfidenceInterval } from './bootstrap.ts';
 export { BOOTSTRAP_DEFAULTS, bootstrapInterval, quantile, resampleMetric } from './bootstrap.ts';
 export type { PrizeClaimOutcome, ReleaseChecker } from './claim-prize.ts';
 export { claimPrize } from './claim-prize.ts';
-export type { PrivateResult, RoundResults } from './close-round.ts';
-export { BOOTSTRAP_DRAW_BUDGET, closeRound, resamplesFor, roundSeed } from './close-round.ts';
+export type { PrivateResult, RoundResults, TaskResults } from './close-round.ts';
+export {
+  BOOTSTRAP_DRAW_BUDGET,
+  closeRound,
+  parseRoundResults,
+  resamplesFor,
+  roundSeed,
+} from './close-round.ts';
 export type { CreateBenchmarkOptions } from './create-benchmark.ts';
 export { createBenchmark } from './create-benchmark.ts';
 export { exportLog } from './export-log.ts';
@@ -21,7 +35,7 @@ export type { LadderStep } from './ladder.ts';
 export { fixedStepLadder, parameterFreeLadder, roundToMultiple } from './ladder.ts';
 export type { Leaderboard, LeaderboardEntry, PrizeStanding } from './leaderboard.ts';
 export { leaderboard } from './leaderboard.ts';
-export type { BenchmarkDetail, BenchmarkSummary, RoundSummary } from './list-benchmarks.ts';
+export type { BenchmarkDetail, BenchmarkSummary, RoundSummary, TaskSummary } from './list-benchmarks.ts';
 export { benchmarkDetail, listBenchmarks, listRounds } from './list-benchmarks.ts';
 export { DEMO_ARENA_RELATIVE_PATH, demoArenaPath, loadDemoArena } from './load-demo-arena.ts';
 export { accuracy } from './metrics/accuracy.ts';

@@ -1,6 +1,6 @@
 import { ApertureError } from '../errors.ts';
-import { type ArenaDb, requireBenchmark, requireRound } from './arena-records.ts';
-import type { RoundResults } from './close-round.ts';
+import { type ArenaDb, requireBenchmark, requireRound, requireTask } from './arena-records.ts';
+import { parseRoundResults, type RoundResults } from './close-round.ts';
 import { rankEntries } from './rank-entries.ts';
 import { type RoundPhase, roundPhase } from './round-phase.ts';
 
@@ -24,9 +24,15 @@ export interface LeaderboardEntry {
   prizes: PrizeStanding[];
 }
 
-/** A round's leaderboard: public (Ladder releases) while it runs, private (with intervals) once closed. */
+/**
+ * A round's leaderboard for one task: public (Ladder releases) while it runs, private (with intervals) once
+ * closed. `benchmark.metric` and `higherIsBetter` are the task's.
+ */
 export interface Leaderboard {
   benchmark: { slug: string; title: string; metric: string; higherIsBetter: boolean };
+  task: { id: string; title: string; metric: string; higherIsBetter: boolean };
+  /** Every task id of the benchmark, primary first. */
+  tasks: string[];
   round: {
     name: string;
     phase: RoundPhase;
@@ -41,7 +47,8 @@ export interface Leaderboard {
 }
 
 /**
- * The leaderboard of a round (the latest round when `round` is omitted). While the round runs, each
+ * The leaderboard of a round's task (the latest round when `round` is omitted, the primary task when
+ * `options.task` is). While the round runs, each
  * team's current public score is its Ladder release and teams with equal releases share a rank; after
  * closeRound, the private scores with bootstrap intervals and LMArena ranks. Prize eligibility of each
  * team on the benchmark's tracks is attached.
@@ -53,9 +60,10 @@ export async function leaderboard(
   db: ArenaDb,
   benchmarkSlug: string,
   roundName?: string,
-  options: { now?: Date } = {},
+  options: { now?: Date; task?: string } = {},
 ): Promise<Leaderboard> {
   const benchmark = await requireBenchmark(db, benchmarkSlug);
+  const task = requireTask(benchmark, options.task);
   const round =
     roundName !== undefined
       ? await requireRound(db, benchmark, roundName)
@@ -89,9 +97,16 @@ export async function leaderboard(
     benchmark: {
       slug: benchmark.row.slug,
       title: benchmark.row.title,
-      metric: benchmark.row.metric,
-      higherIsBetter: benchmark.metric.higherIsBetter,
+      metric: task.metric.name,
+      higherIsBetter: task.metric.higherIsBetter,
     },
+    task: {
+      id: task.name,
+      title: task.title,
+      metric: task.metric.name,
+      higherIsBetter: task.metric.higherIsBetter,
+    },
+    tasks: benchmark.tasks.map((entry) => entry.name),
     round: {
       name: round.name,
       phase: roundPhase(round, options.now ?? new Date()),
@@ -102,12 +117,15 @@ export async function leaderboard(
     },
   };
   if (round.status === 'closed' && round.results !== null) {
-    const results = JSON.parse(round.results) as RoundResults;
+    const results = parseRoundResults(round.results, benchmark.tasks[0]!).tasks.find(
+      (entry) => entry.task === task.name,
+    );
+    // Every task is scored at close; were one missing, its board would show empty rather than fail.
     return {
       ...head,
       kind: 'private',
-      bootstrap: results.bootstrap,
-      entries: results.entries.map((entry) => ({
+      bootstrap: results?.bootstrap ?? null,
+      entries: (results?.entries ?? []).map((entry) => ({
         rank: entry.rank,
         team: entry.team,
         score: entry.score,
@@ -124,6 +142,7 @@ export async function leaderboard(
     .innerJoin('teams', 'teams.id', 'submissions.team_id')
     .select(['teams.slug as team', 'submissions.public_released', 'submissions.received_at'])
     .where('submissions.round_id', '=', round.id)
+    .where('submissions.task', '=', task.name)
     .orderBy('submissions.id')
     .execute();
   const byTeam = new Map<string, { score: number; count: number; last: string }>();
@@ -138,7 +157,7 @@ export async function leaderboard(
   }
   const ranked = rankEntries(
     [...byTeam.entries()].map(([team, { score }]) => ({ id: team, score, lower: score, upper: score })),
-    benchmark.metric.higherIsBetter,
+    task.metric.higherIsBetter,
   );
   return {
     ...head,

@@ -1,7 +1,17 @@
 import { type ArenaDb, requireBenchmark } from './arena-records.ts';
 import { type RoundPhase, roundPhase } from './round-phase.ts';
 
-/** A benchmark as lists show it. */
+/** A task as lists show it. */
+export interface TaskSummary {
+  id: string;
+  title: string;
+  description: string;
+  metric: string;
+  higherIsBetter: boolean;
+  labels: string[] | null;
+}
+
+/** A benchmark as lists show it; metric, higherIsBetter and labels are its primary task's. */
 export interface BenchmarkSummary {
   slug: string;
   title: string;
@@ -13,6 +23,8 @@ export interface BenchmarkSummary {
   labels: string[] | null;
   demo: boolean;
   rounds: number;
+  /** The tasks, primary first. */
+  tasks: TaskSummary[];
 }
 
 /** A round as the API shows it. */
@@ -23,18 +35,21 @@ export interface RoundSummary {
   freezesAt: string;
   closesAt: string;
   closedAt: string | null;
+  /** Totals over the tasks. */
   publicItems: number;
   privateItems: number;
   submissions: number;
+  /** The same counts per task, primary first. */
+  tasks: { id: string; publicItems: number; privateItems: number; submissions: number }[];
 }
 
-/** A benchmark with its rounds, prize tracks and items: public items with labels, private items by id only. */
+/** A benchmark with its rounds, prize tracks and items (each naming its task): public items with labels, private items by id only. */
 export interface BenchmarkDetail extends BenchmarkSummary {
   roundList: RoundSummary[];
   prizeTracks: { name: string; description: string; minScore: number | null; minClass: string | null }[];
-  publicItems: { id: string; label: unknown; round: string | null }[];
+  publicItems: { id: string; task: string; label: unknown; round: string | null }[];
   /** Ids only: private labels never leave the server. */
-  privateItems: { id: string; round: string | null }[];
+  privateItems: { id: string; task: string; round: string | null }[];
 }
 
 /**
@@ -56,6 +71,23 @@ export async function listBenchmarks(db: ArenaDb): Promise<BenchmarkSummary[]> {
     )
     .orderBy('slug')
     .execute();
+  const tasks = await db
+    .selectFrom('benchmark_tasks')
+    .select(['benchmark_id', 'name', 'title', 'description', 'metric', 'higher_is_better', 'label_set'])
+    .orderBy('benchmark_id')
+    .orderBy('position')
+    .execute();
+  const tasksOf = (benchmarkId: number): TaskSummary[] =>
+    tasks
+      .filter((task) => task.benchmark_id === benchmarkId)
+      .map((task) => ({
+        id: task.name,
+        title: task.title,
+        description: task.description,
+        metric: task.metric,
+        higherIsBetter: task.higher_is_better === 1,
+        labels: task.label_set === null ? null : (JSON.parse(task.label_set) as string[]),
+      }));
   return rows.map((row) => ({
     slug: row.slug,
     title: row.title,
@@ -67,6 +99,7 @@ export async function listBenchmarks(db: ArenaDb): Promise<BenchmarkSummary[]> {
     labels: row.label_set === null ? null : (JSON.parse(row.label_set) as string[]),
     demo: row.demo === 1,
     rounds: Number(row.round_count ?? 0),
+    tasks: tasksOf(row.id),
   }));
 }
 
@@ -89,21 +122,30 @@ export async function listRounds(
     .execute();
   const counts = await db
     .selectFrom('arena_items')
-    .select(['round_id', 'split', (eb) => eb.fn.countAll<number>().as('n')])
+    .select(['round_id', 'split', 'task', (eb) => eb.fn.countAll<number>().as('n')])
     .where('benchmark_id', '=', benchmark.row.id)
-    .groupBy(['round_id', 'split'])
+    .groupBy(['round_id', 'split', 'task'])
     .execute();
   const submissions = await db
     .selectFrom('submissions')
     .innerJoin('rounds', 'rounds.id', 'submissions.round_id')
-    .select(['submissions.round_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .select(['submissions.round_id', 'submissions.task', (eb) => eb.fn.countAll<number>().as('n')])
     .where('rounds.benchmark_id', '=', benchmark.row.id)
-    .groupBy('submissions.round_id')
+    .groupBy(['submissions.round_id', 'submissions.task'])
     .execute();
-  const itemsOf = (roundId: number, split: string) =>
+  const itemsOf = (roundId: number, split: string, task?: string) =>
     counts
-      .filter((count) => count.split === split && (count.round_id === null || count.round_id === roundId))
+      .filter(
+        (count) =>
+          count.split === split &&
+          (task === undefined || count.task === task) &&
+          (count.round_id === null || count.round_id === roundId),
+      )
       .reduce((sum, count) => sum + Number(count.n), 0);
+  const submissionsOf = (roundId: number, task?: string) =>
+    submissions
+      .filter((row) => row.round_id === roundId && (task === undefined || row.task === task))
+      .reduce((sum, row) => sum + Number(row.n), 0);
   return rounds.map((round) => ({
     name: round.name,
     phase: roundPhase(round, now),
@@ -113,7 +155,13 @@ export async function listRounds(
     closedAt: round.closed_at,
     publicItems: itemsOf(round.id, 'public'),
     privateItems: itemsOf(round.id, 'private'),
-    submissions: Number(submissions.find((row) => row.round_id === round.id)?.n ?? 0),
+    submissions: submissionsOf(round.id),
+    tasks: benchmark.tasks.map((task) => ({
+      id: task.name,
+      publicItems: itemsOf(round.id, 'public', task.name),
+      privateItems: itemsOf(round.id, 'private', task.name),
+      submissions: submissionsOf(round.id, task.name),
+    })),
   }));
 }
 
@@ -144,11 +192,11 @@ export async function benchmarkDetail(
     .where('arena_items.benchmark_id', '=', benchmark.row.id)
     .orderBy('arena_items.id');
   const publicItems = await items
-    .select(['arena_items.external_id', 'arena_items.label', 'rounds.name'])
+    .select(['arena_items.external_id', 'arena_items.task', 'arena_items.label', 'rounds.name'])
     .where('arena_items.split', '=', 'public')
     .execute();
   const privateItems = await items
-    .select(['arena_items.external_id', 'rounds.name'])
+    .select(['arena_items.external_id', 'arena_items.task', 'rounds.name'])
     .where('arena_items.split', '=', 'private')
     .execute();
   return {
@@ -162,9 +210,10 @@ export async function benchmarkDetail(
     })),
     publicItems: publicItems.map((item) => ({
       id: item.external_id,
+      task: item.task,
       label: JSON.parse(item.label),
       round: item.name,
     })),
-    privateItems: privateItems.map((item) => ({ id: item.external_id, round: item.name })),
+    privateItems: privateItems.map((item) => ({ id: item.external_id, task: item.task, round: item.name })),
   };
 }

@@ -7,7 +7,9 @@ import {
   lockArena,
   requireBenchmark,
   requireRound,
+  requireTask,
   roundTruth,
+  type TaskRecord,
 } from './arena-records.ts';
 import { fixedStepLadder, parameterFreeLadder } from './ladder.ts';
 import type { AnyMetric, Prediction, Truth } from './metrics/metric.ts';
@@ -20,9 +22,11 @@ import { appendEntry, type LogEntry } from './transparency-log.ts';
 export interface SubmitInput {
   benchmark: string;
   round: string;
+  /** The task the predictions are for; the benchmark's primary task when omitted. */
+  task?: string;
   /** The team token (`apt_…`); its scope must be submit or admin. */
   token: string | undefined;
-  /** The predictions file, for every public and private item of the round. */
+  /** The predictions file, for every public and private item of the round's task. */
   bytes: Uint8Array;
   format: PredictionsFormat;
 }
@@ -31,6 +35,7 @@ export interface SubmitInput {
 export interface SubmitOutcome {
   submissionId: number;
   team: string;
+  task: string;
   digest: string;
   receivedAt: string;
   /** The public leaderboard score after this submission (the Ladder's release). */
@@ -92,10 +97,11 @@ function requireTakingPredictions(
 }
 
 /**
- * Accepts a predictions file from a team: authenticates the token, checks the round is taking predictions
- * (between its freeze and its close), validates the file against the round's public and private item ids,
- * scores it, and then in ONE transaction checks the team's daily cap, applies the benchmark's Ladder to
- * the public split, inserts the submission and appends it to the transparency log, so an accepted
+ * Accepts a predictions file for one task from a team: authenticates the token, checks the round is taking
+ * predictions (between its freeze and its close), validates the file against the public and private item
+ * ids of the round's task, scores it with the task's metric, and then in ONE transaction checks the team's
+ * daily cap (shared by all the benchmark's tasks), applies the benchmark's Ladder to the task's public split
+ * (each team has its own Ladder per round and task), inserts the submission and appends it to the transparency log, so an accepted
  * submission and its log entry are never apart. Refusals are ApertureErrors: ERR_UNAUTHORIZED,
  * ERR_CONFLICT (round not taking predictions), ERR_INVALID_INPUT (the file), ERR_LIMIT_REACHED (daily cap).
  *
@@ -115,26 +121,31 @@ export async function submitPredictions(
 ): Promise<SubmitOutcome> {
   const team = await authenticateToken(db, input.token, 'submit');
   const benchmark = await requireBenchmark(db, input.benchmark);
+  const task = requireTask(benchmark, input.task);
+  const { metric } = task;
   const round = await requireRound(db, benchmark, input.round);
   // Checked early to refuse cheaply; checked again under the arena lock, where it counts.
   requireTakingPredictions(round, roundPhase(round, options.now ?? new Date()));
-  const truth = await roundTruth(db, benchmark.row.id, round.id);
+  const truth = await roundTruth(db, benchmark.row.id, round.id, task.name);
   if (truth.public.ids.length === 0 || truth.private.ids.length === 0)
-    throw new ApertureError('ERR_CONFLICT', `round ${round.name} has no public or no private items yet`);
+    throw new ApertureError(
+      'ERR_CONFLICT',
+      `round ${round.name} has no public or no private items${task.primary ? '' : ` for task ${task.name}`} yet`,
+    );
   const parsed = parsePredictions(input.bytes, {
     format: input.format,
-    kind: benchmark.metric.input,
+    kind: metric.input,
     expectedIds: [...truth.public.ids, ...truth.private.ids],
-    labels: benchmark.labels,
+    labels: task.labels,
     limits: options.limits,
   });
   if (!parsed.ok) throw new ApertureError('ERR_INVALID_INPUT', parsed.summary);
   const split = truth.public.ids.length;
   const publicPredictions = parsed.predictions.slice(0, split);
   const privatePredictions = parsed.predictions.slice(split);
-  const publicLosses = lossesOf(benchmark.metric, truth.public.truth, publicPredictions);
-  const publicScore = benchmark.metric.fromMeanLoss(meanOf(publicLosses));
-  const privateScore = scoreOf(benchmark.metric, truth.private.truth, privatePredictions);
+  const publicLosses = lossesOf(metric, truth.public.truth, publicPredictions);
+  const publicScore = metric.fromMeanLoss(meanOf(publicLosses));
+  const privateScore = scoreOf(metric, truth.private.truth, privatePredictions);
   const digest = sha256Hex(input.bytes);
   await options.beforeTransaction?.();
 
@@ -169,7 +180,15 @@ export async function submitPredictions(
         `team ${team.team} has used its ${benchmark.row.daily_cap} submissions to ${benchmark.row.slug} for ${receivedAt.slice(0, 10)} (UTC); try again tomorrow`,
       );
 
-    const step = await ladderStep(trx, benchmark, round.id, team.teamId, truth.public.truth, publicLosses);
+    const step = await ladderStep(
+      trx,
+      benchmark,
+      task,
+      round.id,
+      team.teamId,
+      truth.public.truth,
+      publicLosses,
+    );
     const results: StoredResults = {
       public: { items: split, score: publicScore, loss: meanOf(publicLosses) },
       private: { items: truth.private.ids.length, score: privateScore },
@@ -185,12 +204,13 @@ export async function submitPredictions(
         round_id: round.id,
         digest,
         received_at: receivedAt,
-        public_released: benchmark.metric.fromMeanLoss(step.releasedLoss),
+        public_released: metric.fromMeanLoss(step.releasedLoss),
         public_released_loss: step.releasedLoss,
         improved: step.improved ? 1 : 0,
         private_score: privateScore,
         results: JSON.stringify(results),
         predictions: JSON.stringify(parsed.predictions),
+        task: task.name,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -198,7 +218,8 @@ export async function submitPredictions(
       submission: digest,
       time: receivedAt,
       team: team.team,
-      round: `${benchmark.row.slug}/${round.name}`,
+      // The primary task's entries name the round alone, as before tasks existed; others add the task.
+      round: `${benchmark.row.slug}/${round.name}${task.primary ? '' : `/${task.name}`}`,
     });
     await trx
       .insertInto('transparency_log')
@@ -213,9 +234,10 @@ export async function submitPredictions(
     return {
       submissionId,
       team: team.team,
+      task: task.name,
       digest,
       receivedAt,
-      publicScore: benchmark.metric.fromMeanLoss(step.releasedLoss),
+      publicScore: metric.fromMeanLoss(step.releasedLoss),
       improved: step.improved,
       submissionsToday: submittedToday + 1,
       dailyCap: benchmark.row.daily_cap,
@@ -224,10 +246,11 @@ export async function submitPredictions(
   });
 }
 
-/** The Ladder's step for a new submission, given the team's earlier submissions to the round. */
+/** The Ladder's step for a new submission, given the team's earlier submissions to the round's task. */
 async function ladderStep(
   trx: ArenaDb,
   benchmark: BenchmarkRecord,
+  task: TaskRecord,
   roundId: number,
   teamId: number,
   publicTruth: readonly unknown[],
@@ -238,6 +261,7 @@ async function ladderStep(
     .select(['id', 'public_released_loss', 'results'])
     .where('team_id', '=', teamId)
     .where('round_id', '=', roundId)
+    .where('task', '=', task.name)
     .where('improved', '=', 1)
     .orderBy('id', 'desc')
     .limit(1)
@@ -248,14 +272,14 @@ async function ladderStep(
       newLosses,
       step: benchmark.row.ladder_step!,
     });
-  const bestLosses = best ? await bestPublicLosses(trx, benchmark, best, publicTruth) : undefined;
+  const bestLosses = best ? await bestPublicLosses(trx, task, best, publicTruth) : undefined;
   return parameterFreeLadder({ previousReleased: best?.public_released_loss, bestLosses, newLosses });
 }
 
 /** The per-item public losses of a team's best submission: stored with it, or recomputed from its predictions. */
 async function bestPublicLosses(
   trx: ArenaDb,
-  benchmark: BenchmarkRecord,
+  task: TaskRecord,
   best: { id: number; results: string },
   publicTruth: readonly unknown[],
 ): Promise<Float64Array> {
@@ -268,7 +292,7 @@ async function bestPublicLosses(
     .where('id', '=', best.id)
     .executeTakeFirstOrThrow();
   return lossesOf(
-    benchmark.metric,
+    task.metric,
     publicTruth,
     (JSON.parse(predictions) as unknown[]).slice(0, publicTruth.length),
   );

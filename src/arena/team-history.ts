@@ -3,6 +3,8 @@ import { type ArenaDb, requireBenchmark, requireTeam } from './arena-records.ts'
 /** One submission in a team's history. */
 export interface HistoryEntry {
   round: string;
+  /** The task the predictions were for. */
+  task: string;
   receivedAt: string;
   digest: string;
   /** The public score shown after this submission (the Ladder's release). */
@@ -13,7 +15,7 @@ export interface HistoryEntry {
 }
 
 /**
- * Every submission of a team to a benchmark, oldest first: what the public leaderboard showed after each,
+ * Every submission of a team to a benchmark (all its tasks), oldest first: what the public leaderboard showed after each,
  * and the private score once its round is closed.
  *
  * @example
@@ -32,6 +34,7 @@ export async function teamHistory(
     .select([
       'rounds.name',
       'rounds.status',
+      'submissions.task',
       'submissions.received_at',
       'submissions.digest',
       'submissions.public_released',
@@ -47,6 +50,7 @@ export async function teamHistory(
     team: team.slug,
     submissions: rows.map((row) => ({
       round: row.name,
+      task: row.task,
       receivedAt: row.received_at,
       digest: row.digest,
       publicScore: row.public_released,

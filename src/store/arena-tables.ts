@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** How a benchmark's public leaderboard releases scores: Blum & Hardt's Ladder with a fixed step, or parameter-free. */
 export const LADDER_KINDS = ['fixed', 'parameter-free'] as const;
@@ -48,7 +48,28 @@ export interface BenchmarksTable {
   contributed_by: string | null;
 }
 
-/** One item of a benchmark. Natural key: (`benchmark_id`, `external_id`). */
+/**
+ * A task of a benchmark: its own metric, label set, items, Ladder state and private leaderboard.
+ * Natural key: (`benchmark_id`, `name`). Position 0 is the primary task, the default wherever a task is omitted.
+ */
+export interface BenchmarkTasksTable {
+  id: Generated<number>;
+  benchmark_id: number;
+  /** The task id (a slug); `main` for a benchmark defined without tasks. */
+  name: string;
+  title: string;
+  description: string;
+  /** A metric name of the arena registry. */
+  metric: string;
+  /** 1 when higher scores are better, else 0. */
+  higher_is_better: number;
+  /** The label set as a JSON array text, for label metrics; null otherwise. */
+  label_set: string | null;
+  /** Order within the benchmark, from 0. */
+  position: number;
+}
+
+/** One item of a benchmark. Natural key: (`benchmark_id`, `external_id`): ids are unique across tasks. */
 export interface ArenaItemsTable {
   id: Generated<number>;
   benchmark_id: number;
@@ -59,6 +80,8 @@ export interface ArenaItemsTable {
   /** The round whose fresh items these are; null for items shared by every round. */
   round_id: number | null;
   created_at: string;
+  /** The task (benchmark_tasks.name) the item belongs to. */
+  task: ColumnType<string, string | undefined, string>;
 }
 
 /** A time-windowed round of a benchmark. Natural key: (`benchmark_id`, `name`). */
@@ -116,6 +139,8 @@ export interface SubmissionsTable {
   results: string;
   /** The predictions aligned with the round's public then private ids, as JSON text; server-side only. */
   predictions: string;
+  /** The task (benchmark_tasks.name) the predictions are for. */
+  task: ColumnType<string, string | undefined, string>;
 }
 
 /** One entry of the hash-chained transparency log. Natural key: `entry_index`. */

@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 import type {
   ArenaItemsTable,
   BenchmarksTable,
+  BenchmarkTasksTable,
   PrizeClaimsTable,
   PrizeTracksTable,
   RoundsTable,
@@ -235,6 +236,7 @@ export interface Database {
   transparency_scores: TransparencyScoresTable;
   organization_aliases: OrganizationAliasesTable;
   benchmarks: BenchmarksTable;
+  benchmark_tasks: BenchmarkTasksTable;
   rounds: RoundsTable;
   arena_items: ArenaItemsTable;
   teams: TeamsTable;
@@ -269,6 +271,7 @@ export const TABLE_NAMES = [
   'transparency_scores',
   'organization_aliases',
   'benchmarks',
+  'benchmark_tasks',
   'rounds',
   'arena_items',
   'teams',

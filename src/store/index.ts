@@ -1,6 +1,7 @@
 export type {
   ArenaItemsTable,
   BenchmarksTable,
+  BenchmarkTasksTable,
   ItemSplit,
   LadderKind,
   PrizeClaimsTable,
@@ -47,6 +48,7 @@ export {
 } from './database.ts';
 export type { MigrationOutcome } from './migrate.ts';
 export { appliedMigrations, migrateToLatest, migrationsFor } from './migrate.ts';
+export { DEFAULT_TASK_ID } from './migrations/0007-benchmark-tasks.ts';
 export type { DatabaseHandle, DialectName, OpenDatabaseOptions } from './open-database.ts';
 export { DEFAULT_DATABASE_FILE, isPostgresUrl, openDatabase, redactUrl } from './open-database.ts';
 export type {

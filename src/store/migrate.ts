@@ -6,6 +6,7 @@ import { catalogIndexesMigration } from './migrations/0003-catalog-indexes.ts';
 import { arenaMigration } from './migrations/0004-arena.ts';
 import { programsMigration } from './migrations/0005-programs.ts';
 import { benchmarkContributorsMigration } from './migrations/0006-benchmark-contributors.ts';
+import { benchmarkTasksMigration } from './migrations/0007-benchmark-tasks.ts';
 import type { DatabaseHandle, DialectName } from './open-database.ts';
 
 /**
@@ -20,6 +21,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0004-arena': arenaMigration(dialect),
     '0005-programs': programsMigration(dialect),
     '0006-benchmark-contributors': benchmarkContributorsMigration(),
+    '0007-benchmark-tasks': benchmarkTasksMigration(dialect),
   };
 }
 
