@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixedStepLadder, parameterFreeLadder, roundToMultiple } from './ladder.ts';
+import { createRandom } from './seeded-random.ts';
 
 const losses = (...values: number[]) => Float64Array.from(values);
 
@@ -67,5 +68,72 @@ describe('parameter-free Ladder (Blum & Hardt 2015, Algorithm 2)', () => {
     expect(() =>
       parameterFreeLadder({ previousReleased: 1, bestLosses: losses(0), newLosses: losses(0, 1) }),
     ).toThrow();
+  });
+});
+
+/**
+ * The parameter-free Ladder's score! for FreeLadder in the authors' own Julia code (mrtzh/Ladder.jl,
+ * src/Ladder.jl), transcribed independently: release the new empirical loss, unrounded, when it is below the
+ * current one by more than std(new − leader)/√n (Julia's std: n − 1 denominator; before any leader, the std
+ * of the new losses). The paper's Algorithm 2 also rounds the release to a multiple of 1/n, which changes
+ * nothing for 0-1 losses, whose mean already is one.
+ */
+function ladderJlFree(submissions: readonly Float64Array[]): number[] {
+  let current = Number.POSITIVE_INFINITY;
+  let leader: Float64Array | undefined;
+  const released: number[] = [];
+  for (const losses of submissions) {
+    const n = losses.length;
+    const differences = losses.map((value, i) => value - (leader ? leader[i]! : 0));
+    const mean = differences.reduce((sum, value) => sum + value, 0) / n;
+    const std = Math.sqrt(differences.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (n - 1));
+    const loss = losses.reduce((sum, value) => sum + value, 0) / n;
+    if (loss < current - std / Math.sqrt(n)) {
+      current = loss;
+      leader = losses;
+    }
+    released.push(current);
+  }
+  return released;
+}
+
+describe('parameter-free Ladder against the authors’ Ladder.jl', () => {
+  it('does not release a 0-1 loss that ties the standard error exactly', () => {
+    // 7 errors, then 4 errors with paired differences of variance 9/26: one standard error is exactly 3/26.
+    const first = Float64Array.from('00000001010010000010010101', Number);
+    const second = Float64Array.from('10000000000100000000001100', Number);
+    const step = parameterFreeLadder({
+      previousReleased: undefined,
+      bestLosses: undefined,
+      newLosses: first,
+    });
+    expect(step.releasedLoss).toBe(7 / 26);
+    expect(
+      parameterFreeLadder({ previousReleased: step.releasedLoss, bestLosses: first, newLosses: second }),
+    ).toEqual({ improved: false, releasedLoss: 7 / 26 });
+  });
+
+  it('releases the same losses for 0-1 losses over 200 random submission sequences', () => {
+    const random = createRandom(1502_04585);
+    for (let sequence = 0; sequence < 200; sequence++) {
+      const n = 20 + random.nextIndex(200);
+      const submissions = Array.from({ length: 12 }, () => {
+        const errorRate = 0.1 + 0.4 * random.nextOpenUnit();
+        return Float64Array.from({ length: n }, () => (random.nextOpenUnit() < errorRate ? 1 : 0));
+      });
+      const expected = ladderJlFree(submissions);
+      let previousReleased: number | undefined;
+      let bestLosses: Float64Array | undefined;
+      const actual = submissions.map((newLosses) => {
+        const step = parameterFreeLadder({ previousReleased, bestLosses, newLosses });
+        if (step.improved) bestLosses = newLosses;
+        previousReleased = step.releasedLoss;
+        return step.releasedLoss;
+      });
+      expect(actual.map((value) => Math.round(value * n))).toEqual(
+        expected.map((value) => Math.round(value * n)),
+      );
+      actual.forEach((value, i) => expect(value).toBeCloseTo(expected[i]!, 12));
+    }
   });
 });

@@ -54,7 +54,9 @@ export function fixedStepLadder(input: {
  * denominator) of the paired per-item differences newLosses − bestLosses, a submission becomes the new best
  * only if its empirical loss is below the previously released loss by more than s/√n; its loss is then
  * released rounded to the nearest multiple of 1/n. Before the first submission the best losses are all zero
- * and the released loss is +∞, as in the paper, so the first submission is always released.
+ * and the released loss is +∞, as in the paper, so the first submission is always released. Checked against
+ * the authors' own implementation (mrtzh/Ladder.jl), which decides the same way and does not round: for
+ * 0-1 losses the two release identical values (ladder.test.ts).
  *
  * @example
  * parameterFreeLadder({ previousReleased: undefined, bestLosses: undefined, newLosses }); // improved: true
@@ -77,6 +79,8 @@ export function parameterFreeLadder(input: {
   let squares = 0;
   for (let i = 0; i < n; i++) squares += (newLosses[i]! - best[i]! - meanDifference) ** 2;
   const standardError = n > 1 ? Math.sqrt(squares / (n - 1)) / Math.sqrt(n) : 0;
-  if (loss < previous - standardError) return { improved: true, releasedLoss: roundToMultiple(loss, 1 / n) };
+  // k/n, not k·(1/n): the release of a 0-1 loss is then exactly its mean, so a later tie with one standard
+  // error is not turned into an improvement by the rounding error of k·(1/n).
+  if (loss < previous - standardError) return { improved: true, releasedLoss: Math.round(loss * n) / n };
   return { improved: false, releasedLoss: previous };
 }
