@@ -75,13 +75,28 @@ forEachDialect('aperture arena', (ctx) => {
     const store = await ctx.openFresh();
     await migrateToLatest(store);
     const first = await loadDemoArena(store.db);
-    expect(first).toMatchObject({ loaded: true, benchmark: 'demo-toy-sentiment', submissions: 18 });
-    expect((await loadDemoArena(store.db)).loaded).toBe(false);
-    expect((await listBenchmarks(store.db))[0]).toMatchObject({ demo: true, rounds: 2 });
+    // 3 teams × 3 attempts × 2 rounds on the one-task benchmark, and on each task of the two-task one.
+    expect(first).toEqual({ loaded: ['demo-toy-sentiment', 'demo-toy-reviews'], submissions: 18 + 36 });
+    expect((await loadDemoArena(store.db)).loaded).toEqual([]);
+    const benchmarks = await listBenchmarks(store.db);
+    expect(
+      benchmarks.map((benchmark) => [
+        benchmark.slug,
+        benchmark.demo,
+        benchmark.rounds,
+        benchmark.tasks.length,
+      ]),
+    ).toEqual([
+      ['demo-toy-reviews', true, 2, 2],
+      ['demo-toy-sentiment', true, 2, 1],
+    ]);
+    const stars = await leaderboard(store.db, 'demo-toy-reviews', 'round-1', { task: 'stars' });
+    expect(stars).toMatchObject({ kind: 'private', task: { metric: 'rmse' } });
+    expect(stars.entries).toHaveLength(3);
     const closed = await leaderboard(store.db, 'demo-toy-sentiment', 'round-1');
     expect(closed.kind).toBe('private');
     expect(closed.entries.map((entry) => entry.team)).toContain('demo-owls');
     const log = await exportLog(store.db);
-    expect(verifyLog(log.entries)).toMatchObject({ ok: true, count: 18 });
+    expect(verifyLog(log.entries)).toMatchObject({ ok: true, count: 54 });
   });
 });

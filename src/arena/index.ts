@@ -37,7 +37,7 @@ export type { Leaderboard, LeaderboardEntry, PrizeStanding } from './leaderboard
 export { leaderboard } from './leaderboard.ts';
 export type { BenchmarkDetail, BenchmarkSummary, RoundSummary, TaskSummary } from './list-benchmarks.ts';
 export { benchmarkDetail, listBenchmarks, listRounds } from './list-benchmarks.ts';
-export { DEMO_ARENA_RELATIVE_PATH, demoArenaPath, loadDemoArena } from './load-demo-arena.ts';
+export { DEMO_ARENA_RELATIVE_PATHS, demoArenaPath, loadDemoArena } from './load-demo-arena.ts';
 export { accuracy } from './metrics/accuracy.ts';
 export { aucRoc } from './metrics/auc-roc.ts';
 export { exactMatch, normaliseAnswer } from './metrics/exact-match.ts';

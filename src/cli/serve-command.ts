@@ -82,9 +82,9 @@ Exit codes: 0 stopped cleanly, 2 bad usage or the port is in use (pick another w
             `loaded the demo catalog: ${counts.models} models, ${counts.organizations} organizations\n`,
           );
           const arena = await loadDemoArena(store.db);
-          if (arena.loaded) {
+          if (arena.loaded.length > 0) {
             io.stdout.write(
-              `loaded the demo arena: ${arena.benchmark} (${arena.submissions} fictional submissions)\n`,
+              `loaded the demo arena: ${arena.loaded.join(', ')} (${arena.submissions} fictional submissions)\n`,
             );
           }
           const { programs, verified } = await loadDemoPrograms(store.db, { verify: true });
