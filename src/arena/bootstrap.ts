@@ -1,6 +1,6 @@
 import type { Resampler } from './resampler.ts';
 import { sampleMultinomial } from './sample-binomial.ts';
-import { createRandom } from './seeded-random.ts';
+import { createRandom, type SeededRandom } from './seeded-random.ts';
 
 /** Options of {@link bootstrapInterval}. */
 export interface BootstrapOptions {
@@ -73,21 +73,78 @@ export function resampleMetric(resampler: Resampler, resamples: number, seed: nu
   } else if (resampler.kind === 'mean') {
     const { values, transform } = resampler;
     const n = values.length;
+    const blocks = new BlockedDraws(n);
     for (let r = 0; r < resamples; r++) {
-      let sum = 0;
-      for (let i = 0; i < n; i++) sum += values[random.nextIndex(n)]!;
-      out[r] = transform(sum / n);
+      out[r] = transform(blocks.sumOfDraws(values, random) / n);
     }
   } else {
     const { n, statistic } = resampler;
     const weights = new Uint32Array(n);
+    const blocks = new BlockedDraws(n);
     for (let r = 0; r < resamples; r++) {
       weights.fill(0);
-      for (let i = 0; i < n; i++) weights[random.nextIndex(n)]!++;
+      blocks.countDraws(weights, random);
       out[r] = statistic(weights);
     }
   }
   return out;
+}
+
+/** log2 of the items per block of {@link BlockedDraws}. */
+const BLOCK_BITS = 12;
+/** Items per block: 4,096 doubles (32 KiB) stay in the CPU cache while drawn from. */
+const BLOCK_ITEMS = 1 << BLOCK_BITS;
+/** A 32-bit draw shifted right by this keeps its top BLOCK_BITS bits. */
+const BLOCK_SHIFT = 32 - BLOCK_BITS;
+
+/**
+ * n draws with replacement from n items, made cache-friendly: how many draws fall in each block of
+ * BLOCK_ITEMS consecutive items is one multinomial draw (block sizes as weights), then each block's draws
+ * are uniform within it. The joint distribution is the same as n independent uniform indices (a
+ * multinomial split by blocks is multinomial), but the draws touch memory block by block instead of
+ * at random, which is several times faster on a million items.
+ */
+class BlockedDraws {
+  private readonly sizes: Float64Array;
+  private readonly drawn: Float64Array;
+
+  constructor(private readonly n: number) {
+    const count = Math.ceil(n / BLOCK_ITEMS);
+    this.sizes = Float64Array.from({ length: count }, (_, block) =>
+      Math.min(BLOCK_ITEMS, n - block * BLOCK_ITEMS),
+    );
+    this.drawn = new Float64Array(count);
+  }
+
+  /** The sum of `values` at n indices drawn with replacement. */
+  sumOfDraws(values: Float64Array, random: SeededRandom): number {
+    sampleMultinomial(this.n, this.sizes, this.drawn, random);
+    let sum = 0;
+    for (let block = 0; block < this.sizes.length; block++) {
+      const start = block * BLOCK_ITEMS;
+      const size = this.sizes[block]!;
+      // In a full block the top BLOCK_BITS bits of a uniform 32-bit draw are a uniform index, exactly.
+      // (The loops are written out here and in countDraws: a callback per draw costs twice the time.)
+      if (size === BLOCK_ITEMS)
+        for (let k = this.drawn[block]!; k > 0; k--)
+          sum += values[start + (random.nextUint32() >>> BLOCK_SHIFT)]!;
+      else for (let k = this.drawn[block]!; k > 0; k--) sum += values[start + random.nextIndex(size)]!;
+    }
+    return sum;
+  }
+
+  /** Adds 1 to `weights` at each of n indices drawn with replacement. */
+  countDraws(weights: Uint32Array, random: SeededRandom): void {
+    sampleMultinomial(this.n, this.sizes, this.drawn, random);
+    for (let block = 0; block < this.sizes.length; block++) {
+      const start = block * BLOCK_ITEMS;
+      const size = this.sizes[block]!;
+      if (size === BLOCK_ITEMS)
+        for (let k = this.drawn[block]!; k > 0; k--)
+          weights[start + (random.nextUint32() >>> BLOCK_SHIFT)]!++;
+      else for (let k = this.drawn[block]!; k > 0; k--) weights[start + random.nextIndex(size)]!++;
+    }
+  }
 }
 
 /** numpy's default ("linear", Hyndman & Fan type 7) quantile of ascending `sorted`. */

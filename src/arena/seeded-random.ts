@@ -47,6 +47,9 @@ export function createRandom(seed: number): SeededRandom {
     c = (c + t) | 0;
     return t >>> 0;
   };
+  // Rejection threshold of nextIndex for the last n asked (2^32 mod n), kept between calls.
+  let thresholdOf = 0;
+  let threshold = 0;
   // The reference seeding discards the first outputs so the state is mixed.
   for (let i = 0; i < 12; i++) nextUint32();
   return {
@@ -61,10 +64,16 @@ export function createRandom(seed: number): SeededRandom {
         const low = nextUint32() >>> 6;
         return Math.floor(((high * 67108864 + low) / 9007199254740992) * n);
       }
-      const threshold = TWO_POW_32 % n;
+      if (n !== thresholdOf) {
+        thresholdOf = n;
+        threshold = TWO_POW_32 % n;
+      }
       for (;;) {
+        // product < 2^53, so its high and low 32-bit halves are exact; splitting by division avoids a
+        // floating-point `%` (a slow library call) and gives the same values.
         const product = nextUint32() * n;
-        if (product % TWO_POW_32 >= threshold) return Math.floor(product / TWO_POW_32);
+        const high = Math.floor(product / TWO_POW_32);
+        if (product - high * TWO_POW_32 >= threshold) return high;
       }
     },
   };
