@@ -97,7 +97,13 @@ forEachDialect('arena organiser API', (ctx) => {
       payload: { split: 'public', format: 'csv', items: PUBLIC_CSV },
     });
     expect(publicItems.statusCode, publicItems.body).toBe(201);
-    expect(publicItems.json()).toEqual({ benchmark: 'http-qa', split: 'public', round: null, inserted: 5 });
+    expect(publicItems.json()).toEqual({
+      benchmark: 'http-qa',
+      split: 'public',
+      round: null,
+      task: 'main',
+      inserted: 5,
+    });
 
     const privateItems = await call({
       method: 'POST',

@@ -321,6 +321,7 @@ forEachDialect('arena tasks', (ctx) => {
       ],
     });
     expect(rejected).toEqual({
+      task: 'rating',
       inserted: 0,
       rejected: [
         { id: 'rp9', reason: 'label must be a finite number, found "pos"' },
@@ -365,7 +366,7 @@ forEachDialect('arena tasks', (ctx) => {
         split: 'public',
         items: [{ id: 'sp9', label: 'neg' }],
       }),
-    ).toEqual({ inserted: 1, rejected: [] });
+    ).toEqual({ task: 'sentiment', inserted: 1, rejected: [] });
   });
 
   it('migrates benchmarks made before tasks into the one task main, keeping their results', async () => {

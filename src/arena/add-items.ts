@@ -25,6 +25,8 @@ export interface AddItemsInput {
 
 /** What addItems did. */
 export interface AddItemsOutcome {
+  /** The task the items went to (or would have). */
+  task: string;
   inserted: number;
   rejected: { id: string; reason: string }[];
 }
@@ -104,7 +106,7 @@ export async function addItems(
       existing.add(item.id);
       rows.push({ id: item.id, label: JSON.stringify(truth.value) });
     }
-    if (rejected.length > 0) return { inserted: 0, rejected };
+    if (rejected.length > 0) return { task: task.name, inserted: 0, rejected };
     const createdAt = isoNow(now);
     // Chunks keep each statement under the drivers' bound-parameter limits.
     for (let start = 0; start < rows.length; start += 500) {
@@ -123,6 +125,6 @@ export async function addItems(
         )
         .execute();
     }
-    return { inserted: rows.length, rejected: [] };
+    return { task: task.name, inserted: rows.length, rejected: [] };
   });
 }

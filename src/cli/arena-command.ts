@@ -3,6 +3,7 @@ import path from 'node:path';
 import Table from 'cli-table3';
 import { Command, Option } from 'commander';
 import {
+  type ArenaDb,
   addItems,
   authenticateToken,
   claimPrize,
@@ -15,12 +16,15 @@ import {
   leaderboard,
   listBenchmarks,
   openRound,
+  type PrivateResult,
   type PrizeClaimOutcome,
   parseBenchmarkDefinition,
   parseLogJsonLines,
   readItemsFile,
+  resolveTasks,
   revokeToken,
   submitPredictions,
+  type TaskSummary,
   verifyLog,
 } from '../arena/index.ts';
 import { checkRelease } from '../checker/index.ts';
@@ -65,6 +69,35 @@ function formatOf(file: string, given: string | undefined): 'csv' | 'jsonl' {
   return /\.jsonl?$/i.test(file) ? 'jsonl' : 'csv';
 }
 
+/** The tasks of a benchmark (an unknown benchmark is left for the service to refuse). */
+async function tasksOf(db: ArenaDb, benchmark: string): Promise<TaskSummary[]> {
+  return (await listBenchmarks(db)).find((item) => item.slug === benchmark)?.tasks ?? [];
+}
+
+/** ` (task ID)` when the benchmark has several tasks; nothing for a single-task benchmark. */
+function taskSuffix(tasks: readonly unknown[], task: string): string {
+  return tasks.length > 1 ? ` (task ${task})` : '';
+}
+
+/** A closed round's private results of one task as a table. */
+function renderResults(metric: string, entries: readonly PrivateResult[]): string {
+  if (entries.length === 0) return '(no submissions)';
+  const table = new Table({
+    head: ['Rank', 'Team', metric, '95% interval', 'Submissions'],
+    style: { head: [], border: [] },
+    chars: COMPACT,
+  });
+  for (const entry of entries)
+    table.push([
+      entry.rank,
+      entry.team,
+      entry.score.toFixed(4),
+      `${entry.lower.toFixed(4)} – ${entry.upper.toFixed(4)}`,
+      entry.submissions,
+    ]);
+  return table.toString();
+}
+
 function renderBoard(board: Leaderboard): string {
   const privateBoard = board.kind === 'private';
   const table = new Table({
@@ -95,7 +128,12 @@ function renderBoard(board: Leaderboard): string {
     ? `private leaderboard (closed ${board.round.closedAt}; bootstrap ${board.bootstrap?.resamples} resamples, seed ${board.bootstrap?.seed})`
     : `public leaderboard (${board.round.phase}; scores are the Ladder's releases)`;
   const body = board.entries.length === 0 ? '(no submissions yet)' : table.toString();
-  return `${board.benchmark.title}, ${board.round.name}: ${what}\n${body}\n`;
+  // Several tasks: name the one shown, and the others --task can choose.
+  const task =
+    board.tasks.length > 1
+      ? `, task ${board.task.id} (${board.task.title}; tasks: ${board.tasks.join(', ')})`
+      : '';
+  return `${board.benchmark.title}, ${board.round.name}${task}: ${what}\n${body}\n`;
 }
 
 function renderClaim(outcome: PrizeClaimOutcome, benchmark: string): string {
@@ -126,6 +164,7 @@ Examples:
   $ aperture arena add-items my-bench fresh.jsonl --split private --round round-1
   $ aperture arena team create owls && aperture arena team token owls
   $ aperture arena submit my-bench round-1 predictions.csv --token apt_…
+  $ aperture arena submit my-bench round-1 stars.csv --task stars --token apt_…
   $ aperture arena leaderboard my-bench --csv
   $ aperture arena close-round my-bench round-1
   $ aperture arena claim-prize my-bench open-weights --source hf:org/model --token apt_…
@@ -142,8 +181,13 @@ Examples:
         });
         const definition = parseBenchmarkDefinition(text, file);
         const created = await withStore(io, options.db, (store) => createBenchmark(store.db, definition));
+        const tasks = resolveTasks(definition);
+        const scoring =
+          tasks.length > 1
+            ? `${tasks.length} tasks: ${tasks.map((task) => `${task.id} ${task.metric}`).join(', ')}`
+            : tasks[0]!.metric;
         io.stdout.write(
-          `created benchmark ${definition.slug} (${definition.metric}; ${created.rounds} round(s), ${created.prizeTracks} prize track(s))\n`,
+          `created benchmark ${definition.slug} (${scoring}; ${created.rounds} round(s), ${created.prizeTracks} prize track(s))\n`,
         );
       }),
   );
@@ -155,7 +199,15 @@ Examples:
       .action(async (options: { db?: string; json?: boolean }) => {
         const items = await withStore(io, options.db, (store) => listBenchmarks(store.db));
         if (options.json) io.stdout.write(`${JSON.stringify({ items }, null, 2)}\n`);
-        else for (const item of items) io.stdout.write(`${item.slug}\t${item.metric}\t${item.title}\n`);
+        else
+          for (const item of items) {
+            // A fourth column only for benchmarks with several tasks: single-task lines stay as they were.
+            const tasks =
+              item.tasks.length > 1
+                ? `\ttasks: ${item.tasks.map((task) => `${task.id} (${task.metric})`).join(', ')}`
+                : '';
+            io.stdout.write(`${item.slug}\t${item.metric}\t${item.title}${tasks}\n`);
+          }
       }),
   );
 
@@ -170,20 +222,34 @@ Examples:
           .makeOptionMandatory(),
       )
       .option('--round <name>', 'fresh items of this round (only after its freeze)')
+      .option('--task <id>', "the task the items belong to (default: the benchmark's first task)")
       .option('--format <format>', 'csv or jsonl (default: from the extension)')
       .action(
         async (
           benchmark: string,
           file: string,
-          options: { db?: string; split: 'public' | 'private'; round?: string; format?: string },
+          options: {
+            db?: string;
+            split: 'public' | 'private';
+            round?: string;
+            task?: string;
+            format?: string;
+          },
         ) => {
           const items = readItemsFile(
             await readFile(path.resolve(io.cwd, file)),
             formatOf(file, options.format),
           );
-          const outcome = await withStore(io, options.db, (store) =>
-            addItems(store.db, { benchmark, split: options.split, round: options.round, items }),
-          );
+          const { outcome, tasks } = await withStore(io, options.db, async (store) => ({
+            outcome: await addItems(store.db, {
+              benchmark,
+              split: options.split,
+              round: options.round,
+              task: options.task,
+              items,
+            }),
+            tasks: await tasksOf(store.db, benchmark),
+          }));
           if (outcome.rejected.length > 0) {
             for (const { id, reason } of outcome.rejected.slice(0, 20))
               io.stderr.write(`rejected ${id}: ${reason}\n`);
@@ -192,7 +258,10 @@ Examples:
               `${outcome.rejected.length} item(s) rejected; nothing was added`,
             );
           }
-          io.stdout.write(`added ${outcome.inserted} ${options.split} item(s) to ${benchmark}\n`);
+          const task = options.task ?? tasks[0]?.id ?? '';
+          io.stdout.write(
+            `added ${outcome.inserted} ${options.split} item(s) to ${benchmark}${taskSuffix(tasks, task)}\n`,
+          );
         },
       ),
   );
@@ -271,6 +340,7 @@ Examples:
       .argument('<round>', 'round name')
       .argument('<file>', 'predictions file')
       .option('--token <token>', 'team token (default: $APERTURE_ARENA_TOKEN)')
+      .option('--task <id>', "the task predicted (default: the benchmark's first task)")
       .option('--format <format>', 'csv or jsonl (default: from the extension)')
       .option('--json', 'print the outcome as JSON')
       .action(
@@ -278,23 +348,25 @@ Examples:
           benchmark: string,
           round: string,
           file: string,
-          options: { db?: string; token?: string; format?: string; json?: boolean },
+          options: { db?: string; token?: string; task?: string; format?: string; json?: boolean },
         ) => {
           const bytes = await readFile(path.resolve(io.cwd, file));
           const token = options.token ?? io.env.APERTURE_ARENA_TOKEN;
-          const outcome = await withStore(io, options.db, (store) =>
-            submitPredictions(store.db, {
+          const { outcome, tasks } = await withStore(io, options.db, async (store) => ({
+            outcome: await submitPredictions(store.db, {
               benchmark,
               round,
+              task: options.task,
               token,
               bytes,
               format: formatOf(file, options.format),
             }),
-          );
+            tasks: await tasksOf(store.db, benchmark),
+          }));
           if (options.json) io.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
           else
             io.stdout.write(
-              `accepted submission ${outcome.submissionId} (sha256 ${outcome.digest}); public score ${outcome.publicScore}${outcome.improved ? ' (new best)' : ' (no release: not better by the Ladder step)'}; ${outcome.submissionsToday}/${outcome.dailyCap} today; log entry ${outcome.log.index}\n`,
+              `accepted submission ${outcome.submissionId}${taskSuffix(tasks, outcome.task)} (sha256 ${outcome.digest}); public score ${outcome.publicScore}${outcome.improved ? ' (new best)' : ' (no release: not better by the Ladder step)'}; ${outcome.submissionsToday}/${outcome.dailyCap} today; log entry ${outcome.log.index}\n`,
             );
         },
       ),
@@ -305,15 +377,16 @@ Examples:
       .description('print a round leaderboard (public while it runs, private once closed)')
       .argument('<benchmark>', 'benchmark slug')
       .option('--round <name>', 'round (default: the latest)')
+      .option('--task <id>', "task (default: the benchmark's first task)")
       .addOption(new Option('--json', 'print JSON').conflicts('csv'))
       .addOption(new Option('--csv', 'print CSV'))
       .action(
         async (
           benchmark: string,
-          options: { db?: string; round?: string; json?: boolean; csv?: boolean },
+          options: { db?: string; round?: string; task?: string; json?: boolean; csv?: boolean },
         ) => {
           const board = await withStore(io, options.db, (store) =>
-            leaderboard(store.db, benchmark, options.round),
+            leaderboard(store.db, benchmark, options.round, { task: options.task }),
           );
           if (options.json) io.stdout.write(`${JSON.stringify(board, null, 2)}\n`);
           else if (options.csv)
@@ -340,14 +413,32 @@ Examples:
       .argument('<benchmark>', 'benchmark slug')
       .argument('<round>', 'round name')
       .option('--force', 'close before the round’s close time')
-      .action(async (benchmark: string, round: string, options: { db?: string; force?: boolean }) => {
-        const results = await withStore(io, options.db, (store) =>
-          closeRound(store.db, benchmark, round, { force: options.force }),
-        );
-        io.stdout.write(
-          `closed ${benchmark} ${round}: ${results.entries.length} team(s) ranked on ${results.items} private item(s)\n`,
-        );
-      }),
+      .option('--json', 'print the results (every task) as JSON')
+      .action(
+        async (
+          benchmark: string,
+          round: string,
+          options: { db?: string; force?: boolean; json?: boolean },
+        ) => {
+          const results = await withStore(io, options.db, (store) =>
+            closeRound(store.db, benchmark, round, { force: options.force }),
+          );
+          if (options.json) io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+          else if (results.tasks.length <= 1)
+            io.stdout.write(
+              `closed ${benchmark} ${round}: ${results.entries.length} team(s) ranked on ${results.items} private item(s)\n`,
+            );
+          else {
+            const sections = results.tasks.map(
+              (task) =>
+                `task ${task.task} (${task.metric}): ${task.entries.length} team(s) ranked on ${task.items} private item(s)\n${renderResults(task.metric, task.entries)}\n`,
+            );
+            io.stdout.write(
+              `closed ${benchmark} ${round}: ${results.tasks.length} tasks\n\n${sections.join('\n')}`,
+            );
+          }
+        },
+      ),
   );
 
   arena.addCommand(

@@ -9,6 +9,7 @@ import {
   parseLogJsonLines,
   type RawItem,
   readItemsFile,
+  resolveTasks,
   revokeToken,
   verifyLog,
 } from '../arena/index.ts';
@@ -167,7 +168,8 @@ export function arenaAdminRoutes(
       const created = await createBenchmark(context.db, definition);
       return reply.code(201).send({
         slug: definition.slug,
-        metric: definition.metric,
+        // The primary task's, as everywhere a benchmark names one metric.
+        metric: resolveTasks(definition)[0]!.metric,
         rounds: created.rounds,
         prizeTracks: created.prizeTracks,
       });
@@ -182,7 +184,7 @@ export function arenaAdminRoutes(
       bodyLimit: MAX_ITEMS_TEXT_BYTES + 4 * 1024 * 1024,
       schema: {
         tags: ['arena'],
-        summary: `Add labelled items, all or nothing (\`aperture arena add-items\`); fresh items of a round only after its freeze and before any submission (409 otherwise). Labels are never echoed. ${AUTH}`,
+        summary: `Add labelled items to a task (the primary task by default), all or nothing (\`aperture arena add-items\`); fresh items of a round only after its freeze and before any submission (409 otherwise). Labels are never echoed. ${AUTH}`,
         params: BenchmarkParamsSchema,
         body: ItemsBodySchema,
         response: {
@@ -194,14 +196,24 @@ export function arenaAdminRoutes(
       },
     },
     async (request, reply) => {
-      const { split, round, format } = request.body;
+      const { split, round, task, format } = request.body;
       const items = itemsFromBody(request.body.items, format, split);
-      const outcome = await addItems(context.db, { benchmark: request.params.slug, split, round, items });
+      const outcome = await addItems(context.db, {
+        benchmark: request.params.slug,
+        split,
+        round,
+        task,
+        items,
+      });
       if (outcome.rejected.length > 0)
         throw fieldError('ERR_INVALID_INPUT', rejectionMessage(outcome.rejected, items, split), 'items');
-      return reply
-        .code(201)
-        .send({ benchmark: request.params.slug, split, round: round ?? null, inserted: outcome.inserted });
+      return reply.code(201).send({
+        benchmark: request.params.slug,
+        split,
+        round: round ?? null,
+        task: outcome.task,
+        inserted: outcome.inserted,
+      });
     },
   );
 

@@ -33,7 +33,7 @@ export const BenchmarkCreateBodySchema = z
 /** POST /api/arena/benchmarks: what was created. */
 export const BenchmarkCreatedSchema = z.object({
   slug: z.string(),
-  metric: z.string(),
+  metric: z.string().describe("The primary (first) task's metric"),
   rounds: z.number(),
   prizeTracks: z.number(),
 });
@@ -47,6 +47,9 @@ export const ItemsBodySchema = z
     round: Slug.optional().describe(
       'Fresh items of this round (only after its freeze, before any submission)',
     ),
+    task: Slug.optional().describe(
+      "The task the items belong to; the benchmark's first (primary) task by default",
+    ),
     format: z
       .enum(['csv', 'jsonl'])
       .describe('`csv` (header id,label) or `jsonl` ({"id", "label"} per line)'),
@@ -59,6 +62,7 @@ export const ItemsAddedSchema = z.object({
   benchmark: z.string(),
   split: z.enum(['public', 'private']),
   round: z.string().nullable(),
+  task: z.string().describe('The task the items went to (the primary task unless the request named one)'),
   inserted: z.number(),
 });
 
@@ -81,22 +85,34 @@ export const RoundCloseBodySchema = z
   .strict()
   .default({ force: false });
 
-/** POST close: the revealed private leaderboard. */
+const BootstrapSchema = z.object({ resamples: z.number(), confidence: z.number(), seed: z.number() });
+
+const PrivateResultSchema = z.object({
+  rank: z.number(),
+  team: z.string(),
+  score: z.number(),
+  lower: z.number(),
+  upper: z.number(),
+  submissionId: z.number(),
+  digest: z.string(),
+  receivedAt: z.string(),
+  submissions: z.number(),
+});
+
+/** POST close: the revealed private leaderboard of every task (top-level fields: the primary task's). */
 export const RoundResultsSchema = z.object({
   closedAt: z.string(),
-  bootstrap: z.object({ resamples: z.number(), confidence: z.number(), seed: z.number() }),
+  bootstrap: BootstrapSchema,
   items: z.number(),
-  entries: z.array(
+  entries: z.array(PrivateResultSchema),
+  tasks: z.array(
     z.object({
-      rank: z.number(),
-      team: z.string(),
-      score: z.number(),
-      lower: z.number(),
-      upper: z.number(),
-      submissionId: z.number(),
-      digest: z.string(),
-      receivedAt: z.string(),
-      submissions: z.number(),
+      task: z.string(),
+      metric: z.string(),
+      higherIsBetter: z.boolean(),
+      bootstrap: BootstrapSchema,
+      items: z.number(),
+      entries: z.array(PrivateResultSchema),
     }),
   ),
 });

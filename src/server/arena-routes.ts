@@ -9,6 +9,7 @@ import {
   submitPredictions,
   teamHistory,
 } from '../arena/index.ts';
+import { ApertureError } from '../errors.ts';
 import { ErrorResponseSchema } from './api-schemas.ts';
 import {
   BenchmarkDetailSchema,
@@ -23,6 +24,7 @@ import {
   RoundParamsSchema,
   SubmissionBodySchema,
   SubmissionOutcomeSchema,
+  SubmissionQuerySchema,
   TeamHistorySchema,
   TeamParamsSchema,
 } from './arena-schemas.ts';
@@ -53,6 +55,19 @@ const LEADERBOARD_CSV: CsvColumn<LeaderboardEntry>[] = [
 ];
 
 const ERRORS = { 400: ErrorResponseSchema, 404: ErrorResponseSchema };
+
+/** The task of a submission: the query's or the body's (they must agree when both are given). */
+function submissionTask(query: string | undefined, body: string | undefined): string | undefined {
+  if (query !== undefined && body !== undefined && query !== body)
+    throw Object.assign(
+      new ApertureError(
+        'ERR_USAGE',
+        `the task query parameter ("${query}") and the body's task ("${body}") differ; give one`,
+      ),
+      { field: 'task' },
+    );
+  return query ?? body;
+}
 
 /**
  * The arena under /api/arena: benchmarks (private labels never included), rounds, leaderboards (JSON or
@@ -99,18 +114,20 @@ export function arenaRoutes(app: ZodApp, context: ServerContext): void {
       schema: {
         tags: ['arena'],
         summary:
-          'Leaderboard of a round: Ladder releases while it runs, private scores with bootstrap intervals once closed',
+          'Leaderboard of a round and task (the primary task by default): Ladder releases while it runs, private scores with bootstrap intervals once closed',
         params: BenchmarkParamsSchema,
         querystring: LeaderboardQuerySchema,
         response: { 200: LeaderboardSchema, ...ERRORS },
       },
     },
     async (request, reply) => {
-      const board = await leaderboard(context.db, request.params.slug, request.query.round);
-      if (request.query.format === 'csv')
+      const { round, task, format } = request.query;
+      const board = await leaderboard(context.db, request.params.slug, round, { task });
+      if (format === 'csv')
         return sendCsv(
           reply,
-          `${board.benchmark.slug}-${board.round.name}-leaderboard.csv`,
+          // A benchmark with several tasks has one board per task: the file name says which.
+          `${board.benchmark.slug}-${board.round.name}${board.tasks.length > 1 ? `-${board.task.id}` : ''}-leaderboard.csv`,
           LEADERBOARD_CSV,
           oneBatch(board.entries),
         );
@@ -156,8 +173,9 @@ export function arenaRoutes(app: ZodApp, context: ServerContext): void {
       schema: {
         tags: ['arena'],
         summary:
-          'Submit predictions for every public and private item of a round (Authorization: Bearer apt_…)',
+          "Submit predictions for every public and private item of a round's task, the primary task unless `task` names another; the daily cap counts every task (Authorization: Bearer apt_…)",
         params: RoundParamsSchema,
+        querystring: SubmissionQuerySchema,
         body: SubmissionBodySchema,
         response: {
           200: SubmissionOutcomeSchema,
@@ -174,6 +192,7 @@ export function arenaRoutes(app: ZodApp, context: ServerContext): void {
       submitPredictions(context.db, {
         benchmark: request.params.slug,
         round: request.params.round,
+        task: submissionTask(request.query.task, request.body.task),
         token: bearer(request.headers.authorization),
         bytes: Buffer.from(request.body.predictions, 'utf8'),
         format: request.body.format,

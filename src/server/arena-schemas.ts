@@ -18,11 +18,19 @@ export const RoundParamsSchema = z.object({ slug: Slug, round: Slug });
 /** Path of a team of a benchmark. */
 export const TeamParamsSchema = z.object({ slug: Slug, team: Slug });
 
+const TaskParam = Slug.optional().describe(
+  'A task id of the benchmark; its first (primary) task by default (a benchmark without `tasks:` has one, `main`)',
+);
+
 /** Query of the leaderboard. */
 export const LeaderboardQuerySchema = z.object({
   format: z.enum(['json', 'csv']).default('json'),
   round: Slug.optional().describe('A round name; the latest round by default'),
+  task: TaskParam,
 });
+
+/** Query of POST submissions. */
+export const SubmissionQuerySchema = z.object({ task: TaskParam });
 
 /** Body of POST submissions. */
 export const SubmissionBodySchema = z
@@ -31,7 +39,8 @@ export const SubmissionBodySchema = z
     predictions: z
       .string()
       .max(Math.min(MAX_PREDICTIONS_BYTES, DEFAULT_PREDICTIONS_LIMITS.maxBytes))
-      .describe('The predictions file as text, one row per public and private item of the round'),
+      .describe("The predictions file as text, one row per public and private item of the round's task"),
+    task: TaskParam.describe('The task, as the `task` query parameter gives it (give either, or both alike)'),
   })
   .strict();
 
@@ -47,6 +56,16 @@ export const PrizeClaimBodySchema = z
   })
   .strict();
 
+/** A task of a benchmark: its own metric, label set, items, Ladder and leaderboard. */
+const TaskSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  metric: z.string(),
+  higherIsBetter: z.boolean(),
+  labels: z.array(z.string()).nullable(),
+});
+
 const RoundSummarySchema = z.object({
   name: z.string(),
   phase: z.enum(['upcoming', 'open', 'frozen', 'ended', 'closed']),
@@ -54,22 +73,31 @@ const RoundSummarySchema = z.object({
   freezesAt: z.string(),
   closesAt: z.string(),
   closedAt: z.string().nullable(),
-  publicItems: z.number(),
-  privateItems: z.number(),
-  submissions: z.number(),
+  publicItems: z.number().describe('Over all tasks'),
+  privateItems: z.number().describe('Over all tasks'),
+  submissions: z.number().describe('Over all tasks'),
+  tasks: z.array(
+    z.object({
+      id: z.string(),
+      publicItems: z.number(),
+      privateItems: z.number(),
+      submissions: z.number(),
+    }),
+  ),
 });
 
 const BenchmarkSummaryShape = {
   slug: z.string(),
   title: z.string(),
   description: z.string(),
-  metric: z.string(),
+  metric: z.string().describe("The primary (first) task's metric"),
   higherIsBetter: z.boolean(),
   ladder: z.object({ kind: z.string(), step: z.number().nullable() }),
-  dailyCap: z.number(),
+  dailyCap: z.number().describe('Submissions per team per UTC day, over all tasks'),
   labels: z.array(z.string()).nullable(),
   demo: z.boolean(),
   rounds: z.number(),
+  tasks: z.array(TaskSummarySchema).describe('The tasks in order; the first is the primary task'),
 };
 
 /** GET /api/arena/benchmarks. */
@@ -87,8 +115,10 @@ export const BenchmarkDetailSchema = z.object({
       minClass: z.string().nullable(),
     }),
   ),
-  publicItems: z.array(z.object({ id: z.string(), label: z.unknown(), round: z.string().nullable() })),
-  privateItems: z.array(z.object({ id: z.string(), round: z.string().nullable() })),
+  publicItems: z.array(
+    z.object({ id: z.string(), task: z.string(), label: z.unknown(), round: z.string().nullable() }),
+  ),
+  privateItems: z.array(z.object({ id: z.string(), task: z.string(), round: z.string().nullable() })),
 });
 
 /** GET /api/arena/benchmarks/:slug/rounds. */
@@ -102,6 +132,10 @@ export const LeaderboardSchema = z.object({
     metric: z.string(),
     higherIsBetter: z.boolean(),
   }),
+  task: z.object({ id: z.string(), title: z.string(), metric: z.string(), higherIsBetter: z.boolean() }),
+  tasks: z
+    .array(z.string())
+    .describe("Every task id of the benchmark, in order (the `task` parameter's values)"),
   round: z.object({
     name: z.string(),
     phase: z.string(),
@@ -133,6 +167,7 @@ export const TeamHistorySchema = z.object({
   submissions: z.array(
     z.object({
       round: z.string(),
+      task: z.string(),
       receivedAt: z.string(),
       digest: z.string(),
       publicScore: z.number(),
@@ -146,11 +181,12 @@ export const TeamHistorySchema = z.object({
 export const SubmissionOutcomeSchema = z.object({
   submissionId: z.number(),
   team: z.string(),
+  task: z.string(),
   digest: z.string(),
   receivedAt: z.string(),
   publicScore: z.number(),
   improved: z.boolean(),
-  submissionsToday: z.number(),
+  submissionsToday: z.number().describe("The team's submissions to the benchmark today, over all tasks"),
   dailyCap: z.number(),
   log: z.object({ index: z.number(), hash: z.string() }),
 });
