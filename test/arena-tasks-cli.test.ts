@@ -115,7 +115,7 @@ forEachDialect('aperture arena with several tasks', (ctx) => {
     const token = (await run(['team', 'token', 'owls'])).stdout.trim();
     const sentiment = await run(['submit', 'cli-tasks', 'round-1', 'sentiment.csv', '--token', token]);
     expect(sentiment.stdout, sentiment.stderr).toMatch(
-      /^accepted submission \d+ \(task sentiment\) \(sha256 [0-9a-f]{64}\); public score 0\.5 .*; 1\/3 today/,
+      /^accepted submission \d+ to task sentiment \(sha256 [0-9a-f]{64}\); public score 0\.5 .*; 1\/3 today/,
     );
     const rating = await run([
       'submit',

@@ -366,7 +366,7 @@ Examples:
           if (options.json) io.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
           else
             io.stdout.write(
-              `accepted submission ${outcome.submissionId}${taskSuffix(tasks, outcome.task)} (sha256 ${outcome.digest}); public score ${outcome.publicScore}${outcome.improved ? ' (new best)' : ' (no release: not better by the Ladder step)'}; ${outcome.submissionsToday}/${outcome.dailyCap} today; log entry ${outcome.log.index}\n`,
+              `accepted submission ${outcome.submissionId}${tasks.length > 1 ? ` to task ${outcome.task}` : ''} (sha256 ${outcome.digest}); public score ${outcome.publicScore}${outcome.improved ? ' (new best)' : ' (no release: not better by the Ladder step)'}; ${outcome.submissionsToday}/${outcome.dailyCap} today; log entry ${outcome.log.index}\n`,
             );
         },
       ),
