@@ -161,8 +161,8 @@ export const api = {
     fetchJson<{ items: BenchmarkSummary[] }>('/api/arena/benchmarks', { signal }),
   benchmark: (slug: string, signal?: AbortSignal) =>
     fetchJson<BenchmarkDetail>(`/api/arena/benchmarks/${encodeURIComponent(slug)}`, { signal }),
-  leaderboard: (slug: string, round: string | undefined, signal?: AbortSignal) =>
-    fetchJson<Leaderboard>(leaderboardUrl(slug, round), { signal }),
+  leaderboard: (slug: string, query: LeaderboardQuery, signal?: AbortSignal) =>
+    fetchJson<Leaderboard>(leaderboardUrl(slug, query), { signal }),
   teamHistory: (slug: string, team: string, signal?: AbortSignal) =>
     fetchJson<TeamHistory>(
       `/api/arena/benchmarks/${encodeURIComponent(slug)}/teams/${encodeURIComponent(team)}/history`,
@@ -176,9 +176,16 @@ export const api = {
 /** The transparency log export (JSON Lines). */
 export const ARENA_LOG_URL = '/api/arena/log';
 
-/** A round's leaderboard (JSON by default; `format: 'csv'` for the CSV). */
-export function leaderboardUrl(slug: string, round: string | undefined, format?: 'csv' | 'json'): string {
-  return apiUrl(`/api/arena/benchmarks/${encodeURIComponent(slug)}/leaderboard`, { round, format });
+/** Which leaderboard: the latest round and the primary task unless named; JSON unless `format: 'csv'`. */
+export interface LeaderboardQuery {
+  round?: string;
+  task?: string;
+  format?: 'csv' | 'json';
+}
+
+/** The URL of a round's leaderboard for one task. */
+export function leaderboardUrl(slug: string, { round, task, format }: LeaderboardQuery = {}): string {
+  return apiUrl(`/api/arena/benchmarks/${encodeURIComponent(slug)}/leaderboard`, { round, task, format });
 }
 
 /** The CSV download link of a list or indicator endpoint. */

@@ -351,9 +351,22 @@ export interface RoundSummary {
   freezesAt: string;
   closesAt: string;
   closedAt: string | null;
+  /** Totals over the benchmark's tasks. */
   publicItems: number;
   privateItems: number;
   submissions: number;
+  /** The same counts for each task, in the benchmark's task order. */
+  tasks: Array<{ id: string; publicItems: number; privateItems: number; submissions: number }>;
+}
+
+/** One task of an arena benchmark: its own metric, classes, items and leaderboard. */
+export interface TaskSummary {
+  id: string;
+  title: string;
+  description: string;
+  metric: string;
+  higherIsBetter: boolean;
+  labels: string[] | null;
 }
 
 /** An arena benchmark as /api/arena/benchmarks lists it. */
@@ -361,6 +374,7 @@ export interface BenchmarkSummary {
   slug: string;
   title: string;
   description: string;
+  /** The primary (first) task's metric, direction and classes. */
   metric: string;
   higherIsBetter: boolean;
   ladder: { kind: string; step: number | null };
@@ -368,12 +382,17 @@ export interface BenchmarkSummary {
   labels: string[] | null;
   demo: boolean;
   rounds: number;
+  /** One or more tasks, the primary first; a benchmark defined without tasks has one, `main`. */
+  tasks: TaskSummary[];
 }
 
-/** A benchmark with rounds and prize tracks (the dashboard does not read its items). */
+/** A benchmark with rounds, prize tracks and items (the dashboard shows item counts, not the items). */
 export interface BenchmarkDetail extends BenchmarkSummary {
   roundList: RoundSummary[];
   prizeTracks: Array<{ name: string; description: string; minScore: number | null; minClass: string | null }>;
+  publicItems: Array<{ id: string; label: unknown; round: string | null; task: string }>;
+  /** Ids only: private labels never leave the server. */
+  privateItems: Array<{ id: string; round: string | null; task: string }>;
 }
 
 /** One row of a leaderboard; `lower`/`upper` bound the bootstrap interval once a round is closed. */
@@ -388,9 +407,13 @@ export interface LeaderboardEntry {
   prizes: Array<{ track: string; eligible: boolean; checkedAt: string }>;
 }
 
-/** The leaderboard of a round: public (Ladder releases) while it runs, private once closed. */
+/** The leaderboard of a round and task: public (Ladder releases) while it runs, private once closed. */
 export interface Leaderboard {
+  /** `metric` and `higherIsBetter` are the task's. */
   benchmark: { slug: string; title: string; metric: string; higherIsBetter: boolean };
+  task: { id: string; title: string; metric: string; higherIsBetter: boolean };
+  /** Every task id of the benchmark, in order. */
+  tasks: string[];
   round: {
     name: string;
     phase: string;
@@ -410,6 +433,7 @@ export interface TeamHistory {
   team: string;
   submissions: Array<{
     round: string;
+    task: string;
     receivedAt: string;
     digest: string;
     publicScore: number;

@@ -38,8 +38,13 @@ export default function ArenaPage() {
               {
                 key: 'metric',
                 header: 'Metric',
+                // A benchmark of several tasks lists each task's metric.
                 render: (benchmark) =>
-                  `${humanize(benchmark.metric)} (${benchmark.higherIsBetter ? 'higher' : 'lower'} is better)`,
+                  benchmark.tasks.length > 1
+                    ? `${benchmark.tasks.length} tasks: ${benchmark.tasks
+                        .map((task) => `${task.title} (${humanize(task.metric)})`)
+                        .join(', ')}`
+                    : `${humanize(benchmark.metric)} (${benchmark.higherIsBetter ? 'higher' : 'lower'} is better)`,
               },
               {
                 key: 'rounds',

@@ -1,6 +1,13 @@
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ARENA_LOG_URL, api, leaderboardUrl } from '../api-client.ts';
-import type { BenchmarkDetail, Leaderboard, LeaderboardEntry, TeamHistory } from '../api-types.ts';
+import type {
+  BenchmarkDetail,
+  Leaderboard,
+  LeaderboardEntry,
+  RoundSummary,
+  TaskSummary,
+  TeamHistory,
+} from '../api-types.ts';
 import type { ChartData } from '../charts/chart-data.ts';
 import { ChartLegend } from '../charts/chart-legend.tsx';
 import { IntervalChart } from '../charts/interval-chart.tsx';
@@ -8,6 +15,7 @@ import { LineChart } from '../charts/line-chart.tsx';
 import { AsyncView } from '../components/async-view.tsx';
 import { DataTable } from '../components/data-table.tsx';
 import { PageTitle } from '../components/page-title.tsx';
+import { TaskSelect } from '../components/task-select.tsx';
 import { formatInteger, formatNumber, formatTimestamp, humanize } from '../format.ts';
 import { useApi } from '../use-api.ts';
 
@@ -20,7 +28,11 @@ const PHASE_WORDS: Record<string, string> = {
   closed: 'Closed (private scores revealed)',
 };
 
-/** `/arena/:slug`: a benchmark's rounds, leaderboard with intervals, team histories and the log head. */
+/**
+ * `/arena/:slug`: a benchmark's rounds, leaderboard with intervals, team histories and the log head. A
+ * benchmark with several tasks gets a task selector (`?task=`, the primary task when absent) that the
+ * header, the round counts, the leaderboard and the histories follow.
+ */
 export default function BenchmarkPage() {
   const { slug = '' } = useParams();
   const state = useApi(`benchmark:${slug}`, (signal) => api.benchmark(slug, signal));
@@ -31,14 +43,25 @@ export default function BenchmarkPage() {
   );
 }
 
+/** A round's counts for one task (the totals when the benchmark has a single task). */
+function countsFor(row: RoundSummary, task: string, multiTask: boolean) {
+  if (!multiTask) return row;
+  return row.tasks.find((entry) => entry.id === task) ?? { publicItems: 0, privateItems: 0, submissions: 0 };
+}
+
 function BenchmarkView({ benchmark }: { benchmark: BenchmarkDetail }) {
   const [params, setParams] = useSearchParams();
   const round = params.get('round') ?? undefined;
-  const chooseRound = (name: string) => {
+  const askedTask = params.get('task');
+  const multiTask = benchmark.tasks.length > 1;
+  const task: TaskSummary = benchmark.tasks.find((entry) => entry.id === askedTask) ?? benchmark.tasks[0]!;
+  // Single-task benchmarks ask for the leaderboard exactly as before tasks existed.
+  const taskQuery = multiTask ? task.id : undefined;
+  const withParam = (name: string, value: string) => {
     const next = new URLSearchParams(params);
-    if (name) next.set('round', name);
-    else next.delete('round');
-    setParams(next);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    return next;
   };
   return (
     <>
@@ -53,15 +76,43 @@ function BenchmarkView({ benchmark }: { benchmark: BenchmarkDetail }) {
         </p>
       )}
       <p className="lead">{benchmark.description}</p>
+      {askedTask !== null && askedTask !== task.id && (
+        <p className="notice">
+          This benchmark has no task &ldquo;{askedTask}&rdquo;; showing{' '}
+          {multiTask ? 'its first task' : 'its only task'}.
+        </p>
+      )}
+      {multiTask && (
+        <>
+          <p>
+            This benchmark has {benchmark.tasks.length} tasks, each with its own metric, items and
+            leaderboard; rounds and the daily cap are shared.
+          </p>
+          <TaskSelect
+            tasks={benchmark.tasks}
+            value={task.id}
+            onChange={(id) => setParams(withParam('task', id))}
+          />
+        </>
+      )}
       <dl className="facts">
+        {multiTask && (
+          <>
+            <dt>Task</dt>
+            <dd data-testid="task-facts">
+              <strong>{task.title}</strong>
+              {task.description && <span className="subline">{task.description}</span>}
+            </dd>
+          </>
+        )}
         <dt>Metric</dt>
         <dd>
-          {humanize(benchmark.metric)} ({benchmark.higherIsBetter ? 'higher' : 'lower'} is better)
+          {humanize(task.metric)} ({task.higherIsBetter ? 'higher' : 'lower'} is better)
         </dd>
-        {benchmark.labels && (
+        {task.labels && (
           <>
             <dt>Classes</dt>
-            <dd>{benchmark.labels.join(', ')}</dd>
+            <dd>{task.labels.join(', ')}</dd>
           </>
         )}
         <dt>Public scores</dt>
@@ -71,7 +122,9 @@ function BenchmarkView({ benchmark }: { benchmark: BenchmarkDetail }) {
           score is shown only when it beats the team&rsquo;s best by more than the step.
         </dd>
         <dt>Daily cap</dt>
-        <dd>{formatInteger(benchmark.dailyCap)} submissions per team per day</dd>
+        <dd>
+          {formatInteger(benchmark.dailyCap)} submissions per team per day{multiTask && ', over all tasks'}
+        </dd>
       </dl>
 
       <section aria-labelledby="rounds-title">
@@ -84,7 +137,7 @@ function BenchmarkView({ benchmark }: { benchmark: BenchmarkDetail }) {
               key: 'name',
               header: 'Round',
               render: (row) => (
-                <Link to={`?round=${encodeURIComponent(row.name)}`} className="nowrap">
+                <Link to={`?${withParam('round', row.name)}`} className="nowrap">
                   {row.name}
                 </Link>
               ),
@@ -99,15 +152,18 @@ function BenchmarkView({ benchmark }: { benchmark: BenchmarkDetail }) {
             },
             {
               key: 'items',
-              header: 'Items (public / hidden)',
+              header: multiTask ? `Items of ${task.title} (public / hidden)` : 'Items (public / hidden)',
               numeric: true,
-              render: (row) => `${formatInteger(row.publicItems)} / ${formatInteger(row.privateItems)}`,
+              render: (row) => {
+                const counts = countsFor(row, task.id, multiTask);
+                return `${formatInteger(counts.publicItems)} / ${formatInteger(counts.privateItems)}`;
+              },
             },
             {
               key: 'submissions',
-              header: 'Submissions',
+              header: multiTask ? `Submissions to ${task.title}` : 'Submissions',
               numeric: true,
-              render: (row) => formatInteger(row.submissions),
+              render: (row) => formatInteger(countsFor(row, task.id, multiTask).submissions),
             },
           ]}
           rows={benchmark.roundList}
@@ -117,12 +173,15 @@ function BenchmarkView({ benchmark }: { benchmark: BenchmarkDetail }) {
       </section>
 
       <section aria-labelledby="leaderboard-title">
-        <h2 id="leaderboard-title">Leaderboard</h2>
+        <h2 id="leaderboard-title">{multiTask ? `Leaderboard of ${task.title}` : 'Leaderboard'}</h2>
         {benchmark.roundList.length > 0 && (
           <div className="filters">
             <label>
               Round
-              <select value={round ?? ''} onChange={(event) => chooseRound(event.target.value)}>
+              <select
+                value={round ?? ''}
+                onChange={(event) => setParams(withParam('round', event.target.value))}
+              >
                 <option value="">Latest round</option>
                 {benchmark.roundList.map((item) => (
                   <option key={item.name} value={item.name}>
@@ -133,7 +192,7 @@ function BenchmarkView({ benchmark }: { benchmark: BenchmarkDetail }) {
             </label>
           </div>
         )}
-        <LeaderboardSection slug={benchmark.slug} round={round} />
+        <LeaderboardSection slug={benchmark.slug} round={round} task={taskQuery} />
       </section>
 
       <section aria-labelledby="prizes-title">
@@ -174,9 +233,18 @@ function sharedRanks(entries: readonly LeaderboardEntry[]): Set<number> {
   return new Set([...seen].filter(([, count]) => count > 1).map(([rank]) => rank));
 }
 
-function LeaderboardSection({ slug, round }: { slug: string; round: string | undefined }) {
-  const state = useApi(`leaderboard:${slug}:${round ?? ''}`, (signal) =>
-    api.leaderboard(slug, round, signal),
+function LeaderboardSection({
+  slug,
+  round,
+  task,
+}: {
+  slug: string;
+  round: string | undefined;
+  /** Undefined on a single-task benchmark. */
+  task: string | undefined;
+}) {
+  const state = useApi(`leaderboard:${slug}:${round ?? ''}:${task ?? ''}`, (signal) =>
+    api.leaderboard(slug, { round, task }, signal),
   );
   return (
     <AsyncView state={state} what="the leaderboard">
@@ -190,11 +258,19 @@ function LeaderboardView({ board }: { board: Leaderboard }) {
   const rankText = (rank: number) => (shared.has(rank) ? `${rank} (shared)` : String(rank));
   const metric = humanize(board.benchmark.metric).toLowerCase();
   const hasIntervals = board.entries.some((entry) => entry.lower !== null && entry.upper !== null);
-  const jsonHref = leaderboardUrl(board.benchmark.slug, board.round.name);
-  const csvHref = leaderboardUrl(board.benchmark.slug, board.round.name, 'csv');
+  const multiTask = board.tasks.length > 1;
+  const query = { round: board.round.name, task: multiTask ? board.task.id : undefined };
+  const jsonHref = leaderboardUrl(board.benchmark.slug, query);
+  const csvHref = leaderboardUrl(board.benchmark.slug, { ...query, format: 'csv' });
+  const caption = `Leaderboard of ${board.round.name}${multiTask ? `, ${board.task.title}` : ''} (${board.kind} scores)`;
   return (
     <>
       <p>
+        {multiTask && (
+          <>
+            Task <strong>{board.task.title}</strong>,{' '}
+          </>
+        )}
         Round <strong>{board.round.name}</strong>,{' '}
         {(PHASE_WORDS[board.round.phase] ?? board.round.phase).toLowerCase()}.{' '}
         {board.kind === 'private' && board.bootstrap ? (
@@ -211,7 +287,7 @@ function LeaderboardView({ board }: { board: Leaderboard }) {
         )}
       </p>
       {board.entries.length === 0 ? (
-        <p className="empty">No submissions in this round yet.</p>
+        <p className="empty">No submissions {multiTask ? 'to this task ' : ''}in this round yet.</p>
       ) : (
         <>
           <figure className="indicator">
@@ -253,7 +329,7 @@ function LeaderboardView({ board }: { board: Leaderboard }) {
             </figcaption>
           </figure>
           <DataTable
-            caption={`Leaderboard of ${board.round.name} (${board.kind} scores)`}
+            caption={caption}
             columns={[
               { key: 'rank', header: 'Rank', numeric: true, render: (entry) => rankText(entry.rank) },
               { key: 'team', header: 'Team', render: (entry) => entry.team },
@@ -310,6 +386,8 @@ function LeaderboardView({ board }: { board: Leaderboard }) {
           <TeamHistories
             slug={board.benchmark.slug}
             round={board.round.name}
+            task={board.task.id}
+            taskTitle={multiTask ? board.task.title : undefined}
             teams={board.entries.map((entry) => entry.team)}
           />
         </>
@@ -318,13 +396,13 @@ function LeaderboardView({ board }: { board: Leaderboard }) {
   );
 }
 
-/** One line per team over a round: the public score shown after each of its submissions. */
-function historyChart(histories: readonly TeamHistory[], round: string): ChartData {
+/** One line per team over a round of a task: the public score shown after each of its submissions. */
+function historyChart(histories: readonly TeamHistory[], round: string, task: string): ChartData {
   const byTime = new Map<string, Record<string, string | number>>();
   histories.forEach((history, index) => {
     for (const submission of history.submissions) {
-      // Rounds have their own items, so scores of different rounds are not on one scale.
-      if (submission.round !== round) continue;
+      // Rounds and tasks have their own items (and tasks their metrics): their scores share no scale.
+      if (submission.round !== round || submission.task !== task) continue;
       const x = formatTimestamp(submission.receivedAt);
       const point = byTime.get(x) ?? { x };
       point[`s${index}`] = submission.publicScore;
@@ -340,25 +418,45 @@ function historyChart(histories: readonly TeamHistory[], round: string): ChartDa
   };
 }
 
-function TeamHistories({ slug, round, teams }: { slug: string; round: string; teams: string[] }) {
+function TeamHistories({
+  slug,
+  round,
+  task,
+  taskTitle,
+  teams,
+}: {
+  slug: string;
+  round: string;
+  task: string;
+  /** Named in the headings when the benchmark has several tasks. */
+  taskTitle: string | undefined;
+  teams: string[];
+}) {
+  // A history holds every task's submissions, so switching task filters it instead of fetching again.
   const state = useApi(`histories:${slug}:${teams.join(',')}`, (signal) =>
     Promise.all(teams.map((team) => api.teamHistory(slug, team, signal))),
   );
+  const onTask = taskTitle === undefined ? '' : ` on ${taskTitle}`;
   return (
     <>
-      <h3>History of each team in {round}</h3>
+      <h3>
+        History of each team in {round}
+        {onTask}
+      </h3>
       <AsyncView state={state} what="the team histories">
         {(histories) => {
-          const data = historyChart(histories, round);
+          const data = historyChart(histories, round, task);
           const rows = histories.flatMap((history) =>
-            history.submissions.map((submission) => ({ team: history.team, ...submission })),
+            history.submissions
+              .filter((submission) => submission.task === task)
+              .map((submission) => ({ team: history.team, ...submission })),
           );
           return (
             <figure className="indicator">
               <div
                 className="chart"
                 role="img"
-                aria-label={`Public score after each submission to ${round}, one line per team (${histories
+                aria-label={`Public score after each submission to ${round}${onTask}, one line per team (${histories
                   .map((history) => history.team)
                   .join(', ')}). The same numbers are in the table that follows.`}
                 data-testid="chart-team-history"
@@ -373,7 +471,7 @@ function TeamHistories({ slug, round, teams }: { slug: string; round: string; te
               </div>
               <ChartLegend data={data} />
               <details>
-                <summary>Data table: every submission of these teams, all rounds</summary>
+                <summary>Data table: every submission of these teams{onTask}, all rounds</summary>
                 <DataTable
                   caption="Submissions of every team"
                   hideCaption
