@@ -1,9 +1,9 @@
 import type { InjectOptions } from 'fastify';
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { CheckReport } from '../src/checker/index.ts';
-import { buildServer, type ZodApp } from '../src/server/index.ts';
-import { type DatabaseHandle, migrateToLatest } from '../src/store/index.ts';
+import { buildServer } from '../src/server/index.ts';
 import { forEachDialect } from './support/dialects.ts';
+import { recordingArenaApi } from './support/recording-arena-api.ts';
 
 const ADMIN = 'test-admin-token-7f3a';
 const AS_ADMIN = { authorization: `Bearer ${ADMIN}` };
@@ -48,28 +48,9 @@ const fakeCheck = async () =>
   }) as unknown as CheckReport;
 
 forEachDialect('arena organiser API', (ctx) => {
-  let store: DatabaseHandle;
-  let app: ZodApp;
-  const bodies: string[] = [];
-
-  /** inject, keeping every response body for the final leak assertion. */
-  async function call(options: InjectOptions) {
-    const response = await app.inject(options);
-    bodies.push(response.body);
-    return response;
-  }
-
-  beforeAll(async () => {
-    store = await ctx.openFresh();
-    await migrateToLatest(store);
-    app = await buildServer({
-      db: store.db,
-      dialect: store.dialect,
-      checkRelease: fakeCheck,
-      adminToken: ADMIN,
-    });
-    await app.ready();
-  });
+  const api = recordingArenaApi(ctx, { checkRelease: fakeCheck, adminToken: ADMIN });
+  const { bodies } = api;
+  const call = (options: InjectOptions) => api.call(options);
 
   it('runs the whole organiser flow over HTTP and the log verifies', async () => {
     const created = await call({
@@ -216,7 +197,7 @@ forEachDialect('arena organiser API', (ctx) => {
     const twice = await call({ method: 'DELETE', url: `/api/arena/tokens/${id}`, headers: AS_ADMIN });
     expect(twice.statusCode).toBe(404);
 
-    const schema = (await app.inject({ url: '/openapi.json' })).json();
+    const schema = (await api.app.inject({ url: '/openapi.json' })).json();
     for (const path of [
       '/api/arena/benchmarks/{slug}/items',
       '/api/arena/benchmarks/{slug}/rounds/{round}/close',
@@ -229,7 +210,7 @@ forEachDialect('arena organiser API', (ctx) => {
   });
 
   it('names the broken entry of a tampered log', async () => {
-    const log = (await app.inject({ url: '/api/arena/log' })).body;
+    const log = (await api.app.inject({ url: '/api/arena/log' })).body;
     const tampered = log.replace('"team":"herons"', '"team":"ravens"');
     expect(tampered).not.toBe(log);
     const verdict = await call({
@@ -271,7 +252,7 @@ forEachDialect('arena organiser API', (ctx) => {
       ['POST', '/api/arena/teams/herons/tokens', {}],
       ['DELETE', '/api/arena/tokens/1', undefined],
     ];
-    const disabled = await buildServer({ db: store.db, dialect: store.dialect });
+    const disabled = await buildServer({ db: api.store.db, dialect: api.store.dialect });
     for (const [method, url, payload] of routes) {
       const missing = await call({ method, url, payload });
       expect(missing.statusCode, `${method} ${url}`).toBe(401);
@@ -284,7 +265,7 @@ forEachDialect('arena organiser API', (ctx) => {
       expect(off.json().error.message).toContain('APERTURE_ADMIN_TOKEN');
     }
     await disabled.close();
-    const teams = await app.inject({ url: '/api/arena/benchmarks/http-qa/teams/crows/history' });
+    const teams = await api.app.inject({ url: '/api/arena/benchmarks/http-qa/teams/crows/history' });
     expect(teams.statusCode).toBe(404);
   });
 
@@ -492,7 +473,7 @@ forEachDialect('arena organiser API', (ctx) => {
   });
 
   it('rate-limits log verification per address', async () => {
-    const limited = await buildServer({ db: store.db, dialect: store.dialect, adminToken: ADMIN });
+    const limited = await buildServer({ db: api.store.db, dialect: api.store.dialect, adminToken: ADMIN });
     const statuses: number[] = [];
     for (let i = 0; i < 20; i++)
       statuses.push(

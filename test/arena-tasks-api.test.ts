@@ -1,8 +1,7 @@
 import type { InjectOptions } from 'fastify';
-import { beforeAll, expect, it } from 'vitest';
-import { buildServer, type ZodApp } from '../src/server/index.ts';
-import { type DatabaseHandle, migrateToLatest } from '../src/store/index.ts';
+import { expect, it } from 'vitest';
 import { forEachDialect } from './support/dialects.ts';
+import { recordingArenaApi } from './support/recording-arena-api.ts';
 
 const ADMIN = 'tasks-admin-token-3c1e';
 const AS_ADMIN = { authorization: `Bearer ${ADMIN}` };
@@ -51,17 +50,10 @@ function rating(publicError: number, privateError: number): string {
 }
 
 forEachDialect('arena API with several tasks', (ctx) => {
-  let store: DatabaseHandle;
-  let app: ZodApp;
-  const bodies: string[] = [];
+  const api = recordingArenaApi(ctx, { adminToken: ADMIN });
+  const { bodies } = api;
+  const call = (options: InjectOptions) => api.call(options);
   const tokens: Record<'owls' | 'foxes', string> = { owls: '', foxes: '' };
-
-  /** inject, keeping every response body for the final leak assertion. */
-  async function call(options: InjectOptions) {
-    const response = await app.inject(options);
-    bodies.push(response.body);
-    return response;
-  }
 
   const submit = (team: 'owls' | 'foxes', predictions: string, task?: string) =>
     call({
@@ -73,13 +65,6 @@ forEachDialect('arena API with several tasks', (ctx) => {
 
   const addItems = (payload: object) =>
     call({ method: 'POST', url: '/api/arena/benchmarks/multi/items', headers: AS_ADMIN, payload });
-
-  beforeAll(async () => {
-    store = await ctx.openFresh();
-    await migrateToLatest(store);
-    app = await buildServer({ db: store.db, dialect: store.dialect, adminToken: ADMIN });
-    await app.ready();
-  });
 
   it('creates a two-task benchmark and adds items to each task', async () => {
     const created = await call({
@@ -369,7 +354,7 @@ forEachDialect('arena API with several tasks', (ctx) => {
   });
 
   it('documents the task parameters and fields in OpenAPI', async () => {
-    const document = (await app.inject({ url: '/openapi.json' })).json();
+    const document = (await api.app.inject({ url: '/openapi.json' })).json();
     const parameters = (path: string, method: string) =>
       (document.paths[path][method].parameters as { name: string; in: string }[])
         .filter((parameter) => parameter.in === 'query')
