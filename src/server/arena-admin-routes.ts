@@ -13,7 +13,7 @@ import {
   revokeToken,
   verifyLog,
 } from '../arena/index.ts';
-import { ApertureError, isApertureError } from '../errors.ts';
+import { isApertureError } from '../errors.ts';
 import { requireAdminToken } from './admin-token.ts';
 import { ErrorResponseSchema } from './api-schemas.ts';
 import {
@@ -38,6 +38,7 @@ import {
   VerifyLogBodySchema,
 } from './arena-admin-schemas.ts';
 import { BenchmarkParamsSchema, RoundParamsSchema } from './arena-schemas.ts';
+import { fieldError } from './http-errors.ts';
 import { rateLimited } from './rate-limited.ts';
 import type { ServerContext, ZodApp } from './server-context.ts';
 
@@ -65,10 +66,6 @@ const ADMIN_ERRORS = {
   409: ErrorResponseSchema,
   429: ErrorResponseSchema,
 };
-
-function fieldError(code: 'ERR_USAGE' | 'ERR_INVALID_INPUT', message: string, field: string): ApertureError {
-  return Object.assign(new ApertureError(code, message), { field });
-}
 
 /** Validates a definition with the CLI's parser; problems become a 400 naming the first field. */
 function definitionFromBody(definition: string | Record<string, unknown>) {

@@ -9,7 +9,6 @@ import {
   submitPredictions,
   teamHistory,
 } from '../arena/index.ts';
-import { ApertureError } from '../errors.ts';
 import { ErrorResponseSchema } from './api-schemas.ts';
 import {
   BenchmarkDetailSchema,
@@ -29,6 +28,7 @@ import {
   TeamParamsSchema,
 } from './arena-schemas.ts';
 import { acceptCheckSource } from './check-source.ts';
+import { fieldError } from './http-errors.ts';
 import { bearer, rateLimited } from './rate-limited.ts';
 import { type CsvColumn, oneBatch, sendCsv } from './send-csv.ts';
 import type { ServerContext, ZodApp } from './server-context.ts';
@@ -59,12 +59,10 @@ const ERRORS = { 400: ErrorResponseSchema, 404: ErrorResponseSchema };
 /** The task of a submission: the query's or the body's (they must agree when both are given). */
 function submissionTask(query: string | undefined, body: string | undefined): string | undefined {
   if (query !== undefined && body !== undefined && query !== body)
-    throw Object.assign(
-      new ApertureError(
-        'ERR_USAGE',
-        `the task query parameter ("${query}") and the body's task ("${body}") differ; give one`,
-      ),
-      { field: 'task' },
+    throw fieldError(
+      'ERR_USAGE',
+      `the task query parameter ("${query}") and the body's task ("${body}") differ; give one`,
+      'task',
     );
   return query ?? body;
 }

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ERROR_CODES, isApertureError } from '../errors.ts';
+import { ApertureError, ERROR_CODES, type ErrorCode, isApertureError } from '../errors.ts';
 
 /**
  * Codes only HTTP has (no CLI equivalent), with their status; every other error uses ERROR_CODES of
@@ -20,6 +20,16 @@ export interface ErrorBody {
 /** An error body. */
 export function errorBody(code: string, message: string, field?: string): ErrorBody {
   return { error: field === undefined ? { code, message } : { code, message, field } };
+}
+
+/**
+ * An ApertureError about one request field, which the error body names in `field` (see describeError).
+ *
+ * @example
+ * throw fieldError('ERR_USAGE', 'body id "a" differs from the URL id "b"', 'id');
+ */
+export function fieldError(code: ErrorCode, message: string, field: string): ApertureError {
+  return Object.assign(new ApertureError(code, message), { field });
 }
 
 /** Where a validation issue sits: `pageSize` from the instance path `/pageSize`. */

@@ -21,6 +21,7 @@ import {
 import { requireAdminToken } from './admin-token.ts';
 import { ErrorResponseSchema, FormatQuerySchema } from './api-schemas.ts';
 import { acceptCheckSource } from './check-source.ts';
+import { fieldError } from './http-errors.ts';
 import {
   AwardDetailSchema,
   ObjectBodySchema,
@@ -91,11 +92,6 @@ const HISTORY_CSV = plainColumns<AwardDetail['history'][number]>([
 
 const PORTFOLIO_CSV = plainColumns<PortfolioRow>(['group', 'mofClass', 'count', 'share']);
 
-/** A usage error that names the request field at fault. */
-function fieldError(message: string, field: string): ApertureError {
-  return Object.assign(new ApertureError('ERR_USAGE', message), { field });
-}
-
 /**
  * Refuses award and deliverable sources the server must not read: over HTTP only `hf:` ids and https git
  * URLs are accepted (as for POST /api/check), never a path on the server's disk.
@@ -113,7 +109,7 @@ function refuseLocalSources(award: Award, field: string): void {
     try {
       acceptCheckSource(source);
     } catch (error) {
-      throw fieldError(error instanceof Error ? error.message : String(error), sourceField);
+      throw fieldError('ERR_USAGE', error instanceof Error ? error.message : String(error), sourceField);
     }
   }
 }
@@ -123,11 +119,16 @@ function programFromBody(body: unknown): ProgramDefinition {
   const validation = validateProgramValue(body, 'body');
   if (!validation.ok) {
     const issue = validation.issues[0]!;
-    throw fieldError(`invalid body field ${issue.path || '(root)'}: ${issue.message}`, issue.path || 'body');
+    throw fieldError(
+      'ERR_USAGE',
+      `invalid body field ${issue.path || '(root)'}: ${issue.message}`,
+      issue.path || 'body',
+    );
   }
   validation.value.requirements.forEach((requirement, index) => {
     if (requirement.kind === 'release-pack' && typeof requirement.policy === 'string') {
       throw fieldError(
+        'ERR_USAGE',
         'a policy file path is not accepted over HTTP; give the policy inline',
         `requirements.${index}.policy`,
       );
@@ -144,7 +145,7 @@ function awardFromBody(body: unknown) {
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const field = issue.path.map(String).join('.') || 'body';
-    throw fieldError(`invalid body field ${field}: ${issue.message}`, field);
+    throw fieldError('ERR_USAGE', `invalid body field ${field}: ${issue.message}`, field);
   }
   refuseLocalSources(result.data, 'body');
   return result.data;
@@ -280,7 +281,11 @@ export function programRoutes(app: ZodApp, context: ServerContext, options: Prog
     async (request) => {
       const program = programFromBody(request.body);
       if (program.id !== request.params.id) {
-        throw fieldError(`body id "${program.id}" differs from the URL id "${request.params.id}"`, 'id');
+        throw fieldError(
+          'ERR_USAGE',
+          `body id "${program.id}" differs from the URL id "${request.params.id}"`,
+          'id',
+        );
       }
       await saveProgram(context.db, program);
       return getProgram(context.db, program.id);
@@ -356,7 +361,11 @@ export function programRoutes(app: ZodApp, context: ServerContext, options: Prog
     async (request) => {
       const award = awardFromBody(request.body);
       if (award.id !== request.params.id) {
-        throw fieldError(`body id "${award.id}" differs from the URL id "${request.params.id}"`, 'id');
+        throw fieldError(
+          'ERR_USAGE',
+          `body id "${award.id}" differs from the URL id "${request.params.id}"`,
+          'id',
+        );
       }
       const current = await getAward(context.db, request.params.id);
       await saveAward(context.db, current.program, award);
