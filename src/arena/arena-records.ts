@@ -107,6 +107,14 @@ export function requireTask(benchmark: BenchmarkRecord, name: string | undefined
   return task;
 }
 
+/**
+ * How the transparency log and the bootstrap seed name a round's task: `benchmark/round` for the primary
+ * task (as before tasks existed), `benchmark/round/task` for the others.
+ */
+export function roundTaskName(benchmarkSlug: string, roundName: string, task: TaskRecord): string {
+  return task.primary ? `${benchmarkSlug}/${roundName}` : `${benchmarkSlug}/${roundName}/${task.name}`;
+}
+
 /** The round `name` of a benchmark, or ERR_NOT_FOUND. */
 export async function requireRound(
   db: ArenaDb,

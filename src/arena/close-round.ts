@@ -8,6 +8,7 @@ import {
   lockArena,
   requireBenchmark,
   requireRound,
+  roundTaskName,
   roundTruth,
   type TaskRecord,
 } from './arena-records.ts';
@@ -91,13 +92,12 @@ export function resamplesFor(resampler: Resampler, n: number): number {
 }
 
 /**
- * The bootstrap seed of a round's task: the first 32 bits of sha256("benchmark/round") for the primary task
- * and of sha256("benchmark/round/task") for the others (the names the transparency log uses), so anyone
- * can recompute it.
+ * The bootstrap seed of a round's task: the first 32 bits of sha256 of its name as the transparency log
+ * writes it (roundTaskName: "benchmark/round", or "benchmark/round/task" for a task other than the
+ * first), so anyone can recompute it.
  */
-export function roundSeed(benchmark: string, round: string, task?: string): number {
-  const name = task === undefined ? `${benchmark}/${round}` : `${benchmark}/${round}/${task}`;
-  return createHash('sha256').update(name, 'utf8').digest().readUInt32BE(0);
+export function roundSeed(roundTaskName: string): number {
+  return createHash('sha256').update(roundTaskName, 'utf8').digest().readUInt32BE(0);
 }
 
 function resamplerOf(
@@ -183,7 +183,7 @@ async function closeTask(
     .where('submissions.task', '=', task.name)
     .orderBy('submissions.id')
     .execute();
-  const seed = roundSeed(benchmark.row.slug, round.name, task.primary ? undefined : task.name);
+  const seed = roundSeed(roundTaskName(benchmark.row.slug, round.name, task));
   const byTeam = new Map<string, { best: (typeof submissions)[number]; count: number }>();
   for (const submission of submissions) {
     const seen = byTeam.get(submission.slug);

@@ -8,6 +8,7 @@ import {
   requireBenchmark,
   requireRound,
   requireTask,
+  roundTaskName,
   roundTruth,
   type TaskRecord,
 } from './arena-records.ts';
@@ -218,8 +219,7 @@ export async function submitPredictions(
       submission: digest,
       time: receivedAt,
       team: team.team,
-      // The primary task's entries name the round alone, as before tasks existed; others add the task.
-      round: `${benchmark.row.slug}/${round.name}${task.primary ? '' : `/${task.name}`}`,
+      round: roundTaskName(benchmark.row.slug, round.name, task),
     });
     await trx
       .insertInto('transparency_log')
