@@ -36,7 +36,7 @@ export { fixedStepLadder, parameterFreeLadder, roundToMultiple } from './ladder.
 export type { Leaderboard, LeaderboardEntry, PrizeStanding } from './leaderboard.ts';
 export { leaderboard } from './leaderboard.ts';
 export type { BenchmarkDetail, BenchmarkSummary, RoundSummary, TaskSummary } from './list-benchmarks.ts';
-export { benchmarkDetail, listBenchmarks, listRounds } from './list-benchmarks.ts';
+export { benchmarkDetail, listBenchmarks, listRounds, listTasks } from './list-benchmarks.ts';
 export { DEMO_ARENA_RELATIVE_PATHS, demoArenaPath, loadDemoArena } from './load-demo-arena.ts';
 export { accuracy } from './metrics/accuracy.ts';
 export { aucRoc } from './metrics/auc-roc.ts';

@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { BenchmarkTasksTable } from '../store/index.ts';
 import { type ArenaDb, requireBenchmark } from './arena-records.ts';
 import { type RoundPhase, roundPhase } from './round-phase.ts';
 
@@ -52,6 +54,35 @@ export interface BenchmarkDetail extends BenchmarkSummary {
   privateItems: { id: string; task: string; round: string | null }[];
 }
 
+/** A stored task as lists show it. */
+function taskSummary(task: Selectable<BenchmarkTasksTable>): TaskSummary {
+  return {
+    id: task.name,
+    title: task.title,
+    description: task.description,
+    metric: task.metric,
+    higherIsBetter: task.higher_is_better === 1,
+    labels: task.label_set === null ? null : (JSON.parse(task.label_set) as string[]),
+  };
+}
+
+/**
+ * The tasks of the benchmark `slug`, primary first; none when there is no such benchmark.
+ *
+ * @example
+ * (await listTasks(db, 'demo-toy-reviews')).map((task) => task.id); // ['sentiment', 'stars']
+ */
+export async function listTasks(db: ArenaDb, benchmarkSlug: string): Promise<TaskSummary[]> {
+  const rows = await db
+    .selectFrom('benchmark_tasks')
+    .innerJoin('benchmarks', 'benchmarks.id', 'benchmark_tasks.benchmark_id')
+    .selectAll('benchmark_tasks')
+    .where('benchmarks.slug', '=', benchmarkSlug)
+    .orderBy('benchmark_tasks.position')
+    .execute();
+  return rows.map(taskSummary);
+}
+
 /**
  * Every benchmark, by slug.
  *
@@ -73,21 +104,12 @@ export async function listBenchmarks(db: ArenaDb): Promise<BenchmarkSummary[]> {
     .execute();
   const tasks = await db
     .selectFrom('benchmark_tasks')
-    .select(['benchmark_id', 'name', 'title', 'description', 'metric', 'higher_is_better', 'label_set'])
+    .selectAll()
     .orderBy('benchmark_id')
     .orderBy('position')
     .execute();
   const tasksOf = (benchmarkId: number): TaskSummary[] =>
-    tasks
-      .filter((task) => task.benchmark_id === benchmarkId)
-      .map((task) => ({
-        id: task.name,
-        title: task.title,
-        description: task.description,
-        metric: task.metric,
-        higherIsBetter: task.higher_is_better === 1,
-        labels: task.label_set === null ? null : (JSON.parse(task.label_set) as string[]),
-      }));
+    tasks.filter((task) => task.benchmark_id === benchmarkId).map(taskSummary);
   return rows.map((row) => ({
     slug: row.slug,
     title: row.title,

@@ -3,7 +3,6 @@ import path from 'node:path';
 import Table from 'cli-table3';
 import { Command, Option } from 'commander';
 import {
-  type ArenaDb,
   addItems,
   authenticateToken,
   claimPrize,
@@ -15,6 +14,7 @@ import {
   type Leaderboard,
   leaderboard,
   listBenchmarks,
+  listTasks,
   openRound,
   type PrivateResult,
   type PrizeClaimOutcome,
@@ -24,7 +24,6 @@ import {
   resolveTasks,
   revokeToken,
   submitPredictions,
-  type TaskSummary,
   verifyLog,
 } from '../arena/index.ts';
 import { checkRelease } from '../checker/index.ts';
@@ -67,16 +66,6 @@ function formatOf(file: string, given: string | undefined): 'csv' | 'jsonl' {
   if (given !== undefined)
     throw new ApertureError('ERR_USAGE', `--format takes csv or jsonl, not "${given}"`);
   return /\.jsonl?$/i.test(file) ? 'jsonl' : 'csv';
-}
-
-/** The tasks of a benchmark (an unknown benchmark is left for the service to refuse). */
-async function tasksOf(db: ArenaDb, benchmark: string): Promise<TaskSummary[]> {
-  return (await listBenchmarks(db)).find((item) => item.slug === benchmark)?.tasks ?? [];
-}
-
-/** ` (task ID)` when the benchmark has several tasks; nothing for a single-task benchmark. */
-function taskSuffix(tasks: readonly unknown[], task: string): string {
-  return tasks.length > 1 ? ` (task ${task})` : '';
 }
 
 /** A closed round's private results of one task as a table. */
@@ -248,7 +237,7 @@ Examples:
               task: options.task,
               items,
             }),
-            tasks: await tasksOf(store.db, benchmark),
+            tasks: await listTasks(store.db, benchmark),
           }));
           if (outcome.rejected.length > 0) {
             for (const { id, reason } of outcome.rejected.slice(0, 20))
@@ -258,9 +247,9 @@ Examples:
               `${outcome.rejected.length} item(s) rejected; nothing was added`,
             );
           }
-          const task = options.task ?? tasks[0]?.id ?? '';
+          // Only a benchmark of several tasks says which one the items went to.
           io.stdout.write(
-            `added ${outcome.inserted} ${options.split} item(s) to ${benchmark}${taskSuffix(tasks, task)}\n`,
+            `added ${outcome.inserted} ${options.split} item(s) to ${benchmark}${tasks.length > 1 ? ` (task ${outcome.task})` : ''}\n`,
           );
         },
       ),
@@ -361,7 +350,7 @@ Examples:
               bytes,
               format: formatOf(file, options.format),
             }),
-            tasks: await tasksOf(store.db, benchmark),
+            tasks: await listTasks(store.db, benchmark),
           }));
           if (options.json) io.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
           else
