@@ -40,7 +40,11 @@ export function NameSearch({ value }: { value: string }) {
   );
 }
 
-/** A labelled select over `options` (value → label), with an optional first "any" choice. */
+/**
+ * A labelled select over `options` (value → label), with an optional first "any" choice. Give the options
+ * as [value, label] pairs where their order matters and a value may look like a number (an object lists
+ * integer-like keys first).
+ */
 export function FilterSelect({
   label,
   name,
@@ -52,7 +56,7 @@ export function FilterSelect({
   label: string;
   name?: string;
   value: string;
-  options: Readonly<Record<string, string>>;
+  options: Readonly<Record<string, string>> | readonly (readonly [string, string])[];
   /** The label of the empty choice; none when absent. */
   anyLabel?: string;
   onChange: (value: string) => void;
@@ -62,7 +66,7 @@ export function FilterSelect({
       {label}
       <select name={name} value={value} onChange={(event) => onChange(event.target.value)}>
         {anyLabel !== undefined && <option value="">{anyLabel}</option>}
-        {Object.entries(options).map(([optionValue, optionLabel]) => (
+        {(Array.isArray(options) ? options : Object.entries(options)).map(([optionValue, optionLabel]) => (
           <option key={optionValue} value={optionValue}>
             {optionLabel}
           </option>

@@ -14,8 +14,8 @@ import { IntervalChart } from '../charts/interval-chart.tsx';
 import { LineChart } from '../charts/line-chart.tsx';
 import { AsyncView } from '../components/async-view.tsx';
 import { DataTable } from '../components/data-table.tsx';
+import { FilterSelect } from '../components/filter-controls.tsx';
 import { PageTitle } from '../components/page-title.tsx';
-import { TaskSelect } from '../components/task-select.tsx';
 import { formatInteger, formatNumber, formatTimestamp, humanize } from '../format.ts';
 import { useApi } from '../use-api.ts';
 
@@ -88,11 +88,17 @@ function BenchmarkView({ benchmark }: { benchmark: BenchmarkDetail }) {
             This benchmark has {benchmark.tasks.length} tasks, each with its own metric, items and
             leaderboard; rounds and the daily cap are shared.
           </p>
-          <TaskSelect
-            tasks={benchmark.tasks}
-            value={task.id}
-            onChange={(id) => setParams(withParam('task', id))}
-          />
+          <div className="filters">
+            <FilterSelect
+              label="Task"
+              name="task"
+              value={task.id}
+              options={benchmark.tasks.map(
+                (entry) => [entry.id, `${entry.title} (${humanize(entry.metric).toLowerCase()})`] as const,
+              )}
+              onChange={(id) => setParams(withParam('task', id))}
+            />
+          </div>
         </>
       )}
       <dl className="facts">
