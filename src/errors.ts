@@ -14,6 +14,11 @@ export const ERROR_CODES = {
   ERR_ARCHIVE_LIMIT: { exitCode: 2, httpStatus: 413, summary: 'an archive exceeds a safety limit' },
   ERR_GIT_URL: { exitCode: 2, httpStatus: 400, summary: 'a git URL was refused' },
   ERR_HF_ID: { exitCode: 2, httpStatus: 400, summary: 'a Hugging Face id was refused' },
+  ERR_DESTINATION_REFUSED: {
+    exitCode: 2,
+    httpStatus: 400,
+    summary: 'a network destination on a loopback, private or otherwise internal address was refused',
+  },
   ERR_POLICY_INVALID: { exitCode: 2, httpStatus: 400, summary: 'a policy file is not valid' },
   ERR_EXISTS: { exitCode: 2, httpStatus: 409, summary: 'a file already exists' },
   ERR_TOO_LARGE: { exitCode: 2, httpStatus: 413, summary: 'input exceeds a size limit' },

@@ -51,6 +51,8 @@ describe('POST /api/check', () => {
       dialect: store.dialect,
       webRoot: emptyWeb,
       checkRateLimit: 1_000,
+      // No network in tests: github.com resolves to a public address from this table.
+      destination: { lookup: async () => [{ address: '140.82.121.3', family: 4 }] },
       checkRelease: async (target) => {
         checked.push(target);
         return { ...report, target };
@@ -217,8 +219,8 @@ describe('POST /api/check', () => {
     }
   });
 
-  it('acceptCheckSource trims and returns the source', () => {
-    expect(acceptCheckSource('  hf:org/name  ')).toBe('hf:org/name');
+  it('acceptCheckSource trims and returns the source', async () => {
+    expect(await acceptCheckSource('  hf:org/name  ')).toBe('hf:org/name');
   });
 });
 

@@ -24,6 +24,18 @@ export interface PrizeClaimOutcome {
   released: { id: string; title: string; rating: string }[];
 }
 
+/** Options of claimPrize. */
+export interface ClaimPrizeOptions {
+  checkRelease: ReleaseChecker;
+  /**
+   * Vets the source before it is checked and returns it as it will be stored (the server refuses local
+   * paths and internal network destinations); it runs after the token and the track are confirmed, so a
+   * caller without a valid token learns nothing about the source. The source is taken as given without it.
+   */
+  acceptSource?: (source: string) => Promise<string>;
+  now?: Date;
+}
+
 /**
  * Checks the release pack a team names for a prize track and stores whether it meets the track's minimum
  * (score, MOF class). The token must have the admin scope. Claiming again replaces the earlier verdict.
@@ -34,7 +46,7 @@ export interface PrizeClaimOutcome {
 export async function claimPrize(
   db: ArenaDb,
   input: { benchmark: string; track: string; token: string | undefined; source: string },
-  options: { checkRelease: ReleaseChecker; now?: Date },
+  options: ClaimPrizeOptions,
 ): Promise<PrizeClaimOutcome> {
   const team = await authenticateToken(db, input.token, 'admin');
   const benchmark = await requireBenchmark(db, input.benchmark);
@@ -49,7 +61,8 @@ export async function claimPrize(
       'ERR_NOT_FOUND',
       `benchmark ${input.benchmark} has no prize track "${input.track}"`,
     );
-  const report = await options.checkRelease(input.source);
+  const source = options.acceptSource ? await options.acceptSource(input.source) : input.source;
+  const report = await options.checkRelease(source);
   const gate = evaluatePolicy(
     {
       policy: POLICY_SPEC,
@@ -63,7 +76,7 @@ export async function claimPrize(
   const outcome: PrizeClaimOutcome = {
     team: team.team,
     track: track.name,
-    source: input.source,
+    source,
     checkedAt: isoNow(options.now),
     eligible: gate.passed,
     score: report.profile.score,
@@ -76,7 +89,7 @@ export async function claimPrize(
   const values = {
     team_id: team.teamId,
     track_id: track.id,
-    source: input.source,
+    source,
     checked_at: outcome.checkedAt,
     eligible: outcome.eligible ? 1 : 0,
     score: outcome.score,

@@ -18,7 +18,7 @@ export {
 } from './benchmark-definition.ts';
 export type { BootstrapOptions, ConfidenceInterval } from './bootstrap.ts';
 export { BOOTSTRAP_DEFAULTS, bootstrapInterval, quantile, resampleMetric } from './bootstrap.ts';
-export type { PrizeClaimOutcome, ReleaseChecker } from './claim-prize.ts';
+export type { ClaimPrizeOptions, PrizeClaimOutcome, ReleaseChecker } from './claim-prize.ts';
 export { claimPrize } from './claim-prize.ts';
 export type { PrivateResult, RoundResults, TaskResults } from './close-round.ts';
 export {

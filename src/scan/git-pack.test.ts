@@ -4,7 +4,9 @@ import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HostLookup } from '../util/index.ts';
 import { openGitPack } from './git-pack.ts';
+import { type GitHttpServer, startGitHttpServer } from './test-support/git-http-server.ts';
 import { type TempGitRepo, tempGitRepo } from './test-support/temp-git-repo.ts';
 
 let repo: TempGitRepo;
@@ -137,5 +139,116 @@ describe('openGitPack', () => {
       process.env.HOME = savedHome;
       await rm(home, { recursive: true, force: true });
     }
+  });
+});
+
+describe('openGitPack with destination checks', () => {
+  let server: GitHttpServer;
+  // Made-up names: real DNS cannot answer them, so a clone that works was pinned to the checked address.
+  const lookup: HostLookup = async (host) => {
+    if (host === 'git.mirror.example') return [{ address: '127.0.0.1', family: 4 }];
+    if (host === 'git.public.example') return [{ address: '93.184.215.14', family: 4 }];
+    throw new Error(`getaddrinfo ENOTFOUND ${host}`);
+  };
+
+  beforeAll(async () => {
+    server = await startGitHttpServer({
+      repos: { model: repo.dir },
+      redirects: { moved: '/model' },
+    });
+  });
+  afterAll(() => server.close());
+
+  const port = () => server.port;
+
+  it('clones from a host on the allowlist, over http too', async () => {
+    const pack = await openGitPack(`${server.url}model.git`, {
+      tempDir: work,
+      destination: { allowHosts: ['127.0.0.1'], lookup },
+    });
+    try {
+      expect(pack.source.revision).toBe(repo.sha);
+      expect((await pack.listFiles()).map((file) => file.path)).toContain('release-pack.yaml');
+    } finally {
+      await pack.close();
+    }
+    expect(server.requests.some((request) => request.path.startsWith('/model.git/info/refs'))).toBe(true);
+  });
+
+  it('pins git to the address the check resolved (http.curloptResolve)', async () => {
+    const pack = await openGitPack(`http://git.mirror.example:${port()}/model.git#${repo.sha}`, {
+      tempDir: work,
+      destination: { allowHosts: ['git.mirror.example'], lookup },
+    });
+    try {
+      expect(pack.source.revision).toBe(repo.sha);
+    } finally {
+      await pack.close();
+    }
+  });
+
+  it.each([
+    ['https://127.0.0.1:PORT/model.git'],
+    ['https://[::1]:PORT/model.git'],
+    ['https://2130706433:PORT/model.git'],
+    ['https://0x7f.1:PORT/model.git'],
+    ['https://localhost:PORT/model.git'],
+    ['https://git.mirror.example:PORT/model.git'],
+  ])('refuses %s with the uniform message, before git connects', async (template) => {
+    const before = server.connections();
+    const target = template.replace('PORT', String(port()));
+    const error = await openGitPack(target, { tempDir: work, destination: { lookup } }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({
+      code: 'ERR_DESTINATION_REFUSED',
+      message: expect.stringMatching(
+        /^https:\/\/\S+\/model\.git: refused: Aperture does not connect to loopback, private, link-local, unique-local or multicast addresses \(APERTURE_ALLOW_HOSTS allows an internal mirror\)$/,
+      ),
+    });
+    expect(server.connections()).toBe(before);
+    expect(await readdir(work)).toEqual([]);
+  });
+
+  it('refuses http:// for a host that is not allowlisted, and ssh, git and file URLs, before any process', async () => {
+    const before = server.connections();
+    for (const target of [
+      `${server.url}model.git`,
+      'http://git.public.example/model.git',
+      'ssh://git@git.public.example/org/model.git',
+      'git@git.public.example:org/model.git',
+      'git://git.public.example/model.git',
+      repo.url,
+    ]) {
+      await expect(
+        openGitPack(target, { gitBinary: '/nonexistent/git', destination: { lookup } }),
+      ).rejects.toMatchObject({
+        code: 'ERR_DESTINATION_REFUSED',
+        message: expect.stringContaining('only https://'),
+      });
+    }
+    expect(server.connections()).toBe(before);
+  });
+
+  it('does not follow a redirect, even to an allowed host', async () => {
+    const before = server.requests.length;
+    await expect(
+      openGitPack(`${server.url}moved.git`, {
+        tempDir: work,
+        destination: { allowHosts: ['127.0.0.1'], lookup },
+      }),
+    ).rejects.toMatchObject({ code: 'ERR_SOURCE_UNAVAILABLE' });
+    // The server answered 302 to /model/info/refs…; git did not go there.
+    expect(server.requests.slice(before).map((request) => request.path)).toEqual([
+      '/moved.git/info/refs?service=git-upload-pack',
+    ]);
+  });
+
+  it('hides the password of a refused URL', async () => {
+    const error = await openGitPack('https://user:s3cret@10.0.0.1/model.git', {
+      destination: { lookup },
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'ERR_DESTINATION_REFUSED' });
+    expect((error as Error).message).not.toContain('s3cret');
   });
 });

@@ -7,6 +7,8 @@ export interface GitRunOptions {
   binary?: string;
   /** Milliseconds before the process is killed. */
   timeoutMs: number;
+  /** Extra `key=value` settings passed as `-c`, after the hardening ones (e.g. pinning a host's address). */
+  config?: readonly string[];
 }
 
 // Configuration that no repository, template or user file can override for our runs: no hooks, no
@@ -77,7 +79,7 @@ export function runGit(args: string[], what: string, options: GitRunOptions): Pr
   return new Promise((resolve, reject) => {
     execFile(
       binary,
-      [...HARDENING, ...args],
+      [...HARDENING, ...(options.config ?? []).flatMap((setting) => ['-c', setting]), ...args],
       {
         env: gitEnvironment(),
         timeout: options.timeoutMs,

@@ -263,7 +263,9 @@ export const CheckBodySchema = z.object({
     .string()
     .min(1)
     .max(2048)
-    .describe('`hf:org/name[@revision]` or an `https://` git URL (`#ref` allowed)'),
+    .describe(
+      '`hf:org/name[@revision]` or an `https://` git URL (`#ref` allowed) whose host is on a public address (see APERTURE_ALLOW_HOSTS)',
+    ),
 });
 
 /** POST /api/check: the report of `aperture check --json`. */

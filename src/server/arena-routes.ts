@@ -222,9 +222,12 @@ export function arenaRoutes(app: ZodApp, context: ServerContext): void {
           benchmark: request.params.slug,
           track: request.body.track,
           token: bearer(request.headers.authorization),
-          source: acceptCheckSource(request.body.source),
+          source: request.body.source,
         },
-        { checkRelease: context.checkRelease },
+        {
+          acceptSource: (source) => acceptCheckSource(source, context.destination),
+          checkRelease: (source) => context.checkRelease(source, { destination: context.destination }),
+        },
       ),
   );
 }

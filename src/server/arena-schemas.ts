@@ -52,7 +52,7 @@ export const PrizeClaimBodySchema = z
       .string()
       .min(1)
       .max(2000)
-      .describe('hf:org/name[@revision] or an https:// git URL of the release'),
+      .describe('hf:org/name[@revision] or an https:// git URL of the release, on a public address'),
   })
   .strict();
 

@@ -14,10 +14,12 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { checkRelease, toolVersion } from '../checker/index.ts';
+import { toolVersion } from '../checker/index.ts';
 import type { Database, DialectName } from '../store/index.ts';
+import { allowedHostsFromEnv, type DestinationOptions } from '../util/index.ts';
 import { arenaAdminRoutes } from './arena-admin-routes.ts';
 import { arenaRoutes } from './arena-routes.ts';
+import { checkReleasePinned } from './check-release-pinned.ts';
 import { checkRoutes } from './check-routes.ts';
 import { countryRoutes } from './country-routes.ts';
 import { healthRoutes } from './health-routes.ts';
@@ -43,8 +45,13 @@ export interface BuildServerOptions {
   webRoot?: string;
   /** Fastify's pino logger options: false (default) for silence, true or options for JSON logs. */
   logger?: FastifyServerOptions['logger'];
-  /** How POST /api/check checks a release (tests inject a fake); checkRelease by default. */
+  /** How POST /api/check checks a release (tests inject a fake); checkReleasePinned by default. */
   checkRelease?: CheckReleaseFunction;
+  /**
+   * Which network destinations clients may name (check, prize-claim, award and deliverable sources):
+   * public addresses only, plus `allowHosts` (APERTURE_ALLOW_HOSTS by default); tests inject `lookup`.
+   */
+  destination?: DestinationOptions;
   /** Time limit of one POST /api/check, 120 s by default. */
   checkTimeoutMs?: number;
   /** POST /api/check requests per client address per minute, 10 by default. */
@@ -116,7 +123,8 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
   const context: ServerContext = {
     db: options.db,
     dialect: options.dialect,
-    checkRelease: options.checkRelease ?? ((target) => checkRelease(target)),
+    checkRelease: options.checkRelease ?? checkReleasePinned,
+    destination: options.destination ?? { allowHosts: allowedHostsFromEnv(process.env) },
     checkTimeoutMs: options.checkTimeoutMs ?? 120_000,
     checkRateLimit: options.checkRateLimit ?? 10,
     cache: new ResponseCache(options.responseCache ?? DEFAULT_RESPONSE_CACHE_LIMITS),

@@ -52,11 +52,11 @@ export function checkRoutes(app: ZodApp, context: ServerContext): void {
       },
     },
     async (request, reply) => {
-      const source = acceptCheckSource(request.body.source);
+      const source = await acceptCheckSource(request.body.source, context.destination);
       let report: Awaited<ReturnType<ServerContext['checkRelease']>>;
       try {
         report = await withTimeout(
-          context.checkRelease(source),
+          context.checkRelease(source, { destination: context.destination }),
           context.checkTimeoutMs,
           `checking ${source}`,
         );

@@ -1,18 +1,22 @@
 import { ApertureError } from '../errors.ts';
 import { classifyTarget, parseGitTarget, parseHfId } from '../scan/index.ts';
+import { assertPublicDestination, type DestinationOptions } from '../util/index.ts';
 
 const ARCHIVE_PATH = /\.(tar\.gz|tgz|zip|tar)$/i;
 
 /**
  * The release a client may ask the server to check: `hf:org/name[@revision]` or an `https://` git URL.
  * Anything that would read the server's own disk (a path, `file://`, an archive) or run a command
- * (`ext::`) is refused with ERR_USAGE (HTTP 400), before any work starts.
+ * (`ext::`) is refused with ERR_USAGE (HTTP 400), and a git URL whose host is on a loopback, private,
+ * link-local or otherwise internal address (unless `destination.allowHosts` lists it) with
+ * ERR_DESTINATION_REFUSED (HTTP 400), before any work starts and without connecting to it.
  *
  * @example
- * acceptCheckSource('hf:allenai/OLMo-2-1124-7B'); // 'hf:allenai/OLMo-2-1124-7B'
- * acceptCheckSource('/etc'); // throws ERR_USAGE
+ * await acceptCheckSource('hf:allenai/OLMo-2-1124-7B'); // 'hf:allenai/OLMo-2-1124-7B'
+ * await acceptCheckSource('/etc'); // throws ERR_USAGE
+ * await acceptCheckSource('https://127.0.0.1:8443/x.git'); // throws ERR_DESTINATION_REFUSED
  */
-export function acceptCheckSource(text: string): string {
+export async function acceptCheckSource(text: string, destination: DestinationOptions = {}): Promise<string> {
   const source = text.trim();
   const refuse = (why: string): never => {
     throw new ApertureError(
@@ -35,5 +39,6 @@ export function acceptCheckSource(text: string): string {
   const target = parseGitTarget(source);
   if (ARCHIVE_PATH.test(new URL(target.url).pathname))
     return refuse('archives are not accepted through the API');
+  await assertPublicDestination(target.url, destination);
   return source;
 }

@@ -1,4 +1,4 @@
-import { ApertureError } from '../errors.ts';
+import { ApertureError, isApertureError } from '../errors.ts';
 import {
   type Award,
   type AwardDetail,
@@ -18,6 +18,7 @@ import {
   saveProgram,
   validateProgramValue,
 } from '../programs/index.ts';
+import type { DestinationOptions } from '../util/index.ts';
 import { requireAdminToken } from './admin-token.ts';
 import { ErrorResponseSchema, FormatQuerySchema } from './api-schemas.ts';
 import { acceptCheckSource } from './check-source.ts';
@@ -92,11 +93,19 @@ const HISTORY_CSV = plainColumns<AwardDetail['history'][number]>([
 
 const PORTFOLIO_CSV = plainColumns<PortfolioRow>(['group', 'mofClass', 'count', 'share']);
 
+// Codes a refused source keeps; other refusals (ERR_GIT_URL, ERR_HF_ID) answer as ERR_USAGE, as before.
+const KEPT_SOURCE_CODES = new Set(['ERR_DESTINATION_REFUSED', 'ERR_SOURCE_UNAVAILABLE']);
+
 /**
  * Refuses award and deliverable sources the server must not read: over HTTP only `hf:` ids and https git
- * URLs are accepted (as for POST /api/check), never a path on the server's disk.
+ * URLs on public addresses are accepted (as for POST /api/check), never a path on the server's disk nor
+ * an internal network destination.
  */
-function refuseLocalSources(award: Award, field: string): void {
+async function refuseUnsafeSources(
+  award: Award,
+  field: string,
+  destination: DestinationOptions,
+): Promise<void> {
   const sources: Array<[string | undefined, string]> = [
     [award.source, `${field}.source`],
     ...award.deliverables.map((deliverable, index): [string | undefined, string] => [
@@ -107,15 +116,16 @@ function refuseLocalSources(award: Award, field: string): void {
   for (const [source, sourceField] of sources) {
     if (source === undefined) continue;
     try {
-      acceptCheckSource(source);
+      await acceptCheckSource(source, destination);
     } catch (error) {
-      throw fieldError('ERR_USAGE', error instanceof Error ? error.message : String(error), sourceField);
+      const code = isApertureError(error) && KEPT_SOURCE_CODES.has(error.code) ? error.code : 'ERR_USAGE';
+      throw fieldError(code, error instanceof Error ? error.message : String(error), sourceField);
     }
   }
 }
 
-/** Validates a program body; policy files and local sources are refused over HTTP. */
-function programFromBody(body: unknown): ProgramDefinition {
+/** Validates a program body; policy files, local sources and internal destinations are refused over HTTP. */
+async function programFromBody(body: unknown, destination: DestinationOptions): Promise<ProgramDefinition> {
   const validation = validateProgramValue(body, 'body');
   if (!validation.ok) {
     const issue = validation.issues[0]!;
@@ -134,20 +144,20 @@ function programFromBody(body: unknown): ProgramDefinition {
       );
     }
   });
-  validation.value.awards.forEach((award, index) => {
-    refuseLocalSources(award, `awards.${index}`);
-  });
+  for (const [index, award] of validation.value.awards.entries()) {
+    await refuseUnsafeSources(award, `awards.${index}`, destination);
+  }
   return validation.value;
 }
 
-function awardFromBody(body: unknown) {
+async function awardFromBody(body: unknown, destination: DestinationOptions): Promise<Award> {
   const result = AwardSchema.safeParse(body);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const field = issue.path.map(String).join('.') || 'body';
     throw fieldError('ERR_USAGE', `invalid body field ${field}: ${issue.message}`, field);
   }
-  refuseLocalSources(result.data, 'body');
+  await refuseUnsafeSources(result.data, 'body', destination);
   return result.data;
 }
 
@@ -250,7 +260,7 @@ export function programRoutes(app: ZodApp, context: ServerContext, options: Prog
       },
     },
     async (request, reply) => {
-      const program = programFromBody(request.body);
+      const program = await programFromBody(request.body, context.destination);
       const exists = await context.db
         .selectFrom('programs')
         .select('id')
@@ -279,7 +289,7 @@ export function programRoutes(app: ZodApp, context: ServerContext, options: Prog
       },
     },
     async (request) => {
-      const program = programFromBody(request.body);
+      const program = await programFromBody(request.body, context.destination);
       if (program.id !== request.params.id) {
         throw fieldError(
           'ERR_USAGE',
@@ -329,7 +339,7 @@ export function programRoutes(app: ZodApp, context: ServerContext, options: Prog
       },
     },
     async (request, reply) => {
-      const award = awardFromBody(request.body);
+      const award = await awardFromBody(request.body, context.destination);
       const program = await readProgramDefinition(context.db, request.params.id);
       const taken = await context.db
         .selectFrom('awards')
@@ -359,7 +369,7 @@ export function programRoutes(app: ZodApp, context: ServerContext, options: Prog
       },
     },
     async (request) => {
-      const award = awardFromBody(request.body);
+      const award = await awardFromBody(request.body, context.destination);
       if (award.id !== request.params.id) {
         throw fieldError(
           'ERR_USAGE',

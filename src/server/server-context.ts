@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { CheckReport } from '../checker/index.ts';
 import type { Database, DialectName } from '../store/index.ts';
+import type { DestinationOptions } from '../util/index.ts';
 import type { ResponseCache } from './response-cache.ts';
 
 /** The Fastify instance routes are declared on: zod schemas type requests and replies. */
@@ -15,14 +16,22 @@ export type ZodApp = FastifyInstance<
   ZodTypeProvider
 >;
 
-/** Checks one release; the server calls checkRelease unless a test injects another. */
-export type CheckReleaseFunction = (target: string) => Promise<CheckReport>;
+/**
+ * Checks one release a client named; the server calls checkReleasePinned unless a test injects another.
+ * `destination` holds git clones to the addresses acceptCheckSource judged (see GitOptions.destination).
+ */
+export type CheckReleaseFunction = (
+  target: string,
+  options: { destination: DestinationOptions },
+) => Promise<CheckReport>;
 
 /** What routes need from the server: the catalog and how to check a release. */
 export interface ServerContext {
   db: Kysely<Database>;
   dialect: DialectName;
   checkRelease: CheckReleaseFunction;
+  /** Which destinations clients may name: APERTURE_ALLOW_HOSTS, and the resolver (tests inject one). */
+  destination: DestinationOptions;
   /** Longest a POST /api/check may run before it answers 504. */
   checkTimeoutMs: number;
   /** POST /api/check requests allowed per client address per minute. */

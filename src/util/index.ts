@@ -1,7 +1,21 @@
 export { createSafeCsvStringifier, neutraliseCsvCell, toSafeCsv } from './csv-safe.ts';
+export type { GuardedFetchOptions } from './guarded-fetch.ts';
+export { guardedFetch } from './guarded-fetch.ts';
 export type { HashJob, HashProgress, HashResult } from './hash-pool.ts';
 export { hashFileStreaming, hashFilesInParallel, sha256Hex } from './hash-pool.ts';
 export { isInside, isUrl, toPackRelative } from './path-guard.ts';
+export type {
+  DestinationOptions,
+  HostLookup,
+  PublicDestination,
+  ResolvedAddress,
+} from './public-destination.ts';
+export {
+  allowedHostsFromEnv,
+  assertPublicDestination,
+  isAllowedHost,
+  isForbiddenAddress,
+} from './public-destination.ts';
 export type { ParsedYaml, SourcePosition, YamlLimits } from './safe-yaml.ts';
 export { DEFAULT_YAML_LIMITS, estimateNestingDepth, parseYamlSafely } from './safe-yaml.ts';
 export { decodeUtf8Strict, isUtf8Text } from './utf8.ts';
