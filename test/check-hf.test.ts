@@ -48,7 +48,7 @@ describe('aperture check hf:org/name', () => {
     expect(weights).toMatchObject({ rating: 'open', inferred: true });
     expect(weights.license.expression).toBe('Apache-2.0');
     const datasets = report.profile.components.find((component) => component.id === 'training-datasets')!;
-    expect(datasets.status).toBe('described');
+    expect(datasets).toMatchObject({ status: 'released', verification: 'linked-unverified' });
     expect(report.checks.find((check) => check.id === 'eval-results-machine-readable')!.score).toBe(10);
     expect(report.profile.score).toBeGreaterThan(20);
     // Weight shards were listed, never downloaded.

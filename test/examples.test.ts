@@ -60,9 +60,9 @@ const EXPECTED: Record<Example, Expected> = {
     completeness: 100,
     inferred: false,
   },
-  'broken-pack': { score: 8, mofClass: null, osaid: 'not-open-source-ai', completeness: 18, inferred: true },
+  'broken-pack': { score: 16, mofClass: null, osaid: 'not-open-source-ai', completeness: 18, inferred: true },
   'hub-style-no-manifest': {
-    score: 39,
+    score: 34,
     mofClass: null,
     osaid: 'not-open-source-ai',
     completeness: 25,

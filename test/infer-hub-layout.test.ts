@@ -51,7 +51,13 @@ describe('a Hub model repo without a manifest', () => {
     expect(byId['model-architecture']).toMatchObject({ status: 'released', rating: 'open' });
     expect(byId['model-card']).toMatchObject({ status: 'released' });
     expect(byId['model-card']!.evidence[0]).toMatchObject({ file: 'README.md' });
-    expect(byId['training-datasets']).toMatchObject({ status: 'described', rating: 'partial' });
+    // Named in the card, not shipped and not read: linked, unverified, its license not stated.
+    expect(byId['training-datasets']).toMatchObject({
+      status: 'released',
+      rating: 'partial',
+      verification: 'linked-unverified',
+    });
+    expect(byId['training-datasets']!.reason).toBe('linked, unverified; license not stated');
     expect(byId['research-paper']!.evidence[0]).toMatchObject({ url: 'https://arxiv.org/abs/2402.00838' });
     // Nothing was shipped for training code: it must not be claimed.
     expect(byId['training-code']).toMatchObject({ status: 'withheld', rating: 'closed', evidence: [] });

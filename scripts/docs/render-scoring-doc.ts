@@ -127,6 +127,7 @@ function openRatings(): ComponentRating[] {
     rating: 'open',
     status: 'released',
     inferred: false,
+    verification: 'verified',
     license: classifyLicense('Apache-2.0'),
     reason: 'released under Apache-2.0 (open)',
     evidence: [],

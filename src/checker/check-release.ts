@@ -1,8 +1,9 @@
 import { runChecks } from '../checks/index.ts';
 import { buildProfile, evaluatePolicy } from '../profile/index.ts';
-import type { Pack } from '../scan/index.ts';
-import { type CollectProgress, collectEvidence, openSource } from '../scan/index.ts';
+import type { FollowLimits, LocationOpener, Pack, SourceOptions } from '../scan/index.ts';
+import { type CollectProgress, collectEvidence, networkLocationOpener, openSource } from '../scan/index.ts';
 import type { Policy } from '../spec/index.ts';
+import { allowedHostsFromEnv } from '../util/index.ts';
 import { type CheckReport, REPORT_VERSION } from './check-report.ts';
 import { toolVersion } from './tool-version.ts';
 
@@ -14,35 +15,60 @@ export interface CheckReleaseOptions {
   gate?: Policy | null;
   hashWorkers?: number;
   onProgress?: CollectProgress;
+  /**
+   * Further locations of the same release (its code repository, its datasets), checked as one release
+   * with the target: one profile, every piece of evidence naming its location.
+   */
+  with?: readonly string[];
+  /**
+   * Whether to follow the links the release's texts contain (weights on the Hub, code on GitHub,
+   * datasets): true by default (unless the environment sets `APERTURE_NO_FOLLOW=1`), through Aperture's
+   * own Hub and git sources with the destination rule; `false` makes no request beyond opening the
+   * sources named; an object sets the opener or the limits.
+   */
+  follow?: boolean | { opener?: LocationOpener; limits?: Partial<FollowLimits> };
+  /** Options of the sources (limits, the git destination rule), for the targets and followed links. */
+  sources?: SourceOptions;
 }
 
 /**
- * Checks one release end to end: open the source, collect evidence, run every check, build the profile
- * and apply the gate. The CLI, the API, the arena and the programs all call this, so they agree.
+ * Checks one release end to end: open the source (and the locations named with it), collect evidence
+ * (following the release's links unless told not to), run every check, build the profile and apply
+ * the gate. The CLI, the API, the arena and the programs all call this, so they agree.
  *
  * @example
  * const report = await checkRelease('examples/open-science-pack');
  * console.log(report.profile.score, report.profile.mof.class);
+ * const whole = await checkRelease('hf:org/model', { with: ['https://github.com/org/code'] });
  */
 export async function checkRelease(target: string, options: CheckReleaseOptions = {}): Promise<CheckReport> {
-  const pack = await openSource(target);
+  const opened: Pack[] = [];
   try {
-    return await checkPack(pack, target, options);
+    const pack = await openSource(target, options.sources);
+    opened.push(pack);
+    for (const other of options.with ?? []) opened.push(await openSource(other, options.sources));
+    const follow = options.follow ?? process.env.APERTURE_NO_FOLLOW !== '1';
+    return await checkPack(pack, target, { ...options, follow, given: opened.slice(1) });
   } finally {
-    await pack.close();
+    await Promise.all(opened.map((pack) => pack.close()));
   }
 }
 
-/** Checks an already opened pack (used by tests with memory packs). */
+/**
+ * Checks an already opened pack (used by tests with memory packs); `given` are further locations.
+ * Links are followed only when `follow` says so.
+ */
 export async function checkPack(
   pack: Pack,
   target: string,
-  options: CheckReleaseOptions = {},
+  options: CheckReleaseOptions & { given?: readonly Pack[] } = {},
 ): Promise<CheckReport> {
   const evidence = await collectEvidence(pack, {
     asOf: options.asOf,
     hashWorkers: options.hashWorkers,
     onProgress: options.onProgress,
+    given: options.given,
+    follow: followOption(options),
   });
   const checks = runChecks(evidence);
   const profile = buildProfile(evidence, checks);
@@ -63,4 +89,23 @@ export async function checkPack(
     warnings: evidence.warnings,
     gate: options.gate ? evaluatePolicy(options.gate, profile, checks) : null,
   };
+}
+
+/** The opener links are followed through: the network one when `follow` is true, none when it is absent or false. */
+function followOption(
+  options: CheckReleaseOptions,
+): { opener: LocationOpener; limits?: Partial<FollowLimits> } | undefined {
+  if (options.follow === undefined || options.follow === false) return undefined;
+  const custom = typeof options.follow === 'object' ? options.follow : {};
+  const opener =
+    custom.opener ??
+    networkLocationOpener({
+      hf: options.sources?.hf,
+      git: {
+        ...options.sources?.git,
+        // Followed links always pass the destination rule, whoever asked for the check.
+        destination: options.sources?.git?.destination ?? { allowHosts: allowedHostsFromEnv(process.env) },
+      },
+    });
+  return { opener, limits: custom.limits };
 }

@@ -19,6 +19,8 @@ interface CheckOptions {
   policy?: string;
   asOf?: string;
   fail?: boolean;
+  follow?: boolean;
+  asOneRelease?: boolean;
 }
 
 /** The report formats of `aperture check`. */
@@ -104,6 +106,14 @@ export function checkCommand(io: CliIo): Command {
     .option('--require-class <class>', 'gate: fail unless the MOF class is at least I, II or III')
     .option('--policy <file>', 'gate: fail unless the release meets this policy YAML')
     .option('--as-of <date>', 'judge staged-release dates as of this day (YYYY-MM-DD)')
+    .option(
+      '--as-one-release',
+      'check all targets as the locations of ONE release (e.g. the Hub model, its code repo, its datasets): one profile',
+    )
+    .option(
+      '--no-follow',
+      'do not follow links to the Hub or git hosts: no network request beyond the targets',
+    )
     .addOption(new Option('--no-fail', 'exit 0 even when a gate fails (report only)').hideHelp())
     .addHelpText(
       'after',
@@ -115,6 +125,8 @@ Examples:
   $ aperture check release.tar.gz --policy policies/open-artifacts.yaml
   $ aperture check . --sarif --output aperture.sarif      # for GitHub code scanning
   $ aperture check . --markdown --output openness.md       # for a PR comment
+  $ aperture check hf:org/model https://github.com/org/code --as-one-release
+  $ aperture check ./release --no-follow                   # offline: links rated linked, unverified
 
 Exit codes: 0 pass, 1 below the bar (each unmet rule is named), 2 bad usage or unreadable input,
 3 source unreachable.`,
@@ -133,11 +145,20 @@ Exit codes: 0 pass, 1 below the bar (each unmet rule is named), 2 bad usage or u
       const streamText = format === 'text' && !output;
 
       const reports: CheckReport[] = [];
-      for (const target of targets) {
+      const releases = options.asOneRelease ? [targets] : targets.map((target) => [target]);
+      // Without --no-follow, the environment decides (APERTURE_NO_FOLLOW=1 turns following off).
+      const follow = options.follow === false || io.env.APERTURE_NO_FOLLOW === '1' ? false : undefined;
+      for (const [target, ...rest] of releases as Array<[string, ...string[]]>) {
         const progress = machine ? undefined : createHashProgress(io, target);
         let report: CheckReport;
         try {
-          report = await checkRelease(target, { gate, asOf, onProgress: progress?.update });
+          report = await checkRelease(target, {
+            gate,
+            asOf,
+            onProgress: progress?.update,
+            with: rest,
+            follow,
+          });
         } finally {
           progress?.stop();
         }

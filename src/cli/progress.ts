@@ -4,7 +4,10 @@ import type { CliIo } from './io.ts';
 
 const MIN_BYTES_FOR_BAR = 64 * 1024 * 1024;
 
-/** A progress bar for hashing on a TTY (stderr); silent elsewhere and for small packs. */
+/**
+ * Progress on a TTY (stderr), silent elsewhere: a bar for hashing large packs, and one line per
+ * location opened while following the release's links.
+ */
 export function createHashProgress(
   io: CliIo,
   label: string,
@@ -13,6 +16,10 @@ export function createHashProgress(
   let bar: cliProgress.SingleBar | undefined;
   return {
     update(event) {
+      if (event.phase === 'follow') {
+        if (!bar) io.stderr.write(`  reading linked location ${event.opened}: ${event.target}\n`);
+        return;
+      }
       if (event.bytesTotal < MIN_BYTES_FOR_BAR) return;
       if (!bar) {
         bar = new cliProgress.SingleBar(

@@ -24,6 +24,7 @@ export const AI_LICENSE_TITLES: ReadonlyArray<{ id: string; title: RegExp }> = [
   { id: 'mistral-research', title: /\bmistral ai research license\b/ },
   { id: 'mistral-non-production', title: /\bmistral ai non-production license\b/ },
   { id: 'falcon-180b', title: /\bfalcon 180b tii license\b/ },
+  { id: 'falcon-llm', title: /\b(falcon llm license|tii falcon license 2\.0|falcon-llm license)\b/ },
   { id: 'yi-license', title: /\byi series models community license agreement\b/ },
   {
     id: 'baichuan2',

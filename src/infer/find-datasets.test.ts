@@ -5,15 +5,10 @@ const files = (...paths: string[]) => paths.map((path) => ({ path, size: 10 }));
 const evidence = { file: 'README.md', line: 3, note: 'named' };
 
 describe('findDatasets', () => {
-  it('describes datasets named but not shipped, with their Hub page', () => {
-    expect(findDatasets(files('README.md'), [{ id: 'allenai/dolma', use: 'training', evidence }])).toEqual([
-      {
-        id: 'training-datasets',
-        status: 'described',
-        locations: ['https://huggingface.co/datasets/allenai/dolma'],
-        evidence: [evidence],
-      },
-    ]);
+  it('leaves datasets named but not shipped to the links (their Hub page)', () => {
+    expect(findDatasets(files('README.md'), [{ id: 'allenai/dolma', use: 'training', evidence }])).toEqual(
+      [],
+    );
   });
 
   it('marks a named dataset released when a folder of the pack carries its files', () => {

@@ -26,12 +26,12 @@ export function hubDatasetUrl(id: string): string {
 }
 
 /**
- * Finds training and evaluation data: data files in data folders of the pack (released) and the
- * datasets a model card names (released when a folder of the pack carries the dataset's name,
- * else described with their Hub page as location).
+ * Finds training and evaluation data: data files in data folders of the pack, and the datasets a
+ * model card names whose files a folder of the pack carries (by the dataset's name). Named datasets
+ * that are not in the pack are links to their Hub page (see findLinks).
  *
  * @example
- * findDatasets(files, [{ id: 'allenai/dolma', use: 'training', evidence }]) // [{ id: 'training-datasets', status: 'described', … }]
+ * findDatasets(files, [{ id: 'allenai/dolma', use: 'training', evidence }]) // [{ id: 'training-datasets', locations: ['data/dolma'], … }] when data/dolma holds data files
  */
 export function findDatasets(files: readonly PackFile[], named: readonly NamedDataset[]): Finding[] {
   const training: string[] = [];
@@ -59,6 +59,7 @@ export function findDatasets(files: readonly PackFile[], named: readonly NamedDa
       evidence: [{ file: evaluation[0], note: `${evaluation.length} data file(s) in an evaluation folder` }],
     });
 
+  // A named dataset whose files are in the pack is released here; one that is not is a link (see findLinks).
   for (const dataset of named) {
     const component = dataset.use === 'training' ? 'training-datasets' : 'evaluation-data';
     const shortName = dataset.id.split('/').at(-1)!.toLowerCase();
@@ -69,13 +70,6 @@ export function findDatasets(files: readonly PackFile[], named: readonly NamedDa
         status: 'released',
         locations: [folder],
         evidence: [dataset.evidence, { file: folder, note: `files of ${dataset.id} are in the pack` }],
-      });
-    } else {
-      findings.push({
-        id: component,
-        status: 'described',
-        locations: [hubDatasetUrl(dataset.id)],
-        evidence: [dataset.evidence],
       });
     }
   }

@@ -30,17 +30,29 @@ const DOCUMENT_RULES: ReadonlyArray<{ id: ComponentId; name: RegExp; note: strin
     note: 'technical report by name',
   },
   {
+    id: 'technical-report',
+    name: /(^|[_\-. ])(technical[_\- ]?report|tech[_\- ]?report|report|white[_\- ]?paper|system[_\- ]?card)(?=[_\-. ])[^/]*\.pdf$|[_\- ](technical[_\- ]?report|tech[_\- ]?report)\.(md|tex)$/i,
+    note: 'technical report by name',
+  },
+  {
     id: 'research-paper',
-    name: /^(paper|preprint|manuscript)[^/]*\.(pdf|tex)$/i,
+    name: /(^|[_\-. ])(paper|preprint|manuscript|arxiv)(?=[_\-. ])[^/]*\.(pdf|tex)$/i,
     note: 'paper in the pack',
   },
 ];
+/** Folders of figures and artwork, whose PDFs are not documents of the release. */
+const ARTWORK_FOLDER = /^(figures?|figs?|images?|img|assets|plots?|logos?|media|static)$/i;
+
+function squash(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
 const DATASET_FOLDER = /^(data|datasets?)$/i;
 
 /**
  * Finds the documents of a release by name: data cards and dataset cards (README.md in a data
  * folder), safety notes, reproducibility scripts and checklists (and a Makefile `reproduce` target),
- * technical reports and papers in the pack.
+ * technical reports and papers in the pack (by name, or a PDF named after the release; PDFs among
+ * figures and artwork are not documents).
  *
  * @example
  * await findDocuments([{ path: 'SAFETY.md', size: 10 }], readText) // [{ id: 'safety-notes', … }]
@@ -48,7 +60,9 @@ const DATASET_FOLDER = /^(data|datasets?)$/i;
 export async function findDocuments(
   files: readonly PackFile[],
   readText: InferenceInput['readText'],
+  modelName = '',
 ): Promise<Finding[]> {
+  const modelKey = squash(modelName);
   const found = new Map<ComponentId, { paths: string[]; evidence: EvidenceRef[] }>();
   const record = (id: ComponentId, path: string, ref: EvidenceRef) => {
     const entry = found.get(id) ?? { paths: [], evidence: [] };
@@ -59,12 +73,25 @@ export async function findDocuments(
   for (const file of files) {
     if (isIgnoredPath(file.path)) continue;
     const name = baseName(file.path);
-    const rule = DOCUMENT_RULES.find((candidate) => candidate.name.test(name));
+    const folders = folderSegments(file.path);
+    const artwork = /\.pdf$/i.test(name) && folders.some((folder) => ARTWORK_FOLDER.test(folder));
+    const rule = artwork ? undefined : DOCUMENT_RULES.find((candidate) => candidate.name.test(name));
     if (rule) {
       record(rule.id, file.path, { file: file.path, note: rule.note });
       continue;
     }
-    const folders = folderSegments(file.path);
+    // A PDF named after the release (DeepSeek_R1.pdf) is its report.
+    const stem = squash(name.replace(/\.pdf$/i, ''));
+    if (
+      !artwork &&
+      /\.pdf$/i.test(name) &&
+      modelKey.length >= 4 &&
+      stem.length >= 4 &&
+      (modelKey.includes(stem) || stem.includes(modelKey))
+    ) {
+      record('technical-report', file.path, { file: file.path, note: 'PDF named after the release' });
+      continue;
+    }
     if (/^readme\.md$/i.test(name) && folders.length > 0 && DATASET_FOLDER.test(folders.at(-1)!))
       record('data-card', file.path, { file: file.path, note: 'dataset card (README of a data folder)' });
     if (name === 'Makefile' && folders.length === 0) {

@@ -3,7 +3,11 @@ import type { EvidenceRef } from '../spec/index.ts';
 /** A link to a paper found in a text, ranked by how likely it is the release's own paper. */
 export interface PaperLink extends EvidenceRef {
   url: string;
-  /** 3 in a citation section or BibTeX, 2 on a line that says paper/report/preprint, 1 elsewhere. */
+  /**
+   * 3 for the first entry of a citation section or BibTeX (later entries 2), 2 on a line that says
+   * paper/report/preprint, 1 elsewhere, 0 in a reference list or on a line about a dataset (never the
+   * release's paper).
+   */
   rank: number;
   /** The line calls it a technical report. */
   technicalReport: boolean;
@@ -17,7 +21,8 @@ const LINK_PATTERNS: ReadonlyArray<{ pattern: RegExp; toUrl: (id: string) => str
     kind: 'arXiv link',
   },
   {
-    pattern: new RegExp(String.raw`\barXiv\s*:\s*${ARXIV_ID}`, 'gi'),
+    // Not \b: Markdown emphasis (_arXiv:2303.08112_) puts a word character right before the id.
+    pattern: new RegExp(String.raw`(?<![A-Za-z0-9])arXiv\s*:\s*${ARXIV_ID}`, 'gi'),
     toUrl: (id) => `https://arxiv.org/abs/${id}`,
     kind: 'arXiv id',
   },
@@ -44,7 +49,14 @@ const LINK_PATTERNS: ReadonlyArray<{ pattern: RegExp; toUrl: (id: string) => str
 ];
 const PAPER_WORDS = /\b(paper|preprint|technical report|tech report|report|publication|arxiv)\b/i;
 const REPORT_WORDS = /\b(technical report|tech report)\b/i;
-const CITATION_HEADING = /^#{1,6}\s+.*\b(citation|cite|citing|bibtex|reference)/i;
+/** Headings of the section that says how to cite this work. */
+const CITATION_HEADING = /^#{1,6}\s+.*\b(citation|cite|citing|bibtex)/i;
+/** Headings of sections that list other people's work. */
+const REFERENCES_HEADING =
+  /^#{1,6}\s+.*\b(references?|bibliography|related work|acknowledg(e)?ments?|further reading)\b/i;
+/** A line about a dataset: its paper is the dataset's datasheet, not the release's paper. */
+const DATASET_WORDS = /\b(data ?sets?|datasheets?|corpus|corpora|data cards?)\b/i;
+const OWN_WORK_WORDS = /\b(our|this) (model|paper|work|report)\b/i;
 
 /**
  * Finds links to papers in a markdown or CFF text: arXiv URLs and ids, Hugging Face paper pages and
@@ -57,14 +69,37 @@ const CITATION_HEADING = /^#{1,6}\s+.*\b(citation|cite|citing|bibtex|reference)/
 export function findPaperLinks(text: string, file: string): PaperLink[] {
   const links: PaperLink[] = [];
   let inCitation = false;
+  let inReferences = false;
   let inBibtex = false;
+  let fenced = false;
+  // The first work a citation section or BibTeX block cites is the release's; later ones are related.
+  let citedEntries = 0;
   text.split('\n').forEach((line, index) => {
-    const heading = /^#{1,6}\s/.test(line);
-    if (heading) inCitation = CITATION_HEADING.test(line);
-    if (/^\s*@\w+\s*\{/.test(line)) inBibtex = true;
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    const heading = !fenced && /^#{1,6}\s/.test(line);
+    if (heading) {
+      inCitation = CITATION_HEADING.test(line);
+      inReferences = !inCitation && REFERENCES_HEADING.test(line);
+      citedEntries = 0;
+    }
+    if (/^\s*@\w+\s*\{/.test(line)) {
+      inBibtex = true;
+      citedEntries++;
+    }
     // Judge the words around the links, not the links (every arXiv URL says "arxiv").
     const words = line.replace(/\S*(arxiv|doi)\S*/gi, ' ');
-    const rank = inCitation || inBibtex ? 3 : PAPER_WORDS.test(words) ? 2 : 1;
+    const cited = inCitation || inBibtex;
+    const rank = inReferences
+      ? 0
+      : DATASET_WORDS.test(words) && !OWN_WORK_WORDS.test(words) && !inBibtex
+        ? 0
+        : cited
+          ? citedEntries <= 1
+            ? 3
+            : 2
+          : PAPER_WORDS.test(words)
+            ? 2
+            : 1;
     for (const { pattern, toUrl, kind } of LINK_PATTERNS) {
       for (const match of line.matchAll(pattern)) {
         const url = toUrl(match[1]!);

@@ -69,7 +69,7 @@ describe('findWeights', () => {
     expect(findings.some((f) => f.id === 'model-metadata')).toBe(false);
   });
 
-  it('finds architecture config and code, and training state as metadata', () => {
+  it('finds training state as metadata, and leaves the architecture to findArchitecture', () => {
     const findings = findWeights(
       files(
         'config.json',
@@ -79,9 +79,7 @@ describe('findWeights', () => {
         'optimizer.pt',
       ),
     );
-    expect(findings.find((f) => f.id === 'model-architecture')).toMatchObject({
-      locations: ['config.json', 'generation_config.json', 'modeling_star.py'],
-    });
+    expect(findings.some((f) => f.id === 'model-architecture')).toBe(false);
     expect(findings.find((f) => f.id === 'model-metadata')!.locations).toEqual([
       'optimizer.pt',
       'trainer_state.json',

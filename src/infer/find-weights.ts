@@ -13,11 +13,8 @@ const TRAINING_STATE =
 const NOT_WEIGHTS = /^(tokenizer|vocab|sentencepiece|spm|merges)[^/]*\.bin$|^training_args\.bin$/i;
 const CHECKPOINT_FOLDER =
   /^(checkpoint[-_]?\d+|ckpt[-_]?\d+|step[-_]?\d+(?:[-_].*)?|global[-_]?step[-_]?\d+|iter[-_]?\d+|epoch[-_]?\d+|intermediate([-_]checkpoints?)?)$/i;
-const ARCHITECTURE_CODE =
-  /^(modeling(_[^/]*)?|configuration_[^/]*|model|models|architecture[^/]*|[^/]*_model)\.py$/i;
 /** Folders of data, where .pt, .h5 and .bin files are tensors of data rather than parameters. */
 const DATA_FOLDER = /^(data|datasets?|corpus|corpora|tokenized|cache)$/i;
-const ARCHITECTURE_CONFIG = /^(config|generation_config|params|model_config|model_index)\.json$/i;
 
 function checkpointFolder(path: string): string | null {
   const segments = folderSegments(path);
@@ -35,8 +32,7 @@ export function isWeightFile(path: string): boolean {
 
 /**
  * Finds parameters and their companions by file name: weights and shard indexes (final parameters),
- * checkpoint folders (intermediate checkpoints), config.json and modeling code (architecture), and
- * optimizer state and trainer state (model metadata).
+ * checkpoint folders (intermediate checkpoints), and optimizer state and trainer state (model metadata).
  *
  * @example
  * findWeights([{ path: 'model.safetensors', size: 1 }])[0] // { id: 'final-parameters', status: 'released', … }
@@ -44,8 +40,6 @@ export function isWeightFile(path: string): boolean {
 export function findWeights(files: readonly PackFile[]): Finding[] {
   const finalWeights: string[] = [];
   const checkpoints = new Map<string, number>();
-  const architecture: string[] = [];
-  const architectureCode: string[] = [];
   const metadata: string[] = [];
   for (const file of files) {
     const name = baseName(file.path);
@@ -57,8 +51,6 @@ export function findWeights(files: readonly PackFile[]): Finding[] {
     }
     if (TRAINING_STATE.test(name)) metadata.push(file.path);
     else if (isWeightFile(file.path)) finalWeights.push(file.path);
-    else if (ARCHITECTURE_CONFIG.test(name)) architecture.push(file.path);
-    else if (ARCHITECTURE_CODE.test(name)) architectureCode.push(file.path);
   }
 
   const findings: Finding[] = [];
@@ -89,17 +81,6 @@ export function findWeights(files: readonly PackFile[]): Finding[] {
         file: folder,
         note: `checkpoint folder with ${checkpoints.get(folder)} parameter or state file(s)`,
       })),
-    });
-  }
-  if (architecture.length > 0 || architectureCode.length > 0) {
-    findings.push({
-      id: 'model-architecture',
-      status: 'released',
-      locations: summariseLocations([...architectureCode, ...architecture]),
-      evidence: [
-        ...architectureCode.slice(0, 3).map((file) => ({ file, note: 'model architecture code' })),
-        ...architecture.slice(0, 3).map((file) => ({ file, note: 'architecture configuration' })),
-      ],
     });
   }
   if (metadata.length > 0) {

@@ -68,8 +68,9 @@ describe('inferRelease', () => {
         ],
       ],
       'model-architecture': ['released', ['config.json']],
-      'training-datasets': ['described', ['https://huggingface.co/datasets/allenai/dolma']],
-      'evaluation-data': ['described', ['https://huggingface.co/datasets/cais/mmlu']],
+      // Named in front matter, not in the pack: linked (released at their Hub page, not verified).
+      'training-datasets': ['released', ['https://huggingface.co/datasets/allenai/dolma']],
+      'evaluation-data': ['released', ['https://huggingface.co/datasets/cais/mmlu']],
       'research-paper': ['released', ['https://arxiv.org/abs/2402.00838']],
     });
     for (const c of inference.components) expect(c.evidence.length, c.id).toBeGreaterThan(0);
@@ -127,7 +128,11 @@ describe('inferRelease', () => {
     expect(component(inference, 'final-parameters')!.status).toBe('restricted');
     expect(component(inference, 'final-parameters')!.evidence.at(-1)!.note).toContain('gated');
     expect(component(inference, 'model-card')!.status).toBe('released');
-    expect(component(inference, 'training-datasets')!.status).toBe('described');
+    // A dataset on its own Hub page is not behind this repository's gate: still linked, released.
+    expect(component(inference, 'training-datasets')).toMatchObject({
+      status: 'released',
+      locations: ['https://huggingface.co/datasets/org/data'],
+    });
   });
 
   it('reads CITATION.cff for the citation and the paper', async () => {
@@ -172,6 +177,7 @@ describe('inferRelease', () => {
       packLicense: null,
       citation: null,
       paperLinks: [],
+      links: [],
     });
   });
 

@@ -1,50 +1,60 @@
-import type { ComponentId, EvidenceRef, PackFile } from '../spec/index.ts';
+import type { EvidenceRef, PackFile } from '../spec/index.ts';
 import { isUrl } from '../util/index.ts';
 import { classifyCodeFiles } from './classify-code-files.ts';
 import { ComponentFindings } from './component-findings.ts';
+import { findArchitecture } from './find-architecture.ts';
 import { findDatasets } from './find-datasets.ts';
 import { findDocuments } from './find-documents.ts';
 import { findLibraries } from './find-libraries.ts';
+import { findLicenses } from './find-licenses.ts';
+import { findLinks, frontMatterLinks } from './find-links.ts';
 import { findPaperLinks, type PaperLink } from './find-paper-links.ts';
 import { findRunOutputs } from './find-run-outputs.ts';
 import { findWeights } from './find-weights.ts';
-import { identifyLicenseText } from './identify-license-text.ts';
 import { isIgnoredPath } from './ignored-paths.ts';
 import type { Inference, InferenceInput } from './inference.ts';
+import { linkFindings } from './link-findings.ts';
 import { nameFromSource } from './name-from-source.ts';
 import { parseCitationCff } from './parse-citation-cff.ts';
 import { type ModelCardFacts, readModelCard } from './read-model-card.ts';
+import type { ReleaseLink } from './release-link.ts';
+import { isTestMaterial } from './test-material.ts';
 
 const CARD_FILE = /^(readme|model[_-]?card)\.(md|markdown)$/i;
-const LICENSE_FILE = /^(licen[cs]e|copying)([-_.][\w-]+)?(\.(md|txt|rst))?$/i;
-const CODE_COMPONENTS: readonly ComponentId[] = [
-  'model-architecture',
-  'training-code',
-  'inference-code',
-  'evaluation-code',
-  'data-preprocessing-code',
-  'supporting-libraries',
-];
-const WEIGHT_COMPONENTS: readonly ComponentId[] = ['final-parameters', 'intermediate-checkpoints'];
+/** Other Markdown documents whose links speak for the release (model cards, docs at the top). */
+const LINKED_DOCUMENT = /^(docs?\/)?[^/]+\.(md|markdown)$/i;
+const MAX_LINKED_DOCUMENTS = 20;
+const LINKED_DOCUMENT_BYTES = 256 * 1024;
 /** Licenses stated nowhere for a paper found by its link: say unknown rather than inherit the pack's. */
 const UNKNOWN_LICENSE = 'NOASSERTION';
-const LICENSE_READ_BYTES = 256 * 1024;
+/** A card sentence saying the checkpoints are branches or revisions of this very repository. */
+const CHECKPOINT_STATEMENT =
+  /\b(\d[\d,]*\s+(intermediate\s+)?checkpoints|(intermediate\s+)?checkpoints?\b[^.\n]{0,80}\b(branches|revisions))\b/i;
 
 /**
  * Infers a release's components from conventional evidence when it has no manifest: the Hugging Face
- * model card, LICENSE files (identified as SPDX or catalogued AI licenses), weight files and
- * config.json, training/inference/evaluation/preprocessing code, documents, logs and results,
- * CITATION.cff and paper links. Every component carries the evidence it was inferred from; only what
- * is in the pack is `released`, what is only named is `described`.
+ * model card, LICENSE files and license statements (identified as SPDX or catalogued AI licenses),
+ * weight files and model configs, training/inference/evaluation/preprocessing code, documents, logs and
+ * results, CITATION.cff and paper links, and the links the texts contain (weights on the Hub, code on
+ * GitHub, datasets, logs, downloads), which become *linked* findings located at their URL. Test
+ * material (tests/, fixtures, dummy models) is never taken for the release. Every component carries
+ * the evidence it was inferred from; only what is in the pack is `released` with files.
  *
  * @example
  * const inference = await inferRelease({ files, readText, sourceRef: 'hf:org/model' });
  * inference.components.find((c) => c.id === 'final-parameters')?.evidence
  */
 export async function inferRelease(input: InferenceInput): Promise<Inference> {
-  const files = input.files.filter((file) => !isIgnoredPath(file.path));
+  const files = input.files.filter((file) => !isIgnoredPath(file.path) && !isTestMaterial(file.path));
   const rootFiles = files.filter((file) => !file.path.includes('/'));
   const findings = new ComponentFindings();
+  // Every code text read for classification is also read for the links it holds.
+  const codeTexts = new Map<string, string>();
+  const readText: InferenceInput['readText'] = async (path, maxBytes) => {
+    const text = await input.readText(path, maxBytes);
+    if (text !== null) codeTexts.set(path, text);
+    return text;
+  };
 
   // Model cards: README.md first, as on the Hub; its front matter speaks for the release.
   const cardPaths = rootFiles
@@ -62,18 +72,21 @@ export async function inferRelease(input: InferenceInput): Promise<Inference> {
   const frontMatter = cards.find((card) => card.hasFrontMatter);
   for (const card of cards) for (const finding of card.findings) findings.add(finding);
 
-  const licenses = await findLicenses(frontMatter, rootFiles, input);
+  const source = nameFromSource(input.sourceRef);
+  const modelName =
+    frontMatter?.model.name ?? cards.find((card) => card.model.name)?.model.name ?? source.name;
+  const licenses = await findLicenses({ card: frontMatter, cardTexts: texts, files, input, modelName });
 
   for (const finding of findWeights(files)) findings.add(finding);
-  await describeArchitecture(files, input, findings);
-  for (const finding of await classifyCodeFiles(files, input.readText)) findings.add(finding);
+  for (const finding of await findArchitecture(files, input.readText)) findings.add(finding);
+  for (const finding of await classifyCodeFiles(files, readText)) findings.add(finding);
   for (const finding of await findLibraries(files, input.readText)) findings.add(finding);
-  for (const finding of await findDocuments(files, input.readText)) findings.add(finding);
+  for (const finding of await findDocuments(files, input.readText, modelName)) findings.add(finding);
   for (const finding of await findRunOutputs(files, input.readText)) findings.add(finding);
   for (const finding of findDatasets(files, frontMatter?.datasets ?? [])) findings.add(finding);
 
   // Citation and papers: CITATION.cff first, then the links in the model cards.
-  const links: PaperLink[] = [];
+  const paperLinks: PaperLink[] = [];
   let citation: Inference['citation'] = null;
   const cffFile = rootFiles.find((file) => /^citation\.cff$/i.test(file.path));
   const cffText = cffFile ? await input.readText(cffFile.path) : null;
@@ -82,28 +95,36 @@ export async function inferRelease(input: InferenceInput): Promise<Inference> {
     citation = parsed.citation;
     // The preferred citation is the paper; the work's own DOI usually names the software or weights.
     for (const { preferred, ...link } of parsed.links)
-      addLink(links, { ...link, rank: preferred ? 4 : 1, technicalReport: false });
+      addPaperLink(paperLinks, { ...link, rank: preferred ? 4 : 1, technicalReport: false });
     for (const link of findPaperLinks(cffText, cffFile.path))
-      if (/arxiv\.org/.test(link.url)) addLink(links, { ...link, rank: 4 });
+      if (/arxiv\.org/.test(link.url)) addPaperLink(paperLinks, { ...link, rank: 4 });
   }
-  for (const [path, text] of texts) for (const link of findPaperLinks(text, path)) addLink(links, link);
+  for (const [path, text] of texts)
+    for (const link of findPaperLinks(text, path)) addPaperLink(paperLinks, link);
   for (const tag of frontMatter?.arxivTags ?? [])
-    addLink(links, {
+    addPaperLink(paperLinks, {
       url: `https://arxiv.org/abs/${tag.id}`,
       ...tag.evidence,
       rank: 2,
       technicalReport: false,
     });
-  addPaperComponents(links, findings);
+  addPaperComponents(paperLinks, findings);
 
-  applyScopedLicenses(licenses.scoped, findings);
-  if (frontMatter?.gated) markGated(findings, frontMatter.gated);
+  // Links to the parts of the release that live elsewhere.
+  const links = await collectLinks(files, texts, codeTexts, frontMatter, input);
+  const owners = releaseOwners(input.sourceRef, frontMatter);
+  for (const finding of linkFindings(links, owners)) findings.add(finding);
+  addCheckpointStatements(texts, input.sourceRef, findings);
 
-  const source = nameFromSource(input.sourceRef);
-  const model: Inference['model'] = {
-    ...frontMatter?.model,
-    name: frontMatter?.model.name ?? cards.find((card) => card.model.name)?.model.name ?? source.name,
-  };
+  licenses.apply(findings);
+  const gate =
+    frontMatter?.gated ??
+    (input.gated
+      ? { file: cardPaths[0], note: 'the Hub gates access to this repository: files need an access request' }
+      : null);
+  if (gate) markGated(findings, gate);
+
+  const model: Inference['model'] = { ...frontMatter?.model, name: modelName };
   if (source.organization) model.organization = source.organization;
 
   return {
@@ -111,13 +132,95 @@ export async function inferRelease(input: InferenceInput): Promise<Inference> {
     components: findings.list(),
     packLicense: licenses.packLicense,
     citation,
-    paperLinks: [...links]
+    paperLinks: [...paperLinks]
       .sort((a, b) => b.rank - a.rank)
       .map(({ rank: _rank, technicalReport: _report, ...ref }) => ref),
+    links,
   };
 }
 
-function addLink(links: PaperLink[], link: PaperLink): void {
+/** The accounts that publish this release: the source's own and those its card names as its own. */
+function releaseOwners(sourceRef: string, card: ModelCardFacts | undefined): string[] {
+  const owners: string[] = [];
+  const hub = /^hf:(?:(?:models|datasets)\/)?([^/@\s]+)\//.exec(sourceRef);
+  if (hub) owners.push(hub[1]!);
+  const git = /^https?:\/\/[^/]+\/([^/]+)\//.exec(sourceRef);
+  if (git) owners.push(git[1]!);
+  if (card?.model.organization) owners.push(card.model.organization);
+  return owners;
+}
+
+async function collectLinks(
+  files: readonly PackFile[],
+  cardTexts: ReadonlyMap<string, string>,
+  codeTexts: ReadonlyMap<string, string>,
+  card: ModelCardFacts | undefined,
+  input: InferenceInput,
+): Promise<ReleaseLink[]> {
+  const links: ReleaseLink[] = [...frontMatterLinks(card?.datasets ?? [], [])];
+  const seen = new Set(links.map((link) => link.url));
+  const add = (found: readonly ReleaseLink[]) => {
+    for (const link of found) {
+      if (seen.has(link.url)) continue;
+      seen.add(link.url);
+      links.push(link);
+    }
+  };
+  for (const [file, text] of cardTexts) add(findLinks({ file, text, format: 'markdown' }));
+  const documents = files
+    .filter((file) => LINKED_DOCUMENT.test(file.path) && !cardTexts.has(file.path))
+    .slice(0, MAX_LINKED_DOCUMENTS);
+  for (const document of documents) {
+    const text = await input.readText(document.path, LINKED_DOCUMENT_BYTES);
+    if (text) add(findLinks({ file: document.path, text, format: 'markdown' }));
+  }
+  for (const [file, text] of codeTexts) {
+    if (/\.(md|markdown|ya?ml|json|txt|cff)$/i.test(file)) continue;
+    add(findLinks({ file, text, format: 'code' }));
+  }
+  return links;
+}
+
+/**
+ * "154 checkpoints, hosted as branches" in the card of a Hub repository says the checkpoints are
+ * revisions of that repository: a linked finding at its page until the revisions are listed.
+ */
+function addCheckpointStatements(
+  cardTexts: ReadonlyMap<string, string>,
+  sourceRef: string,
+  findings: ComponentFindings,
+): void {
+  if (findings.get('intermediate-checkpoints')) return;
+  const hub = /^hf:(?:models\/)?([^/@\s]+\/[^/@\s]+)/.exec(sourceRef);
+  if (!hub) return;
+  for (const [file, text] of cardTexts) {
+    let fenced = false;
+    const lines = text.split('\n');
+    for (let index = 0; index < lines.length; index++) {
+      const line = lines[index]!;
+      if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+      if (fenced || !CHECKPOINT_STATEMENT.test(line)) continue;
+      const url = `https://huggingface.co/${hub[1]}`;
+      findings.add({
+        id: 'intermediate-checkpoints',
+        status: 'released',
+        locations: [`${url}/tree/main`],
+        license: undefined,
+        evidence: [
+          {
+            file,
+            line: index + 1,
+            url,
+            note: `linked: checkpoints as revisions of this repository ("${line.trim().slice(0, 80)}"); not verified`,
+          },
+        ],
+      });
+      return;
+    }
+  }
+}
+
+function addPaperLink(links: PaperLink[], link: PaperLink): void {
   const existing = links.find((candidate) => candidate.url === link.url);
   if (existing) {
     existing.rank = Math.max(existing.rank, link.rank);
@@ -127,105 +230,16 @@ function addLink(links: PaperLink[], link: PaperLink): void {
   }
 }
 
-interface LicenseFinding {
-  path: string;
-  license: string;
-  evidence: EvidenceRef;
-}
-
-/** A license that covers only the code or only the weights (LICENSE-CODE, LICENSE-MODEL). */
-interface ScopedLicense extends LicenseFinding {
-  scope: readonly ComponentId[];
-}
-
-/**
- * The release's license: the model card's `license:` (or the file its `license_link` names for
- * `other`), else the root LICENSE file identified by its text. LICENSE-CODE / LICENSE-MODEL files
- * license the code or the weights only.
- */
-async function findLicenses(
-  card: ModelCardFacts | undefined,
-  rootFiles: readonly PackFile[],
-  input: InferenceInput,
-): Promise<{ packLicense: Inference['packLicense']; scoped: ScopedLicense[] }> {
-  const identified: LicenseFinding[] = [];
-  for (const file of rootFiles.filter((candidate) => LICENSE_FILE.test(candidate.path))) {
-    const text = await input.readText(file.path, LICENSE_READ_BYTES);
-    const match = text ? identifyLicenseText(text) : null;
-    if (!match) continue;
-    const how = match.method === 'title' ? 'by its title' : `${Math.round(match.confidence * 100)}% match`;
-    identified.push({
-      path: file.path,
-      license: match.id,
-      evidence: { file: file.path, note: `identified as ${match.id} (${how})` },
-    });
-  }
-  const scoped: ScopedLicense[] = [];
-  for (const entry of identified) {
-    const suffix = entry.path.replace(/^(licen[cs]e|copying)/i, '');
-    if (/code/i.test(suffix)) scoped.push({ ...entry, scope: CODE_COMPONENTS });
-    else if (/model|weight/i.test(suffix)) scoped.push({ ...entry, scope: WEIGHT_COMPONENTS });
-  }
-  const general = identified.find((entry) => !scoped.some((s) => s.path === entry.path));
-  const linked = card?.licenseLink ? identified.find((entry) => entry.path === card.licenseLink) : undefined;
-  const stated = card?.license ?? null;
-  const chosen =
-    stated && stated.license.toLowerCase() !== 'other'
-      ? stated
-      : (linked ?? stated ?? general ?? scoped.find((entry) => entry.scope === WEIGHT_COMPONENTS) ?? null);
-  return {
-    packLicense: chosen ? { license: chosen.license, evidence: chosen.evidence } : null,
-    scoped,
-  };
-}
-
-function applyScopedLicenses(scoped: readonly ScopedLicense[], findings: ComponentFindings): void {
-  for (const entry of scoped) {
-    for (const id of entry.scope) {
-      const component = findings.get(id);
-      if (component && !component.license) {
-        component.license = entry.license;
-        component.evidence.push({ ...entry.evidence, note: `${entry.evidence.note}, for ${id}` });
-      }
-    }
-  }
-}
-
-/** Adds what config.json says (architecture class, model type) to the architecture evidence. */
-async function describeArchitecture(
-  files: readonly PackFile[],
-  input: InferenceInput,
-  findings: ComponentFindings,
-): Promise<void> {
-  const component = findings.get('model-architecture');
-  if (!component || !files.some((file) => file.path === 'config.json')) return;
-  const text = await input.readText('config.json');
-  if (!text) return;
-  let config: { architectures?: unknown; model_type?: unknown; _class_name?: unknown };
-  try {
-    config = JSON.parse(text);
-  } catch {
-    return;
-  }
-  const architecture = Array.isArray(config.architectures) ? config.architectures[0] : config._class_name;
-  const parts = [
-    typeof architecture === 'string' ? architecture : null,
-    typeof config.model_type === 'string' ? `model_type ${config.model_type}` : null,
-  ].filter(Boolean);
-  if (parts.length === 0) return;
-  const note = `defines ${parts.join(', ')}`;
-  const existing = component.evidence.find((ref) => ref.file === 'config.json');
-  if (existing) existing.note = note;
-  else component.evidence.push({ file: 'config.json', note });
-}
-
 /**
  * The research paper is the best-ranked paper link (CITATION.cff, then a citation section or BibTeX,
  * then a line about a paper); a link on a line about a technical report is the technical report.
+ * Links ranked 0 (a dataset's datasheet, a reference list) are never the release's paper.
  */
 function addPaperComponents(links: readonly PaperLink[], findings: ComponentFindings): void {
-  const ranked = [...links].sort((a, b) => b.rank - a.rank);
-  const paper = ranked[0];
+  const ranked = [...links].filter((link) => link.rank > 0).sort((a, b) => b.rank - a.rank);
+  const report = ranked.find((link) => link.technicalReport);
+  const paper =
+    ranked.find((link) => link !== report) ?? (findings.has('research-paper') ? undefined : report);
   if (paper) {
     const { rank: _rank, technicalReport: _report, ...ref } = paper;
     findings.add({
@@ -241,7 +255,6 @@ function addPaperComponents(links: readonly PaperLink[], findings: ComponentFind
       ],
     });
   }
-  const report = ranked.find((link) => link.technicalReport);
   if (report) {
     const { rank: _rank, technicalReport: _report, ...ref } = report;
     findings.add({

@@ -1,4 +1,5 @@
 import type { ComponentId, ComponentStatus, EvidenceRef, PackFile, ReleasePack } from '../spec/index.ts';
+import type { ReleaseLink } from './release-link.ts';
 
 /** What inference may read: the file list and small text files. */
 export interface InferenceInput {
@@ -7,6 +8,8 @@ export interface InferenceInput {
   readText(path: string, maxBytes?: number): Promise<string | null>;
   /** Where the pack came from, for naming the model when nothing else does (`org/name`). */
   sourceRef: string;
+  /** True when the Hub gates the repository's files (an access request), whatever its card says. */
+  gated?: boolean;
 }
 
 /** One component as inferred from conventional evidence. */
@@ -29,4 +32,6 @@ export interface Inference {
   citation: ReleasePack['citation'] | null;
   /** Links to papers (arXiv, DOI) found in the README, model card or CITATION.cff. */
   paperLinks: EvidenceRef[];
+  /** Every link the texts contain that can speak for the release, classified, for following. */
+  links: ReleaseLink[];
 }

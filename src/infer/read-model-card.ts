@@ -48,8 +48,11 @@ function proseWords(body: string): number {
     .filter((word) => /[a-z]{2,}/i.test(word)).length;
 }
 
+/** Fenced code blocks and HTML comments, whose `# lines` are shell comments, not headings. */
+const NOT_MARKDOWN = /^[ \t]*(```|~~~)[^\n]*\n[\s\S]*?(^[ \t]*\1[^\n]*$|(?![\s\S]))|<!--[\s\S]*?-->/gm;
+
 function firstHeading(body: string): string | undefined {
-  const match = /^#\s+(.+?)\s*#*\s*$/m.exec(body);
+  const match = /^#\s+(.+?)\s*#*\s*$/m.exec(body.replace(NOT_MARKDOWN, ''));
   if (!match) return undefined;
   const heading = match[1]!
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')

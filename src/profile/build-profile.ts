@@ -8,9 +8,10 @@ import { rateComponents } from './rate-components.ts';
 function completeness(components: readonly ComponentRating[]): Completeness {
   const items = RELEASE_PACK_DOCUMENTS.map((id) => {
     const component = components.find((candidate) => candidate.id === id)!;
-    const present = component.rating === 'open' || component.rating === 'partial';
-    const score = present ? (component.quality ? component.quality.score * 10 : 100) : 0;
-    return { id, title: component.title, present, score };
+    const shipped = component.rating === 'open' || component.rating === 'partial';
+    const score = shipped ? (component.quality ? component.quality.score * 10 : 100) : 0;
+    // A document counts as present only when something of it is written: a 0 is not a ✓.
+    return { id, title: component.title, present: score > 0, score };
   });
   const percent = Math.round(items.reduce((sum, item) => sum + item.score, 0) / items.length);
   return { percent, items };

@@ -17,6 +17,11 @@ export interface ComponentRating {
   status: ComponentStatus;
   /** True when the rating rests on inferred rather than declared evidence. */
   inferred: boolean;
+  /**
+   * For a component that counts (open or partial): `verified` when its files were read in a location of
+   * the release, `linked-unverified` when only a link to it is known. Null for closed components.
+   */
+  verification: 'verified' | 'linked-unverified' | null;
   license: LicenseVerdict;
   /** Why it got this rating, in one line. */
   reason: string;

@@ -106,7 +106,9 @@ components:
       );
       const events: number[] = [];
       const evidence = await collectEvidence(await openFolderPack(dir), {
-        onProgress: (event) => events.push(event.bytesDone),
+        onProgress: (event) => {
+          if (event.phase === 'hash') events.push(event.bytesDone);
+        },
       });
       expect(evidence.checksums).toEqual([
         { path: 'a.bin', expected: sha256Hex('alpha'), actual: sha256Hex('alpha'), method: 'computed' },

@@ -1,4 +1,3 @@
-import picomatch from 'picomatch';
 import { ApertureError } from '../errors.ts';
 import { type Inference, identifyLicenseText, inferRelease } from '../infer/index.ts';
 import {
@@ -13,6 +12,7 @@ import {
   type ManifestState,
   type PackFile,
   type ReleaseEvidence,
+  type ReleaseLocationSummary,
   type ResolvedComponent,
   type TextDocument,
   validateManifestText,
@@ -25,10 +25,19 @@ import {
   sha256Hex,
   toPackRelative,
 } from '../util/index.ts';
+import { type FileIndex, indexFiles, resolveLocations } from './file-index.ts';
+import { type FollowLimits, followLinks } from './follow-links.ts';
+import type { LocationOpener } from './location-opener.ts';
+import { type LocatedInference, mergedPackLicense, mergeInferences } from './merge-inferences.ts';
 import type { Pack } from './pack.ts';
+import { type ReleaseLocation, releasePath } from './release-location.ts';
 
-/** Progress of collection, for a progress bar. */
-export type CollectProgress = (event: { phase: 'hash'; bytesDone: number; bytesTotal: number }) => void;
+/** Progress of collection, for a progress bar: hashing declared artifacts, following links. */
+export type CollectProgress = (
+  event:
+    | { phase: 'hash'; bytesDone: number; bytesTotal: number }
+    | { phase: 'follow'; target: string; opened: number },
+) => void;
 
 /** Options of evidence collection. */
 export interface CollectOptions {
@@ -37,6 +46,14 @@ export interface CollectOptions {
   /** Worker threads for hashing; all cores by default. */
   hashWorkers?: number;
   onProgress?: CollectProgress;
+  /** Further locations of the same release (its code, its data), checked as one release with the pack. */
+  given?: readonly Pack[];
+  /**
+   * Follows the links the release's texts contain (weights on the Hub, code on GitHub, datasets) through
+   * this opener, within limits. Without it no link is followed and no request is made: linked parts
+   * are rated *linked, unverified* from what the link and its text say.
+   */
+  follow?: { opener: LocationOpener; limits?: Partial<FollowLimits> };
 }
 
 const TEXT_EXTENSIONS =
@@ -58,71 +75,17 @@ const DOCUMENT_COMPONENTS = new Set([
   'research-paper',
   'sample-outputs',
 ]);
-const MAX_DOCUMENTS_PER_COMPONENT = 50;
+/** Most documents of one component read for the checks, and their bytes: the rest are listed as unread. */
+const MAX_DOCUMENTS_PER_COMPONENT = 2000;
+const DOCUMENT_BYTES_PER_COMPONENT = 64 * 1024 * 1024;
 const DOCUMENT_READ_LIMIT = 2 * 1024 * 1024;
 const MAY_HOLD_PAPER_LINK = /arxiv|doi\.org/i;
+// Markdown emphasis (_arXiv:2303.08112_, **doi.org/…**) is not part of an identifier.
 const PAPER_LINK =
-  /(arxiv\.org\/(?:abs|pdf)\/[^\s)\]}>"'`]+|arXiv:\s*[^\s)\]},;`]+|doi\.org\/[^\s)\]}>"'`]+)/gi;
+  /(arxiv\.org\/(?:abs|pdf)\/[^\s)\]}>"'`*_~]+|arXiv:\s*[^\s)\]},;`*_~]+|doi\.org\/[^\s)\]}>"'`*~]+)/gi;
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
-}
-
-/** Which pack files a location names: a file, a folder (everything under it) or a glob. */
-function matchLocation(location: string, index: FileIndex): string[] {
-  const files = index.files;
-  const relative = toPackRelative(location, 'location');
-  if (relative === '') return files.map((file) => file.path);
-  if (/[*?[{]/.test(relative)) {
-    const isMatch = picomatch(relative, { dot: true });
-    return files.filter((file) => isMatch(file.path)).map((file) => file.path);
-  }
-  if (index.byPath.has(relative)) return [relative];
-  const prefix = `${relative}/`;
-  if (!index.sorted) return files.filter((file) => file.path.startsWith(prefix)).map((file) => file.path);
-  // In a sorted list the paths under a folder are one run: find its start by bisection.
-  let low = 0;
-  let high = files.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (files[middle]!.path < prefix) low = middle + 1;
-    else high = middle;
-  }
-  const matched: string[] = [];
-  for (let i = low; i < files.length && files[i]!.path.startsWith(prefix); i++) matched.push(files[i]!.path);
-  return matched;
-}
-
-/** The file list with a by-path lookup, built once per collection for matching locations. */
-interface FileIndex {
-  files: PackFile[];
-  byPath: Map<string, PackFile>;
-  /** Whether paths are in ascending code-unit order, as `Pack.listFiles` promises. */
-  sorted: boolean;
-}
-
-function indexFiles(files: PackFile[], byPath: Map<string, PackFile>): FileIndex {
-  let sorted = true;
-  for (let i = 1; i < files.length && sorted; i++) sorted = files[i - 1]!.path < files[i]!.path;
-  return { files, byPath, sorted };
-}
-
-function resolveLocations(locations: string[], files: FileIndex) {
-  const resolved = { files: [] as string[], missing: [] as string[], escaping: [] as string[] };
-  for (const location of locations) {
-    if (isUrl(location)) continue;
-    try {
-      const matched = matchLocation(location, files);
-      if (matched.length === 0) resolved.missing.push(location);
-      resolved.files.push(...matched);
-    } catch (error) {
-      if (error instanceof ApertureError && error.code === 'ERR_PATH_ESCAPE')
-        resolved.escaping.push(location);
-      else throw error;
-    }
-  }
-  resolved.files = [...new Set(resolved.files)];
-  return resolved;
 }
 
 /** MOF's license resolution: the component's own, then the type-specific global, then the distribution license. */
@@ -181,45 +144,47 @@ function declaredComponent(
   };
 }
 
-function inferredComponent(
-  definition: ComponentDefinition,
-  inference: Inference,
-  files: FileIndex,
-  packLicense: ReleaseEvidence['packLicense'],
-): ResolvedComponent {
-  const found = inference.components.find((component) => component.id === definition.id);
-  const locations = found?.locations ?? [];
-  const resolved = resolveLocations(locations, files);
-  const license = resolveLicense(definition, found?.license, undefined, packLicense);
-  return {
-    id: definition.id as ResolvedComponent['id'],
-    status: found?.status ?? 'withheld',
-    origin: 'inferred',
-    locations,
-    files: resolved.files,
-    missing: resolved.missing,
-    escaping: resolved.escaping,
-    license: license.verdict,
-    licenseOrigin: license.origin,
-    note: found ? undefined : 'no evidence found',
-    artifacts: [],
-    evidence: found?.evidence ?? [],
-  };
+/** Where a file of the release is read from: its location's pack and its path there. */
+interface FileRoute {
+  pack: Pack;
+  path: string;
 }
 
 /**
  * Reads a release once and gathers everything the checks need: the manifest or the inferred components,
- * the file list, the documents to judge, and the verified checksums.
+ * the file list, the documents to judge, and the verified checksums. A release may span several
+ * locations: the pack, the locations given with it, and, with `follow`, the locations its links lead
+ * to; files outside the pack are named `<location>/<path>` and evidence from them names its location.
  *
  * @example
  * const evidence = await collectEvidence(await openFolderPack('examples/open-science-pack'));
  */
 export async function collectEvidence(pack: Pack, options: CollectOptions = {}): Promise<ReleaseEvidence> {
-  const files = await pack.listFiles();
-  const byPath = new Map(files.map((file) => [file.path, file]));
-  const fileIndex = indexFiles(files, byPath);
+  const primaryFiles = await pack.listFiles();
+  const primaryIndex = indexFiles(primaryFiles);
+  const byPath = primaryIndex.byPath;
   const warnings = [...pack.warnings];
   const documents: Record<string, TextDocument> = {};
+  const routes = new Map<string, FileRoute>();
+  const files: PackFile[] = [];
+  const locations: ReleaseLocation[] = [];
+  const followed: ReleaseLocation[] = [];
+  const fileCounts = new Map<ReleaseLocation, number>();
+  const unread: string[] = [];
+
+  /** Adds a location's files to the release under their release paths. */
+  function register(location: ReleaseLocation, list: readonly PackFile[]): void {
+    locations.push(location);
+    fileCounts.set(location, list.length);
+    for (const file of list) {
+      const path = releasePath(location, file.path);
+      if (routes.has(path)) continue;
+      routes.set(path, { pack: location.pack, path: file.path });
+      files.push(location.role === 'primary' ? file : { ...file, path });
+    }
+    if (location.role !== 'primary')
+      warnings.push(...location.pack.warnings.map((w) => `${location.ref}: ${w}`));
+  }
 
   // How many bytes each cached document was read with, so a later, larger read is not served a head.
   const readLimits = new Map<string, number>();
@@ -227,8 +192,18 @@ export async function collectEvidence(pack: Pack, options: CollectOptions = {}):
   async function readText(path: string, maxBytes = DOCUMENT_READ_LIMIT): Promise<string | null> {
     const cached = documents[path];
     if (cached && (!cached.truncated || (readLimits.get(path) ?? 0) >= maxBytes)) return cached.text;
-    if (!byPath.has(path)) return null;
-    const { bytes, truncated } = await pack.readFile(path, maxBytes);
+    const route = routes.get(path);
+    if (!route) return null;
+    let read: { bytes: Uint8Array; truncated: boolean };
+    try {
+      read = await route.pack.readFile(route.path, maxBytes);
+    } catch (error) {
+      // A gated or vanished file of a remote location: the rest of the release is still read.
+      if (!(error instanceof ApertureError)) throw error;
+      warnings.push(`${path}: not read (${error.message.split('\n')[0]})`);
+      return null;
+    }
+    const { bytes, truncated } = read;
     // A truncated read may cut a multi-byte character: judge only the complete part.
     const complete = truncated ? trimPartialCharacter(bytes) : bytes;
     if (!isUtf8Text(complete)) {
@@ -240,6 +215,15 @@ export async function collectEvidence(pack: Pack, options: CollectOptions = {}):
     documents[path] = { path, text, truncated };
     readLimits.set(path, maxBytes);
     return text;
+  }
+
+  const primary: ReleaseLocation = { ref: pack.source.ref, role: 'primary', pack, depth: 0 };
+  register(primary, primaryFiles);
+  const given: ReleaseLocation[] = [];
+  for (const other of options.given ?? []) {
+    const location: ReleaseLocation = { ref: other.source.ref, role: 'given', pack: other, depth: 0 };
+    given.push(location);
+    register(location, await other.listFiles());
   }
 
   const manifestPath = ['release-pack.yaml', 'release-pack.yml'].find((name) => byPath.has(name));
@@ -255,7 +239,7 @@ export async function collectEvidence(pack: Pack, options: CollectOptions = {}):
     manifest = validateManifestText(decodeUtf8Strict(bytes, manifestPath), manifestPath);
   }
 
-  const licenseFile = files.find((file) => !file.path.includes('/') && LICENSE_FILES.test(file.path));
+  const licenseFile = primaryFiles.find((file) => !file.path.includes('/') && LICENSE_FILES.test(file.path));
   let packLicense: ReleaseEvidence['packLicense'] = null;
   if (licenseFile) {
     const text = await readText(licenseFile.path, 256 * 1024);
@@ -273,63 +257,120 @@ export async function collectEvidence(pack: Pack, options: CollectOptions = {}):
 
   let components: ResolvedComponent[];
   let inference: Inference | null = null;
-  if (manifest.state === 'valid') {
-    const value = manifest.value;
-    components = COMPONENTS.map((definition) =>
-      declaredComponent(
-        definition,
-        value.components[definition.id as keyof typeof value.components],
-        fileIndex,
-        value.licenses,
-        packLicense,
-        { file: manifest.file, line: manifest.componentLines[definition.id] },
-      ),
-    );
-  } else {
-    inference = await inferRelease({
-      files,
-      readText: (path, max) => readText(path, max),
-      sourceRef: pack.source.ref,
-    });
-    // Without a manifest, the model card's declared license outranks a guess from the LICENSE text.
-    if (inference.packLicense) {
-      packLicense = {
-        verdict: classifyLicense(inference.packLicense.license),
-        evidence: inference.packLicense.evidence,
+  try {
+    if (manifest.state === 'valid') {
+      const value = manifest.value;
+      components = COMPONENTS.map((definition) =>
+        declaredComponent(
+          definition,
+          value.components[definition.id as keyof typeof value.components],
+          primaryIndex,
+          value.licenses,
+          packLicense,
+          { file: manifest.file, line: manifest.componentLines[definition.id] },
+        ),
+      );
+    } else {
+      const located: LocatedInference[] = [];
+      const inferLocation = async (
+        location: ReleaseLocation,
+        list: PackFile[],
+      ): Promise<LocatedInference> => {
+        const result: LocatedInference = {
+          location,
+          index: indexFiles(list),
+          inference: await inferRelease({
+            files: list,
+            readText: (path, max) => readText(releasePath(location, path), max),
+            sourceRef: location.ref,
+            gated: location.pack.source.gated === true,
+          }),
+        };
+        located.push(result);
+        return result;
       };
+      const primaryInference = await inferLocation(primary, primaryFiles);
+      for (const location of given) await inferLocation(location, await location.pack.listFiles());
+      inference = primaryInference.inference;
+      if (options.follow) {
+        const outcome = await followLinks(
+          located.flatMap((entry) => entry.inference.links),
+          {
+            opener: options.follow.opener,
+            limits: options.follow.limits,
+            known: locations.map((location) => location.ref),
+            state: () => ({
+              owners: releaseOwners(located),
+              hasWeights: located.some((entry) =>
+                entry.inference.components.some(
+                  (component) =>
+                    component.id === 'final-parameters' &&
+                    component.locations.some((location) => !isUrl(location)),
+                ),
+              ),
+            }),
+            read: async (location) => {
+              options.onProgress?.({ phase: 'follow', target: location.ref, opened: followed.length + 1 });
+              followed.push(location);
+              const list = await location.pack.listFiles();
+              register(location, list);
+              return (await inferLocation(location, list)).inference.links;
+            },
+          },
+        );
+        warnings.push(...outcome.warnings);
+      }
+      components = mergeInferences(located);
+      // Without a manifest, the model card's declared license outranks a guess from the LICENSE text.
+      packLicense = mergedPackLicense(located) ?? packLicense;
     }
-    components = COMPONENTS.map((definition) =>
-      inferredComponent(definition, inference!, fileIndex, packLicense),
-    );
-  }
 
-  for (const component of components) {
-    if (
-      !DOCUMENT_COMPONENTS.has(component.id) &&
-      component.id !== 'evaluation-code' &&
-      component.id !== 'reproducibility'
-    ) {
-      continue;
+    for (const component of components) {
+      if (
+        !DOCUMENT_COMPONENTS.has(component.id) &&
+        component.id !== 'evaluation-code' &&
+        component.id !== 'reproducibility'
+      ) {
+        continue;
+      }
+      const candidates =
+        component.id === 'evaluation-code' || component.id === 'reproducibility'
+          ? component.files.filter((path) => DEPENDENCY_FILES.test(path) || TEXT_EXTENSIONS.test(path))
+          : component.files.filter((path) => TEXT_EXTENSIONS.test(path));
+      let bytes = 0;
+      for (const [index, path] of candidates.entries()) {
+        if (index >= MAX_DOCUMENTS_PER_COMPONENT || bytes >= DOCUMENT_BYTES_PER_COMPONENT) {
+          unread.push(...candidates.slice(index));
+          break;
+        }
+        bytes += (await readText(path))?.length ?? 0;
+      }
     }
-    const candidates =
-      component.id === 'evaluation-code' || component.id === 'reproducibility'
-        ? component.files.filter((path) => DEPENDENCY_FILES.test(path) || TEXT_EXTENSIONS.test(path))
-        : component.files.filter((path) => TEXT_EXTENSIONS.test(path));
-    for (const path of candidates.slice(0, MAX_DOCUMENTS_PER_COMPONENT)) await readText(path);
+    for (const path of ['README.md', 'CITATION.cff']) await readText(path);
+    let dependencyFilesRead = 0;
+    // Pins and Makefiles anywhere, for the runnable-harness check: requirements include others (-r)
+    // and commands name make targets.
+    for (const file of files)
+      if (DEPENDENCY_FILES.test(file.path) || MAKEFILES.test(file.path)) {
+        if (++dependencyFilesRead > MAX_DEPENDENCY_FILES) break;
+        await readText(file.path, DEPENDENCY_READ_LIMIT);
+      }
+  } finally {
+    // Followed locations are this collection's own: every text the checks need has been read.
+    await Promise.all(followed.map((location) => location.pack.close().catch(() => undefined)));
   }
-  for (const path of ['README.md', 'CITATION.cff']) await readText(path);
-  let dependencyFilesRead = 0;
-  // Pins and Makefiles anywhere, for the runnable-harness check: requirements include others (-r)
-  // and commands name make targets.
-  for (const file of files)
-    if (DEPENDENCY_FILES.test(file.path) || MAKEFILES.test(file.path)) {
-      if (++dependencyFilesRead > MAX_DEPENDENCY_FILES) break;
-      await readText(file.path, DEPENDENCY_READ_LIMIT);
-    }
 
   const checksums = await verifyChecksums(pack, components, byPath, options);
   const value = manifest.state === 'valid' ? manifest.value : null;
-  const paperLinks = findPaperLinks(documents, components, value?.citation ?? inference?.citation ?? null);
+  // A dataset's papers are its datasheets, not the release's paper.
+  const paperDocuments = Object.fromEntries(
+    Object.entries(documents).filter(([path]) => !path.startsWith('hf:datasets/')),
+  );
+  const paperLinks = findPaperLinks(
+    paperDocuments,
+    components,
+    value?.citation ?? inference?.citation ?? null,
+  );
   for (const link of inference?.paperLinks ?? []) {
     const url = link.url ? normalisePaperLink(link.url) : undefined;
     if (!paperLinks.some((known) => known.url === url)) paperLinks.push({ ...link, url });
@@ -347,10 +388,39 @@ export async function collectEvidence(pack: Pack, options: CollectOptions = {}):
     packLicense,
     files,
     documents,
+    unread,
     checksums,
     paperLinks,
+    locations: locations.map((location) => summariseLocation(location, fileCounts.get(location) ?? 0)),
     asOf: options.asOf ?? today(),
     warnings,
+  };
+}
+
+/** The accounts that publish a release: the owners of the locations checked, never of those followed. */
+function releaseOwners(located: readonly LocatedInference[]): string[] {
+  const owners = new Set<string>();
+  for (const entry of located) {
+    if (entry.location.role === 'followed') continue;
+    const hub = /^hf:(?:(?:models|datasets)\/)?([^/@\s]+)\//.exec(entry.location.ref);
+    const git = /^[a-z][a-z0-9+.-]*:\/\/[^/]+\/([^/]+)\//i.exec(entry.location.ref);
+    const owner = hub?.[1] ?? git?.[1];
+    if (owner) owners.add(owner);
+    if (entry.inference.model.organization) owners.add(entry.inference.model.organization);
+  }
+  return [...owners];
+}
+
+function summariseLocation(location: ReleaseLocation, count: number): ReleaseLocationSummary {
+  const source = location.pack.source;
+  return {
+    ref: location.ref,
+    role: location.role,
+    kind: source.kind,
+    ...(source.revision ? { revision: source.revision } : {}),
+    ...(source.url ? { url: source.url } : {}),
+    files: count,
+    ...(location.via ? { via: location.via } : {}),
   };
 }
 
@@ -457,7 +527,7 @@ async function verifyChecksums(
  * as written so the paper check can name them.
  */
 export function normalisePaperLink(url: string): string {
-  const trimmed = url.trim().replace(/[.,;:]+$/, '');
+  const trimmed = url.trim().replace(/[.,;:*_~]+$/, '');
   const arxiv =
     /^(?:https?:\/\/)?(?:www\.)?arxiv\.org\/(?:abs|pdf)\/(.+?)(?:\.pdf)?$/i.exec(trimmed) ??
     /^arxiv:\s*(.+)$/i.exec(trimmed);

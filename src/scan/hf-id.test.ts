@@ -4,10 +4,18 @@ import { parseHfId } from './hf-id.ts';
 
 describe('parseHfId', () => {
   it.each([
-    ['hf:allenai/OLMo-2-1124-7B', { repo: 'allenai/OLMo-2-1124-7B', org: 'allenai', name: 'OLMo-2-1124-7B' }],
-    ['hf:org/name@main', { repo: 'org/name', org: 'org', name: 'name', revision: 'main' }],
-    ['hf:org/name@refs/pr/1', { repo: 'org/name', org: 'org', name: 'name', revision: 'refs/pr/1' }],
-    ['hf:o/n_1.2@v1.0', { repo: 'o/n_1.2', org: 'o', name: 'n_1.2', revision: 'v1.0' }],
+    [
+      'hf:allenai/OLMo-2-1124-7B',
+      { type: 'model', repo: 'allenai/OLMo-2-1124-7B', org: 'allenai', name: 'OLMo-2-1124-7B' },
+    ],
+    ['hf:org/name@main', { type: 'model', repo: 'org/name', org: 'org', name: 'name', revision: 'main' }],
+    [
+      'hf:org/name@refs/pr/1',
+      { type: 'model', repo: 'org/name', org: 'org', name: 'name', revision: 'refs/pr/1' },
+    ],
+    ['hf:o/n_1.2@v1.0', { type: 'model', repo: 'o/n_1.2', org: 'o', name: 'n_1.2', revision: 'v1.0' }],
+    ['hf:models/org/name', { type: 'model', repo: 'org/name', org: 'org', name: 'name' }],
+    ['hf:datasets/allenai/dolma', { type: 'dataset', repo: 'allenai/dolma', org: 'allenai', name: 'dolma' }],
   ])('accepts %s', (text, expected) => {
     expect(parseHfId(text)).toEqual(expected);
   });
@@ -32,6 +40,8 @@ describe('parseHfId', () => {
     'hf:org/name@a b',
     'hf:org/name@a?b',
     'hf:org/name@/abs',
+    'hf:datasets/name-only',
+    'hf:spaces/org/name',
   ])('refuses %j', (text) => {
     let caught: unknown;
     try {

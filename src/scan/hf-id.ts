@@ -1,7 +1,8 @@
 import { ApertureError } from '../errors.ts';
 
-/** A validated Hugging Face model id. */
+/** A validated Hugging Face repository id: a model (`hf:org/name`) or a dataset (`hf:datasets/org/name`). */
 export interface HfId {
+  type: 'model' | 'dataset';
   /** `org/name`. */
   repo: string;
   org: string;
@@ -23,15 +24,19 @@ function refuse(text: string, reason: string): never {
 }
 
 /**
- * Validates `hf:org/name[@revision]` with the Hub's repo-id rules (letters, digits, `_ . -`; no `--`
- * or `..`; at most 96 characters) and a safe revision (no `..`, no leading `-`).
+ * Validates `hf:org/name[@revision]` (a model; `hf:models/org/name` too) or `hf:datasets/org/name`
+ * with the Hub's repo-id rules (letters, digits, `_ . -`; no `--` or `..`; at most 96 characters) and
+ * a safe revision (no `..`, no leading `-`).
  *
  * @example
- * parseHfId('hf:allenai/OLMo-2-1124-7B@main') // { repo: 'allenai/OLMo-2-1124-7B', revision: 'main', … }
+ * parseHfId('hf:allenai/OLMo-2-1124-7B@main') // { type: 'model', repo: 'allenai/OLMo-2-1124-7B', revision: 'main', … }
+ * parseHfId('hf:datasets/allenai/dolma')      // { type: 'dataset', repo: 'allenai/dolma', … }
  */
 export function parseHfId(text: string): HfId {
   if (!text.startsWith('hf:')) refuse(text, 'a Hugging Face id is written hf:org/name[@revision]');
-  const body = text.slice(3);
+  const prefixed = /^hf:(models|datasets)\//.exec(text);
+  const type = prefixed?.[1] === 'datasets' ? 'dataset' : 'model';
+  const body = text.slice(prefixed ? prefixed[0].length : 3);
   const at = body.indexOf('@');
   const repo = at === -1 ? body : body.slice(0, at);
   const revision = at === -1 ? undefined : body.slice(at + 1);
@@ -57,5 +62,5 @@ export function parseHfId(text: string): HfId {
       refuse(text, 'the revision uses only letters, digits, "_", ".", "-" and inner "/"');
     }
   }
-  return { repo, org, name, ...(revision === undefined ? {} : { revision }) };
+  return { type, repo, org, name, ...(revision === undefined ? {} : { revision }) };
 }

@@ -169,19 +169,30 @@ describe('openHfPack against the replay server', () => {
     expect(hub.requests).toEqual([]);
   });
 
-  it('says a gated model needs HF_TOKEN, and reads it with a token that has access', async () => {
-    const noToken = await failure(openHfPack(GATED, options()));
-    expect(noToken.code).toBe('ERR_SOURCE_UNAVAILABLE');
-    expect(noToken.message).toMatch(/the model is gated; request access on .*gated-model and set HF_TOKEN/);
+  it('opens a gated model without a token (list and card only), and reads it all with a token that has access', async () => {
+    const noToken = await openHfPack(GATED, options());
+    expect(noToken.source.gated).toBe(true);
+    expect(noToken.warnings.join('\n')).toMatch(
+      /access is gated .*request access on .*gated-model and set HF_TOKEN/,
+    );
+    expect((await noToken.listFiles()).map((file) => file.path)).toContain('config.json');
+    expect(Buffer.from((await noToken.readFile('README.md')).bytes).toString()).toContain('# Gated Model');
+    const locked = await failure(noToken.readFile('config.json'));
+    expect(locked.code).toBe('ERR_SOURCE_UNAVAILABLE');
+    expect(locked.message).toMatch(/access denied \(401\): the model is gated or private.*HF_TOKEN/);
 
     const denied = await openHfPack(GATED, options({ env: { HF_TOKEN: 'hf_without_access' } }));
-    const deniedRead = await failure(denied.readFile('README.md'));
+    const deniedRead = await failure(denied.readFile('config.json'));
     expect(deniedRead.code).toBe('ERR_SOURCE_UNAVAILABLE');
     expect(deniedRead.message).toMatch(/access denied \(403\): the model is gated or private.*HF_TOKEN/);
 
     const granted = await openHfPack(GATED, options({ env: { HF_TOKEN: GRANTED } }));
-    expect(Buffer.from((await granted.readFile('README.md')).bytes).toString()).toContain('# Gated Model');
-    expect(downloads().every((request) => request.authorization?.startsWith('Bearer hf_'))).toBe(true);
+    expect(Buffer.from((await granted.readFile('config.json')).bytes).toString()).toContain('{');
+    expect(
+      downloads()
+        .filter((request) => request.path.includes('config.json') && request.authorization)
+        .every((request) => request.authorization?.startsWith('Bearer hf_')),
+    ).toBe(true);
   });
 
   it('takes the endpoint from HF_ENDPOINT', async () => {

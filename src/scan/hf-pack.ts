@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import { fileDownloadInfo, HubApiError, listFiles, modelInfo } from '@huggingface/hub';
+import { datasetInfo, fileDownloadInfo, HubApiError, listFiles, modelInfo } from '@huggingface/hub';
 import { ApertureError } from '../errors.ts';
 import type { PackFile } from '../spec/index.ts';
 import { toPackRelative } from '../util/index.ts';
@@ -75,9 +75,11 @@ async function readCapped(response: Response, limit: number): Promise<Uint8Array
 }
 
 /**
- * Opens a Hugging Face Hub model, `hf:org/name[@revision]`, as a remote pack through @huggingface/hub:
- * model info (for the commit sha), the recursive file list (with LFS sha256 as `sourceSha256`), and
- * file reads on demand, size-capped. Requests go only to the configured endpoint (`HF_ENDPOINT`) with
+ * Opens a Hugging Face Hub model, `hf:org/name[@revision]`, or dataset, `hf:datasets/org/name`, as a
+ * remote pack through @huggingface/hub: repository info (for the commit sha), the recursive file list
+ * (with LFS sha256 as `sourceSha256`), and file reads on demand, size-capped. A gated repository opens
+ * without a token: its file list and card are public, and reads of its other files fail (a warning
+ * says so). Requests go only to the configured endpoint (`HF_ENDPOINT`) with
  * retries, backoff and timeouts; listings and file contents are cached per commit under
  * `APERTURE_CACHE_DIR`, so checking the same revision again downloads no file.
  *
@@ -103,23 +105,27 @@ export async function openHfPack(target: string, options: HfOptions = {}): Promi
     ...extraOrigins,
   ];
   const hubFetch = createHubFetch({ ...options, allowedOrigins, token, tokenOrigin: endpointUrl.origin });
-  const page = `${endpoint}/${id.repo}`;
-  const repo = { type: 'model' as const, name: id.repo };
+  const page = `${endpoint}/${id.type === 'dataset' ? 'datasets/' : ''}${id.repo}`;
+  const repo = { type: id.type, name: id.repo };
   const fail = (error: unknown, file?: string) => hubError(error, target, page, file);
 
-  const info = await modelInfo({
+  const infoParams = {
     name: id.repo,
     revision: id.revision ?? 'main',
     hubUrl: endpoint,
     fetch: hubFetch,
-    additionalFields: ['sha'],
-  }).catch((error: unknown) => {
-    throw fail(error);
-  });
+    additionalFields: ['sha' as const],
+  };
+  const info = await (id.type === 'dataset' ? datasetInfo(infoParams) : modelInfo(infoParams)).catch(
+    (error: unknown) => {
+      throw fail(error);
+    },
+  );
+  const warnings: string[] = [];
   if (info.gated && !token) {
-    throw new ApertureError(
-      'ERR_SOURCE_UNAVAILABLE',
-      `${target}: the model is gated; request access on ${page} and set HF_TOKEN to a token that has it`,
+    // The file list and the card of a gated repo are public; the other files need an access request.
+    warnings.push(
+      `${target}: access is gated (${info.gated}); only the file list and public files were read — request access on ${page} and set HF_TOKEN to read the rest`,
     );
   }
   const commit = info.sha;
@@ -134,8 +140,7 @@ export async function openHfPack(target: string, options: HfOptions = {}): Promi
     options.cacheDir === false
       ? null
       : (options.cacheDir ?? env.APERTURE_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'aperture'));
-  const cache = cacheRoot === null ? null : new HubCache(cacheRoot, id.org, id.name, commit);
-  const warnings: string[] = [];
+  const cache = cacheRoot === null ? null : new HubCache(cacheRoot, id.org, id.name, commit, id.type);
 
   async function fetchListing(): Promise<PackFile[]> {
     const files: PackFile[] = [];
@@ -206,7 +211,7 @@ export async function openHfPack(target: string, options: HfOptions = {}): Promi
   }
 
   return {
-    source: { kind: 'hf', ref: target, revision: commit, url: page },
+    source: { kind: 'hf', ref: target, revision: commit, url: page, ...(info.gated ? { gated: true } : {}) },
     warnings,
     async listFiles() {
       return files;

@@ -31,9 +31,15 @@ function isPackFileList(value: unknown): value is PackFile[] {
 export class HubCache {
   private readonly dir: string;
 
-  constructor(cacheRoot: string, org: string, name: string, commit: string) {
+  constructor(
+    cacheRoot: string,
+    org: string,
+    name: string,
+    commit: string,
+    type: 'model' | 'dataset' = 'model',
+  ) {
     // org, name and commit were validated (no separators, no "..") before they reach a path.
-    this.dir = path.join(cacheRoot, 'hf', org, name, commit);
+    this.dir = path.join(cacheRoot, 'hf', ...(type === 'dataset' ? ['datasets'] : []), org, name, commit);
   }
 
   /** The cached file listing, or null when there is none (or it is damaged). */

@@ -2,8 +2,8 @@ import { stat } from 'node:fs/promises';
 import { ApertureError } from '../errors.ts';
 import { openArchivePack } from './archive-pack.ts';
 import { openFolderPack } from './folder-pack.ts';
-import { openGitPack } from './git-pack.ts';
-import { openHfPack } from './hf-pack.ts';
+import { type GitOptions, openGitPack } from './git-pack.ts';
+import { type HfOptions, openHfPack } from './hf-pack.ts';
 import type { Pack } from './pack.ts';
 
 /** What kind of source a target names, judged from its text alone. */
@@ -22,21 +22,28 @@ export function classifyTarget(target: string): SourceKind {
   return 'path';
 }
 
+/** Options of the network sources, for callers that set limits or a destination rule. */
+export interface SourceOptions {
+  git?: GitOptions;
+  hf?: HfOptions;
+}
+
 /**
  * Opens any supported source as a pack: a folder (a local git repo is a folder), a .tar.gz or .zip
- * archive, a git URL, or `hf:org/name[@revision]`. Close the pack when done.
+ * archive, a git URL, or `hf:org/name[@revision]` (`hf:datasets/org/name` for a dataset). Close the
+ * pack when done.
  *
  * @example
  * const pack = await openSource('hf:allenai/OLMo-2-1124-7B');
  */
-export async function openSource(target: string): Promise<Pack> {
+export async function openSource(target: string, options: SourceOptions = {}): Promise<Pack> {
   if (target.trim() === '')
     throw new ApertureError('ERR_USAGE', 'no release given: name a folder, archive, git URL or hf:org/name');
   switch (classifyTarget(target)) {
     case 'hf':
-      return openHfPack(target);
+      return openHfPack(target, options.hf);
     case 'git':
-      return openGitPack(target);
+      return openGitPack(target, options.git);
     case 'archive':
       return openArchivePack(target);
     case 'path': {

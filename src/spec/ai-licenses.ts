@@ -13,6 +13,8 @@ export interface CataloguedLicense {
   reason: string;
   /** Where the license text can be read. */
   source: string;
+  /** Other web pages that hold the license (terms pages, per-model LICENSE files), for links to it. */
+  pages?: readonly string[];
 }
 
 /**
@@ -28,6 +30,11 @@ export const AI_LICENSES = [
     reason:
       'Needs a separate license above 700 million monthly active users, binds users to an acceptable use policy and forbids using outputs to improve other large language models.',
     source: 'https://ai.meta.com/llama/license/',
+    pages: [
+      'https://ai.meta.com/llama/license',
+      'https://github.com/meta-llama/llama/blob/main/LICENSE',
+      'https://github.com/meta-llama/llama-models/blob/main/models/llama2/LICENSE',
+    ],
   },
   {
     id: 'llama3',
@@ -37,6 +44,11 @@ export const AI_LICENSES = [
     reason:
       'Needs a separate license above 700 million monthly active users, binds users to an acceptable use policy and requires "Built with Meta Llama 3" attribution and naming.',
     source: 'https://www.llama.com/llama3/license/',
+    pages: [
+      'https://llama.meta.com/llama3/license',
+      'https://github.com/meta-llama/llama3/blob/main/LICENSE',
+      'https://github.com/meta-llama/llama-models/blob/main/models/llama3/LICENSE',
+    ],
   },
   {
     id: 'llama3.1',
@@ -50,6 +62,10 @@ export const AI_LICENSES = [
     reason:
       'Needs a separate license above 700 million monthly active users, binds users to an acceptable use policy and imposes naming and attribution rules on derivatives.',
     source: 'https://www.llama.com/llama3_1/license/',
+    pages: [
+      'https://llama.meta.com/llama3_1/license',
+      'https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE',
+    ],
   },
   {
     id: 'llama3.2',
@@ -59,6 +75,10 @@ export const AI_LICENSES = [
     reason:
       'Same scale and acceptable-use restrictions as Llama 3.1, and its acceptable use policy withholds the multimodal models from EU-based entities.',
     source: 'https://www.llama.com/llama3_2/license/',
+    pages: [
+      'https://llama.meta.com/llama3_2/license',
+      'https://github.com/meta-llama/llama-models/blob/main/models/llama3_2/LICENSE',
+    ],
   },
   {
     id: 'llama3.3',
@@ -68,6 +88,10 @@ export const AI_LICENSES = [
     reason:
       'Needs a separate license above 700 million monthly active users and binds users to an acceptable use policy.',
     source: 'https://www.llama.com/llama3_3/license/',
+    pages: [
+      'https://llama.meta.com/llama3_3/license',
+      'https://github.com/meta-llama/llama-models/blob/main/models/llama3_3/LICENSE',
+    ],
   },
   {
     id: 'llama4',
@@ -81,6 +105,10 @@ export const AI_LICENSES = [
     reason:
       'Needs a separate license above 700 million monthly active users and binds users to an acceptable use policy.',
     source: 'https://www.llama.com/llama4/license/',
+    pages: [
+      'https://llama.meta.com/llama4/license',
+      'https://github.com/meta-llama/llama-models/blob/main/models/llama4/LICENSE',
+    ],
   },
   {
     id: 'gemma',
@@ -90,6 +118,7 @@ export const AI_LICENSES = [
     reason:
       'Binds users and derivatives to a prohibited use policy that Google may update, and lets Google restrict use it believes violates the terms.',
     source: 'https://ai.google.dev/gemma/terms',
+    pages: ['https://ai.google.dev/gemma/prohibited_use_policy'],
   },
   {
     id: 'openrail',
@@ -196,6 +225,21 @@ export const AI_LICENSES = [
     class: 'restricted',
     reason: 'Binds users to an acceptable use policy and restricts offering the model as a hosted service.',
     source: 'https://huggingface.co/tiiuae/falcon-180B/blob/main/LICENSE.txt',
+  },
+  {
+    id: 'falcon-llm',
+    name: 'Falcon LLM License',
+    aliases: [
+      'falcon-llm-license',
+      'falcon llm license',
+      'falcon llm license 1.0',
+      'tii falcon license 2.0',
+      'tii falcon-llm license',
+    ],
+    class: 'restricted',
+    reason:
+      'Based on Apache 2.0, but binds users to an acceptable use policy that TII may update; not OSI-approved.',
+    source: 'https://falconllm.tii.ae/falcon-terms-and-conditions.html',
   },
   {
     id: 'yi-license',

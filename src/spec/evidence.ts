@@ -9,6 +9,8 @@ export interface EvidenceRef {
   url?: string;
   /** What this piece of evidence shows, in a few words. */
   note?: string;
+  /** The location of the release the file belongs to, when it is not the primary one (`hf:org/name`, a git URL). */
+  location?: string;
 }
 
 /** Where a release was read from. */
@@ -20,6 +22,8 @@ export interface SourceInfo {
   revision?: string;
   /** A web page for the release, when there is one (Hub page, repository). */
   url?: string;
+  /** True when the Hub gates access to the repository's files. */
+  gated?: boolean;
 }
 
 /** One regular file of the pack. */
@@ -97,6 +101,20 @@ export interface ChecksumOutcome {
   error?: string;
 }
 
+/** One location of a release as the report names it: the pack checked, one named with it, or one a link led to. */
+export interface ReleaseLocationSummary {
+  /** As a user writes it: a path, `hf:org/name`, `hf:datasets/org/name`, a git URL. */
+  ref: string;
+  role: 'primary' | 'given' | 'followed';
+  kind: SourceInfo['kind'];
+  revision?: string;
+  url?: string;
+  /** Files it lists. */
+  files: number;
+  /** The link that led to it. */
+  via?: EvidenceRef;
+}
+
 /**
  * Everything the checks look at, collected once from a release. Checks are pure functions of this.
  */
@@ -114,8 +132,12 @@ export interface ReleaseEvidence {
   /** The license of the pack as a whole (LICENSE file or card front matter), if any. */
   packLicense: { verdict: LicenseVerdict; evidence: EvidenceRef } | null;
   files: PackFile[];
-  /** Texts read for the checks, keyed by pack path. */
+  /** Texts read for the checks, keyed by release path (`<location>/<path>` outside the pack). */
   documents: Record<string, TextDocument>;
+  /** Files of components left unread because a component had more documents than are read. */
+  unread: string[];
+  /** Every location the release was read from, the pack first. */
+  locations: ReleaseLocationSummary[];
   checksums: ChecksumOutcome[];
   /** Links to papers found in the pack (README, citation, components), for the paper check. */
   paperLinks: EvidenceRef[];

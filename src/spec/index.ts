@@ -19,6 +19,7 @@ export type {
   ManifestState,
   PackFile,
   ReleaseEvidence,
+  ReleaseLocationSummary,
   ResolvedComponent,
   SourceInfo,
   TextDocument,

@@ -215,7 +215,14 @@ export async function startHubReplayServer(options: HubReplayOptions = {}): Prom
       if (!knownRevision(info, revision)) {
         return sendJson(res, 404, { error: 'Invalid rev id' }, { 'X-Error-Code': 'RevisionNotFound' });
       }
-      if (info.gated && isResolve && req.headers.authorization !== `Bearer ${options.grantedToken}`) {
+      // As on the Hub, the card of a gated repository is public; its other files need access.
+      const isPublicCard = filePath === 'README.md' || filePath === '.gitattributes';
+      if (
+        info.gated &&
+        isResolve &&
+        !isPublicCard &&
+        req.headers.authorization !== `Bearer ${options.grantedToken}`
+      ) {
         return sendJson(
           res,
           req.headers.authorization ? 403 : 401,

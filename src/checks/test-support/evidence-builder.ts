@@ -97,6 +97,8 @@ export function buildEvidence(overrides: EvidenceOverrides = {}): ReleaseEvidenc
     funding: [],
     components,
     packLicense: null,
+    unread: [],
+    locations: [{ ref: 'memory:test', role: 'primary', kind: 'memory', files: files.size }],
     files: [...files.values()],
     documents,
     checksums: [],

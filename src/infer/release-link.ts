@@ -1,0 +1,42 @@
+import type { ComponentId, EvidenceRef } from '../spec/index.ts';
+
+/** What a link found in a release's texts points at. */
+export type LinkKind =
+  | 'hub-model'
+  | 'hub-dataset'
+  | 'git-repo'
+  | 'paper'
+  | 'training-logs'
+  | 'download'
+  | 'license-terms'
+  | 'web';
+
+/** How a link came to be known: a structured field, a sentence, a table row, or a string in code. */
+export type LinkVia = 'front-matter' | 'text' | 'table' | 'code';
+
+/**
+ * A link the release's own texts contain, read for what it says about the release: where a component
+ * lives outside the location being read (weights on the Hub, code on GitHub, data in a dataset repo,
+ * logs on a tracker, a paper), the license stated beside it, and the location to open to verify it.
+ */
+export interface ReleaseLink {
+  /** The link as written, normalised (no trailing punctuation, no fragment). */
+  url: string;
+  kind: LinkKind;
+  /**
+   * The location to open to verify the link: `hf:org/name[@revision]`, `hf:datasets/org/name`, or an
+   * https git URL. Absent for links Aperture never reads (papers, trackers, plain web pages, files).
+   */
+  target?: string;
+  /** Components the link stands for, judged from its kind and the words around it. */
+  components: ComponentId[];
+  /** Lower-case owner of the linked repository (Hub org or git account), for same-owner rules. */
+  owner?: string;
+  /** A license the surrounding text states for what the link points at. */
+  license?: string;
+  /** A digest written beside the link (md5 or sha256), for download tables. */
+  checksum?: string;
+  via: LinkVia;
+  /** Where the link stands, with the words around it. */
+  evidence: EvidenceRef;
+}
