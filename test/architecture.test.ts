@@ -20,6 +20,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   report: ['checker', 'profile', 'checks', 'spec', 'util', 'errors'],
   arena: ['store', 'checker', 'checks', 'profile', 'spec', 'util', 'errors'],
   observatory: ['store', 'scan', 'checks', 'profile', 'checker', 'spec', 'util', 'errors'],
+  calibration: ['observatory', 'checker', 'profile', 'checks', 'scan', 'infer', 'spec', 'util', 'errors'],
   programs: [
     'arena',
     'observatory',

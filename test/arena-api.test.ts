@@ -11,6 +11,7 @@ import {
   seedArena,
 } from './support/arena-fixture.ts';
 import { forEachDialect } from './support/dialects.ts';
+import { fakeCheckReport } from './support/fake-check-report.ts';
 import { listRoutes } from './support/route-list.ts';
 
 /** Values for every path parameter any route declares; unknown ones get a plain word. */
@@ -148,11 +149,7 @@ const QUERIES = [
   '?task=nope',
 ];
 
-const fakeCheck = async () =>
-  ({
-    profile: { score: 80, mof: { class: 'III', unmet: { I: [], II: [], III: [] } }, components: [] },
-    checks: [],
-  }) as unknown as CheckReport;
+const fakeCheck = async (): Promise<CheckReport> => fakeCheckReport({ score: 80, mofClass: 'III' });
 
 forEachDialect('arena API', (ctx) => {
   let store: DatabaseHandle;

@@ -14,6 +14,7 @@ import {
   verifyLog,
 } from '../src/arena/index.ts';
 import type { CheckReport } from '../src/checker/index.ts';
+import type { ComponentId } from '../src/spec/index.ts';
 import { migrateToLatest } from '../src/store/index.ts';
 import {
   AFTER_ROUND,
@@ -23,6 +24,7 @@ import {
   seedArena,
 } from './support/arena-fixture.ts';
 import { forEachDialect } from './support/dialects.ts';
+import { fakeCheckReport } from './support/fake-check-report.ts';
 
 const round9 = (value: number | null) => (value === null ? null : Math.round(value * 1e9) / 1e9);
 
@@ -34,19 +36,12 @@ const submit = (
 ) =>
   submitPredictions(db, { benchmark: 'fixture-qa', round: 'round-1', token, bytes, format: 'csv' }, { now });
 
-function fakeReport(score: number, mofClass: 'I' | 'II' | 'III' | null): CheckReport {
-  return {
-    profile: {
-      score,
-      mof: {
-        class: mofClass,
-        progress: { I: 0, II: 0, III: 0 },
-        unmet: { I: [], II: [], III: [{ id: 'model-parameters', problem: 'missing' }] },
-      },
-      components: [{ id: 'model-parameters', title: 'Model parameters', rating: 'open' }],
-    },
-    checks: [],
-  } as unknown as CheckReport;
+function fakeReport(
+  score: number,
+  mofClass: 'I' | 'II' | 'III' | null,
+  linked: ComponentId[] = [],
+): CheckReport {
+  return fakeCheckReport({ score, mofClass, linked });
 }
 
 forEachDialect('arena service', (ctx) => {
@@ -211,8 +206,15 @@ forEachDialect('arena service', (ctx) => {
       );
     await expect(claim(fakeReport(90, 'III'), tokens.foxes)).rejects.toMatchObject({ code: 'ERR_FORBIDDEN' });
     expect(await claim(fakeReport(40, null))).toMatchObject({ eligible: false, score: 40 });
+    // Weights only linked (a README's claim) do not win a prize, whatever the class.
+    const linkedOnly = await claim(fakeReport(75, 'III', ['final-parameters']));
+    expect(linkedOnly.eligible).toBe(false);
+    expect(linkedOnly.rules.find((rule) => rule.rule === 'requireVerified.final-parameters')).toMatchObject({
+      passed: false,
+    });
     const passed = await claim(fakeReport(75, 'III'));
-    expect(passed).toMatchObject({ eligible: true, mofClass: 'III', released: [{ id: 'model-parameters' }] });
+    expect(passed).toMatchObject({ eligible: true, mofClass: 'III' });
+    expect(passed.released.map((component) => component.id)).toContain('final-parameters');
     const board = await leaderboard(store.db, 'fixture-qa', 'round-1', { now: DURING_ROUND });
     expect(board.entries[0]!.prizes).toEqual([
       { track: 'open-weights', eligible: true, checkedAt: expect.any(String) },

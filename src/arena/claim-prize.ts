@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { CheckReport } from '../checker/index.ts';
+import { type CheckReport, rewardGate } from '../checker/index.ts';
 import { ApertureError } from '../errors.ts';
 import { evaluatePolicy } from '../profile/index.ts';
 import { type MofClassName, POLICY_SPEC } from '../spec/index.ts';
@@ -38,7 +38,7 @@ export interface ClaimPrizeOptions {
 
 /**
  * Checks the release pack a team names for a prize track and stores whether it meets the track's minimum
- * (score, MOF class). The token must have the admin scope. Claiming again replaces the earlier verdict.
+ * (score, MOF class) with verified components and no open-washing (see rewardGate). The token must have the admin scope. Claiming again replaces the earlier verdict.
  *
  * @example
  * const outcome = await claimPrize(db, { benchmark: 'demo-sentiment', track: 'open-weights', token, source: 'hf:org/model' }, { checkRelease });
@@ -63,13 +63,14 @@ export async function claimPrize(
     );
   const source = options.acceptSource ? await options.acceptSource(input.source) : input.source;
   const report = await options.checkRelease(source);
+  // A prize follows what was released: the track's bar, met by verified parts, without open-washing.
   const gate = evaluatePolicy(
-    {
+    rewardGate({
       policy: POLICY_SPEC,
       name: `prize track ${track.name}`,
       ...(track.min_score !== null ? { minScore: track.min_score } : {}),
       ...(track.min_class !== null ? { minClass: track.min_class as MofClassName } : {}),
-    },
+    }),
     report.profile,
     report.checks,
   );

@@ -3,4 +3,5 @@ export { checkPack, checkRelease } from './check-release.ts';
 export type { CheckReport } from './check-report.ts';
 export { REPORT_VERSION } from './check-report.ts';
 export { combineGate, loadPolicy, parseMofClass, parsePolicyText } from './load-policy.ts';
+export { rewardGate } from './reward-gate.ts';
 export { toolVersion } from './tool-version.ts';

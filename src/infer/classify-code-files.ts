@@ -41,7 +41,7 @@ const NAME_RULES: ReadonlyArray<{ kind: CodeKind; stem: RegExp; label: string }>
   {
     kind: 'inference-code',
     stem: new RegExp(
-      `^(run_)?(inference|infer|generate|generation|sample|sampling|serve|server|serving|predict|prediction|demo|chat|cli_demo|web_demo)${END}`,
+      `^(run_)?(inference|infer|generate|generation|sample|sampling|serve|server|serving|predict|prediction|demo|chat|cli_demo|web_demo|transcribe|transcription|decode|decoding|translate|synthesi[sz]e|synthesis|tts|asr|vocode|txt2img|img2img|text_to_image|text2image|image_to_video|text_to_video|t2v|i2v|pipeline)${END}`,
       'i',
     ),
     label: 'inference script by name',

@@ -19,13 +19,30 @@ const STATUS_RANK: Record<ComponentStatus, number> = {
   'not-applicable': 0,
 };
 const MAX_EVIDENCE = 8;
+/** The license of a part whose license no text states (a linked part, a paper): unknown, not inherited. */
+export const UNSTATED_LICENSE = 'NOASSERTION';
 
-/** Collects findings per component and merges them: strongest status, all locations, capped evidence. */
+/** A finding located only at URLs: a link to the component, not the component read. */
+function isLinkOnly(finding: Finding): boolean {
+  return (
+    finding.locations.length > 0 &&
+    finding.locations.every((location) => /^[a-z][a-z0-9+.-]*:/i.test(location))
+  );
+}
+
+/**
+ * Collects findings per component and merges them: strongest status, all locations, capped evidence,
+ * and the license of the first finding that states one, where a finding read in the files outranks a
+ * link (whose license is only what the words beside it say).
+ */
 export class ComponentFindings {
   private readonly byId = new Map<ComponentId, InferredComponent>();
+  /** Components found in files (not only through links). */
+  private readonly read = new Set<ComponentId>();
 
   /** Records a finding. */
   add(finding: Finding): void {
+    const linkOnly = isLinkOnly(finding);
     const existing = this.byId.get(finding.id);
     if (!existing) {
       this.byId.set(finding.id, {
@@ -35,12 +52,20 @@ export class ComponentFindings {
         license: finding.license,
         evidence: finding.evidence.slice(0, MAX_EVIDENCE),
       });
+      if (!linkOnly) this.read.add(finding.id);
       return;
     }
     if (STATUS_RANK[finding.status] > STATUS_RANK[existing.status]) existing.status = finding.status;
     for (const location of finding.locations)
       if (!existing.locations.includes(location)) existing.locations.push(location);
-    existing.license ??= finding.license;
+    if (!linkOnly && !this.read.has(finding.id)) {
+      // The first finding read in the files: its license replaces what a link's words said.
+      this.read.add(finding.id);
+      existing.license =
+        finding.license ?? (existing.license === UNSTATED_LICENSE ? undefined : existing.license);
+    } else if (!linkOnly || !this.read.has(finding.id)) {
+      existing.license ??= finding.license;
+    }
     for (const ref of finding.evidence)
       if (existing.evidence.length < MAX_EVIDENCE) existing.evidence.push(ref);
   }

@@ -152,18 +152,24 @@ const SCOPE_WORDS: ReadonlyArray<{ scope: Exclude<LicenseScope, 'all'>; words: R
 ];
 const CLAUSE_BREAK = /[;.!?](?=\s|$)|,\s+(?:while|whereas|and|but)\b|\s+(?:while|whereas)\s+/g;
 
-/** The scope a clause gives the license it names: the last scope word before the name, else after. */
+/**
+ * The scope a clause gives the license it names: the scope word closest before the name (else after
+ * it); several kinds joined ("the code and model weights are MIT") cover the whole release.
+ */
 function scopeOf(clause: string, at: number): LicenseScope {
-  let best: { scope: LicenseScope; distance: number } | null = null;
+  const found: Array<{ scope: Exclude<LicenseScope, 'all'>; index: number }> = [];
   for (const { scope, words } of SCOPE_WORDS) {
-    const global = new RegExp(words.source, 'gi');
-    for (const match of clause.matchAll(global)) {
-      // A scope word before the name binds tighter than one after it.
-      const distance = match.index < at ? at - match.index : (match.index - at) * 2;
-      if (!best || distance < best.distance) best = { scope, distance };
-    }
+    for (const match of clause.matchAll(new RegExp(words.source, 'gi')))
+      found.push({ scope, index: match.index });
   }
-  return best?.scope ?? 'all';
+  if (found.length === 0) return 'all';
+  const before = found.filter((item) => item.index < at);
+  const kinds = new Set((before.length > 0 ? before : found).map((item) => item.scope));
+  if (kinds.size > 1) return 'all';
+  const nearest = (before.length > 0 ? before : found).sort(
+    (a, b) => Math.abs(at - a.index) - Math.abs(at - b.index),
+  )[0]!;
+  return nearest.scope;
 }
 
 /**

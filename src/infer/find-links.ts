@@ -65,7 +65,7 @@ const CONTEXT_RULES: ReadonlyArray<{ id: ComponentId; words: RegExp }> = [
   { id: 'evaluation-code', words: /\b(eval(uation)?s?( code| harness| suite| framework)?|harness)\b/i },
   {
     id: 'training-code',
-    words: /\b(training|train|pre-?training|fine-?tun(e|ing)|post-?training|recipes?|trainer)\b/i,
+    words: /\b(training|train|pre-?training|fine-?tun(e|ing)|post-?training|trainer)\b/i,
   },
   {
     id: 'inference-code',
@@ -96,7 +96,17 @@ interface Context {
   heading: string;
   tableHeader: string;
   fenced: boolean;
+  /** Headings seen, and whether the first was the title: links under the title are the release's own. */
+  headings: number;
+  titleFirst: boolean;
 }
+
+/** Sections that list the release's own resources (the Hub card template's "Model Sources"). */
+const OWN_SECTION =
+  /\b(model sources|sources|resources|open resources|links|repositor(y|ies)|code|artifacts|downloads?)\b/i;
+/** A line that labels its link as the release's own: "- **Repository:** https://…", "Code: …". */
+const OWN_LABEL =
+  /^\s*[-*]?\s*\**\s*(repository|code|github|source code|training code|paper|weights|project page)\s*\**\s*:/i;
 
 function trimUrl(url: string): string {
   return url.replace(/[.,;:!?*_~'"`>)\]}]+$/, '').replace(/#.*$/, '');
@@ -144,6 +154,8 @@ export function classifyUrl(url: string): Classified {
     if (segments[2] === 'raw' || segments[2] === 'blob') {
       if (PDF_FILE.test(url)) return { kind: 'paper', base: ['research-paper'] };
       if (/licen[cs]e|copying/i.test(segments.at(-1) ?? '')) return { kind: 'license-terms', base: [] };
+      // A document in a repository (eval_details.md) is a page to read, not the code.
+      if (/\.(md|markdown|rst|txt|html?)$/i.test(segments.at(-1) ?? '')) return { kind: 'web', base: [] };
     }
     if (owner === 'orgs' || owner === 'sponsors' || owner === 'topics' || owner === 'features')
       return { kind: 'web', base: [] };
@@ -237,7 +249,7 @@ const REVISION_ARGUMENT = /\brevision\s*=\s*["']([\w./-]+)["']|--revision\s+([\w
 export function findLinks(source: LinkSource): ReleaseLink[] {
   const links: ReleaseLink[] = [];
   const seen = new Set<string>();
-  const context: Context = { heading: '', tableHeader: '', fenced: false };
+  const context: Context = { heading: '', tableHeader: '', fenced: false, headings: 0, titleFirst: false };
   const lines = source.text.split('\n');
   let previous = '';
   for (let index = 0; index < lines.length && links.length < MAX_LINKS_PER_TEXT; index++) {
@@ -251,6 +263,7 @@ export function findLinks(source: LinkSource): ReleaseLink[] {
       if (heading) {
         context.heading = heading[1]!;
         context.tableHeader = '';
+        if (++context.headings === 1) context.titleFirst = /^#\s/.test(line);
         continue;
       }
       if (/^\s*\|?\s*:?-{3,}/.test(line) && previous.includes('|')) context.tableHeader = previous;
@@ -260,6 +273,12 @@ export function findLinks(source: LinkSource): ReleaseLink[] {
     if (source.format === 'markdown' && !context.fenced && MENTION_SECTION.test(context.heading)) continue;
     const inTable = source.format === 'markdown' && context.tableHeader !== '' && line.includes('|');
     const via: LinkVia = source.format === 'code' || context.fenced ? 'code' : inTable ? 'table' : 'text';
+    const presented =
+      source.format === 'markdown' &&
+      !context.fenced &&
+      ((context.titleFirst && context.headings === 1) ||
+        OWN_SECTION.test(context.heading) ||
+        OWN_LABEL.test(line));
     const lineWords = words(context.heading, context.tableHeader, line);
     const add = (url: string, linkText: string, extra?: Partial<ReleaseLink>) => {
       const cleaned = trimUrl(url);
@@ -269,8 +288,12 @@ export function findLinks(source: LinkSource): ReleaseLink[] {
       // Code names many URLs (docs, issues, APIs); only files and repositories to fetch say something.
       if (via === 'code' && classified.kind === 'web') return;
       const around = words(linkText, lineWords);
+      const at = { file: source.file, line: index + 1 };
       links.push(
-        describeLink(cleaned, classified, around, line, via, { file: source.file, line: index + 1 }, extra),
+        describeLink(cleaned, classified, around, line, via, at, {
+          ...(presented ? { presented } : {}),
+          ...extra,
+        }),
       );
     };
     const markdownTexts = new Map<string, string>();

@@ -5,12 +5,14 @@ export interface PaperLink extends EvidenceRef {
   url: string;
   /**
    * 3 for the first entry of a citation section or BibTeX (later entries 2), 2 on a line that says
-   * paper/report/preprint, 1 elsewhere, 0 in a reference list or on a line about a dataset (never the
-   * release's paper).
+   * paper/report/preprint or in the header above the first section (badges), 1 elsewhere (a passing
+   * link, never taken for the release's paper), 0 in a reference list or on a line about a dataset.
    */
   rank: number;
   /** The line calls it a technical report. */
   technicalReport: boolean;
+  /** The venue of a peer-reviewed publication, when the BibTeX entry citing it names one. */
+  venue?: string;
 }
 
 const ARXIV_ID = String.raw`(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?`;
@@ -32,6 +34,12 @@ const LINK_PATTERNS: ReadonlyArray<{ pattern: RegExp; toUrl: (id: string) => str
     kind: 'Hugging Face paper page',
   },
   {
+    // BibTeX: eprint={2212.04356} (with archivePrefix={arXiv}).
+    pattern: /\beprint\s*=\s*[{"]\s*(\d{4}\.\d{4,5})/gi,
+    toUrl: (id) => `https://arxiv.org/abs/${id}`,
+    kind: 'arXiv eprint',
+  },
+  {
     pattern: /\b10\.48550\/arxiv\.(\d{4}\.\d{4,5})/gi,
     toUrl: (id) => `https://arxiv.org/abs/${id}`,
     kind: 'arXiv DOI',
@@ -47,6 +55,9 @@ const LINK_PATTERNS: ReadonlyArray<{ pattern: RegExp; toUrl: (id: string) => str
     kind: 'DOI',
   },
 ];
+/** A BibTeX venue field; arXiv, CoRR and preprint servers are not a peer-reviewed venue. */
+const VENUE_FIELD = /^\s*(booktitle|journal)\s*=\s*[{"]+\s*([^}"]+?)\s*[}"]/i;
+const NOT_A_VENUE = /\b(arxiv|corr|preprint|biorxiv|medrxiv|ssrn|openreview preprint|technical report)\b/i;
 const PAPER_WORDS = /\b(paper|preprint|technical report|tech report|report|publication|arxiv)\b/i;
 const REPORT_WORDS = /\b(technical report|tech report)\b/i;
 /** Headings of the section that says how to cite this work. */
@@ -74,9 +85,17 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
   let fenced = false;
   // The first work a citation section or BibTeX block cites is the release's; later ones are related.
   let citedEntries = 0;
+  // Links found in the current BibTeX entry, and the venue it names, set on them when it closes.
+  let entryLinks: PaperLink[] = [];
+  let entryVenue: string | undefined;
+  // Under the title, before the first section (badges, the links beside the name), a release links its own paper.
+  let headingsSeen = 0;
+  let titleFirst = false;
   text.split('\n').forEach((line, index) => {
     if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
     const heading = !fenced && /^#{1,6}\s/.test(line);
+    if (heading && ++headingsSeen === 1) titleFirst = /^#\s/.test(line);
+    const inHeader = titleFirst && headingsSeen === 1;
     if (heading) {
       inCitation = CITATION_HEADING.test(line);
       inReferences = !inCitation && REFERENCES_HEADING.test(line);
@@ -85,7 +104,11 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
     if (/^\s*@\w+\s*\{/.test(line)) {
       inBibtex = true;
       citedEntries++;
+      entryLinks = [];
+      entryVenue = undefined;
     }
+    const venue = inBibtex ? VENUE_FIELD.exec(line) : null;
+    if (venue && !NOT_A_VENUE.test(venue[2]!)) entryVenue = venue[2]!.replace(/\s+/g, ' ').slice(0, 120);
     // Judge the words around the links, not the links (every arXiv URL says "arxiv").
     const words = line.replace(/\S*(arxiv|doi)\S*/gi, ' ');
     const cited = inCitation || inBibtex;
@@ -97,7 +120,7 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
           ? citedEntries <= 1
             ? 3
             : 2
-          : PAPER_WORDS.test(words)
+          : PAPER_WORDS.test(words) || inHeader
             ? 2
             : 1;
     for (const { pattern, toUrl, kind } of LINK_PATTERNS) {
@@ -109,17 +132,22 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
           existing.technicalReport ||= REPORT_WORDS.test(words);
           continue;
         }
-        links.push({
+        const link: PaperLink = {
           url,
           file,
           line: index + 1,
           note: `${kind} in ${file}`,
           rank,
           technicalReport: REPORT_WORDS.test(words),
-        });
+        };
+        links.push(link);
+        if (inBibtex) entryLinks.push(link);
       }
     }
-    if (inBibtex && /^\s*\}\s*$/.test(line)) inBibtex = false;
+    if (inBibtex && /^\s*\}\s*$/.test(line)) {
+      inBibtex = false;
+      if (entryVenue) for (const link of entryLinks) link.venue = entryVenue;
+    }
   });
   return links;
 }

@@ -1,7 +1,7 @@
 import type { EvidenceRef, PackFile } from '../spec/index.ts';
 import { isUrl } from '../util/index.ts';
 import { classifyCodeFiles } from './classify-code-files.ts';
-import { ComponentFindings } from './component-findings.ts';
+import { ComponentFindings, UNSTATED_LICENSE } from './component-findings.ts';
 import { findArchitecture } from './find-architecture.ts';
 import { findDatasets } from './find-datasets.ts';
 import { findDocuments } from './find-documents.ts';
@@ -25,8 +25,6 @@ const CARD_FILE = /^(readme|model[_-]?card)\.(md|markdown)$/i;
 const LINKED_DOCUMENT = /^(docs?\/)?[^/]+\.(md|markdown)$/i;
 const MAX_LINKED_DOCUMENTS = 20;
 const LINKED_DOCUMENT_BYTES = 256 * 1024;
-/** Licenses stated nowhere for a paper found by its link: say unknown rather than inherit the pack's. */
-const UNKNOWN_LICENSE = 'NOASSERTION';
 /** A card sentence saying the checkpoints are branches or revisions of this very repository. */
 const CHECKPOINT_STATEMENT =
   /\b(\d[\d,]*\s+(intermediate\s+)?checkpoints|(intermediate\s+)?checkpoints?\b[^.\n]{0,80}\b(branches|revisions))\b/i;
@@ -113,7 +111,7 @@ export async function inferRelease(input: InferenceInput): Promise<Inference> {
   // Links to the parts of the release that live elsewhere.
   const links = await collectLinks(files, texts, codeTexts, frontMatter, input);
   const owners = releaseOwners(input.sourceRef, frontMatter);
-  for (const finding of linkFindings(links, owners)) findings.add(finding);
+  for (const finding of linkFindings(links, owners, input.sourceRef)) findings.add(finding);
   addCheckpointStatements(texts, input.sourceRef, findings);
 
   licenses.apply(findings);
@@ -134,7 +132,7 @@ export async function inferRelease(input: InferenceInput): Promise<Inference> {
     citation,
     paperLinks: [...paperLinks]
       .sort((a, b) => b.rank - a.rank)
-      .map(({ rank: _rank, technicalReport: _report, ...ref }) => ref),
+      .map(({ rank: _rank, technicalReport: _report, venue: _venue, ...ref }) => ref),
     links,
   };
 }
@@ -225,6 +223,7 @@ function addPaperLink(links: PaperLink[], link: PaperLink): void {
   if (existing) {
     existing.rank = Math.max(existing.rank, link.rank);
     existing.technicalReport ||= link.technicalReport;
+    existing.venue ??= link.venue;
   } else {
     links.push(link);
   }
@@ -233,35 +232,38 @@ function addPaperLink(links: PaperLink[], link: PaperLink): void {
 /**
  * The research paper is the best-ranked paper link (CITATION.cff, then a citation section or BibTeX,
  * then a line about a paper); a link on a line about a technical report is the technical report.
- * Links ranked 0 (a dataset's datasheet, a reference list) are never the release's paper.
+ * Passing links (rank 1) and those ranked 0 (a dataset's datasheet, a reference list) are never the
+ * release's paper; the paper check still reads them.
  */
 function addPaperComponents(links: readonly PaperLink[], findings: ComponentFindings): void {
-  const ranked = [...links].filter((link) => link.rank > 0).sort((a, b) => b.rank - a.rank);
+  // A passing link (rank 1) may be anyone's paper: only links the text presents as a paper or a citation count.
+  const ranked = [...links].filter((link) => link.rank >= 2).sort((a, b) => b.rank - a.rank);
   const report = ranked.find((link) => link.technicalReport);
   const paper =
     ranked.find((link) => link !== report) ?? (findings.has('research-paper') ? undefined : report);
   if (paper) {
-    const { rank: _rank, technicalReport: _report, ...ref } = paper;
+    const { rank: _rank, technicalReport: _report, venue, ...ref } = paper;
+    const published = venue ? `; published in ${venue}` : '';
     findings.add({
       id: 'research-paper',
       status: 'released',
       locations: [paper.url],
-      license: UNKNOWN_LICENSE,
+      license: UNSTATED_LICENSE,
       evidence: [
         {
           ...ref,
-          note: `${ref.note}${paper.rank >= 3 ? ' (cited as the work)' : paper.rank === 2 ? ' (named as a paper)' : ' (first paper link; may be a related work)'}`,
+          note: `${ref.note}${paper.rank >= 3 ? ' (cited as the work' : paper.rank === 2 ? ' (named as a paper' : ' (first paper link; may be a related work'}${published})`,
         },
       ],
     });
   }
   if (report) {
-    const { rank: _rank, technicalReport: _report, ...ref } = report;
+    const { rank: _rank, technicalReport: _report, venue: _venue, ...ref } = report;
     findings.add({
       id: 'technical-report',
       status: 'released',
       locations: [report.url],
-      license: UNKNOWN_LICENSE,
+      license: UNSTATED_LICENSE,
       evidence: [{ ...ref, note: `${ref.note} (called a technical report)` }],
     });
   }

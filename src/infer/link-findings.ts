@@ -1,10 +1,7 @@
 import type { ComponentId, EvidenceRef } from '../spec/index.ts';
-import type { Finding } from './component-findings.ts';
+import { type Finding, UNSTATED_LICENSE } from './component-findings.ts';
 import { isSameOwner } from './find-links.ts';
 import type { ReleaseLink } from './release-link.ts';
-
-/** The license of a linked part whose license no text states: unknown, never the license beside it. */
-export const UNSTATED_LICENSE = 'NOASSERTION';
 
 const CODE_COMPONENTS = new Set<ComponentId>([
   'training-code',
@@ -26,17 +23,27 @@ const LINEAGE_WORDS =
  * around it say what part of the release it is. Papers are left to the paper rules.
  *
  * @example
- * linkFindings([{ url: 'https://huggingface.co/org/m', kind: 'hub-model', owner: 'org', components: ['final-parameters'], … }], ['org'])
+ * linkFindings([{ url: 'https://huggingface.co/org/m', kind: 'hub-model', owner: 'org', components: ['final-parameters'], … }], ['org'], 'https://github.com/org/code')
  * // [{ id: 'final-parameters', status: 'released', locations: ['https://huggingface.co/org/m'], … }]
  */
-export function linkFindings(links: readonly ReleaseLink[], owners: readonly string[]): Finding[] {
+export function linkFindings(
+  links: readonly ReleaseLink[],
+  owners: readonly string[],
+  self?: string,
+): Finding[] {
   const findings: Finding[] = [];
+  const selfKey = self ? repositoryKey(self) : undefined;
   for (const link of links) {
-    const own = isSameOwner(link.owner, owners);
+    // A card linking its own repository (a badge, "this model") says nothing new.
+    if (selfKey && link.target && repositoryKey(link.target) === selfKey && !link.target.includes('@'))
+      continue;
+    const own = isSameOwner(link.owner, owners) || link.presented === true;
     const ids = link.components.filter((id) => counts(link, id, own));
     for (const id of ids) {
-      // Weights of the release's own account carry the release's license; anything else is unknown.
-      const license = link.license ?? (WEIGHT_COMPONENTS.has(id) && own ? undefined : UNSTATED_LICENSE);
+      // The release's own weights (on its account, or files its texts give to download) carry the
+      // release's license; anything else linked has a license only where a text states it.
+      const ownWeights = WEIGHT_COMPONENTS.has(id) && (own || link.kind === 'download');
+      const license = link.license ?? (ownWeights ? undefined : UNSTATED_LICENSE);
       findings.push({
         id,
         status: 'released',
@@ -47,6 +54,17 @@ export function linkFindings(links: readonly ReleaseLink[], owners: readonly str
     }
   }
   return findings;
+}
+
+/** A repository's identity in any spelling: `hf:org/name`, `https://github.com/org/repo.git`, with or without a revision. */
+function repositoryKey(ref: string): string {
+  return ref
+    .toLowerCase()
+    .replace(/^hf:models\//, 'hf:')
+    .replace(/@.*$/, '')
+    .replace(/^[a-z][a-z0-9+.-]*:\/\/(www\.)?/, '')
+    .replace(/\.git$/, '')
+    .replace(/\/+$/, '');
 }
 
 function counts(link: ReleaseLink, id: ComponentId, own: boolean): boolean {

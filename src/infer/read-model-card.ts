@@ -153,6 +153,23 @@ export function readModelCard(text: string, file: string): ModelCardFacts {
   if (name) facts.model.name = name;
 
   readModelIndex(data['model-index'], facts, at);
+  if (!facts.findings.some((finding) => finding.id === 'evaluation-results')) {
+    const table = findResultsTable(card.body);
+    if (table) {
+      facts.findings.push({
+        id: 'evaluation-results',
+        status: 'released',
+        locations: [file],
+        evidence: [
+          {
+            file,
+            line: card.bodyLine + table.line - 1,
+            note: `results table in the model card (${table.rows} rows of scores, not machine-readable)`,
+          },
+        ],
+      });
+    }
+  }
 
   const library = strings(data.library_name)[0];
   if (library) {
@@ -175,6 +192,38 @@ export function readModelCard(text: string, file: string): ModelCardFacts {
     if (arxiv) facts.arxivTags.push({ id: arxiv[1]!, evidence: at(['tags', index], `tag ${tag}`) });
   });
   return facts;
+}
+
+const RESULTS_WORDS =
+  /\b(eval(uation)?s?|benchmarks?|results?|performance|scores?|accuracy|leaderboard|metrics?|perplexity|wer|bleu|pass@\d|mmlu|gsm8k|humaneval)\b/i;
+const NUMERIC_CELL = /\|\s*[-+]?\d+(?:\.\d+)?\s*%?\s*(?=\|)/g;
+
+/**
+ * The first table of scores in a card's body: a Markdown table under a heading (or with a header row)
+ * about evaluation, results or benchmarks, with at least two rows holding numbers. Fenced code is skipped.
+ */
+function findResultsTable(body: string): { line: number; rows: number } | null {
+  const lines = body.split('\n');
+  let heading = '';
+  let fenced = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    if (fenced) continue;
+    const headingMatch = /^#{1,6}\s+(.*)$/.exec(line);
+    if (headingMatch) {
+      heading = headingMatch[1]!;
+      continue;
+    }
+    if (!line.includes('|') || !/^\s*\|?\s*:?-{3,}/.test(lines[i + 1] ?? '')) continue;
+    let rows = 0;
+    let j = i + 2;
+    for (; j < lines.length && lines[j]!.includes('|'); j++)
+      if ([...`${lines[j]}|`.matchAll(NUMERIC_CELL)].length > 0) rows++;
+    if (rows >= 2 && RESULTS_WORDS.test(`${heading} ${line}`)) return { line: i + 1, rows };
+    i = j;
+  }
+  return null;
 }
 
 function readModelIndex(

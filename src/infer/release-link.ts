@@ -37,6 +37,11 @@ export interface ReleaseLink {
   /** A digest written beside the link (md5 or sha256), for download tables. */
   checksum?: string;
   via: LinkVia;
+  /**
+   * True when the text presents the link as one of the release's own resources: under the title
+   * (badges), in a "Model sources" or "Resources" section, or labelled "Repository:" or "Code:".
+   */
+  presented?: boolean;
   /** Where the link stands, with the words around it. */
   evidence: EvidenceRef;
 }

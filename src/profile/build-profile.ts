@@ -1,5 +1,6 @@
 import type { CheckOutcome } from '../checks/index.ts';
 import { assessStages, RELEASE_PACK_DOCUMENTS, type ReleaseEvidence } from '../spec/index.ts';
+import { detectOpenWashing } from './detect-open-washing.ts';
 import { evaluateMof } from './evaluate-mof.ts';
 import { osaidVerdict } from './osaid-verdict.ts';
 import type { Completeness, ComponentRating, OpennessProfile } from './profile-types.ts';
@@ -52,6 +53,7 @@ export function buildProfile(evidence: ReleaseEvidence, outcomes: readonly Check
     mof,
     osaid: osaidVerdict(components),
     completeness: completeness(components),
+    openWashing: detectOpenWashing(evidence, components),
     stages: assessStages(evidence.stages, evidence.asOf),
     asOf: evidence.asOf,
   };

@@ -113,6 +113,32 @@ export function evaluatePolicy(
           : `stage ${required.stage} is due by ${required.by} (not yet due)`,
     });
   }
+  for (const id of policy.requireVerified ?? []) {
+    const component = profile.components.find((candidate) => candidate.id === id)!;
+    const passed = component.verification === 'verified';
+    rules.push({
+      rule: `requireVerified.${id}`,
+      passed,
+      message: passed
+        ? `${id} is verified (read in ${component.evidence.find((ref) => ref.file)?.location ?? 'the release'})`
+        : component.verification === 'linked-unverified'
+          ? `${id} must be verified, but is only linked: ${component.evidence[0]?.url ?? component.reason}`
+          : `${id} must be verified, but is ${component.rating}: ${component.reason}`,
+    });
+  }
+  if (policy.forbidOpenWashing) {
+    const flag = profile.openWashing;
+    const passed = !flag?.flagged;
+    rules.push({
+      rule: 'forbidOpenWashing',
+      passed,
+      message: passed
+        ? flag
+          ? `no open-washing: ${flag.reason}`
+          : 'no open-washing: the release does not call itself open source'
+        : `open-washing: ${flag!.reason} ("${flag!.claims[0]?.phrase ?? ''}"${flag!.claims[0]?.file ? `, ${flag!.claims[0].file}:${flag!.claims[0].line}` : ''})`,
+    });
+  }
   for (const required of policy.requireChecks ?? []) {
     const outcome = outcomes.find((candidate) => candidate.id === required.check);
     const passed = outcome !== undefined && (outcome.score === null || outcome.score >= required.minScore);

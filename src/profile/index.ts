@@ -1,4 +1,5 @@
 export { buildProfile } from './build-profile.ts';
+export { detectOpenWashing } from './detect-open-washing.ts';
 export type { MofComponentInput } from './evaluate-mof.ts';
 export { evaluateMof, mofRequiredComponents } from './evaluate-mof.ts';
 export type { PolicyOutcome, RuleOutcome } from './evaluate-policy.ts';
@@ -9,6 +10,14 @@ export type {
   ComponentRating,
   MofEvaluation,
   OpennessProfile,
+  OpenWashing,
   OsaidVerdict,
 } from './profile-types.ts';
-export { RATING_FACTORS, rateComponent, rateComponents } from './rate-components.ts';
+export type { Verification } from './rate-components.ts';
+export {
+  RATING_FACTORS,
+  rateComponent,
+  rateComponents,
+  VERIFICATION_FACTORS,
+  verificationOf,
+} from './rate-components.ts';

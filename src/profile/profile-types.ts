@@ -51,6 +51,23 @@ export interface OsaidVerdict {
   parameters: { met: boolean; reason: string };
 }
 
+/**
+ * The open-washing flag: the release calls itself open source while its license or withheld parts say
+ * otherwise. Present (flagged or not) whenever the release makes the claim; null when it does not.
+ */
+export interface OpenWashing {
+  flagged: boolean;
+  /** Where the release calls itself open: the phrase, its file and line (or the license's name). */
+  claims: Array<EvidenceRef & { phrase: string }>;
+  /** The weights' license as classified, and its class. */
+  license: string | null;
+  licenseClass: LicenseVerdict['class'];
+  /** Components the Model Openness Framework requires that are withheld (rated closed). */
+  missing: ComponentId[];
+  /** One sentence: why it is flagged, or why not. */
+  reason: string;
+}
+
 /** Release-pack completeness: the documents the seed article asks for. */
 export interface Completeness {
   percent: number;
@@ -71,6 +88,8 @@ export interface OpennessProfile {
   mof: MofEvaluation;
   osaid: OsaidVerdict;
   completeness: Completeness;
+  /** The open-washing flag, or null when the release does not call itself open source. */
+  openWashing: OpenWashing | null;
   stages: StageAssessment[];
   asOf: string;
 }

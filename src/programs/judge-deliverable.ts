@@ -1,5 +1,5 @@
 import type { CheckReport } from '../checker/index.ts';
-import { combineGate } from '../checker/index.ts';
+import { combineGate, rewardGate } from '../checker/index.ts';
 import { ApertureError } from '../errors.ts';
 import { evaluatePolicy } from '../profile/index.ts';
 import { topFixes } from '../report/index.ts';
@@ -129,11 +129,14 @@ function judgeReleasePack(
   if (typeof requirement.policy === 'string') {
     throw new ApertureError('ERR_INTERNAL', `policy ${requirement.policy} was stored as a path, not inline`);
   }
-  const gate = combineGate({
-    policy: requirement.policy as Policy | undefined,
-    minScore: requirement.minScore,
-    requireClass: requirement.minClass,
-  })!;
+  // A funded deliverable follows what was released: verified parts, no open-washing (see rewardGate).
+  const gate = rewardGate(
+    combineGate({
+      policy: requirement.policy as Policy | undefined,
+      minScore: requirement.minScore,
+      requireClass: requirement.minClass,
+    })!,
+  );
   const verdict = evaluatePolicy(gate, outcome.report.profile, outcome.report.checks);
   const missing = verdict.rules.filter((rule) => !rule.passed).map((rule) => rule.message);
   const fixes = verdict.passed

@@ -8,19 +8,22 @@ import { locationKey, type ReleaseLocation } from './release-location.ts';
 export interface FollowLimits {
   /** Links away from the locations given: 1 follows their links, 2 also the links of those. */
   maxDepth: number;
-  /** Most locations opened by following. */
+  /** Most locations opened by following (a link that fails to open does not count). */
   maxLocations: number;
-  /** Most locations of one kind: datasets, code repositories, Hub models. */
+  /** Most locations of one kind opened: datasets, code repositories, Hub models. */
   maxPerKind: number;
+  /** Most attempts to open a link, failed ones included. */
+  maxAttempts: number;
   /** Time allowed for following, all locations together. */
   timeBudgetMs: number;
 }
 
-/** Depth 2, ten locations, four of a kind, two minutes. */
+/** Depth 2, ten locations, four of a kind, thirty attempts, two minutes. */
 export const DEFAULT_FOLLOW_LIMITS: FollowLimits = {
   maxDepth: 2,
   maxLocations: 10,
   maxPerKind: 4,
+  maxAttempts: 30,
   timeBudgetMs: 120_000,
 };
 
@@ -42,7 +45,7 @@ export interface FollowState {
  */
 export function shouldFollow(link: ReleaseLink, state: FollowState): boolean {
   if (!link.target) return false;
-  const own = isSameOwner(link.owner, state.owners);
+  const own = isSameOwner(link.owner, state.owners) || link.presented === true;
   switch (link.kind) {
     case 'hub-dataset':
       // Training data is read to verify it; benchmarks evaluated on are other people's public datasets.
@@ -108,6 +111,7 @@ export async function followLinks(
   const outcome: FollowOutcome = { locations: [], warnings: [] };
   let frontier: Array<{ link: ReleaseLink; depth: number }> = start.map((link) => ({ link, depth: 1 }));
   let skippedForTime = 0;
+  let attempts = 0;
   while (frontier.length > 0) {
     const next: Array<{ link: ReleaseLink; depth: number }> = [];
     const ordered = [...frontier].sort((a, b) => priority(b.link) - priority(a.link));
@@ -124,13 +128,14 @@ export async function followLinks(
         continue;
       }
       if ((perKind.get(link.kind) ?? 0) >= limits.maxPerKind) continue;
+      if (attempts >= limits.maxAttempts) continue;
       if (now() - started > limits.timeBudgetMs) {
         skippedForTime++;
         visited.add(key);
         continue;
       }
       visited.add(key);
-      perKind.set(link.kind, (perKind.get(link.kind) ?? 0) + 1);
+      attempts++;
       let pack: Pack;
       try {
         pack = await options.opener.open(link.target);
@@ -138,6 +143,7 @@ export async function followLinks(
         outcome.warnings.push(`${link.url}: not followed: ${oneLine(error)}`);
         continue;
       }
+      perKind.set(link.kind, (perKind.get(link.kind) ?? 0) + 1);
       const location: FollowedLocation = {
         ref: link.target,
         role: 'followed',

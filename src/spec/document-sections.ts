@@ -39,7 +39,17 @@ export const DOCUMENTS: readonly DocumentDefinition[] = [
       {
         id: 'model-details',
         heading: 'Model details',
-        aliases: ['model details', 'model description', 'overview', 'model summary', 'model information'],
+        aliases: [
+          'model details',
+          'model description',
+          'overview',
+          'model summary',
+          'model information',
+          'model introduction',
+          'model overview',
+          'introduction',
+          'description',
+        ],
         guidance: 'Who built the model, when, its architecture, size, version and license.',
       },
       {
@@ -52,6 +62,10 @@ export const DOCUMENTS: readonly DocumentDefinition[] = [
           'direct use',
           'use cases',
           'intended uses & limitations',
+          'use',
+          'uses and limitations',
+          'intended usage',
+          'usage and limitations',
         ],
         guidance: 'What the model is for, who should use it, and uses that are out of scope.',
       },
@@ -65,6 +79,12 @@ export const DOCUMENTS: readonly DocumentDefinition[] = [
           'data',
           'training dataset',
           'training datasets',
+          'model data',
+          'data overview',
+          'datamix',
+          'data mix',
+          'pretraining data',
+          'training procedure',
         ],
         guidance: 'What data the model was trained on, with links to the data card and the datasets.',
       },
@@ -79,6 +99,10 @@ export const DOCUMENTS: readonly DocumentDefinition[] = [
           'performance',
           'benchmarks',
           'evaluations',
+          'benchmark',
+          'benchmark results',
+          'benchmark scores',
+          'model quality',
         ],
         guidance: 'Benchmarks, metrics and results, with the command that reproduces them.',
       },
@@ -94,13 +118,26 @@ export const DOCUMENTS: readonly DocumentDefinition[] = [
           'ethical considerations',
           'caveats and recommendations',
           'bias',
+          'responsible ai considerations',
+          'ethics and safety',
+          'ethical considerations and limitations',
+          'limitations and biases',
+          'out-of-scope use',
         ],
         guidance: 'Known failure modes, biases and risks, and what users should do about them.',
       },
       {
         id: 'license',
         heading: 'License',
-        aliases: ['license', 'licence', 'licensing', 'terms of use', 'license and citation'],
+        aliases: [
+          'license',
+          'licence',
+          'licensing',
+          'terms of use',
+          'license and citation',
+          'legal aspects',
+          'legal',
+        ],
         guidance: 'The license of the weights and code, as SPDX identifiers where possible.',
       },
     ],
@@ -115,7 +152,16 @@ export const DOCUMENTS: readonly DocumentDefinition[] = [
       {
         id: 'curation-rationale',
         heading: 'Curation rationale',
-        aliases: ['curation rationale', 'motivation', 'purpose', 'dataset summary', 'summary'],
+        aliases: [
+          'curation rationale',
+          'motivation',
+          'purpose',
+          'dataset summary',
+          'summary',
+          'dataset description',
+          'what is it?',
+          'what is it',
+        ],
         guidance: 'Why the data was gathered and what it was selected to represent.',
       },
       {
@@ -135,7 +181,16 @@ export const DOCUMENTS: readonly DocumentDefinition[] = [
       {
         id: 'collection',
         heading: 'Collection process',
-        aliases: ['collection process', 'collection', 'data collection', 'provenance', 'source data'],
+        aliases: [
+          'collection process',
+          'collection',
+          'data collection',
+          'provenance',
+          'source data',
+          'dataset creation',
+          'how was it created?',
+          'how was it created',
+        ],
         guidance: 'How, when and by whom the data was collected, and under what terms.',
       },
       {
@@ -148,6 +203,9 @@ export const DOCUMENTS: readonly DocumentDefinition[] = [
           'filtering',
           'data processing',
           'annotations',
+          'processing',
+          'deduplication',
+          'data processing steps',
         ],
         guidance: 'Filtering, deduplication, cleaning and labelling applied, with the code that did it.',
       },
@@ -162,6 +220,8 @@ export const DOCUMENTS: readonly DocumentDefinition[] = [
           'consent',
           'personal and sensitive information',
           'privacy',
+          'licensing information',
+          'license information',
         ],
         guidance:
           'The licenses of the sources, how consent and personal data were handled, and opt-outs honoured.',
@@ -175,6 +235,9 @@ export const DOCUMENTS: readonly DocumentDefinition[] = [
           'biases',
           'bias, risks, and limitations',
           'considerations for using the data',
+          'other known limitations',
+          'discussion of biases',
+          'considerations',
         ],
         guidance: 'Known gaps, skews and biases in the data and their likely effect on the model.',
       },
@@ -364,8 +427,13 @@ export function coverSections(markdown: string, definition: DocumentDefinition):
   const missing: string[] = [];
   const found: Record<string, number> = {};
   for (const section of definition.sections) {
-    const names = new Set([normaliseHeading(section.heading), ...section.aliases]);
-    const index = headings.findIndex((heading) => names.has(normaliseHeading(heading.text)));
+    const names = [normaliseHeading(section.heading), ...section.aliases];
+    // An exact heading first; else one that begins with a name ("Evaluation on EvalPlus and DS-1000").
+    let index = headings.findIndex((heading) => names.includes(normaliseHeading(heading.text)));
+    if (index < 0)
+      index = headings.findIndex((heading) =>
+        names.some((name) => normaliseHeading(heading.text).startsWith(`${name} `)),
+      );
     if (index < 0) {
       missing.push(section.id);
       continue;

@@ -52,6 +52,18 @@ export const PolicySchema = z.strictObject({
     )
     .optional()
     .describe('Stages that must be released by a date'),
+  requireVerified: z
+    .array(z.enum(COMPONENT_IDS))
+    .optional()
+    .describe(
+      'Components that must be verified: found in a location Aperture read, not only linked (a README can claim anything)',
+    ),
+  forbidOpenWashing: z
+    .boolean()
+    .optional()
+    .describe(
+      'Fail a release that calls itself open source while its license or withheld parts say otherwise',
+    ),
   requireChecks: z
     .array(
       z.strictObject({

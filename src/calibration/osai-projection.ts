@@ -1,0 +1,176 @@
+import type { ComponentRating, OpennessProfile } from '../profile/index.ts';
+import type { ComponentId, Rating, TextDocument } from '../spec/index.ts';
+import { OSAI_DIMENSIONS, type OsaiDimensionRef } from './corpus-release.ts';
+
+/** How Aperture's profile reads on one dimension of the OSAI index, and why. */
+export interface ProjectedDimension {
+  rating: Rating;
+  reason: string;
+}
+
+/** Aperture's profile read on the OSAI index's twelve dimensions. */
+export type OsaiProjection = Record<OsaiDimensionRef, ProjectedDimension>;
+
+/** Section-check score from which a model card or data card is a full, standard document. */
+export const FULL_DOCUMENT_SCORE = 7;
+/** Section-check score below which a card is not a model card in the index's sense (a few lines of usage). */
+export const THIN_DOCUMENT_SCORE = 4;
+/**
+ * A model card that documents the training hardware: a section on hardware, infrastructure or compute,
+ * or a sentence naming accelerators with a count or hours.
+ */
+const HARDWARE_HEADING =
+  /^#{1,6}\s+.*\b(hardware|infrastructure|compute|training factors|environmental impact)\b/im;
+const HARDWARE_SENTENCE =
+  /\b(train|trained|training|pre-?train\w*)\b[^\n]{0,160}\b(\d[\d,.]*\s*(k\s*)?(x\s*)?(nvidia\s+)?(h100|h200|h800|a100|a800|v100|gb200|b200|mi250x?|mi300x?|tpu\s?v\d\w*|gpus?|tpus?)\b|(h100|h200|h800|a100|a800|gb200|tpu\s?v\d\w*|gpu)s?[^.\n]{0,60}\b\d[\d,.]*\s*(k\s*)?(gpu[- ]?hours|hours|days|nodes)\b)/i;
+/** The index's own scale: open 1, partial ½, closed 0, averaged over its twelve dimensions, × 100. */
+const OSAI_POINTS: Record<Rating, number> = { open: 1, partial: 0.5, closed: 0 };
+
+function find(profile: OpennessProfile, id: ComponentId): ComponentRating {
+  return profile.components.find((component) => component.id === id)!;
+}
+
+function shipped(component: ComponentRating): boolean {
+  return component.rating !== 'closed' && component.rating !== 'not-applicable';
+}
+
+function documentRating(component: ComponentRating, what: string, thinIsClosed: boolean): ProjectedDimension {
+  if (!shipped(component)) return { rating: 'closed', reason: `no ${what}` };
+  const score = component.quality?.score;
+  if (component.verification === 'verified' && score !== undefined && score >= FULL_DOCUMENT_SCORE)
+    return { rating: 'open', reason: `${what} with the standard sections (${score}/10)` };
+  if (
+    thinIsClosed &&
+    component.verification === 'verified' &&
+    score !== undefined &&
+    score < THIN_DOCUMENT_SCORE
+  )
+    return { rating: 'closed', reason: `${what} with almost none of the standard sections (${score}/10)` };
+  return {
+    rating: 'partial',
+    reason:
+      component.verification === 'linked-unverified'
+        ? `${what} only linked`
+        : `${what} without the standard sections (${score ?? '?'}/10)`,
+  };
+}
+
+/**
+ * Reads an Aperture openness profile on the twelve dimensions of the European Open Source AI Index,
+ * so that the two can be compared dimension by dimension and on the index's own scale. The rules,
+ * published in docs/scoring.md, map components to dimensions: data sources from the training datasets
+ * (open when released under open terms and described by a data card), weights from the final
+ * parameters (partial behind an access gate), training code and its documentation from the training
+ * code, the preprint from the research paper or technical report, the peer-reviewed paper from a
+ * citation that names a venue, the model card and datasheet from their section checks, and licenses
+ * from the classes of every released component's license.
+ *
+ * @example
+ * projectOnOsai(report.profile).weights_endmodel // { rating: 'open', reason: 'weights released …' }
+ */
+export function projectOnOsai(
+  profile: OpennessProfile,
+  documents: Readonly<Record<string, TextDocument>> = {},
+): OsaiProjection {
+  const datasets = find(profile, 'training-datasets');
+  const dataCard = find(profile, 'data-card');
+  const weights = find(profile, 'final-parameters');
+  const training = find(profile, 'training-code');
+  const paper = find(profile, 'research-paper');
+  const report = find(profile, 'technical-report');
+  const card = find(profile, 'model-card');
+
+  // Availability dimensions judge availability; licenses have a dimension of their own.
+  const data: ProjectedDimension = !shipped(datasets)
+    ? { rating: 'closed', reason: 'training data not released' }
+    : (datasets.status === 'released' || datasets.status === 'restricted') && shipped(dataCard)
+      ? { rating: 'open', reason: 'training data available, with a data card' }
+      : {
+          rating: 'partial',
+          reason: `training data ${datasets.status === 'described' ? 'only described' : 'available without a data card'}`,
+        };
+
+  const weightsDimension: ProjectedDimension = !shipped(weights)
+    ? { rating: 'closed', reason: 'weights not released' }
+    : weights.status === 'restricted'
+      ? { rating: 'partial', reason: 'weights behind an access request' }
+      : { rating: 'open', reason: 'weights released' };
+
+  const code: ProjectedDimension = shipped(training)
+    ? {
+        rating: 'open',
+        reason:
+          training.verification === 'verified' ? 'training code released and read' : 'training code linked',
+      }
+    : { rating: 'closed', reason: 'training code not released' };
+
+  const preprintComponent = [paper, report].find(shipped);
+  const preprint: ProjectedDimension = preprintComponent
+    ? { rating: 'open', reason: `${preprintComponent.title.toLowerCase()} available` }
+    : { rating: 'closed', reason: 'no paper or technical report' };
+
+  const peerReviewed = [paper, report].some((component) =>
+    component.evidence.some((ref) => /\bpublished in\b/i.test(ref.note ?? '')),
+  );
+  const cardText = card.evidence
+    .map((ref) => (ref.file ? documents[ref.file]?.text : undefined))
+    .filter((text): text is string => text !== undefined)
+    .join('\n');
+  const hardware: ProjectedDimension =
+    HARDWARE_HEADING.test(cardText) || cardText.split('\n').some((line) => HARDWARE_SENTENCE.test(line))
+      ? { rating: 'open', reason: 'the model card documents the training hardware' }
+      : preprintComponent
+        ? { rating: 'open', reason: 'a paper or report documents the architecture and training' }
+        : { rating: 'closed', reason: 'no document describes the training hardware' };
+
+  return {
+    datasources_basemodel: data,
+    datasources_endmodel: data,
+    weights_basemodel: weightsDimension,
+    weights_endmodel: weightsDimension,
+    trainingcode: code,
+    code,
+    hardware_architecture: hardware,
+    preprint,
+    paper: peerReviewed
+      ? { rating: 'open', reason: 'a peer-reviewed publication is cited' }
+      : { rating: 'closed', reason: 'no peer-reviewed publication cited' },
+    modelcard: documentRating(card, 'model card', true),
+    // Dataset cards follow their own templates: any written one is at least a partial datasheet.
+    datasheet: documentRating(dataCard, 'data card', false),
+    licenses: licenses(profile),
+  };
+}
+
+function licenses(profile: OpennessProfile): ProjectedDimension {
+  const weights = find(profile, 'final-parameters');
+  if (!shipped(weights)) return { rating: 'closed', reason: 'no weights released' };
+  const weightsClass = weights.license.class;
+  if (weightsClass !== 'open')
+    return { rating: 'closed', reason: `weights under ${weights.license.expression ?? 'no stated license'}` };
+  const others = profile.components.filter(
+    (component) =>
+      shipped(component) &&
+      component.verification === 'verified' &&
+      component.license.class !== 'open' &&
+      component.license.class !== 'none',
+  );
+  return others.length === 0
+    ? { rating: 'open', reason: 'weights and every released part under open licenses' }
+    : {
+        rating: 'partial',
+        reason: `weights open; not open: ${others.map((component) => component.id).join(', ')}`,
+      };
+}
+
+/**
+ * A score on the index's own scale: open 1, partial ½, closed 0, averaged over its twelve dimensions,
+ * × 100, rounded.
+ *
+ * @example
+ * osaiScore({ datasources_basemodel: 'open', …eleven more }) // 0–100
+ */
+export function osaiScore(ratings: Record<OsaiDimensionRef, Rating>): number {
+  const total = OSAI_DIMENSIONS.reduce((sum, dimension) => sum + OSAI_POINTS[ratings[dimension]], 0);
+  return Math.round((100 * total) / OSAI_DIMENSIONS.length);
+}
