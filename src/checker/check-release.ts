@@ -86,6 +86,7 @@ export async function checkPack(
       bytes: evidence.files.reduce((sum, file) => sum + file.size, 0),
       largest,
     },
+    locations: evidence.locations,
     warnings: evidence.warnings,
     gate: options.gate ? evaluatePolicy(options.gate, profile, checks) : null,
   };

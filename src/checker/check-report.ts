@@ -1,6 +1,6 @@
 import type { CheckOutcome } from '../checks/index.ts';
 import type { OpennessProfile, PolicyOutcome } from '../profile/index.ts';
-import type { ChecksumOutcome, ManifestState, PackFile } from '../spec/index.ts';
+import type { ChecksumOutcome, ManifestState, PackFile, ReleaseLocationSummary } from '../spec/index.ts';
 
 /** The version of the JSON report format; bumped on any incompatible change. */
 export const REPORT_VERSION = 'aperture.dev/report/v1';
@@ -16,6 +16,8 @@ export interface CheckReport {
   manifest: ManifestState;
   checksums: ChecksumOutcome[];
   files: { count: number; bytes: number; largest: PackFile[] };
+  /** Every location the release was read from: the target first, then those named with it and those its links led to. */
+  locations: ReleaseLocationSummary[];
   warnings: string[];
   /** The gate's verdict, when a policy, --min-score or --require-class was given. */
   gate: PolicyOutcome | null;

@@ -84,6 +84,25 @@ const CONTEXT_RULES: ReadonlyArray<{ id: ComponentId; words: RegExp }> = [
 ];
 const REPORT_WORDS = /\b(technical report|tech report|report)\b/i;
 
+/** Characters of prose before and after a link that say what it is ("Training code: <link>"). */
+const CONTEXT_BEFORE = 100;
+const CONTEXT_AFTER = 60;
+
+/**
+ * The words that speak for a link in prose: its clause (from the last sentence or clause break before
+ * it to the first after it, within CONTEXT_BEFORE and CONTEXT_AFTER characters).
+ */
+function clauseAround(line: string, position: number, length: number): string {
+  const before = line.slice(Math.max(0, position - CONTEXT_BEFORE), position);
+  const start = Math.max(
+    ...[...before.matchAll(/[.;!?](\s|$)|\),?\s/g)].map((m) => m.index + m[0].length),
+    0,
+  );
+  const after = line.slice(position + length, position + length + CONTEXT_AFTER);
+  const end = /[.;!?](\s|$)|[,(]\s|\)\)/.exec(after)?.index ?? after.length;
+  return `${before.slice(start)} ${after.slice(0, end)}`;
+}
+
 /** Where to read links from, and what the text is. */
 export interface LinkSource {
   file: string;
@@ -154,8 +173,8 @@ export function classifyUrl(url: string): Classified {
     if (segments[2] === 'raw' || segments[2] === 'blob') {
       if (PDF_FILE.test(url)) return { kind: 'paper', base: ['research-paper'] };
       if (/licen[cs]e|copying/i.test(segments.at(-1) ?? '')) return { kind: 'license-terms', base: [] };
-      // A document in a repository (eval_details.md) is a page to read, not the code.
-      if (/\.(md|markdown|rst|txt|html?)$/i.test(segments.at(-1) ?? '')) return { kind: 'web', base: [] };
+      // A document or picture in a repository (eval_details.md, logo.png) is a page, not the code.
+      if (DOCUMENT_OR_IMAGE.test(segments.at(-1) ?? '')) return { kind: 'web', base: [] };
     }
     if (owner === 'orgs' || owner === 'sponsors' || owner === 'topics' || owner === 'features')
       return { kind: 'web', base: [] };
@@ -192,7 +211,19 @@ function classifyFile(url: string, _segments: string[]): Classified {
 
 const HUB_NAME = /^[A-Za-z0-9][\w.-]*$/;
 
+/** A file inside a repository that is a page or a picture, not the repository's content: a README, a license text, an image. */
+const DOCUMENT_OR_IMAGE = /\.(md|markdown|rst|txt|html?|png|jpe?g|gif|svg|webp|ico|mp4|webm)$/i;
+
 function classifyHubPath(segments: string[]): Classified {
+  const fileAction = segments[0] === 'datasets' ? segments[3] : segments[2];
+  if (
+    (fileAction === 'blob' || fileAction === 'resolve' || fileAction === 'raw') &&
+    DOCUMENT_OR_IMAGE.test(segments.at(-1) ?? '')
+  ) {
+    return /licen[cs]e|use_policy|terms/i.test(segments.join('/'))
+      ? { kind: 'license-terms', base: [] }
+      : { kind: 'web', base: [] };
+  }
   if (segments[0] === 'datasets' && segments.length >= 3 && HUB_NAME.test(segments[1]!)) {
     const revision = segments[3] === 'tree' || segments[3] === 'blob' ? segments[4] : undefined;
     return {
@@ -279,15 +310,18 @@ export function findLinks(source: LinkSource): ReleaseLink[] {
       ((context.titleFirst && context.headings === 1) ||
         OWN_SECTION.test(context.heading) ||
         OWN_LABEL.test(line));
-    const lineWords = words(context.heading, context.tableHeader, line);
-    const add = (url: string, linkText: string, extra?: Partial<ReleaseLink>) => {
+    // A table row speaks as a whole (with its header); in prose only the words near the link do.
+    const rowWords = inTable ? words(context.heading, context.tableHeader, line) : null;
+    const near = (position: number, length: number) =>
+      rowWords ?? words(context.heading, clauseAround(line, position, length));
+    const add = (url: string, linkText: string, position: number, extra?: Partial<ReleaseLink>) => {
       const cleaned = trimUrl(url);
       if (cleaned.length > 2048 || seen.has(cleaned)) return;
       seen.add(cleaned);
       const classified = classifyUrl(cleaned);
       // Code names many URLs (docs, issues, APIs); only files and repositories to fetch say something.
       if (via === 'code' && classified.kind === 'web') return;
-      const around = words(linkText, lineWords);
+      const around = words(linkText, near(position, url.length));
       const at = { file: source.file, line: index + 1 };
       links.push(
         describeLink(cleaned, classified, around, line, via, at, {
@@ -298,7 +332,8 @@ export function findLinks(source: LinkSource): ReleaseLink[] {
     };
     const markdownTexts = new Map<string, string>();
     for (const match of line.matchAll(MARKDOWN_LINK)) markdownTexts.set(trimUrl(match[3]!), match[1]!);
-    for (const match of line.matchAll(URL_PATTERN)) add(match[0], markdownTexts.get(trimUrl(match[0])) ?? '');
+    for (const match of line.matchAll(URL_PATTERN))
+      add(match[0], markdownTexts.get(trimUrl(match[0])) ?? '', match.index);
     if (source.format === 'code' || context.fenced) {
       for (const { pattern, dataset } of HUB_ID_IN_CODE) {
         for (const match of line.matchAll(pattern)) {
@@ -308,7 +343,7 @@ export function findLinks(source: LinkSource): ReleaseLink[] {
           const url = dataset
             ? `https://huggingface.co/datasets/${id}`
             : `https://huggingface.co/${id}${revision ? `/tree/${revision}` : ''}`;
-          add(url, '');
+          add(url, '', match.index);
         }
       }
     }

@@ -182,8 +182,12 @@ export function readModelCard(text: string, file: string): ModelCardFacts {
     });
   }
 
+  // The prompt, fields or button of an access form gate the files; a description alone (a privacy
+  // note many ungated repos carry) or the EU flag does not.
   const gateKey = Object.keys(data).find(
-    (key) => key.startsWith('extra_gated_') || (key === 'gated' && data[key] !== false),
+    (key) =>
+      /^extra_gated_(prompt|fields|heading|button_content)$/.test(key) ||
+      (key === 'gated' && data[key] !== false),
   );
   if (gateKey) facts.gated = at([gateKey], `${gateKey} in model card front matter: access is gated`);
 
