@@ -16,8 +16,10 @@ import {
   describeAbsence,
   findComponent,
   isShipped,
+  judgedFiles,
   MARKDOWN_FILE,
   summarise,
+  unreadDetail,
 } from './shared/release-parts.ts';
 
 /** Score when results exist only as prose, a Markdown table or a PDF. */
@@ -89,14 +91,14 @@ export const evalResultsMachineReadable: Check = {
   },
   run(evidence) {
     const component = findComponent(evidence, 'evaluation-results');
-    const files = isShipped(component) ? component.files : [];
+    const files = isShipped(component) ? judgedFiles(evidence, component) : [];
     const verdicts = files
       .filter((file) => STRUCTURED_FILE.test(file))
       .map((file) => judgeResultsFile(file, evidence.documents?.[file]));
     const modelIndex = findModelIndex(evidence);
     const readable = verdicts.filter((verdict) => verdict.ok);
     const broken = verdicts.filter((verdict) => !verdict.ok);
-    const details: string[] = [];
+    const details: string[] = [...unreadDetail(evidence, component!)];
     const refs: EvidenceRef[] = [];
     for (const verdict of verdicts) {
       if (verdict.ok) {

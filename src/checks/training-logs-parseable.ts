@@ -17,7 +17,9 @@ import {
   describeAbsence,
   findComponent,
   isShipped,
+  judgedFiles,
   summarise,
+  unreadDetail,
 } from './shared/release-parts.ts';
 
 /** Score when the only logs are TensorBoard event files (binary), present but not verified. */
@@ -67,12 +69,14 @@ export const trainingLogsParseable: Check = {
         remediation: 'Export the logs as CSV or JSONL and ship them in the pack.',
       };
     }
-    const verdicts = component.files.map((file) => judgeLogFile(file, evidence.documents?.[file]));
+    const verdicts = judgedFiles(evidence, component).map((file) =>
+      judgeLogFile(file, evidence.documents?.[file]),
+    );
     const parsed = verdicts.filter((verdict) => verdict.kind === 'parsed');
     const broken = verdicts.filter((verdict) => verdict.kind === 'broken');
     const binary = verdicts.filter((verdict) => verdict.kind === 'binary');
     const text = verdicts.filter((verdict) => verdict.kind === 'text');
-    const details: string[] = [];
+    const details: string[] = [...unreadDetail(evidence, component!)];
     const refs: EvidenceRef[] = [];
     for (const verdict of verdicts) {
       if (verdict.kind === 'parsed') {

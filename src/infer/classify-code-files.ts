@@ -109,8 +109,10 @@ export function classifyCodePath(path: string): { kind: CodeKind; note: string }
   const name = baseName(path);
   const stem = name.replace(/\.[^.]+$/, '');
   for (const rule of NAME_RULES) if (rule.stem.test(stem)) return { kind: rule.kind, note: rule.label };
-  const folders = folderSegments(path).reverse();
-  for (const folder of folders) {
+  const folders = folderSegments(path);
+  // From the deepest folder up.
+  for (let index = folders.length - 1; index >= 0; index--) {
+    const folder = folders[index]!;
     for (const rule of FOLDER_RULES)
       if (rule.folder.test(folder)) return { kind: rule.kind, note: `in a ${folder}/ folder` };
   }

@@ -1,6 +1,6 @@
 import type { EvidenceRef, PackFile } from '../spec/index.ts';
 import type { Finding } from './component-findings.ts';
-import { baseName, folderSegments, isIgnoredPath } from './ignored-paths.ts';
+import { baseName, folderSegments, hasFolder, isIgnoredPath } from './ignored-paths.ts';
 import { summariseLocations } from './summarise-locations.ts';
 
 const DATA_FILE =
@@ -38,10 +38,9 @@ export function findDatasets(files: readonly PackFile[], named: readonly NamedDa
   const evaluation: string[] = [];
   for (const file of files) {
     if (isIgnoredPath(file.path) || !DATA_FILE.test(baseName(file.path))) continue;
-    const folders = folderSegments(file.path);
-    if (folders.some((folder) => NOT_DATA_FOLDER.test(folder))) continue;
-    if (folders.some((folder) => EVAL_FOLDER.test(folder))) evaluation.push(file.path);
-    else if (folders.some((folder) => DATA_FOLDER.test(folder))) training.push(file.path);
+    if (hasFolder(file.path, NOT_DATA_FOLDER)) continue;
+    if (hasFolder(file.path, EVAL_FOLDER)) evaluation.push(file.path);
+    else if (hasFolder(file.path, DATA_FOLDER)) training.push(file.path);
   }
   const findings: Finding[] = [];
   if (training.length > 0)

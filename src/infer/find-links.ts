@@ -84,6 +84,9 @@ const CONTEXT_RULES: ReadonlyArray<{ id: ComponentId; words: RegExp }> = [
 ];
 const REPORT_WORDS = /\b(technical report|tech report|report)\b/i;
 
+/** Every line with a link or a Hub id holds one of these; other lines are only read for their context. */
+const MAY_HOLD_LINK = /:\/\/|magnet:|_pretrained\(|download|load_dataset\(/i;
+
 /** Characters of prose before and after a link that say what it is ("Training code: <link>"). */
 const CONTEXT_BEFORE = 100;
 const CONTEXT_AFTER = 60;
@@ -301,6 +304,7 @@ export function findLinks(source: LinkSource): ReleaseLink[] {
       else if (!line.includes('|')) context.tableHeader = '';
     }
     previous = line;
+    if (!MAY_HOLD_LINK.test(line)) continue;
     if (source.format === 'markdown' && !context.fenced && MENTION_SECTION.test(context.heading)) continue;
     const inTable = source.format === 'markdown' && context.tableHeader !== '' && line.includes('|');
     const via: LinkVia = source.format === 'code' || context.fenced ? 'code' : inTable ? 'table' : 'text';

@@ -1,6 +1,6 @@
 import type { ComponentId, EvidenceRef, PackFile } from '../spec/index.ts';
 import type { Finding } from './component-findings.ts';
-import { baseName, folderSegments, isIgnoredPath } from './ignored-paths.ts';
+import { baseName, hasFolder, isIgnoredPath } from './ignored-paths.ts';
 import type { InferenceInput } from './inference.ts';
 import { summariseLocations } from './summarise-locations.ts';
 
@@ -44,12 +44,11 @@ export async function findRunOutputs(
   for (const file of files) {
     if (isIgnoredPath(file.path)) continue;
     const name = baseName(file.path);
-    const folders = folderSegments(file.path);
-    if (RESULT_NAME.test(name) || (folders.some((f) => RESULT_FOLDER.test(f)) && RESULT_FILE.test(name))) {
+    if (RESULT_NAME.test(name) || (RESULT_FILE.test(name) && hasFolder(file.path, RESULT_FOLDER))) {
       record('evaluation-results', file.path, 'evaluation results file');
     } else if (LOG_NAME.test(name)) {
       record('training-logs', file.path, 'training log by name');
-    } else if (folders.some((f) => LOG_FOLDER.test(f)) && TABLE.test(name)) {
+    } else if (TABLE.test(name) && hasFolder(file.path, LOG_FOLDER)) {
       record('training-logs', file.path, 'table in a logs folder');
     } else if (name === 'trainer_state.json' && trainerStatesRead < MAX_TRAINER_STATES_READ) {
       // Every checkpoint folder has one; a few show whether the history was kept.
@@ -63,7 +62,7 @@ export async function findRunOutputs(
           'trainer_state.json has a log_history',
           text.slice(0, history.index).split('\n').length,
         );
-    } else if (SAMPLE_NAME.test(name) || folders.some((f) => SAMPLE_FOLDER.test(f))) {
+    } else if (SAMPLE_NAME.test(name) || hasFolder(file.path, SAMPLE_FOLDER)) {
       record('sample-outputs', file.path, 'sample model outputs');
     }
   }

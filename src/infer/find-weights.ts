@@ -1,6 +1,6 @@
 import type { EvidenceRef, PackFile } from '../spec/index.ts';
 import type { Finding } from './component-findings.ts';
-import { baseName, folderSegments } from './ignored-paths.ts';
+import { baseName, folderSegments, hasFolder } from './ignored-paths.ts';
 import { summariseLocations } from './summarise-locations.ts';
 
 const WEIGHT_FILE =
@@ -17,6 +17,7 @@ const CHECKPOINT_FOLDER =
 const DATA_FOLDER = /^(data|datasets?|corpus|corpora|tokenized|cache)$/i;
 
 function checkpointFolder(path: string): string | null {
+  if (!hasFolder(path, CHECKPOINT_FOLDER)) return null;
   const segments = folderSegments(path);
   const index = segments.findIndex((segment) => CHECKPOINT_FOLDER.test(segment));
   return index < 0 ? null : segments.slice(0, index + 1).join('/');
@@ -25,9 +26,9 @@ function checkpointFolder(path: string): string | null {
 /** Whether a file holds model parameters (weights or a shard index), judged by name. */
 export function isWeightFile(path: string): boolean {
   const name = baseName(path);
+  if (!WEIGHT_FILE.test(name) && !SHARD_INDEX.test(name)) return false;
   if (TRAINING_STATE.test(name) || NOT_WEIGHTS.test(name)) return false;
-  if (folderSegments(path).some((segment) => DATA_FOLDER.test(segment))) return false;
-  return WEIGHT_FILE.test(name) || SHARD_INDEX.test(name);
+  return !hasFolder(path, DATA_FOLDER);
 }
 
 /**

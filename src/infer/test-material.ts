@@ -3,6 +3,8 @@ const TEST_FOLDER =
   /^(tests?|testing|__tests__|test[_-]?fixtures?|fixtures?|test[_-]?data|testdata|test[_-]?assets|unit[_-]?tests?|integration[_-]?tests?|e2e|mocks?|__mocks__|dummy[\w-]*)$/i;
 /** Names of stand-in models and files made for tests: dummy, tiny-random. */
 const STAND_IN = /(^|[_.-])(dummy|tiny[_-]random|random[_-]tiny)([_.-]|$)/i;
+/** Every test-material path holds one of these words; a cheap first look. */
+const MAY_BE_TEST_MATERIAL = /test|fixture|mock|e2e|dummy|random/i;
 /** Folders in which a `test` folder is a data split, not a test suite. */
 const DATA_FOLDER =
   /^(data|datasets?|corpus|corpora|splits?|eval[_-]?data|evaluation[_-]?data|benchmarks?)$/i;
@@ -17,6 +19,8 @@ const DATA_FOLDER =
  * isTestMaterial('data/test/part-0.parquet')         // false
  */
 export function isTestMaterial(path: string): boolean {
+  // Most paths name no test folder and no stand-in: answer those without splitting.
+  if (!MAY_BE_TEST_MATERIAL.test(path)) return false;
   const segments = path.split('/');
   const name = segments.at(-1) ?? '';
   const folders = segments.slice(0, -1);

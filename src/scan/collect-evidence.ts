@@ -75,9 +75,12 @@ const DOCUMENT_COMPONENTS = new Set([
   'research-paper',
   'sample-outputs',
 ]);
-/** Most documents of one component read for the checks, and their bytes: the rest are listed as unread. */
-const MAX_DOCUMENTS_PER_COMPONENT = 2000;
-const DOCUMENT_BYTES_PER_COMPONENT = 64 * 1024 * 1024;
+/**
+ * Most documents of one component read for the checks, and their bytes: a sample is enough to judge
+ * them, and the rest are listed in `unread` so that checks leave them out rather than call them broken.
+ */
+const MAX_DOCUMENTS_PER_COMPONENT = 50;
+const DOCUMENT_BYTES_PER_COMPONENT = 16 * 1024 * 1024;
 const DOCUMENT_READ_LIMIT = 2 * 1024 * 1024;
 const MAY_HOLD_PAPER_LINK = /arxiv|doi\.org/i;
 // Markdown emphasis (_arXiv:2303.08112_, **doi.org/…**) is not part of an identifier.

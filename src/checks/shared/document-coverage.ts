@@ -10,7 +10,14 @@ import {
 import { isUrl } from '../../util/index.ts';
 import type { CheckResult } from '../check.ts';
 import { hardenMarkdown } from './harden-markdown.ts';
-import { capitalise, describeAbsence, findComponent, isShipped, MARKDOWN_FILE } from './release-parts.ts';
+import {
+  capitalise,
+  describeAbsence,
+  findComponent,
+  isShipped,
+  judgedFiles,
+  MARKDOWN_FILE,
+} from './release-parts.ts';
 
 /** Score given to a document that exists but cannot be read for sections (a URL, a PDF). */
 export const UNCHECKABLE_DOCUMENT_SCORE = 3;
@@ -64,7 +71,7 @@ export function examineDocument(
   }
   const written = new Set<string>();
   const headed = new Set<string>();
-  for (const path of component.files) {
+  for (const path of judgedFiles(evidence, component)) {
     if (!MARKDOWN_FILE.test(path)) {
       coverage.other.push(path);
       continue;

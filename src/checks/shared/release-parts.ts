@@ -6,6 +6,23 @@ export function findComponent(evidence: ReleaseEvidence, id: ComponentId): Resol
   return (evidence.components ?? []).find((component) => component.id === id);
 }
 
+/**
+ * The files of a component the checks judge: all of them but those the collector left unread (a
+ * component with more documents than are read is judged on the ones read).
+ */
+export function judgedFiles(evidence: ReleaseEvidence, component: ResolvedComponent): string[] {
+  const unread = evidence.unread ?? [];
+  if (unread.length === 0) return component.files;
+  const skipped = new Set(unread);
+  return component.files.filter((file) => !skipped.has(file));
+}
+
+/** One detail line saying how many files of a component were left unread, or none. */
+export function unreadDetail(evidence: ReleaseEvidence, component: ResolvedComponent): string[] {
+  const count = component.files.length - judgedFiles(evidence, component).length;
+  return count > 0 ? [`${count} more file(s) not read: a component is judged on its first files`] : [];
+}
+
 /** Released or restricted: the component can be had, openly or behind a gate. */
 export function isShipped(
   component: ResolvedComponent | undefined,
