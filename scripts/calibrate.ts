@@ -3,18 +3,25 @@
  * would, and prints each profile beside the expert ratings of its family (the European Open Source AI
  * Index and the Model Openness Tool, read from ../shared/data), then the figures: rank correlation,
  * per-dimension agreement, mean gap, agreement with the MOT. `--details` adds each release's twelve
- * dimensions; `--json` prints everything as JSON.
+ * dimensions; `--json` prints everything as JSON; `--write` also writes docs/calibration.md.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   CALIBRATION_TARGETS,
   calibrateCorpus,
+  renderCalibrationDoc,
   renderCalibrationTable,
   renderDimensionGrid,
   renderSummaryLine,
   summariseCalibration,
 } from '../src/calibration/index.ts';
+
+// A reader that stops early (`npm run calibrate | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DATA = path.resolve(process.env.APERTURE_SHARED_DATA ?? path.join(ROOT, '..', 'shared', 'data'));
@@ -47,6 +54,23 @@ if (args.has('--json')) {
     ),
   );
 } else {
+  if (args.has('--write')) {
+    const file = path.join(ROOT, 'docs/calibration.md');
+    writeFileSync(file, renderCalibrationDoc(corpus, holdout, corpusSummary, holdoutSummary));
+    // The README shows the figures and the corpus table between its calibration markers.
+    const readme = path.join(ROOT, 'README.md');
+    const text = readFileSync(readme, 'utf8');
+    const block = [
+      '<!-- calibration:start -->',
+      `- ${renderSummaryLine('Corpus', corpusSummary, true)}`,
+      `- ${renderSummaryLine('Holdout', holdoutSummary, false)}`,
+      '',
+      renderCalibrationTable(corpus),
+      '<!-- calibration:end -->',
+    ].join('\n');
+    writeFileSync(readme, text.replace(/<!-- calibration:start -->[\s\S]*?<!-- calibration:end -->/, block));
+    console.log(`wrote ${path.relative(ROOT, file)} and the table in README.md\n`);
+  }
   console.log('## Corpus (rules tuned on these)\n');
   console.log(renderCalibrationTable(corpus));
   console.log('\n## Holdout (written apart; rules not tuned on these)\n');

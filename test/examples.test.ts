@@ -27,6 +27,7 @@ const EXAMPLES = [
   'harness-only',
   'broken-pack',
   'hub-style-no-manifest',
+  'linked-release',
 ] as const;
 type Example = (typeof EXAMPLES)[number];
 
@@ -62,10 +63,17 @@ const EXPECTED: Record<Example, Expected> = {
   },
   'broken-pack': { score: 16, mofClass: null, osaid: 'not-open-source-ai', completeness: 18, inferred: true },
   'hub-style-no-manifest': {
-    score: 34,
+    score: 38,
     mofClass: null,
     osaid: 'not-open-source-ai',
     completeness: 25,
+    inferred: true,
+  },
+  'linked-release': {
+    score: 39,
+    mofClass: null,
+    osaid: 'not-open-source-ai',
+    completeness: 13,
     inferred: true,
   },
 };
@@ -174,6 +182,20 @@ describe('example release packs', () => {
     expect(report.profile.components.every((rating) => rating.inferred)).toBe(true);
   });
 
+  it('linked-release: the code verified, the weights, data, logs and preprint linked, unverified', () => {
+    expect(component('linked-release', 'training-code')).toMatchObject({
+      rating: 'open',
+      verification: 'verified',
+    });
+    const weights = component('linked-release', 'final-parameters');
+    expect(weights).toMatchObject({ rating: 'open', verification: 'linked-unverified', points: 7.5 });
+    expect(weights.reason).toBe('linked, unverified; released under Apache-2.0 (open)');
+    expect(component('linked-release', 'training-datasets').license.expression).toBe('CC-BY-4.0');
+    expect(component('linked-release', 'training-logs').verification).toBe('linked-unverified');
+    // The test fixture beside the code is not the release's weights.
+    expect(weights.evidence.some((ref) => ref.file?.startsWith('tests/'))).toBe(false);
+  });
+
   it('hub-style-no-manifest: components inferred from the Hub layout', () => {
     const { profile } = reports['hub-style-no-manifest'];
     expect(reports['hub-style-no-manifest'].manifest.state).toBe('absent');
@@ -185,7 +207,11 @@ describe('example release packs', () => {
     expect(component('hub-style-no-manifest', 'final-parameters').license.expression).toBe('Apache-2.0');
     expect(component('hub-style-no-manifest', 'model-card').rating).toBe('open');
     expect(component('hub-style-no-manifest', 'evaluation-results').rating).toBe('open');
-    expect(component('hub-style-no-manifest', 'training-datasets').rating).toBe('partial');
+    // Linked on the Hub; the README states the corpus is CC-BY-4.0.
+    expect(component('hub-style-no-manifest', 'training-datasets')).toMatchObject({
+      rating: 'open',
+      verification: 'linked-unverified',
+    });
     expect(component('hub-style-no-manifest', 'training-code').rating).toBe('closed');
   });
 });
@@ -247,6 +273,13 @@ describe('example policies', () => {
       ],
       'broken-pack': null,
       'hub-style-no-manifest': null,
+      // Weights only linked: not a deliverable.
+      'linked-release': [
+        'minClass',
+        'requireComponents.data-card',
+        'requireStages.weights',
+        'requireVerified.final-parameters',
+      ],
     },
     'prize-track-class-ii': {
       'open-science-pack': [],
@@ -259,6 +292,8 @@ describe('example policies', () => {
       ],
       'broken-pack': null,
       'hub-style-no-manifest': null,
+      // A release that only links its weights cannot win a prize.
+      'linked-release': ['minClass', 'allowedLicenseClasses', 'requireVerified.final-parameters'],
     },
     'procurement-minimum': {
       'open-science-pack': [],
@@ -266,6 +301,7 @@ describe('example policies', () => {
       'harness-only': [],
       'broken-pack': null,
       'hub-style-no-manifest': null,
+      'linked-release': null,
     },
   };
 

@@ -27,7 +27,11 @@ forEachDialect('import release-pack', (ctx) => {
       name,
       openness_score: report.profile.score,
       mof_class: report.profile.mof.class,
+      // The pack calls itself "fully open" and is: checked, not flagged, with the profile's reason.
+      open_washing: 0,
+      open_washing_reason: expect.stringContaining('calls itself open source'),
     });
+    expect(report.profile.openWashing?.flagged).toBe(false);
     expect(JSON.parse(model.profile!)).toMatchObject({ score: report.profile.score, model: { name } });
     const rating = await store.db.selectFrom('openness_ratings').selectAll().executeTakeFirstOrThrow();
     expect(rating).toMatchObject({

@@ -248,6 +248,8 @@ forEachDialect('server API', (ctx) => {
       accessibility: 'open-weights-noncommercial',
       opennessScore: 70,
       mofClass: 'I',
+      openWashing: null,
+      openWashingReason: null,
       countries: ['FR', 'US'],
       regions: ['europe', 'us'],
       sourceUrl: null,
@@ -357,7 +359,7 @@ forEachDialect('server API', (ctx) => {
     expect(response.headers['content-disposition']).toBe('attachment; filename="models.csv"');
     const lines = response.body.trim().split('\n');
     expect(lines[0]).toBe(
-      'id,name,source,organizationId,organization,date,domain,parameters,trainingComputeFlop,accessibility,opennessScore,mofClass,countries,regions,sourceUrl',
+      'id,name,source,organizationId,organization,date,domain,parameters,trainingComputeFlop,accessibility,opennessScore,mofClass,openWashing,openWashingReason,countries,regions,sourceUrl',
     );
     expect(lines).toHaveLength(8);
     expect(lines[1]).toContain(',joint-model,epoch,');
@@ -381,6 +383,8 @@ forEachDialect('server API', (ctx) => {
       ['/api/models?accessibility=free', 'accessibility'],
       ['/api/models?year=twenty', 'year'],
       ['/api/models?format=xml', 'format'],
+      ['/api/models?openWashing=yes', 'openWashing'],
+      ['/api/models?openWashing=1', 'openWashing'],
       ['/api/organizations?sort=size', 'sort'],
       ['/api/import-runs?pageSize=-1', 'pageSize'],
       ['/api/models/abc', 'id'],

@@ -269,6 +269,7 @@ describe('OpenAPI document and docs page', () => {
         'country',
         'format',
         'mofClass',
+        'openWashing',
         'organization',
         'page',
         'pageSize',

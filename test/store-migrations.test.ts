@@ -1,3 +1,4 @@
+import { type Kysely, Migrator } from 'kysely';
 import { expect, it } from 'vitest';
 import { appliedMigrations, migrateToLatest, migrationsFor, TABLE_NAMES } from '../src/store/index.ts';
 import { forEachDialect } from './support/dialects.ts';
@@ -63,5 +64,82 @@ forEachDialect('store migrations', (ctx) => {
     await store.db.insertInto('model_countries').values({ model_id: model.id, country: 'US' }).execute();
     await store.db.deleteFrom('models').where('id', '=', model.id).execute();
     expect(await store.db.selectFrom('model_countries').selectAll().execute()).toEqual([]);
+  });
+
+  it('0008 adds the open-washing flag to a catalog of the previous version, its rows unassessed', async () => {
+    const store = await ctx.openFresh();
+    const migrations = migrationsFor(store.dialect);
+    const migrator = new Migrator({
+      db: store.db as unknown as Kysely<unknown>,
+      provider: { getMigrations: async () => migrations },
+    });
+    expect((await migrator.migrateTo('0007-benchmark-tasks')).error).toBeUndefined();
+    // biome-ignore lint/suspicious/noExplicitAny: the 0007 schema has no open-washing columns, unlike Database
+    const old = store.db as unknown as Kysely<any>;
+    const { id: organizationId } = await old
+      .insertInto('organizations')
+      .values({ name: 'Lakeside', country: 'CA', source: 'demo' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const before = [
+      {
+        source: 'release-pack',
+        external_id: 'brook@1',
+        name: 'brook',
+        organization_id: organizationId,
+        date: '2024-06-01',
+        accessibility: 'open-weights-restricted',
+        openness_score: 10,
+        mof_class: null,
+        profile: JSON.stringify({ score: 10, openWashing: { flagged: true } }),
+      },
+      { source: 'epoch', external_id: 'GPT-4', name: 'GPT-4', accessibility: 'api' },
+    ];
+    await old.insertInto('models').values(before).execute();
+    const idsBefore = await old.selectFrom('models').select(['id', 'name']).orderBy('id').execute();
+
+    const outcome = await migrateToLatest(store);
+    expect(outcome.applied).toEqual(['0008-model-open-washing']);
+    expect((await migrateToLatest(store)).applied).toEqual([]);
+
+    const rows = await store.db
+      .selectFrom('models')
+      .select([
+        'id',
+        'name',
+        'organization_id',
+        'openness_score',
+        'profile',
+        'open_washing',
+        'open_washing_reason',
+      ])
+      .orderBy('id')
+      .execute();
+    expect(rows.map(({ id, name }) => ({ id, name }))).toEqual(idsBefore);
+    expect(rows[0]).toMatchObject({
+      organization_id: organizationId,
+      openness_score: 10,
+      open_washing: null,
+      open_washing_reason: null,
+    });
+    expect(JSON.parse(rows[0]!.profile!)).toEqual({ score: 10, openWashing: { flagged: true } });
+    expect(rows[1]).toMatchObject({ open_washing: null, open_washing_reason: null });
+
+    await store.db
+      .updateTable('models')
+      .set({ open_washing: 1, open_washing_reason: 'calls itself open source, but the weights are withheld' })
+      .where('external_id', '=', 'brook@1')
+      .execute();
+    const flagged = await store.db
+      .selectFrom('models')
+      .select(['open_washing', 'open_washing_reason'])
+      .where('open_washing', '=', 1)
+      .execute();
+    expect(flagged).toEqual([
+      { open_washing: 1, open_washing_reason: 'calls itself open source, but the weights are withheld' },
+    ]);
+    await expect(
+      store.db.updateTable('models').set({ open_washing: 2 }).where('external_id', '=', 'GPT-4').execute(),
+    ).rejects.toThrow(/check constraint|CHECK constraint/i);
   });
 });

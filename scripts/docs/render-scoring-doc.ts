@@ -11,6 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { OSAI_PROJECTION_RULES } from '../../src/calibration/index.ts';
 import { checkRelease } from '../../src/checker/index.ts';
 import { ALL_CHECKS } from '../../src/checks/index.ts';
 import {
@@ -19,6 +20,7 @@ import {
   osaidVerdict,
   RATING_FACTORS,
   rateComponent,
+  VERIFICATION_FACTORS,
 } from '../../src/profile/index.ts';
 import {
   COMPONENTS,
@@ -34,6 +36,8 @@ import { generatedNotice, table } from './markdown.ts';
 
 /** The example whose profile is worked through, and the day it is judged on. */
 export const WORKED_EXAMPLE = { pack: 'examples/open-weights-only', asOf: '2026-06-01' } as const;
+/** The example whose parts are linked, checked offline (no link followed). */
+export const LINKED_EXAMPLE = { pack: 'examples/linked-release', asOf: '2026-06-01' } as const;
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLASS_NAMES: Record<MofClassNumber, string> = { 1: 'I', 2: 'II', 3: 'III' };
@@ -64,15 +68,16 @@ function number(value: number): string {
 function probe(
   id: ComponentId,
   status: ComponentStatus,
-  options: { license?: string | null; found?: boolean } = {},
+  options: { license?: string | null; found?: boolean; linked?: boolean } = {},
 ): ResolvedComponent {
   const found = options.found ?? true;
+  const shipped = status === 'released' || status === 'restricted';
   return {
     id,
     status,
-    origin: 'declared',
-    locations: status === 'released' || status === 'restricted' ? ['path/in/pack'] : [],
-    files: found && (status === 'released' || status === 'restricted') ? ['path/in/pack'] : [],
+    origin: options.linked ? 'inferred' : 'declared',
+    locations: shipped ? [options.linked ? 'https://huggingface.co/org/model' : 'path/in/pack'] : [],
+    files: found && shipped && !options.linked ? ['path/in/pack'] : [],
     missing: found ? [] : ['path/in/pack'],
     escaping: [],
     license: classifyLicense(options.license === undefined ? 'Apache-2.0' : options.license),
@@ -102,6 +107,16 @@ function ratingRules(): string {
       probe('training-code', 'released', { license: 'Some Custom Terms v2' }),
     ],
     ['released', 'not found in the pack', probe('training-code', 'released', { found: false })],
+    [
+      'released',
+      'only linked (a URL, not read), open license stated',
+      probe('final-parameters', 'released', { linked: true }),
+    ],
+    [
+      'released',
+      'only linked, no license stated',
+      probe('training-datasets', 'released', { linked: true, license: 'NOASSERTION' }),
+    ],
     ['restricted', 'found (gated access)', probe('training-code', 'restricted')],
     ['restricted', 'not found', probe('training-code', 'restricted', { found: false })],
     ['described', 'training datasets or evaluation data', probe('training-datasets', 'described')],
@@ -127,7 +142,7 @@ function openRatings(): ComponentRating[] {
     rating: 'open',
     status: 'released',
     inferred: false,
-    verification: 'verified',
+    verification: 'verified' as const,
     license: classifyLicense('Apache-2.0'),
     reason: 'released under Apache-2.0 (open)',
     evidence: [],
@@ -187,8 +202,13 @@ function mofTable(): string {
   );
 }
 
-async function workedExample(): Promise<string> {
-  const report = await checkRelease(path.join(ROOT, WORKED_EXAMPLE.pack), { asOf: WORKED_EXAMPLE.asOf });
+async function workedExample(
+  example: { pack: string; asOf: string },
+  heading: string,
+  introduction: string,
+): Promise<string> {
+  // Offline: the example's links are rated from what they say, never fetched.
+  const report = await checkRelease(path.join(ROOT, example.pack), { asOf: example.asOf, follow: false });
   const { profile } = report;
   const earned = profile.components.reduce((sum, component) => sum + component.points, 0);
   const available = profile.components.reduce((sum, component) => sum + component.maxPoints, 0);
@@ -201,24 +221,38 @@ async function workedExample(): Promise<string> {
     return [
       component.title,
       component.rating,
+      component.verification ?? '—',
       String(component.maxPoints),
       number(factor),
       quality,
+      component.verification ? number(VERIFICATION_FACTORS[component.verification]) : '—',
       number(component.points),
     ];
   });
-  rows.push(['**Sum**', '', `**${number(available)}**`, '', '', `**${number(earned)}**`]);
+  rows.push(['**Sum**', '', '', `**${number(available)}**`, '', '', '', `**${number(earned)}**`]);
   const { mof, osaid, completeness } = profile;
   const unmet = (name: 'I' | 'II' | 'III') =>
     mof.unmet[name].length === 0
       ? 'nothing missing'
       : `missing or not open: ${mof.unmet[name].map((item) => `${title(item.id)} (${item.problem})`).join(', ')}`;
   return [
-    `## Worked example: ${WORKED_EXAMPLE.pack}`,
+    `## ${heading}`,
     '',
-    `This is the profile Aperture computes for [\`${WORKED_EXAMPLE.pack}\`](../${WORKED_EXAMPLE.pack}/) (Pebble-1 Tiny-Instruct, a fictional open-weights release) as of ${WORKED_EXAMPLE.asOf}, generated by running the checker when this document was rendered (\`aperture check ${WORKED_EXAMPLE.pack} --as-of ${WORKED_EXAMPLE.asOf}\` prints the same numbers).`,
+    introduction,
     '',
-    table(['Component', 'Rating', 'Weight', 'Factor', 'Quality check and score', 'Points'], rows),
+    table(
+      [
+        'Component',
+        'Rating',
+        'Verification',
+        'Weight',
+        'Factor',
+        'Quality check and score',
+        'Verification factor',
+        'Points',
+      ],
+      rows,
+    ),
     '',
     `**Openness score** = round(100 × ${number(earned)} / ${number(available)}) = **${profile.score}**.`,
     '',
@@ -227,6 +261,8 @@ async function workedExample(): Promise<string> {
     `**OSAID-style verdict**: ${osaid.verdict === 'open-source-ai' ? 'open source AI' : 'not open source AI'}. Parameters: ${osaid.parameters.met ? 'met' : 'not met'} (${osaid.parameters.reason}). Code: ${osaid.code.met ? 'met' : 'not met'} (${osaid.code.reason}). Data information: ${osaid.dataInformation.met ? 'met' : 'not met'} (${osaid.dataInformation.reason}).`,
     '',
     `**Release-pack completeness**: ${completeness.items.map((item) => `${item.title} ${item.score}`).join(', ')}; mean **${completeness.percent}%**.`,
+    '',
+    `**Open-washing**: ${profile.openWashing ? `${profile.openWashing.flagged ? 'flagged' : 'not flagged'} (${profile.openWashing.reason})` : 'no claim: the release does not call itself open source'}.`,
   ].join('\n');
 }
 
@@ -247,7 +283,7 @@ export async function renderScoringDoc(): Promise<string> {
     '# How Aperture scores a release',
     '',
     generatedNotice(
-      'the scoring code (src/spec/components.ts, src/profile/) and the profile of examples/open-weights-only',
+      'the scoring code (src/spec/components.ts, src/profile/, src/calibration/osai-projection.ts) and the profiles of examples/open-weights-only and examples/linked-release',
     ),
     '',
     'For every release, Aperture rates each of the 20 components of a release pack *open*, *partial* or *closed* (or *not applicable*), and derives four results from those ratings: the **openness score** (0–100), the **Model Openness Framework (MOF) class**, the **OSAID-style verdict** and **release-pack completeness**. Every point of the score traces to one component, and the check named beside it.',
@@ -257,7 +293,7 @@ export async function renderScoringDoc(): Promise<string> {
     'Each component carries a fixed weight; the weights add up to 100. A component earns',
     '',
     '```',
-    'points = weight × rating factor × quality factor        (rounded to 0.01)',
+    'points = weight × rating factor × quality factor × verification factor     (rounded to 0.01)',
     'score  = round(100 × Σ points / Σ weights of the components that apply)',
     '```',
     '',
@@ -288,6 +324,24 @@ export async function renderScoringDoc(): Promise<string> {
       judged.map((component) => [component.title, `\`${judgeOf(component.id)}\``]),
     ),
     '',
+    '### The verification factor: linked, unverified',
+    '',
+    "A release is rarely one repository: weights and card on the Hub, code on a git host, data in dataset repositories, a paper, logs on a tracker. Aperture reads the locations it is given (`aperture check A B --as-one-release`) and follows the links the release's texts contain (card and README links, front matter `datasets:`, download tables, URLs in code), bounded in depth, count, kind and time, through its own Hub and git sources, never to loopback, private, link-local, unique-local or multicast addresses. A component found in the files of a location Aperture read is *verified*. A component known only by a link (a host Aperture does not read, a link that could not be opened, or `--no-follow`) is *linked, unverified*: it is rated from what the link and the words around it say (open when the text states an open license for it, partial when no license is stated) and never reads as closed for lack of evidence, but it earns only a share of its points until it is read:",
+    '',
+    table(
+      ['Verification', 'Factor'],
+      Object.entries(VERIFICATION_FACTORS).map(([verification, factor]) => [
+        `**${verification}**`,
+        number(factor),
+      ]),
+    ),
+    '',
+    'A README can claim anything. The MOF class counts a linked part as included, as the Model Openness Tool counts a component listed with a URL; policies can demand verified evidence for chosen components (`requireVerified: [final-parameters, training-code]`), and the gates of rewards always do: a prize track or a funded deliverable needs every component its MOF class requires (the final parameters when it asks only for a score) verified, and fails open-washing (`forbidOpenWashing`). A release that only links cannot win a prize or pass a deliverable.',
+    '',
+    '### Documents that say nothing',
+    '',
+    'A model card, data card, safety notes or reproducibility checklist that is present but says nothing (an empty file, or an `aperture init` template left unfilled: headings and comments only) is rated closed, so it neither earns points nor counts towards a MOF class.',
+    '',
     '### Not applicable',
     '',
     `A component marked \`not-applicable\` drops out of the score entirely (0 of 0 points, and its weight leaves the denominator), but only if MOF does not require it. The components that can be not applicable are: ${titles(optional)}. Marking a MOF-required component not applicable rates it closed.`,
@@ -310,9 +364,34 @@ export async function renderScoringDoc(): Promise<string> {
     '',
     '## Release-pack completeness',
     '',
-    `The seed article asks every release to ship ${titles([...RELEASE_PACK_DOCUMENTS])}. Each counts as present when rated open or partial; a present document scores its judging check's score × 10 (100 when nothing judges it), an absent one 0. Completeness is the mean over the ${RELEASE_PACK_DOCUMENTS.length} documents, rounded to a whole percent.`,
+    `The seed article asks every release to ship ${titles([...RELEASE_PACK_DOCUMENTS])}. A document rated open or partial scores its judging check's score × 10 (100 when nothing judges it), an absent one 0; it counts as present (✓) only when that score is above 0. Completeness is the mean over the ${RELEASE_PACK_DOCUMENTS.length} documents, rounded to a whole percent.`,
     '',
-    await workedExample(),
+    '## Open-washing',
+    '',
+    'After the European Open Source AI Index\'s central theme, a release is flagged for *open-washing* when it calls itself open source ("open-source", "fully open", "truly open" in its own card or README, a Hub tag, or a license whose name says open) while its weights are withheld or not under an open license, or nothing but the weights is open (neither training data nor training code released). Phrases about other things ("open-source libraries", "a fine-tune of the fully open X") and citation sections do not count. The flag names the phrase and where it stands, the license, and the parts the MOF requires that are withheld; it is in every report format, in policies (`forbidOpenWashing: true`) and in the observatory (a model field and a filter).',
+    '',
+    '## Reading a profile on the OSAI index',
+    '',
+    "To compare Aperture with the experts, `npm run calibrate` reads each profile on the twelve dimensions of the European Open Source AI Index (open 1, partial ½, closed 0, averaged × 100: the index's own scale). Availability dimensions judge availability only: the index rates licenses in a dimension of their own. The rules:",
+    '',
+    table(
+      ['Dimension', 'Read from the profile as'],
+      Object.entries(OSAI_PROJECTION_RULES).map(([dimension, rule]) => [`\`${dimension}\``, rule]),
+    ),
+    '',
+    "docs/calibration.md has the table of every release in the calibration corpus beside its experts' ratings.",
+    '',
+    await workedExample(
+      WORKED_EXAMPLE,
+      `Worked example: ${WORKED_EXAMPLE.pack}`,
+      `This is the profile Aperture computes for [\`${WORKED_EXAMPLE.pack}\`](../${WORKED_EXAMPLE.pack}/) (Pebble-1 Tiny-Instruct, a fictional open-weights release) as of ${WORKED_EXAMPLE.asOf}, generated by running the checker when this document was rendered (\`aperture check ${WORKED_EXAMPLE.pack} --as-of ${WORKED_EXAMPLE.asOf}\` prints the same numbers).`,
+    ),
+    '',
+    await workedExample(
+      LINKED_EXAMPLE,
+      `Worked example with linked parts: ${LINKED_EXAMPLE.pack}`,
+      `[\`${LINKED_EXAMPLE.pack}\`](../${LINKED_EXAMPLE.pack}/) is the code repository of a fictional release whose weights and training data are on the Hub, whose logs are on W&B and whose preprint has a DOI. Checked offline (\`aperture check ${LINKED_EXAMPLE.pack} --no-follow --as-of ${LINKED_EXAMPLE.asOf}\`), the code is verified and every other part is linked, unverified: rated from the links and the license statements of the README, at half their points.`,
+    ),
     '',
   ];
   return parts.join('\n');

@@ -5,8 +5,13 @@ export { CorpusReleaseSchema, OSAI_DIMENSIONS, readCorpusRelease } from './corpu
 export type { ExpertRatings } from './expert-ratings.ts';
 export { readExpertRatings } from './expert-ratings.ts';
 export type { OsaiProjection, ProjectedDimension } from './osai-projection.ts';
-export { osaiScore, projectOnOsai } from './osai-projection.ts';
-export { renderCalibrationTable, renderDimensionGrid, renderSummaryLine } from './render-calibration.ts';
+export { OSAI_PROJECTION_RULES, osaiScore, projectOnOsai } from './osai-projection.ts';
+export {
+  renderCalibrationDoc,
+  renderCalibrationTable,
+  renderDimensionGrid,
+  renderSummaryLine,
+} from './render-calibration.ts';
 export type { CalibratedRelease, CalibrationSummary, MotVerdict } from './run-calibration.ts';
 export {
   CALIBRATION_TARGETS,

@@ -23,6 +23,30 @@ const HARDWARE_HEADING =
   /^#{1,6}\s+.*\b(hardware|infrastructure|compute|training factors|environmental impact)\b/im;
 const HARDWARE_SENTENCE =
   /\b(train|trained|training|pre-?train\w*)\b[^\n]{0,160}\b(\d[\d,.]*\s*(k\s*)?(x\s*)?(nvidia\s+)?(h100|h200|h800|a100|a800|v100|gb200|b200|mi250x?|mi300x?|tpu\s?v\d\w*|gpus?|tpus?)\b|(h100|h200|h800|a100|a800|gb200|tpu\s?v\d\w*|gpu)s?[^.\n]{0,60}\b\d[\d,.]*\s*(k\s*)?(gpu[- ]?hours|hours|days|nodes)\b)/i;
+/** How each dimension of the index is read from an Aperture profile, in words (for docs/scoring.md). */
+export const OSAI_PROJECTION_RULES: Record<OsaiDimensionRef, string> = {
+  datasources_basemodel:
+    'Training datasets: open when released (verified or linked) with a data card, partial when available without one or only described, closed when withheld.',
+  datasources_endmodel: 'As for the base model: a release profile does not tell base from end-model data.',
+  weights_basemodel:
+    'Final parameters: open when released, partial behind an access request (gated), closed when withheld.',
+  weights_endmodel: 'As for the base model.',
+  trainingcode: 'Training code: open when released (verified or linked), closed otherwise.',
+  code: 'As training code: the code is documented where it is released.',
+  hardware_architecture:
+    'Open when the model card documents the training hardware (a hardware, infrastructure or compute section, or accelerators with a count or hours) or a paper or technical report is available; closed otherwise.',
+  preprint:
+    'Open when a research paper or technical report is available (linked or in the release), closed otherwise.',
+  paper:
+    'Open when a citation names a peer-reviewed venue (BibTeX booktitle or journal other than arXiv), closed otherwise.',
+  modelcard:
+    'Model card: open when read and its section check scores at least 7/10, closed when it scores below 4, partial otherwise (or when only linked).',
+  datasheet:
+    'Data card: open when read and its section check scores at least 7/10, partial when present otherwise, closed when absent.',
+  licenses:
+    'Open when the weights and every released part read are under open licenses, partial when the weights are open but another part is not, closed when the weights are not under an open license (or withheld).',
+};
+
 /** The index's own scale: open 1, partial ½, closed 0, averaged over its twelve dimensions, × 100. */
 const OSAI_POINTS: Record<Rating, number> = { open: 1, partial: 0.5, closed: 0 };
 

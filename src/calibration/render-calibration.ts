@@ -65,3 +65,53 @@ export function renderSummaryLine(name: string, summary: CalibrationSummary, wit
     `· MOF class ${summary.mofClassMatches.matched}/${summary.mofClassMatches.of}`,
   ].join(' ');
 }
+
+/**
+ * docs/calibration.md: what the calibration measures, the figures against the targets, each release's
+ * row and the dimension grid.
+ */
+export function renderCalibrationDoc(
+  corpus: readonly CalibratedRelease[],
+  holdout: readonly CalibratedRelease[],
+  corpusSummary: CalibrationSummary,
+  holdoutSummary: CalibrationSummary,
+): string {
+  return [
+    '# Calibration against expert ratings',
+    '',
+    '<!-- Written by `npm run calibrate -- --write` from test/calibration/ and the expert ratings in ../shared/data. -->',
+    '',
+    "Aperture's inference is measured against the experts who rate real releases by hand: the European Open Source AI Index (OSAI, twelve dimensions rated open, partial or closed) and the Model Openness Tool (MOT, which components a release includes under which license). `test/calibration/` holds realistic shapes of real releases (the file listing of each location and the texts the checker reads, written from their public repositories and cards; see its README), each paired with the OSAI and MOT entries of its family. `npm run calibrate` checks each shape as a new user would (`aperture check hf:org/model`, links followed within the shapes) and compares.",
+    '',
+    "- **Rank correlation**: Spearman correlation, over the releases, between Aperture's profile read on the OSAI index's scale (the rules are in docs/scoring.md, \"Reading a profile on the OSAI index\") and the index's own score. The correlation of Aperture's openness score itself is given beside it: its weights and its rules (a restricted license halves every part it covers; training logs, safety notes and reproducibility count) are not the index's, so it ranks differently by design.",
+    "- **Per-dimension agreement**: the share of (release, dimension) pairs where Aperture's reading equals the experts' rating exactly.",
+    "- **Mean gap**: the mean absolute difference between the two scores on the index's scale (Aperture's openness score beside it, for information).",
+    "- **MOT**: the share of (release, MOF component) pairs where Aperture's rating (open → open, partial → included but not open, closed → missing) equals the tool's, and how often the MOF class is the same.",
+    '',
+    '`corpus/` holds the releases the rules were written and tuned against; `holdout/` holds releases written apart and not tuned on: their figures show how the rules carry to releases the corpus does not hold.',
+    '',
+    '## Figures',
+    '',
+    `Targets on the corpus: rank correlation ≥ ${CALIBRATION_TARGETS.spearman}, per-dimension agreement ≥ ${CALIBRATION_TARGETS.dimensionAgreement}%, mean gap ≤ ${CALIBRATION_TARGETS.meanGap} points.`,
+    '',
+    `- ${renderSummaryLine('Corpus', corpusSummary, true)}`,
+    `- ${renderSummaryLine('Holdout', holdoutSummary, false)}`,
+    '',
+    '## Corpus',
+    '',
+    renderCalibrationTable(corpus),
+    '',
+    '## Holdout',
+    '',
+    renderCalibrationTable(holdout),
+    '',
+    '## Dimensions',
+    '',
+    "Aperture's reading, then the experts' (O open, p partial, · closed; `!` where they differ), in the index's order: data sources (base, end model), weights (base, end model), training code, code documentation, hardware and architecture, preprint, peer-reviewed paper, model card, datasheet, licenses.",
+    '',
+    '```',
+    renderDimensionGrid([...corpus, ...holdout]),
+    '```',
+    '',
+  ].join('\n');
+}

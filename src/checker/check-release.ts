@@ -2,7 +2,7 @@ import { runChecks } from '../checks/index.ts';
 import { buildProfile, evaluatePolicy } from '../profile/index.ts';
 import type { FollowLimits, LocationOpener, Pack, SourceOptions } from '../scan/index.ts';
 import { type CollectProgress, collectEvidence, networkLocationOpener, openSource } from '../scan/index.ts';
-import type { Policy } from '../spec/index.ts';
+import type { Policy, ReleaseEvidence } from '../spec/index.ts';
 import { allowedHostsFromEnv } from '../util/index.ts';
 import { type CheckReport, REPORT_VERSION } from './check-report.ts';
 import { toolVersion } from './tool-version.ts';
@@ -32,6 +32,37 @@ export interface CheckReleaseOptions {
 }
 
 /**
+ * Collects the evidence of a release as `aperture check` does before it runs the checks: the target and
+ * the locations named with it, and the locations its links lead to (unless told not to), read through
+ * Aperture's own Hub and git sources with the destination rule. `aperture init --from` drafts from it,
+ * so that the draft and the check agree.
+ *
+ * @example
+ * const evidence = await collectReleaseEvidence('hf:org/model', { with: ['https://github.com/org/code'] });
+ */
+export async function collectReleaseEvidence(
+  target: string,
+  options: CheckReleaseOptions = {},
+): Promise<ReleaseEvidence> {
+  const opened: Pack[] = [];
+  try {
+    const pack = await openSource(target, options.sources);
+    opened.push(pack);
+    for (const other of options.with ?? []) opened.push(await openSource(other, options.sources));
+    const follow = options.follow ?? process.env.APERTURE_NO_FOLLOW !== '1';
+    return await collectEvidence(pack, {
+      asOf: options.asOf,
+      hashWorkers: options.hashWorkers,
+      onProgress: options.onProgress,
+      given: opened.slice(1),
+      follow: followOption({ ...options, follow }),
+    });
+  } finally {
+    await Promise.all(opened.map((pack) => pack.close()));
+  }
+}
+
+/**
  * Checks one release end to end: open the source (and the locations named with it), collect evidence
  * (following the release's links unless told not to), run every check, build the profile and apply
  * the gate. The CLI, the API, the arena and the programs all call this, so they agree.
@@ -42,16 +73,7 @@ export interface CheckReleaseOptions {
  * const whole = await checkRelease('hf:org/model', { with: ['https://github.com/org/code'] });
  */
 export async function checkRelease(target: string, options: CheckReleaseOptions = {}): Promise<CheckReport> {
-  const opened: Pack[] = [];
-  try {
-    const pack = await openSource(target, options.sources);
-    opened.push(pack);
-    for (const other of options.with ?? []) opened.push(await openSource(other, options.sources));
-    const follow = options.follow ?? process.env.APERTURE_NO_FOLLOW !== '1';
-    return await checkPack(pack, target, { ...options, follow, given: opened.slice(1) });
-  } finally {
-    await Promise.all(opened.map((pack) => pack.close()));
-  }
+  return reportOf(await collectReleaseEvidence(target, options), target, options);
 }
 
 /**
@@ -70,6 +92,11 @@ export async function checkPack(
     given: options.given,
     follow: followOption(options),
   });
+  return reportOf(evidence, target, options);
+}
+
+/** Runs the checks on collected evidence, builds the profile and applies the gate. */
+function reportOf(evidence: ReleaseEvidence, target: string, options: CheckReleaseOptions): CheckReport {
   const checks = runChecks(evidence);
   const profile = buildProfile(evidence, checks);
   const largest = [...evidence.files].sort((a, b) => b.size - a.size).slice(0, 5);
@@ -95,18 +122,13 @@ export async function checkPack(
 /** The opener links are followed through: the network one when `follow` is true, none when it is absent or false. */
 function followOption(
   options: CheckReleaseOptions,
-): { opener: LocationOpener; limits?: Partial<FollowLimits> } | undefined {
+): { opener: LocationOpener; limits?: Partial<FollowLimits>; allowHosts: readonly string[] } | undefined {
   if (options.follow === undefined || options.follow === false) return undefined;
   const custom = typeof options.follow === 'object' ? options.follow : {};
+  // Followed links always pass the destination rule, whoever asked for the check.
+  const destination = options.sources?.git?.destination ?? { allowHosts: allowedHostsFromEnv(process.env) };
   const opener =
     custom.opener ??
-    networkLocationOpener({
-      hf: options.sources?.hf,
-      git: {
-        ...options.sources?.git,
-        // Followed links always pass the destination rule, whoever asked for the check.
-        destination: options.sources?.git?.destination ?? { allowHosts: allowedHostsFromEnv(process.env) },
-      },
-    });
-  return { opener, limits: custom.limits };
+    networkLocationOpener({ hf: options.sources?.hf, git: { ...options.sources?.git, destination } });
+  return { opener, limits: custom.limits, allowHosts: destination.allowHosts ?? [] };
 }

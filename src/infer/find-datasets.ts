@@ -7,7 +7,9 @@ const DATA_FILE =
   /\.(parquet|arrow|jsonl|ndjson|jsonl\.gz|jsonl\.zst|json\.gz|csv|tsv|csv\.gz|tfrecord|txt\.gz|npy|webdataset|tar)$/i;
 const DATA_FOLDER =
   /^(data|datasets?|corpus|corpora|training[_-]?data|train[_-]?data|pretraining[_-]?data)$/i;
-const EVAL_FOLDER = /^(eval|evals|evaluation|eval[_-]?data|evaluation[_-]?data|benchmarks?|test[_-]?sets?)$/i;
+/** Evaluation folders, and the held-out splits of a dataset (data/test, data/validation). */
+const EVAL_FOLDER =
+  /^(eval|evals|evaluation|eval[_-]?data|evaluation[_-]?data|benchmarks?|test[_-]?sets?|test|validation|valid|dev)$/i;
 const NOT_DATA_FOLDER = /^(results|eval[_-]?results|logs?|samples|runs|wandb)$/i;
 
 /** A dataset named in the model card front matter. */

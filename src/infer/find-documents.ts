@@ -31,7 +31,7 @@ const DOCUMENT_RULES: ReadonlyArray<{ id: ComponentId; name: RegExp; note: strin
   },
   {
     id: 'technical-report',
-    name: /(^|[_\-. ])(technical[_\- ]?report|tech[_\- ]?report|report|white[_\- ]?paper|system[_\- ]?card)(?=[_\-. ])[^/]*\.pdf$|[_\- ](technical[_\- ]?report|tech[_\- ]?report)\.(md|tex)$/i,
+    name: /(^|[_\-. ])(technical[_\- ]?report|tech[_\- ]?report|report|white[_\- ]?paper|system[_\- ]?card|model[_\- ]?card)(?=[_\-. ])[^/]*\.pdf$|[_\- ](technical[_\- ]?report|tech[_\- ]?report)\.(md|tex)$/i,
     note: 'technical report by name',
   },
   {

@@ -1,4 +1,4 @@
-import { AI_LICENSES, type CataloguedLicense, canonicalSpdxId } from '../spec/index.ts';
+import { AI_LICENSES, type CataloguedLicense, canonicalSpdxId, fenceTracker } from '../spec/index.ts';
 
 /** A license named in a sentence or linked by its page. */
 export interface LicenseMention {
@@ -183,14 +183,10 @@ function scopeOf(clause: string, at: number): LicenseScope {
  */
 export function findLicenseStatements(text: string): LicenseStatement[] {
   const statements: LicenseStatement[] = [];
-  let fenced = false;
+  const inFence = fenceTracker();
   let heading = '';
   text.split('\n').forEach((line, index) => {
-    if (/^\s*(```|~~~)/.test(line)) {
-      fenced = !fenced;
-      return;
-    }
-    if (fenced) return;
+    if (inFence(line)) return;
     const headingMatch = /^#{1,6}\s+(.*)$/.exec(line);
     if (headingMatch) {
       heading = headingMatch[1]!;

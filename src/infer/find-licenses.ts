@@ -1,5 +1,5 @@
 import type { ComponentId, EvidenceRef, PackFile } from '../spec/index.ts';
-import type { ComponentFindings } from './component-findings.ts';
+import { type ComponentFindings, UNSTATED_LICENSE } from './component-findings.ts';
 import { findLicenseMentions, findLicenseStatements, type LicenseScope } from './find-license-mentions.ts';
 import { identifyLicenseText } from './identify-license-text.ts';
 import type { Inference, InferenceInput } from './inference.ts';
@@ -139,11 +139,13 @@ export async function findLicenses(sources: LicenseSources): Promise<ReleaseLice
   const linked = card?.licenseLink ? root.find((entry) => entry.path === card.licenseLink) : undefined;
   const stated = card?.license ?? null;
   const modelKey = squash(sources.modelName);
+  // The folder named after the release (the longest name it contains: llama3_1 over llama3).
+  const named = folders
+    .map((entry) => ({ entry, key: squash(entry.folder.split('/').at(-1) ?? '') }))
+    .filter(({ key }) => key.length >= 3 && modelKey.includes(key))
+    .sort((a, b) => b.key.length - a.key.length)[0]?.entry;
   const ownFolder =
-    folders.find((entry) => {
-      const key = squash(entry.folder.split('/').at(-1) ?? '');
-      return key.length >= 3 && modelKey.includes(key);
-    }) ?? (new Set(folders.map((entry) => entry.license)).size === 1 ? folders[0] : undefined);
+    named ?? (new Set(folders.map((entry) => entry.license)).size === 1 ? folders[0] : undefined);
   const chosen: LicenseFinding | null =
     (stated && stated.license.toLowerCase() !== 'other' ? stated : null) ??
     linked ??
@@ -158,7 +160,8 @@ export async function findLicenses(sources: LicenseSources): Promise<ReleaseLice
     packLicense: chosen ? { license: chosen.license, evidence: chosen.evidence } : null,
     apply(findings) {
       for (const component of findings.list()) {
-        if (component.license) continue;
+        // A license a text states for this kind of part outranks "not stated" (a link's default).
+        if (component.license && component.license !== UNSTATED_LICENSE) continue;
         const paths = component.locations.filter((location) => !/^[a-z][a-z0-9+.-]*:/i.test(location));
         const folder = paths.length > 0 ? folderCovering(paths, folders) : undefined;
         const entry = folder ?? scoped.find((candidate) => candidate.scope.includes(component.id));

@@ -1,4 +1,4 @@
-import type { ComponentId, EvidenceRef } from '../spec/index.ts';
+import { type ComponentId, type EvidenceRef, fenceTracker } from '../spec/index.ts';
 import { findLicenseMentions, licenseOfPage } from './find-license-mentions.ts';
 import type { LinkKind, LinkVia, ReleaseLink } from './release-link.ts';
 
@@ -98,7 +98,9 @@ const CONTEXT_AFTER = 60;
 function clauseAround(line: string, position: number, length: number): string {
   const before = line.slice(Math.max(0, position - CONTEXT_BEFORE), position);
   const start = Math.max(
-    ...[...before.matchAll(/[.;!?](\s|$)|\),?\s/g)].map((m) => m.index + m[0].length),
+    ...[...before.matchAll(/[.;!?](\s|$)|\),?\s|,\s+(?:and|but|while|whereas)\s/g)].map(
+      (m) => m.index + m[0].length,
+    ),
     0,
   );
   const after = line.slice(position + length, position + length + CONTEXT_AFTER);
@@ -181,6 +183,13 @@ export function classifyUrl(url: string): Classified {
     }
     if (owner === 'orgs' || owner === 'sponsors' || owner === 'topics' || owner === 'features')
       return { kind: 'web', base: [] };
+    // An issue, a pull request, a discussion or a wiki page is a page about the repository, not its code.
+    if (
+      /^(issues|pulls?|discussions|wiki|actions|commits?|compare|security|projects|milestones?)$/.test(
+        segments[2] ?? '',
+      )
+    )
+      return { kind: 'web', base: [] };
     return {
       kind: 'git-repo',
       target: `https://${host}/${owner}/${repo}`,
@@ -188,7 +197,23 @@ export function classifyUrl(url: string): Classified {
       base: [],
     };
   }
-  if (host === 'raw.githubusercontent.com') return classifyFile(url, segments);
+  if (host === 'raw.githubusercontent.com')
+    return DOCUMENT_OR_IMAGE.test(segments.at(-1) ?? '')
+      ? { kind: 'web', base: [] }
+      : classifyFile(url, segments);
+  // Self-hosted forges and mirrors: a path ending in .git, or a git./gitlab./gitea./forgejo. host.
+  if (
+    /\.git$/i.test(parsed.pathname) ||
+    (/^(git|gitlab|gitea|forgejo)\./.test(host) && segments.length >= 2)
+  ) {
+    const repoPath = segments.slice(0, /\.git$/i.test(parsed.pathname) ? undefined : 2).join('/');
+    return {
+      kind: 'git-repo',
+      target: `${parsed.protocol}//${parsed.host}/${repoPath}`,
+      ...(segments.length >= 2 ? { owner: segments[0]!.toLowerCase() } : {}),
+      base: [],
+    };
+  }
   if (PAPER_HOSTS.test(host) || PDF_FILE.test(url)) return { kind: 'paper', base: ['research-paper'] };
   if (LOG_HOSTS.test(host)) return { kind: 'training-logs', base: ['training-logs'] };
   if (WEIGHT_FILE.test(url) || DATA_FILE.test(url) || ARCHIVE_FILE.test(url))
@@ -267,6 +292,8 @@ const HUB_ID_IN_CODE: ReadonlyArray<{ pattern: RegExp; dataset: boolean }> = [
   },
   { pattern: /\bload_dataset\(\s*["']([\w.-]+\/[\w.-]+)["']([^)\n]{0,200})/g, dataset: true },
 ];
+/** A Hub call whose arguments continue on the next lines. */
+const OPEN_CALL = /\b(from_pretrained|snapshot_download|load_dataset)\(\s*[^)]*$/;
 const REVISION_ARGUMENT = /\brevision\s*=\s*["']([\w./-]+)["']|--revision\s+([\w./-]+)/;
 
 /**
@@ -284,15 +311,15 @@ export function findLinks(source: LinkSource): ReleaseLink[] {
   const links: ReleaseLink[] = [];
   const seen = new Set<string>();
   const context: Context = { heading: '', tableHeader: '', fenced: false, headings: 0, titleFirst: false };
+  const inFence = fenceTracker();
   const lines = source.text.split('\n');
   let previous = '';
   for (let index = 0; index < lines.length && links.length < MAX_LINKS_PER_TEXT; index++) {
     const line = lines[index]!;
     if (source.format === 'markdown') {
-      if (/^\s*(```|~~~)/.test(line)) {
-        context.fenced = !context.fenced;
-        continue;
-      }
+      context.fenced = inFence(line);
+      // The fence lines themselves hold no link.
+      if (context.fenced && /^ {0,3}(`{3,}|~{3,})/.test(line)) continue;
       const heading = context.fenced ? null : /^#{1,6}\s+(.*)$/.exec(line);
       if (heading) {
         context.heading = heading[1]!;
@@ -339,8 +366,10 @@ export function findLinks(source: LinkSource): ReleaseLink[] {
     for (const match of line.matchAll(URL_PATTERN))
       add(match[0], markdownTexts.get(trimUrl(match[0])) ?? '', match.index);
     if (source.format === 'code' || context.fenced) {
+      // A call spread over lines (`from_pretrained(\n  "org/m",\n  revision="step3000")`) is read whole.
+      const call = OPEN_CALL.test(line) ? [line, ...lines.slice(index + 1, index + 5)].join(' ') : line;
       for (const { pattern, dataset } of HUB_ID_IN_CODE) {
-        for (const match of line.matchAll(pattern)) {
+        for (const match of call.matchAll(pattern)) {
           const id = match[1]!;
           const revisionMatch = REVISION_ARGUMENT.exec(match[2] ?? '');
           const revision = revisionMatch?.[1] ?? revisionMatch?.[2];

@@ -37,6 +37,98 @@ describe('findPaperLinks', () => {
     ]);
   });
 
+  it('reads arXiv ids in Markdown emphasis and BibTeX eprint fields', () => {
+    expect(findPaperLinks('Our paper: _arXiv:2303.08112_ (to appear).', 'README.md')).toEqual([
+      expect.objectContaining({
+        url: 'https://arxiv.org/abs/2303.08112',
+        rank: 2,
+        note: 'arXiv id in README.md',
+      }),
+    ]);
+    const [link] = findPaperLinks(
+      '@misc{radford2022whisper,\n  title={Robust Speech Recognition},\n  eprint={2212.04356},\n  archivePrefix={arXiv},\n}\n',
+      'README.md',
+    );
+    expect(link).toMatchObject({ url: 'https://arxiv.org/abs/2212.04356', line: 3, rank: 3 });
+  });
+
+  it('gives the venue of a peer-reviewed BibTeX entry, not of an arXiv preprint', () => {
+    const links = findPaperLinks(
+      [
+        '## Citation',
+        '```bibtex',
+        '@inproceedings{star2024,',
+        '  title={Star},',
+        '  booktitle={Proceedings of ICML},',
+        '  eprint={2501.00001},',
+        '}',
+        '@article{related2023,',
+        '  title={Related},',
+        '  journal={arXiv preprint arXiv:2303.08112},',
+        '}',
+        '```',
+      ].join('\n'),
+      'README.md',
+    );
+    expect(links.map((link) => [link.url, link.rank, link.venue])).toEqual([
+      ['https://arxiv.org/abs/2501.00001', 3, 'Proceedings of ICML'],
+      ['https://arxiv.org/abs/2303.08112', 2, undefined],
+    ]);
+  });
+
+  it('ranks reference lists and lines about a dataset 0', () => {
+    const links = findPaperLinks(
+      [
+        '# Star',
+        '',
+        '## Training data',
+        '',
+        'The data mix follows the Dolma datasheet: arXiv:2402.00159.',
+        'Our paper describes this model: arXiv:2501.00001.',
+        '',
+        '## References',
+        '',
+        '1. The Pile. https://arxiv.org/abs/2101.00027',
+        '2. Our paper: https://arxiv.org/abs/2305.10403',
+        '',
+        '## Further reading',
+        '',
+        '- https://doi.org/10.1145/3458723',
+      ].join('\n'),
+      'README.md',
+    );
+    expect(links.map((link) => [link.url, link.rank])).toEqual([
+      ['https://arxiv.org/abs/2402.00159', 0],
+      ['https://arxiv.org/abs/2501.00001', 2],
+      ['https://arxiv.org/abs/2101.00027', 0],
+      ['https://arxiv.org/abs/2305.10403', 0],
+      ['https://doi.org/10.1145/3458723', 0],
+    ]);
+  });
+
+  it('closes a BibTeX entry whose brace ends the last field line', () => {
+    const links = findPaperLinks(
+      [
+        '## Citation',
+        '```bibtex',
+        '@inproceedings{star2024,',
+        '  title={Star},',
+        '  booktitle={ICML},',
+        '  eprint={2501.00001}}',
+        '```',
+        '',
+        '## Model details',
+        '',
+        'The architecture follows https://arxiv.org/abs/1706.03762 closely.',
+      ].join('\n'),
+      'README.md',
+    );
+    expect(links.map((link) => [link.url, link.rank, link.venue])).toEqual([
+      ['https://arxiv.org/abs/2501.00001', 3, 'ICML'],
+      ['https://arxiv.org/abs/1706.03762', 1, undefined],
+    ]);
+  });
+
   it('finds nothing in text without paper links', () => {
     expect(findPaperLinks('See https://github.com/org/repo', 'README.md')).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import type { EvidenceRef } from '../spec/index.ts';
+import { type EvidenceRef, fenceTracker } from '../spec/index.ts';
 
 /** A link to a paper found in a text, ranked by how likely it is the release's own paper. */
 export interface PaperLink extends EvidenceRef {
@@ -82,17 +82,20 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
   let inCitation = false;
   let inReferences = false;
   let inBibtex = false;
-  let fenced = false;
+  const inFence = fenceTracker();
   // The first work a citation section or BibTeX block cites is the release's; later ones are related.
   let citedEntries = 0;
   // Links found in the current BibTeX entry, and the venue it names, set on them when it closes.
   let entryLinks: PaperLink[] = [];
   let entryVenue: string | undefined;
+  let entryDepth = 0;
+  // The venue of the first work a citation section cites, for a paper linked above it (a badge).
+  let citedVenue: string | undefined;
   // Under the title, before the first section (badges, the links beside the name), a release links its own paper.
   let headingsSeen = 0;
   let titleFirst = false;
   text.split('\n').forEach((line, index) => {
-    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    const fenced = inFence(line);
     const heading = !fenced && /^#{1,6}\s/.test(line);
     if (heading && ++headingsSeen === 1) titleFirst = /^#\s/.test(line);
     const inHeader = titleFirst && headingsSeen === 1;
@@ -106,6 +109,7 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
       citedEntries++;
       entryLinks = [];
       entryVenue = undefined;
+      entryDepth = 0;
     }
     const venue = inBibtex ? VENUE_FIELD.exec(line) : null;
     if (venue && !NOT_A_VENUE.test(venue[2]!)) entryVenue = venue[2]!.replace(/\s+/g, ' ').slice(0, 120);
@@ -120,7 +124,7 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
           ? citedEntries <= 1
             ? 3
             : 2
-          : PAPER_WORDS.test(words) || inHeader
+          : PAPER_WORDS.test(words) || (inHeader && isLinkLine(line))
             ? 2
             : 1;
     for (const { pattern, toUrl, kind } of LINK_PATTERNS) {
@@ -130,6 +134,7 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
         if (existing) {
           existing.rank = Math.max(existing.rank, rank);
           existing.technicalReport ||= REPORT_WORDS.test(words);
+          if (inBibtex) entryLinks.push(existing);
           continue;
         }
         const link: PaperLink = {
@@ -144,10 +149,31 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
         if (inBibtex) entryLinks.push(link);
       }
     }
-    if (inBibtex && /^\s*\}\s*$/.test(line)) {
-      inBibtex = false;
-      if (entryVenue) for (const link of entryLinks) link.venue = entryVenue;
+    if (inBibtex) {
+      // An entry closes when its braces balance, on a line of its own or after its last field.
+      entryDepth += (line.match(/\{/g) ?? []).length - (line.match(/\}/g) ?? []).length;
+      if (entryDepth <= 0) {
+        inBibtex = false;
+        if (entryVenue) for (const link of entryLinks) link.venue = entryVenue;
+        if (entryVenue && entryLinks.length === 0 && citedEntries === 1) citedVenue ??= entryVenue;
+      }
     }
   });
+  // A citation naming a venue but no identifier cites the paper the text links elsewhere (a badge).
+  if (citedVenue) {
+    const own = [...links].filter((link) => link.rank >= 2).sort((a, b) => b.rank - a.rank)[0];
+    if (own && !own.venue) own.venue = citedVenue;
+  }
   return links;
+}
+
+/** A line of links rather than prose (a row of badges, "[Paper] | [Code]"): few words besides the links. */
+function isLinkLine(line: string): boolean {
+  const prose = line
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, ' $1 ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/https?:\/\/\S+/g, ' ')
+    .split(/\s+/)
+    .filter((word) => /[a-z]{2,}/i.test(word));
+  return prose.length <= 6;
 }

@@ -1,4 +1,4 @@
-import type { EvidenceRef, PackFile } from '../spec/index.ts';
+import { type EvidenceRef, fenceTracker, type PackFile } from '../spec/index.ts';
 import { isUrl } from '../util/index.ts';
 import { classifyCodeFiles } from './classify-code-files.ts';
 import { ComponentFindings, UNSTATED_LICENSE } from './component-findings.ts';
@@ -192,12 +192,11 @@ function addCheckpointStatements(
   const hub = /^hf:(?:models\/)?([^/@\s]+\/[^/@\s]+)/.exec(sourceRef);
   if (!hub) return;
   for (const [file, text] of cardTexts) {
-    let fenced = false;
+    const inFence = fenceTracker();
     const lines = text.split('\n');
     for (let index = 0; index < lines.length; index++) {
       const line = lines[index]!;
-      if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
-      if (fenced || !CHECKPOINT_STATEMENT.test(line)) continue;
+      if (inFence(line) || !CHECKPOINT_STATEMENT.test(line)) continue;
       const url = `https://huggingface.co/${hub[1]}`;
       findings.add({
         id: 'intermediate-checkpoints',

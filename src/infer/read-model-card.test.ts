@@ -88,6 +88,46 @@ model-index:
     expect(facts.arxivTags.map((tag) => tag.id)).toEqual(['2402.00838']);
   });
 
+  it('never names the release from a heading inside fenced code or an HTML comment', () => {
+    const install = '```bash\n# install dependencies\npip install star\n```\n';
+    expect(readModelCard(`${install}\n${PROSE}\n`, 'README.md').model.name).toBeUndefined();
+    expect(readModelCard(`${install}\n# Star 7B\n\n${PROSE}\n`, 'README.md').model.name).toBe('Star 7B');
+    expect(readModelCard(`~~~sh\n# run the server\n~~~\n# Star Chat\n`, 'README.md').model.name).toBe(
+      'Star Chat',
+    );
+    // The Hub template's placeholder heading left in a comment.
+    const comment =
+      '<!-- Provide a quick summary of what the model is/does. -->\n<!--\n# Model Card for Model ID\n-->\n';
+    expect(readModelCard(`${comment}${PROSE}\n## Uses\n`, 'README.md').model.name).toBeUndefined();
+    // A card whose only heading is in code is named by its source instead.
+    expect(readModelCard(`---\nlicense: mit\n---\n${install}`, 'README.md').model.name).toBeUndefined();
+  });
+
+  it('reads a four-backtick fence as one block', () => {
+    const card = '````markdown\n```bash\n# inside the example\n```\n````\n\n# Star Coder\n';
+    expect(readModelCard(card, 'README.md').model.name).toBe('Star Coder');
+  });
+
+  it('gates on an access form (prompt, fields), not on extra_gated_description alone', () => {
+    const description = readModelCard(
+      '---\nlicense: apache-2.0\nextra_gated_description: Our privacy policy applies to the information you share.\n---\n# Star\n',
+      'README.md',
+    );
+    expect(description.gated).toBeNull();
+    const prompt = readModelCard(
+      '---\nlicense: llama3.1\nextra_gated_prompt: "You agree to the Llama 3.1 Community License."\nextra_gated_description: The information you provide will be collected.\n---\n# Star\n',
+      'README.md',
+    );
+    expect(prompt.gated).toEqual({
+      file: 'README.md',
+      line: 3,
+      note: 'extra_gated_prompt in model card front matter: access is gated',
+    });
+    expect(readModelCard('---\nextra_gated_eu_disallowed: true\n---\n', 'README.md').gated).toBeNull();
+    expect(readModelCard('---\ngated: false\n---\n', 'README.md').gated).toBeNull();
+    expect(readModelCard('---\ngated: auto\n---\n', 'README.md').gated?.note).toContain('gated');
+  });
+
   it('survives broken front matter', () => {
     const facts = readModelCard(`---\nlicense: [\n---\n# Name\n${PROSE}`, 'README.md');
     expect(facts.hasFrontMatter).toBe(false);

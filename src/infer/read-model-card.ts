@@ -1,4 +1,4 @@
-import { classifyLicense, type EvidenceRef, type ReleasePack } from '../spec/index.ts';
+import { classifyLicense, type EvidenceRef, fenceTracker, type ReleasePack } from '../spec/index.ts';
 import type { Finding } from './component-findings.ts';
 import type { NamedDataset } from './find-datasets.ts';
 import { knownLibraryUrl } from './find-libraries.ts';
@@ -48,11 +48,18 @@ function proseWords(body: string): number {
     .filter((word) => /[a-z]{2,}/i.test(word)).length;
 }
 
-/** Fenced code blocks and HTML comments, whose `# lines` are shell comments, not headings. */
-const NOT_MARKDOWN = /^[ \t]*(```|~~~)[^\n]*\n[\s\S]*?(^[ \t]*\1[^\n]*$|(?![\s\S]))|<!--[\s\S]*?-->/gm;
+/** The body without fenced code blocks and HTML comments, whose `# lines` are shell comments, not headings. */
+function proseOnly(body: string): string {
+  const inFence = fenceTracker();
+  return body
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .split('\n')
+    .filter((line) => !inFence(line))
+    .join('\n');
+}
 
 function firstHeading(body: string): string | undefined {
-  const match = /^#\s+(.+?)\s*#*\s*$/m.exec(body.replace(NOT_MARKDOWN, ''));
+  const match = /^#\s+(.+?)\s*#*\s*$/m.exec(proseOnly(body));
   if (!match) return undefined;
   const heading = match[1]!
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
@@ -209,11 +216,10 @@ const NUMERIC_CELL = /\|\s*[-+]?\d+(?:\.\d+)?\s*%?\s*(?=\|)/g;
 function findResultsTable(body: string): { line: number; rows: number } | null {
   const lines = body.split('\n');
   let heading = '';
-  let fenced = false;
+  const inFence = fenceTracker();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
-    if (fenced) continue;
+    if (inFence(line)) continue;
     const headingMatch = /^#{1,6}\s+(.*)$/.exec(line);
     if (headingMatch) {
       heading = headingMatch[1]!;

@@ -7,7 +7,7 @@ const STAND_IN = /(^|[_.-])(dummy|tiny[_-]random|random[_-]tiny)([_.-]|$)/i;
 const MAY_BE_TEST_MATERIAL = /test|fixture|mock|e2e|dummy|random/i;
 /** Folders in which a `test` folder is a data split, not a test suite. */
 const DATA_FOLDER =
-  /^(data|datasets?|corpus|corpora|splits?|eval[_-]?data|evaluation[_-]?data|benchmarks?)$/i;
+  /^(data|datasets?|corpus|corpora|splits?|evals?|evaluation|eval[_-]?data|evaluation[_-]?data|benchmarks?)$/i;
 
 /**
  * True for files that belong to a project's tests rather than to the release: anything under tests/,

@@ -1,4 +1,10 @@
-import { COMPONENTS, type ComponentId, type EvidenceRef, type ReleaseEvidence } from '../spec/index.ts';
+import {
+  COMPONENTS,
+  type ComponentId,
+  type EvidenceRef,
+  fenceTracker,
+  type ReleaseEvidence,
+} from '../spec/index.ts';
 import type { ComponentRating, OpenWashing } from './profile-types.ts';
 
 /** Words by which a release calls itself open source. */
@@ -14,7 +20,7 @@ const MAX_CLAIMS = 5;
 
 function findClaims(text: string, file: string): Array<EvidenceRef & { phrase: string }> {
   const claims: Array<EvidenceRef & { phrase: string }> = [];
-  let fenced = false;
+  const inFence = fenceTracker();
   let heading = '';
   let frontMatter = false;
   text.split('\n').forEach((line, index) => {
@@ -29,8 +35,7 @@ function findClaims(text: string, file: string): Array<EvidenceRef & { phrase: s
         claims.push({ file, line: index + 1, phrase: line.trim().slice(0, 80), note: 'tagged open source' });
       return;
     }
-    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
-    if (fenced) return;
+    if (inFence(line)) return;
     const headingMatch = /^#{1,6}\s+(.*)$/.exec(line);
     if (headingMatch) heading = headingMatch[1]!;
     if (SKIPPED_SECTION.test(heading)) return;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MIXED_PACK, OPEN_PACK, reportOf } from '../../test/fixtures/report-packs.ts';
+import {
+  MIXED_PACK,
+  OPEN_PACK,
+  OPEN_WASHED_LOCATIONS,
+  openWashedReport,
+  reportOf,
+} from '../../test/fixtures/report-packs.ts';
 import { combineGate, REPORT_VERSION } from '../checker/index.ts';
 import { renderJson } from './render-json.ts';
 import { topFixes } from './top-fixes.ts';
@@ -42,5 +48,38 @@ describe('renderJson', () => {
     const text = renderJson([await reportOf(OPEN_PACK)]);
     expect(text.endsWith('}\n')).toBe(true);
     expect(text.split('\n')[1]).toMatch(/^ {2}"reportVersion"/);
+  });
+
+  it('carries the verification of each component, the open-washing flag and where evidence lives', async () => {
+    const report = await openWashedReport();
+    const json = JSON.parse(renderJson([report]));
+    const component = (id: string) =>
+      json.profile.components.find((candidate: { id: string }) => candidate.id === id);
+    expect(component('final-parameters').verification).toBe('linked-unverified');
+    expect(component('training-code').verification).toBe('verified');
+    expect(component('training-datasets').verification).toBeNull();
+    expect(json.profile.openWashing).toMatchObject({
+      flagged: true,
+      license: 'llama3.1',
+      claims: [{ file: 'README.md', line: 7, phrase: 'acme-chat-8b is our open-source model for chat.' }],
+    });
+    expect(component('training-code').evidence).toContainEqual({
+      file: 'github.com/acme/acme-train/train.py',
+      note: 'training script by name',
+      location: OPEN_WASHED_LOCATIONS.code,
+    });
+    expect(
+      json.locations.map((location: { ref: string; role: string }) => [location.ref, location.role]),
+    ).toEqual([
+      [OPEN_WASHED_LOCATIONS.model, 'primary'],
+      [OPEN_WASHED_LOCATIONS.code, 'given'],
+    ]);
+    // A part known only by a link is worth verifying: the fixes say how.
+    expect(json.fixes.map((fix: { from: string }) => fix.from)).toContain('final-parameters');
+  });
+
+  it('writes openWashing as null, not absent, when the release makes no claim', async () => {
+    const json = JSON.parse(renderJson([await reportOf(MIXED_PACK)]));
+    expect(json.profile).toHaveProperty('openWashing', null);
   });
 });

@@ -5,7 +5,10 @@ import {
   INVALID_MANIFEST_PACK,
   MIXED_PACK,
   OPEN_PACK,
+  OPEN_WASHED_LOCATIONS,
+  openWashedReport,
   reportOf,
+  TRULY_OPEN_PACK,
 } from '../../test/fixtures/report-packs.ts';
 import { combineGate } from '../checker/index.ts';
 import { escapeMarkdown, renderMarkdown } from './render-markdown.ts';
@@ -133,5 +136,72 @@ describe('renderMarkdown', () => {
     // The only HTML is Aperture's own.
     const tags = markdown.match(/<\/?[a-z]+/g) ?? [];
     expect(new Set(tags)).toEqual(new Set(['<sub', '</sub']));
+  });
+
+  it('marks a component known only by a link in the component table, with a footnote', async () => {
+    const report = await openWashedReport();
+    const markdown = renderMarkdown(report);
+    expect(markdown).toMatch(
+      /\| Final parameters \(weights\) \*\(inferred\)\* \| 🟡 partial · 🔗 linked \| llama3\.1 \| 3\.75\/15 \| linked, unverified; /,
+    );
+    const linked = report.profile.components.filter(
+      (component) => component.verification === 'linked-unverified',
+    );
+    expect(markdown.match(/🔗 linked \|/g)).toHaveLength(linked.length);
+    expect(markdown).toContain('🔗 *linked*: known only by a link, not verified; earns half its points.');
+    expectTablesIntact(markdown);
+    const plain = renderMarkdown(await reportOf(MIXED_PACK));
+    expect(plain).not.toContain('🔗');
+  });
+
+  it('flags open-washing in the summary table and in a warning line with the claim', async () => {
+    const report = await openWashedReport();
+    const markdown = renderMarkdown(report);
+    const reason = 'calls itself open source, but the weights are under llama3.1 (restricted)';
+    expect(markdown).toContain(`| Open-washing | ⚠ **flagged**: ${reason} |`);
+    expect(markdown).toContain(`> ⚠ **Open-washing:** ${reason}.\n>\n`);
+    expect(markdown).toContain('> - Claim: README.md:7 "acme-chat-8b is our open-source model for chat."\n');
+    expect(markdown).toMatch(/> - Withheld parts the MOF requires: [^\n]*training-datasets/);
+    expectTablesIntact(markdown);
+  });
+
+  it('says the release is not open-washing when it calls itself open source and is', async () => {
+    const report = await reportOf(TRULY_OPEN_PACK);
+    const markdown = renderMarkdown(report);
+    expect(markdown).toContain(
+      `| Open-washing | no: ${escapeMarkdown(report.profile.openWashing!.reason)} |`,
+    );
+    expect(markdown).not.toContain('⚠');
+    expect(renderMarkdown(await reportOf(MIXED_PACK))).not.toContain('Open-washing');
+  });
+
+  it('lists the locations of a release that spans several', async () => {
+    const markdown = renderMarkdown(await openWashedReport());
+    expect(markdown).toContain('| Locations | 2 (listed below) |');
+    expect(markdown).toContain(
+      '**Locations** (the release spans 2):\n\n' +
+        `- ${OPEN_WASHED_LOCATIONS.model} (primary, 2 files)\n` +
+        `- ${OPEN_WASHED_LOCATIONS.code} (given, 3 files)\n`,
+    );
+    expect(renderMarkdown(await reportOf(OPEN_PACK))).not.toContain('Locations');
+  });
+
+  it('escapes a hostile claim in the open-washing line', async () => {
+    const report = await openWashedReport();
+    const claim = report.profile.openWashing!.claims[0]!;
+    const markdown = renderMarkdown({
+      ...report,
+      profile: {
+        ...report.profile,
+        openWashing: {
+          ...report.profile.openWashing!,
+          claims: [{ ...claim, phrase: 'our <img src=x onerror=alert(1)> open-source | model @octocat' }],
+        },
+      },
+    });
+    expect(markdown).not.toContain('<img');
+    expect(markdown).not.toContain('@octocat');
+    expect(markdown).toContain('our &lt;img src=x onerror=alert(1)&gt; open-source \\| model');
+    expectTablesIntact(markdown);
   });
 });

@@ -1,6 +1,7 @@
 import type { CheckReport } from '../checker/index.ts';
 import type { ComponentRating } from '../profile/index.ts';
 import { MOF_CLASS_NAMES, type MofClassName } from '../spec/index.ts';
+import { claimText, isLinked, LINKED_MEANING, locationText, oneLine } from './describe-release.ts';
 import { topFixes } from './top-fixes.ts';
 
 const RATING_MARK: Record<ComponentRating['rating'], string> = {
@@ -53,14 +54,21 @@ function licenseText(component: ComponentRating): string {
   );
 }
 
+/** The rating, with `🔗 linked` for a component known only by a link. */
+function ratingCell(component: ComponentRating): string {
+  return `${RATING_MARK[component.rating]}${isLinked(component) ? ' · 🔗 linked' : ''}`;
+}
+
 function score10(score: number | null): string {
   return score === null ? 'n/a' : `${score}/10`;
 }
 
 /**
  * The Markdown report, for a PR comment or a README: the headline (score, MOF class with per-class
- * progress, OSAID verdict, completeness, gate verdict), the component grid, the failing checks with their
- * remediation, the top fixes and, when a gate failed, each unmet rule. Every value taken from the release
+ * progress, OSAID verdict, completeness, open-washing, gate verdict) with a warning line when the release
+ * is flagged for open-washing and the list of its locations when it spans several, the component grid
+ * (parts known only by a link marked `🔗 linked`), the failing checks with their remediation, the top
+ * fixes and, when a gate failed, each unmet rule. Every value taken from the release
  * is escaped, so a hostile name cannot break a table or inject HTML.
  *
  * @example
@@ -93,10 +101,31 @@ export function renderMarkdown(report: CheckReport): string {
       .map((item) => `${e(item.title)} ${item.present ? '✅' : '❌'}`)
       .join(' · ')} |`,
   );
+  const { openWashing } = profile;
+  if (openWashing) {
+    lines.push(
+      `| Open-washing | ${openWashing.flagged ? '⚠ **flagged**' : 'no'}: ${e(oneLine(openWashing.reason))} |`,
+    );
+  }
+  if (report.locations.length > 1) {
+    lines.push(`| Locations | ${report.locations.length} (listed below) |`);
+  }
   if (report.gate) {
     lines.push(`| Gate | ${report.gate.passed ? '✅ **pass**' : '❌ **fail**'} (${e(report.gate.policy)}) |`);
   }
   lines.push('');
+  if (openWashing?.flagged) {
+    lines.push(`> ⚠ **Open-washing:** ${e(oneLine(openWashing.reason))}.`, '>');
+    for (const claim of openWashing.claims.slice(0, 3)) lines.push(`> - Claim: ${e(claimText(claim))}`);
+    if (openWashing.missing.length > 0)
+      lines.push(`> - Withheld parts the MOF requires: ${openWashing.missing.map(e).join(', ')}`);
+    lines.push('');
+  }
+  if (report.locations.length > 1) {
+    lines.push(`**Locations** (the release spans ${report.locations.length}):`, '');
+    for (const location of report.locations) lines.push(`- ${e(locationText(location))}`);
+    lines.push('');
+  }
 
   lines.push('### MOF classes', '', '| Class | Progress | Still missing |', '| --- | --- | --- |');
   // From the least demanding class (III) to the most (I), as a release climbs them.
@@ -123,12 +152,13 @@ export function renderMarkdown(report: CheckReport): string {
   );
   for (const component of profile.components) {
     lines.push(
-      `| ${e(component.title)}${component.inferred ? ' *(inferred)*' : ''} | ${RATING_MARK[component.rating]} | ${e(
+      `| ${e(component.title)}${component.inferred ? ' *(inferred)*' : ''} | ${ratingCell(component)} | ${e(
         licenseText(component),
       )} | ${component.maxPoints === 0 ? '–' : `${component.points}/${component.maxPoints}`} | ${e(component.reason)} |`,
     );
   }
   lines.push('');
+  if (profile.components.some(isLinked)) lines.push(`🔗 *linked*: ${LINKED_MEANING}.`, '');
 
   const failing = report.checks.filter((check) => check.score !== null && check.score < 10);
   lines.push('### Failing checks', '');

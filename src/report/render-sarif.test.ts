@@ -5,13 +5,22 @@ import {
   INVALID_MANIFEST_PACK,
   MIXED_PACK,
   OPEN_PACK,
+  OPEN_WASHED_LOCATIONS,
+  openWashedReport,
   type PackFiles,
   reportOf,
+  TRULY_OPEN_PACK,
 } from '../../test/fixtures/report-packs.ts';
 import { SARIF_2_1_0_SUBSET_SCHEMA } from '../../test/fixtures/sarif-2.1.0-subset.schema.ts';
+import type { CheckReport } from '../checker/index.ts';
 import { combineGate } from '../checker/index.ts';
 import { ALL_CHECKS } from '../checks/index.ts';
-import { renderSarif, SARIF_SCHEMA_URI } from './render-sarif.ts';
+import {
+  LINKED_UNVERIFIED_RULE_ID,
+  OPEN_WASHING_RULE_ID,
+  renderSarif,
+  SARIF_SCHEMA_URI,
+} from './render-sarif.ts';
 
 // RFC 3986: the characters a URI may hold, with % only as the start of an escape.
 const URI_CHARS = "(?:[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})";
@@ -50,12 +59,17 @@ function expectBaseIdsResolve(run: Run): void {
   }
 }
 
-async function sarifOf(files: PackFiles, options: Parameters<typeof reportOf>[2] = {}): Promise<Log> {
-  const log = JSON.parse(renderSarif([await reportOf(files, 'memory', options)])) as Log;
+/** The SARIF of reports, checked for validity, rule indexes and base ids. */
+function sarifOfReports(reports: readonly CheckReport[]): Log {
+  const log = JSON.parse(renderSarif(reports)) as Log;
   expectValidSarif(log);
   expectRuleIndexesMatch(log.runs[0]!);
   expectBaseIdsResolve(log.runs[0]!);
   return log;
+}
+
+async function sarifOf(files: PackFiles, options: Parameters<typeof reportOf>[2] = {}): Promise<Log> {
+  return sarifOfReports([await reportOf(files, 'memory', options)]);
 }
 
 function resultFor(log: Log, ruleId: string): Result {
@@ -266,5 +280,107 @@ describe('renderSarif', () => {
       (log.runs[0]!.properties!.releases as Array<{ target: string }>).map((release) => release.target),
     ).toEqual(['open', 'mixed']);
     expect(log.runs[0]!.properties!.opennessScore).toBeUndefined();
+  });
+
+  it('warns where a release flagged for open-washing calls itself open source', async () => {
+    const report = await openWashedReport();
+    const log = sarifOfReports([report]);
+    const result = resultFor(log, OPEN_WASHING_RULE_ID);
+    expect(result.level).toBe('warning');
+    const location = result.locations![0]!.physicalLocation!;
+    expect(location.artifactLocation).toEqual({ uri: 'README.md', uriBaseId: 'PACKROOT' });
+    expect(location.region?.startLine).toBe(7);
+    expect(result.message.text).toMatch(
+      /^Open-washing: calls itself open source, but the weights are under llama3\.1 \(restricted\)\./,
+    );
+    expect(result.message.text).toContain('- README.md:7 "acme-chat-8b is our open-source model for chat."');
+    expect(result.properties).toMatchObject({
+      flagged: true,
+      license: 'llama3.1',
+      licenseClass: 'restricted',
+    });
+    expect(result.properties?.missing).toContain('training-datasets');
+    const rule = log.runs[0]!.tool.driver.rules!.find((candidate) => candidate.id === OPEN_WASHING_RULE_ID);
+    expect(rule?.defaultConfiguration?.level).toBe('warning');
+    expect(log.runs[0]!.properties!.openWashing).toEqual(
+      JSON.parse(JSON.stringify(report.profile.openWashing)),
+    );
+  });
+
+  it('lists the open-washing rule but gives no result when the claim holds', async () => {
+    const log = await sarifOf(TRULY_OPEN_PACK);
+    expect(log.runs[0]!.tool.driver.rules!.map((rule) => rule.id)).toContain(OPEN_WASHING_RULE_ID);
+    expect(log.runs[0]!.results!.filter((result) => result.ruleId === OPEN_WASHING_RULE_ID)).toEqual([]);
+    expect((log.runs[0]!.properties!.openWashing as { flagged: boolean }).flagged).toBe(false);
+    // A release that makes no claim has neither the rule nor the flag.
+    const plain = await sarifOf(MIXED_PACK);
+    expect(plain.runs[0]!.tool.driver.rules!.map((rule) => rule.id)).not.toContain(OPEN_WASHING_RULE_ID);
+    expect(plain.runs[0]!.properties!.openWashing).toBeNull();
+  });
+
+  it('notes each component known only by a link, at the link, with its verification', async () => {
+    const report = await openWashedReport();
+    const log = sarifOfReports([report]);
+    const notes = log.runs[0]!.results!.filter((result) => result.ruleId === LINKED_UNVERIFIED_RULE_ID);
+    expect(notes).toHaveLength(1);
+    const [note] = notes;
+    expect(note!.level).toBe('note');
+    expect(note!.properties).toMatchObject({
+      component: 'final-parameters',
+      verification: 'linked-unverified',
+      points: 3.75,
+      maxPoints: 15,
+      urls: ['https://huggingface.co/acme/acme-chat-8b-weights'],
+    });
+    const location = note!.locations![0]!.physicalLocation!;
+    expect(location.artifactLocation).toEqual({ uri: 'README.md', uriBaseId: 'PACKROOT' });
+    expect(location.region?.startLine).toBe(9);
+    expect(note!.message.text).toContain('https://huggingface.co/acme/acme-chat-8b-weights');
+    expect(log.runs[0]!.properties!.verification).toEqual({
+      verified: report.profile.components.filter((c) => c.verification === 'verified').map((c) => c.id),
+      linkedUnverified: ['final-parameters'],
+    });
+    const plain = await sarifOf(MIXED_PACK);
+    expect(plain.runs[0]!.results!.filter((result) => result.ruleId === LINKED_UNVERIFIED_RULE_ID)).toEqual(
+      [],
+    );
+    expect(plain.runs[0]!.tool.driver.rules!.map((rule) => rule.id)).not.toContain(LINKED_UNVERIFIED_RULE_ID);
+  });
+
+  it('locates files of another location relative to a base id of its own', async () => {
+    const report = await openWashedReport();
+    const log = sarifOfReports([report]);
+    const run = log.runs[0]!;
+    // The data card lives in the code repository, where the data statement check finds it too short.
+    const location = resultFor(log, 'data-statement-sections').locations![0]!.physicalLocation!;
+    expect(location.artifactLocation).toEqual({ uri: 'DATA_CARD.md', uriBaseId: 'LOCATION1' });
+    const base = run.originalUriBaseIds!.LOCATION1!;
+    expect(base.uri).toBeUndefined();
+    expect(base.description?.text).toContain(`${OPEN_WASHED_LOCATIONS.code} (given, 3 files)`);
+    expect(base.properties).toMatchObject({ ref: OPEN_WASHED_LOCATIONS.code, role: 'given', kind: 'git' });
+    expect(run.properties!.locations).toEqual([
+      { ref: OPEN_WASHED_LOCATIONS.model, role: 'primary', kind: 'hf', files: 2 },
+      { ref: OPEN_WASHED_LOCATIONS.code, role: 'given', kind: 'git', files: 3 },
+    ]);
+    // No URI carries the location's label as if it were a folder of the pack.
+    const uris = run.results!.flatMap((result) =>
+      [...(result.locations ?? []), ...(result.relatedLocations ?? [])].map(
+        (where) => where.physicalLocation!.artifactLocation!.uri!,
+      ),
+    );
+    expect(uris.length).toBeGreaterThan(5);
+    for (const uri of uris) expect(uri).not.toMatch(/github\.com|^hf/);
+  });
+
+  it('gives each location one base id across several releases', async () => {
+    const reports = [await openWashedReport({}), await openWashedReport({})].map((report, index) => ({
+      ...report,
+      target: `release-${index}`,
+    }));
+    const log = sarifOfReports(reports);
+    expect(Object.keys(log.runs[0]!.originalUriBaseIds!)).toEqual(['PACKROOT', 'LOCATION1']);
+    const flags = log.runs[0]!.results!.filter((result) => result.ruleId === OPEN_WASHING_RULE_ID);
+    expect(flags.map((result) => result.properties?.target)).toEqual(['release-0', 'release-1']);
+    for (const flag of flags) expect(flag.message.text).toMatch(/^release-\d: Open-washing: /);
   });
 });

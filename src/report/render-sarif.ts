@@ -1,8 +1,10 @@
-import type { Location, Log, ReportingDescriptor, Result, Run } from 'sarif';
+import type { ArtifactLocation, Location, Log, ReportingDescriptor, Result, Run } from 'sarif';
 import { type CheckReport, toolVersion } from '../checker/index.ts';
 import { ALL_CHECKS, type CheckOutcome, type Risk } from '../checks/index.ts';
-import type { RuleOutcome } from '../profile/index.ts';
-import { type EvidenceRef, MANIFEST_FILE } from '../spec/index.ts';
+import type { ComponentRating, OpenWashing, RuleOutcome } from '../profile/index.ts';
+import { type EvidenceRef, MANIFEST_FILE, type ReleaseLocationSummary } from '../spec/index.ts';
+import { claimText, isLinked, LINKED_MEANING, locationText } from './describe-release.ts';
+import { locateEvidence } from './locate-evidence.ts';
 
 /** Where the SARIF 2.1.0 JSON Schema is published (SchemaStore's copy, as code-scanning tools expect). */
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -10,6 +12,13 @@ export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://aperture.dev';
 // One base id per release: locations are relative to the release pack, not to the working directory.
 const PACK_ROOT = 'PACKROOT';
+// Each further location of a release (its code repository, a dataset) has a base id of its own.
+const LOCATION_ROOT = 'LOCATION';
+
+/** The rule of the open-washing flag (not a check: it reads the profile). */
+export const OPEN_WASHING_RULE_ID = 'aperture/open-washing';
+/** The rule noting a component known only by a link. */
+export const LINKED_UNVERIFIED_RULE_ID = 'aperture/linked-unverified';
 
 /** SARIF levels by check risk: a critical or high finding fails a code-scanning gate, the rest inform. */
 export const SARIF_LEVEL_BY_RISK: Record<Risk, 'error' | 'warning' | 'note'> = {
@@ -100,6 +109,36 @@ function checkRule(outcome: Pick<CheckOutcome, 'id' | 'title' | 'risk'>): Report
   };
 }
 
+function openWashingRule(): ReportingDescriptor {
+  const why =
+    'The release calls itself open source (in its model card or README, a Hub tag, or its license name) while its weights are not under an open license, are withheld, or nothing but the weights is released.';
+  const how =
+    'Release the weights under an open license with the training data or code, or stop calling the release open source (say "open weights" instead).';
+  return {
+    id: OPEN_WASHING_RULE_ID,
+    name: 'OpenWashing',
+    shortDescription: { text: 'Release does not call itself open source without being open' },
+    fullDescription: { text: why },
+    help: { text: how },
+    defaultConfiguration: { level: 'warning' },
+    properties: { tags: ['openness', 'open-washing'] },
+  };
+}
+
+function linkedRule(): ReportingDescriptor {
+  const how =
+    'Publish the component where it can be read (a public Hub or git repository), or check the release together with that location (`aperture check A B --as-one-release`).';
+  return {
+    id: LINKED_UNVERIFIED_RULE_ID,
+    name: 'LinkedUnverified',
+    shortDescription: { text: 'Component is verified, not only linked' },
+    fullDescription: { text: `A component known only by a link: ${LINKED_MEANING}.` },
+    help: { text: plain(how), markdown: how },
+    defaultConfiguration: { level: 'note' },
+    properties: { tags: ['openness', 'verification'] },
+  };
+}
+
 function gateRule(kind: string): ReportingDescriptor {
   const info = gateRuleInfo(kind);
   const how = `Meet the rule \`${kind}\` of the policy, or relax the gate if it asks for more than the release promises.`;
@@ -132,25 +171,70 @@ function isPackPath(file: string | undefined): file is string {
   );
 }
 
-function locationOf(file: string, line?: number, note?: string): Location {
+/** Finds the artifact of a release file: under PACKROOT in the primary location, under its location's base id elsewhere. */
+type ArtifactOf = (ref: Pick<EvidenceRef, 'file' | 'location'>) => ArtifactLocation | null;
+
+/**
+ * The base ids of the log's locations: PACKROOT for the location each release was checked from, and one
+ * `LOCATION<n>` per further location (a release's code repository, a dataset), described by its ref.
+ */
+function locationBases() {
+  const ids = new Map<string, string>();
+  const entries: Record<string, ArtifactLocation> = {};
+  const baseOf = (location: ReleaseLocationSummary, target: string): string => {
+    const known = ids.get(location.ref);
+    if (known) return known;
+    const id = `${LOCATION_ROOT}${ids.size + 1}`;
+    ids.set(location.ref, id);
+    entries[id] = {
+      description: {
+        text: `The root of ${locationText(location)}, a location of the release ${target}.`,
+      },
+      properties: {
+        ref: location.ref,
+        role: location.role,
+        kind: location.kind,
+        ...(location.url ? { url: location.url } : {}),
+        ...(location.revision ? { revision: location.revision } : {}),
+      },
+    };
+    return id;
+  };
+  const artifactsOf =
+    (report: CheckReport): ArtifactOf =>
+    (ref) => {
+      if (ref.file === undefined) return null;
+      const { location, path } = locateEvidence({ file: ref.file, location: ref.location }, report.locations);
+      if (!isPackPath(path)) return null;
+      return { uri: packUri(path), uriBaseId: location ? baseOf(location, report.target) : PACK_ROOT };
+    };
+  return { entries, artifactsOf };
+}
+
+function locationOf(artifactLocation: ArtifactLocation, line?: number, note?: string): Location {
   const region = line !== undefined && Number.isInteger(line) && line >= 1 ? { startLine: line } : undefined;
   return {
-    physicalLocation: {
-      artifactLocation: { uri: packUri(file), uriBaseId: PACK_ROOT },
-      ...(region ? { region } : {}),
-    },
+    physicalLocation: { artifactLocation, ...(region ? { region } : {}) },
     ...(note ? { message: { text: note } } : {}),
   };
 }
 
+const MANIFEST_LOCATION: ArtifactLocation = { uri: packUri(MANIFEST_FILE), uriBaseId: PACK_ROOT };
+
 /** The first evidence file is where the result is shown; the others are related locations. */
-function locationsOf(evidence: readonly EvidenceRef[]): { primary: Location; related: Location[] } {
-  const inPack = evidence.filter((ref) => isPackPath(ref.file));
-  const [first, ...rest] = inPack;
-  const primary = first ? locationOf(first.file!, first.line) : locationOf(MANIFEST_FILE);
-  const related = rest.slice(0, 10).map((ref, index) => ({
+function locationsOf(
+  evidence: readonly EvidenceRef[],
+  artifactOf: ArtifactOf,
+): { primary: Location; related: Location[] } {
+  const located = evidence.flatMap((ref) => {
+    const artifact = artifactOf(ref);
+    return artifact ? [{ ref, artifact }] : [];
+  });
+  const [first, ...rest] = located;
+  const primary = first ? locationOf(first.artifact, first.ref.line) : locationOf(MANIFEST_LOCATION);
+  const related = rest.slice(0, 10).map(({ ref, artifact }, index) => ({
     id: index + 1,
-    ...locationOf(ref.file!, ref.line, ref.note),
+    ...locationOf(artifact, ref.line, ref.note),
   }));
   return { primary, related };
 }
@@ -168,22 +252,58 @@ function checkMessage(outcome: CheckOutcome): string {
 }
 
 function releaseSummary(report: CheckReport) {
+  const { profile } = report;
+  const verified = (verification: ComponentRating['verification']) =>
+    profile.components
+      .filter((component) => component.verification === verification)
+      .map((component) => component.id);
   return {
     target: report.target,
-    model: report.profile.model.name,
-    opennessScore: report.profile.score,
-    mofClass: report.profile.mof.class,
-    osaidVerdict: report.profile.osaid.verdict,
-    completeness: report.profile.completeness.percent,
+    model: profile.model.name,
+    opennessScore: profile.score,
+    mofClass: profile.mof.class,
+    osaidVerdict: profile.osaid.verdict,
+    completeness: profile.completeness.percent,
+    verification: { verified: verified('verified'), linkedUnverified: verified('linked-unverified') },
+    openWashing: profile.openWashing,
+    locations: report.locations.map(({ ref, role, kind, files }) => ({ ref, role, kind, files })),
     gate: report.gate ? { policy: report.gate.policy, passed: report.gate.passed } : null,
   };
 }
 
+/** The flag's message: why, where the release calls itself open, and what the MOF misses. */
+function openWashingMessage(openWashing: OpenWashing): string {
+  const lines = [`Open-washing: ${sentence(openWashing.reason)}`];
+  for (const claim of openWashing.claims) lines.push(`- ${claimText(claim)}: ${claim.note ?? 'a claim'}`);
+  if (openWashing.missing.length > 0)
+    lines.push(`- withheld parts the MOF requires: ${openWashing.missing.join(', ')}`);
+  return lines.join('\n');
+}
+
+/** The flag is shown where the release first calls itself open; a license-name claim, at the weights' evidence. */
+function openWashingLocations(
+  report: CheckReport,
+  openWashing: OpenWashing,
+  artifactOf: ArtifactOf,
+): { primary: Location; related: Location[] } {
+  const weights = report.profile.components.find((component) => component.id === 'final-parameters');
+  return locationsOf([...openWashing.claims, ...(weights?.evidence ?? [])], artifactOf);
+}
+
+function linkedMessage(component: ComponentRating): string {
+  const link = component.evidence.find((ref) => ref.url)?.url;
+  return `${component.title} is known only by a link${link ? ` (${link})` : ''}, not verified: it earns ${component.points} of ${component.maxPoints} points, half of what it would if it were read. ${sentence(component.reason)}`;
+}
+
 /**
  * SARIF 2.1.0 for code-scanning UIs: one run whose driver lists every check (and every policy rule a gate
- * applied) as a rule, with one result per check scoring below 10 and per unmet gate rule. Locations are
- * relative to the release pack (`uriBaseId: PACKROOT`). The openness score, MOF class and OSAID verdict
- * are in `run.properties` (at its top level too when there is a single release).
+ * applied) as a rule, with one result per check scoring below 10 and per unmet gate rule, a warning
+ * (`aperture/open-washing`) where a release flagged for open-washing calls itself open source, and a note
+ * (`aperture/linked-unverified`) per component known only by a link. Locations are relative to the
+ * release pack (`uriBaseId: PACKROOT`), or to the further location a file belongs to (`LOCATION<n>`,
+ * described in `originalUriBaseIds`). The openness score, MOF class, OSAID verdict, verification of the
+ * components, open-washing flag and locations are in `run.properties` (at its top level too when there
+ * is a single release).
  *
  * @example
  * await writeFile('aperture.sarif', renderSarif([await checkRelease('.')]));
@@ -203,19 +323,67 @@ export function renderSarif(reports: readonly CheckReport[]): string {
 
   const results: Result[] = [];
   const several = reports.length > 1;
+  const bases = locationBases();
   for (const report of reports) {
+    const artifactOf = bases.artifactsOf(report);
+    const prefix = (text: string) => (several ? `${report.target}: ${text}` : text);
     for (const outcome of report.checks) {
       const index = addRule(checkRule(outcome));
       if (outcome.score === null || outcome.score >= 10) continue;
-      const { primary, related } = locationsOf(outcome.evidence);
+      const { primary, related } = locationsOf(outcome.evidence, artifactOf);
       results.push({
         ruleId: outcome.id,
         ruleIndex: index,
         level: SARIF_LEVEL_BY_RISK[outcome.risk],
-        message: { text: several ? `${report.target}: ${checkMessage(outcome)}` : checkMessage(outcome) },
+        message: { text: prefix(checkMessage(outcome)) },
         locations: [primary],
         ...(related.length > 0 ? { relatedLocations: related } : {}),
         properties: { score: outcome.score, risk: outcome.risk, target: report.target },
+      });
+    }
+    const { openWashing } = report.profile;
+    if (openWashing) {
+      // The rule is listed whenever a release calls itself open, flagged or not, like a gate's rules.
+      const index = addRule(openWashingRule());
+      if (openWashing.flagged) {
+        const { primary, related } = openWashingLocations(report, openWashing, artifactOf);
+        results.push({
+          ruleId: OPEN_WASHING_RULE_ID,
+          ruleIndex: index,
+          level: 'warning',
+          message: { text: prefix(openWashingMessage(openWashing)) },
+          locations: [primary],
+          ...(related.length > 0 ? { relatedLocations: related } : {}),
+          properties: {
+            flagged: true,
+            license: openWashing.license,
+            licenseClass: openWashing.licenseClass,
+            missing: openWashing.missing,
+            claims: openWashing.claims.map(({ file, line, phrase }) => ({ file, line, phrase })),
+            target: report.target,
+          },
+        });
+      }
+    }
+    for (const component of report.profile.components.filter(isLinked)) {
+      const index = addRule(linkedRule());
+      const { primary, related } = locationsOf(component.evidence, artifactOf);
+      results.push({
+        ruleId: LINKED_UNVERIFIED_RULE_ID,
+        ruleIndex: index,
+        level: 'note',
+        message: { text: prefix(linkedMessage(component)) },
+        locations: [primary],
+        ...(related.length > 0 ? { relatedLocations: related } : {}),
+        properties: {
+          component: component.id,
+          rating: component.rating,
+          verification: component.verification,
+          points: component.points,
+          maxPoints: component.maxPoints,
+          urls: component.evidence.flatMap((ref) => (ref.url ? [ref.url] : [])),
+          target: report.target,
+        },
       });
     }
     if (!report.gate) continue;
@@ -228,8 +396,8 @@ export function renderSarif(reports: readonly CheckReport[]): string {
         ruleId: gateRuleInfo(kind).id,
         ruleIndex: index,
         level: 'error',
-        message: { text: several ? `${report.target}: ${text}` : text },
-        locations: [locationOf(MANIFEST_FILE)],
+        message: { text: prefix(text) },
+        locations: [locationOf(MANIFEST_LOCATION)],
         properties: {
           score: report.profile.score,
           rule: rule.rule,
@@ -262,6 +430,7 @@ export function renderSarif(reports: readonly CheckReport[]): string {
               : 'The root of the release pack each result names in properties.target.',
         },
       },
+      ...bases.entries,
     },
     results,
     properties: {

@@ -2,6 +2,15 @@ import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { CheckReport } from '../checker/index.ts';
 import type { ComponentRating } from '../profile/index.ts';
+import type { EvidenceRef } from '../spec/index.ts';
+import {
+  claimText,
+  isLinked,
+  LINKED_MEANING,
+  locationText,
+  oneLine,
+  openWashingText,
+} from './describe-release.ts';
 import { topFixes } from './top-fixes.ts';
 
 /** Options of the text report. */
@@ -32,6 +41,29 @@ function ratingMark(rating: ComponentRating['rating'], c: ReturnType<typeof colo
   }
 }
 
+/** The rating, and under it `linked` for a component known only by a link. */
+function ratingCell(component: ComponentRating, c: ReturnType<typeof colours>): string {
+  const mark = ratingMark(component.rating, c);
+  return isLinked(component) ? `${mark}\n${c.cyan('linked')}` : mark;
+}
+
+/** One piece of evidence on a line: the file (its path names its location) with its line, the link, the note. */
+function evidenceText(ref: EvidenceRef): string {
+  const where = ref.file ? `${oneLine(ref.file)}${ref.line ? `:${ref.line}` : ''}` : '';
+  return [where, ref.url ? oneLine(ref.url) : '', ref.note ? oneLine(ref.note) : '']
+    .filter(Boolean)
+    .join('  ');
+}
+
+// Headline labels are padded to this width; continuation lines are indented by it.
+const LABEL_WIDTH = 19;
+
+function headline(label: string, lines: readonly string[]): string[] {
+  return lines.map((line, index) =>
+    index === 0 ? `  ${label.padEnd(LABEL_WIDTH)}${line}` : `  ${' '.repeat(LABEL_WIDTH)}${line}`,
+  );
+}
+
 function scoreColour(score: number | null, c: ReturnType<typeof colours>): string {
   if (score === null) return c.dim('n/a');
   const text = `${score}/10`;
@@ -39,8 +71,12 @@ function scoreColour(score: number | null, c: ReturnType<typeof colours>): strin
 }
 
 /**
- * The human report: headline (score, class, verdict), the component grid, the checks table and the
- * top fixes.
+ * The human report: headline (score, class, verdict, open-washing flag, the locations the release
+ * spans), the component grid (a part known only by a link is marked `linked`), the checks table and the
+ * top fixes. Tables fit 110 columns.
+ *
+ * @example
+ * process.stdout.write(renderText(await checkRelease('.'), { color: process.stdout.isTTY }));
  */
 export function renderText(report: CheckReport, options: TextOptions): string {
   const c = colours(options.color);
@@ -75,6 +111,20 @@ export function renderText(report: CheckReport, options: TextOptions): string {
       `(${profile.completeness.items.map((item) => `${item.id} ${item.present ? '✓' : '✗'}`).join(', ')})`,
     )}`,
   );
+  const { openWashing } = profile;
+  if (openWashing) {
+    const verdict = openWashingText(openWashing);
+    const claim = openWashing.claims[0];
+    lines.push(
+      ...headline('Open-washing', [
+        openWashing.flagged ? c.red(c.bold(verdict)) : c.green(verdict),
+        ...(claim ? [c.dim(claimText(claim))] : []),
+      ]),
+    );
+  }
+  if (report.locations.length > 1) {
+    lines.push(...headline('Locations', report.locations.map(locationText)));
+  }
   if (report.gate) {
     lines.push(
       `  Gate               ${report.gate.passed ? c.green('PASS') : c.red('FAIL')} ${c.dim(report.gate.policy)}`,
@@ -87,12 +137,12 @@ export function renderText(report: CheckReport, options: TextOptions): string {
     style: { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] },
     chars: COMPACT,
     wordWrap: true,
-    colWidths: [30, 12, 22, 9, 48],
+    colWidths: [29, 12, 18, 9, 36],
   });
   for (const component of profile.components) {
     components.push([
       `${component.title}${component.inferred ? '*' : ''}`,
-      ratingMark(component.rating, c),
+      ratingCell(component, c),
       component.rating === 'closed' && component.status !== 'released'
         ? '—'
         : (component.license.expression ??
@@ -102,6 +152,7 @@ export function renderText(report: CheckReport, options: TextOptions): string {
     ]);
   }
   lines.push(components.toString());
+  if (profile.components.some(isLinked)) lines.push(c.dim(`linked = ${LINKED_MEANING}`));
   lines.push('');
 
   const checks = new Table({
@@ -109,7 +160,7 @@ export function renderText(report: CheckReport, options: TextOptions): string {
     style: { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] },
     chars: COMPACT,
     wordWrap: true,
-    colWidths: [34, 10, 8, 71],
+    colWidths: [32, 10, 8, 55],
   });
   for (const check of report.checks) {
     checks.push([check.id, check.risk, scoreColour(check.score, c), check.reason]);
@@ -117,6 +168,11 @@ export function renderText(report: CheckReport, options: TextOptions): string {
   lines.push(checks.toString());
 
   if (options.verbose) {
+    for (const component of profile.components) {
+      if (component.evidence.length === 0) continue;
+      lines.push('', c.bold(`${component.title}${isLinked(component) ? ' (linked, unverified)' : ''}`));
+      for (const ref of component.evidence) lines.push(`  - ${evidenceText(ref)}`);
+    }
     for (const check of report.checks) {
       if (!check.details?.length) continue;
       lines.push('', c.bold(check.id));

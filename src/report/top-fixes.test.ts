@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { openWashedReport } from '../../test/fixtures/report-packs.ts';
 import { checkPack } from '../checker/index.ts';
 import { memoryPack } from '../scan/index.ts';
 import { topFixes } from './top-fixes.ts';
@@ -49,5 +50,29 @@ describe('topFixes', () => {
     const digest = fixes.findIndex((fix) => fix.from === 'checksums-match');
     expect(digest).toBeGreaterThan(-1);
     expect(fixes.slice(digest + 1).every((fix) => fix.points === null)).toBe(true);
+  });
+
+  it('asks for a part known only by a link to be made readable, under an open license when it is not', async () => {
+    const report = await openWashedReport();
+    const fixes = topFixes(report.profile, report.checks, 50);
+    expect(fixes.find((fix) => fix.from === 'final-parameters')).toEqual({
+      action:
+        'Make the final parameters (weights) readable under an open license (only linked: https://huggingface.co/acme/acme-chat-8b-weights), so it is verified and earns its full points',
+      from: 'final-parameters',
+      points: 11.3,
+      risk: null,
+    });
+    // An open component known only by a link needs reading, not relicensing.
+    const open = report.profile.components.map((component) =>
+      component.id === 'final-parameters'
+        ? { ...component, rating: 'open' as const, license: { ...component.license, class: 'open' as const } }
+        : component,
+    );
+    const action = topFixes({ ...report.profile, components: open }, [], 50).find(
+      (fix) => fix.from === 'final-parameters',
+    )!.action;
+    expect(action).toBe(
+      'Make the final parameters (weights) readable (only linked: https://huggingface.co/acme/acme-chat-8b-weights), so it is verified and earns its full points',
+    );
   });
 });

@@ -15,6 +15,12 @@ export interface Fix {
 /** What to do about one component, by why it falls short. */
 function componentFix(component: OpennessProfile['components'][number]): string {
   const title = component.title.toLowerCase();
+  if (component.verification === 'linked-unverified') {
+    // Known only by a link: it earns half its points until the release lets it be read.
+    const link = component.evidence.find((ref) => ref.url)?.url;
+    const terms = component.rating === 'open' ? '' : ' under an open license';
+    return `Make the ${title} readable${terms} (only linked${link ? `: ${link}` : ''}), so it is verified and earns its full points`;
+  }
   if (
     component.rating === 'closed' &&
     (component.status === 'released' || component.status === 'restricted')

@@ -1,13 +1,17 @@
+import { locationLabel, parseHfId } from '../scan/index.ts';
 import {
   COMPONENTS,
   type ComponentEntry,
   type ComponentId,
   type EvidenceRef,
   type ReleaseEvidence,
+  type ReleaseLocationSummary,
   type ReleasePack,
   ReleasePackSchema,
   type ResolvedComponent,
 } from '../spec/index.ts';
+import { isUrl } from '../util/index.ts';
+import { locateReleasePath, locationWebUrl, pathUrl } from './location-url.ts';
 
 /** One component as it will be written: the entry, and the comments that explain it. */
 export interface DraftComponent {
@@ -30,12 +34,20 @@ export interface ManifestDraft {
   declared: Pick<ReleasePack, 'licenses' | 'stages' | 'contacts' | 'funding'>;
   /** Where the draft came from, for the header (a source ref), or null for a blank scaffold. */
   source: string | null;
+  /** The other locations read with the source, for the header: named with it, or led to by its links. */
+  alsoRead: Array<{ ref: string; role: 'given' | 'followed'; via?: string }>;
 }
 
 /** The placeholder organisation: valid for the schema, obviously not final. */
 export const TO_DO = 'to do';
 const UNKNOWN_LICENSES = new Set(['NOASSERTION', 'NONE']);
+/** What the draft writes for a shipped part whose license no text states, so it does not inherit one. */
+const UNSTATED = 'NOASSERTION';
 const MAX_EVIDENCE_LINES = 3;
+/** More files than this from one other location are drafted as their folder's URL, not one URL each. */
+const MAX_URLS_PER_LOCATION = 3;
+/** The comment on a part known only by a link: the words are the contract with the user. */
+export const LINKED_COMMENT = 'linked, not verified by aperture init: check the location';
 const MODEL_FIELDS = Object.keys(ReleasePackSchema.shape.model.shape) as Array<keyof ReleasePack['model']>;
 
 function title(id: ComponentId): string {
@@ -80,6 +92,7 @@ export function blankDraft(name: string, templates: Partial<Record<ComponentId, 
     citation: null,
     declared: {},
     source: null,
+    alsoRead: [],
   };
 }
 
@@ -113,25 +126,147 @@ function fromDeclared(
   };
 }
 
-function fromInferred(component: ResolvedComponent, sourceLabel: string): DraftComponent {
+/** What drafting a component needs to know about the release beyond the component. */
+interface DraftContext {
+  sourceLabel: string;
+  locations: readonly ReleaseLocationSummary[];
+  /** The license the manifest gives components without their own (`licenses.distribution`), if any. */
+  distribution: string | null;
+}
+
+/** Where a component is drafted, and the comments that say where it was found. */
+interface Placement {
+  locations: string[];
+  comments: string[];
+}
+
+/** A URL without the differences that do not change the page it names. */
+function urlKey(url: string): string {
+  return url
+    .toLowerCase()
+    .replace(/[#?].*$/, '')
+    .replace(/\/+$/, '')
+    .replace(/\.git$/, '');
+}
+
+/** The deepest folder holding every path ('' for the root). */
+function commonFolder(paths: readonly string[]): string {
+  const split = paths.map((path) => path.split('/').slice(0, -1));
+  const first = split[0] ?? [];
+  let depth = 0;
+  while (depth < first.length && split.every((parts) => parts[depth] === first[depth])) depth++;
+  return first.slice(0, depth).join('/');
+}
+
+/** Where a link stands, in a few characters: `README.md:5`, or the link itself. */
+function linkSite(ref: EvidenceRef): string {
+  return ref.file ? `${ref.file}${ref.line ? `:${ref.line}` : ''}` : (ref.url ?? 'a link');
+}
+
+function describeLocation(location: ReleaseLocationSummary): string {
+  const revision = location.revision ? ` at ${location.revision.slice(0, 12)}` : '';
+  if (location.role === 'given') return `${location.ref}${revision}, given with --from`;
+  const via = location.via ? `, linked from ${linkSite(location.via)}` : '';
+  return `${location.ref}${revision}${via}`;
+}
+
+/**
+ * Places a component for a manifest that lives in the primary location: the primary's own paths as
+ * they are, paths in other locations (given, followed) as their URLs (a Hub or git web page), links as
+ * written, less a link that names a location whose files are drafted already.
+ */
+function placeComponent(component: ResolvedComponent, context: DraftContext): Placement {
+  const own: string[] = [];
+  const links: string[] = [];
+  const elsewhere = new Map<ReleaseLocationSummary, string[]>();
+  for (const location of component.locations) {
+    if (isUrl(location) || location.startsWith('magnet:')) {
+      links.push(location);
+      continue;
+    }
+    const found = locateReleasePath(location, context.locations);
+    if (!found) own.push(location);
+    else elsewhere.set(found.location, [...(elsewhere.get(found.location) ?? []), found.path]);
+  }
+  const files = new Set(component.files);
+  const urls: string[] = [];
+  const comments: string[] = [];
+  const covered = new Set<string>();
+  for (const [location, paths] of elsewhere) {
+    const page = locationWebUrl(location);
+    const label = locationLabel(location.ref);
+    const isFile = (path: string) => files.has(`${label}/${path}`);
+    const placed =
+      paths.length > MAX_URLS_PER_LOCATION
+        ? [pathUrl(location, commonFolder(paths), 'folder')]
+        : paths.map((path) => pathUrl(location, path, isFile(path) ? 'file' : 'folder'));
+    if (!page) {
+      comments.push(
+        `found in ${describeLocation(location)} (${paths.slice(0, MAX_URLS_PER_LOCATION).join(', ')}), a copy with no web address: write where it is published`,
+      );
+      continue;
+    }
+    covered.add(urlKey(page));
+    if (location.via?.url) covered.add(urlKey(location.via.url));
+    const exact = placed.every((url) => url !== null);
+    urls.push(...(exact ? (placed as string[]) : [page]));
+    comments.push(
+      exact
+        ? `found in ${describeLocation(location)}: check the location`
+        : `found in ${describeLocation(location)} at ${paths.slice(0, MAX_URLS_PER_LOCATION).join(', ')}: check the location`,
+    );
+  }
+  // A link to the primary location itself (the code linking the model it sits beside) adds nothing to its paths.
+  const primary = context.locations.find((location) => location.role === 'primary');
+  const primaryPage = primary && own.length > 0 ? locationWebUrl(primary) : null;
+  if (primaryPage) covered.add(urlKey(primaryPage));
+  const kept = links.filter((link) => !covered.has(urlKey(link)));
+  return { locations: [...new Set([...own, ...urls, ...kept])], comments };
+}
+
+/**
+ * The license a component is drafted with, so that the manifest states what inference found: its own
+ * license (a catalogued AI license by its id), the license of the location it was found in when that
+ * is not the release's, and NOASSERTION for a shipped part no text licenses (rather than letting it
+ * inherit the release's license).
+ */
+function draftLicense(
+  component: ResolvedComponent,
+  distribution: string | null,
+  shipped: boolean,
+): string | undefined {
+  const verdict = component.license;
+  const text = verdict.expression ?? verdict.input.trim();
+  if (component.licenseOrigin === 'none' || text === '')
+    return shipped && distribution ? UNSTATED : undefined;
+  if (component.licenseOrigin === 'pack' && text === distribution) return undefined;
+  return text;
+}
+
+function fromInferred(component: ResolvedComponent, context: DraftContext): DraftComponent {
   const comments = [title(component.id)];
   if (component.evidence.length === 0) {
     return {
       id: component.id,
       entry: placeholder(),
-      comments: [...comments, `not found in ${sourceLabel}: say where it is, or why it is withheld`],
+      comments: [...comments, `not found in ${context.sourceLabel}: say where it is, or why it is withheld`],
     };
   }
   for (const ref of component.evidence.slice(0, MAX_EVIDENCE_LINES))
     comments.push(`inferred: ${describeEvidence(ref)}`);
+  const placement = placeComponent(component, context);
+  comments.push(...placement.comments);
   const entry: ComponentEntry = { status: component.status };
-  if (component.locations.length === 1) entry.location = component.locations[0]!;
-  else if (component.locations.length > 1) entry.location = [...component.locations];
-  const own = component.licenseOrigin === 'component' ? component.license.input : '';
-  if (own) entry.license = own;
-  // Kept as written so the profile stays the same, but it asks to be replaced.
-  if (UNKNOWN_LICENSES.has(own.toUpperCase()))
-    comments.push(`license not stated at the source: replace ${own} with this component's license`);
+  if (placement.locations.length === 1) entry.location = placement.locations[0]!;
+  else if (placement.locations.length > 1) entry.location = placement.locations;
+  const shipped = component.status === 'released' || component.status === 'restricted';
+  if (shipped && component.files.length === 0 && placement.locations.some(isUrl))
+    comments.push(LINKED_COMMENT);
+  const license = draftLicense(component, context.distribution, shipped);
+  if (license) entry.license = license;
+  // Kept so the profile stays the same, but it asks to be replaced.
+  if (license && UNKNOWN_LICENSES.has(license.toUpperCase()))
+    comments.push(`license not stated at the source: replace ${license} with this component's license`);
   if (component.command) entry.command = component.command;
   if (component.sha256) entry.sha256 = component.sha256;
   if (component.artifacts.length > 0) entry.artifacts = component.artifacts;
@@ -139,7 +274,7 @@ function fromInferred(component: ResolvedComponent, sourceLabel: string): DraftC
     entry.reason = 'other';
     if (component.status === 'restricted') entry.note = 'access is gated at the source';
   }
-  if ((entry.status === 'released' || entry.status === 'restricted') && !entry.location && !entry.artifacts) {
+  if (shipped && !entry.location && !entry.artifacts) {
     // The schema needs a location for released parts; without one, say so rather than guess.
     return {
       id: component.id,
@@ -150,10 +285,59 @@ function fromInferred(component: ResolvedComponent, sourceLabel: string): DraftC
   return { id: component.id, entry, comments };
 }
 
+/** The Hub organisation of a Hub model URL (`https://huggingface.co/org/name…`), if it is one. */
+function hubModelOrg(url: string): string | null {
+  const match = /^https?:\/\/(?:www\.)?huggingface\.co\/([^/?#]+)\/[^/?#]+/i.exec(url);
+  const org = match?.[1];
+  return org && !['datasets', 'spaces', 'models', 'collections', 'papers'].includes(org.toLowerCase())
+    ? org
+    : null;
+}
+
+function hubOrg(ref: string): string | null {
+  try {
+    return parseHfId(ref).org;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Who releases the model, when inference did not say: the Hub organisation of a Hub repository named
+ * with the source, or of the one where the weights were read; the account of the primary git
+ * repository; the Hub organisation of the weights' link.
+ */
+function draftOrganization(evidence: ReleaseEvidence): { name: string; comment: string } | null {
+  for (const location of evidence.locations) {
+    if (location.role !== 'given' || location.kind !== 'hf') continue;
+    const org = hubOrg(location.ref);
+    if (org) return { name: org, comment: `inferred from ${location.ref}` };
+  }
+  const weights = evidence.components.find((component) => component.id === 'final-parameters');
+  for (const file of weights?.files ?? []) {
+    const found = locateReleasePath(file, evidence.locations);
+    const org = found?.location.kind === 'hf' ? hubOrg(found.location.ref) : null;
+    if (org) return { name: org, comment: `inferred from ${found!.location.ref}, where the weights are` };
+  }
+  const primary = evidence.locations.find((location) => location.role === 'primary');
+  if (primary?.kind === 'git') {
+    const page = locationWebUrl(primary);
+    const owner = page ? new URL(page).pathname.split('/')[1] : undefined;
+    if (owner) return { name: owner, comment: `inferred from the account of ${page}` };
+  }
+  for (const location of weights?.files.length === 0 ? weights.locations : []) {
+    const org = isUrl(location) ? hubModelOrg(location) : null;
+    if (org) return { name: org, comment: `inferred from the weights' link ${location}` };
+  }
+  return null;
+}
+
 /**
  * A draft pre-filled from collected evidence: inferred components (each commented with the evidence
  * it rests on), or, when the source has a valid manifest, its entries, licenses, stages, contacts and
  * funding as declared. Components in `templates` point at the template written for them instead.
+ * Components read in other locations of the release (named with it, or followed from its links) are
+ * drafted at their URLs; components known only by a link at the link, commented as not verified.
  *
  * @example
  * draftFromEvidence(await collectEvidence(pack), 'hf:org/model', {}).components[1].comments
@@ -165,25 +349,37 @@ export function draftFromEvidence(
   templates: Partial<Record<ComponentId, string>>,
 ): ManifestDraft {
   const modelComments: ManifestDraft['modelComments'] = {};
+  const manifest = evidence.manifest.state === 'valid' ? evidence.manifest.value : null;
+  const inferredOrganization = !manifest && !evidence.model.organization ? draftOrganization(evidence) : null;
   // Rebuilt field by field so that the manifest lists them in the schema's order.
-  const known: Partial<ReleasePack['model']> = evidence.model;
+  const known: Partial<ReleasePack['model']> = {
+    ...evidence.model,
+    ...(inferredOrganization ? { organization: inferredOrganization.name } : {}),
+  };
   const model = Object.fromEntries(
     MODEL_FIELDS.map((field) => [
       field,
       field === 'organization' ? (known.organization ?? TO_DO) : known[field],
     ]).filter(([, value]) => value !== undefined),
   ) as ReleasePack['model'];
-  if (!evidence.model.organization) modelComments.organization = 'who releases the model (required)';
-  else if (evidence.manifest.state !== 'valid') modelComments.organization = `inferred from ${source}`;
-  const manifest = evidence.manifest.state === 'valid' ? evidence.manifest.value : null;
+  if (inferredOrganization) modelComments.organization = inferredOrganization.comment;
+  else if (!evidence.model.organization) modelComments.organization = 'who releases the model (required)';
+  else if (!manifest) modelComments.organization = `inferred from ${source}`;
+  const distribution =
+    evidence.packLicense?.verdict.expression ?? evidence.packLicense?.verdict.input ?? null;
+  const given = evidence.locations.filter((location) => location.role === 'given').map((l) => l.ref);
+  const context: DraftContext = {
+    sourceLabel: [source, ...given].join(' or '),
+    locations: evidence.locations,
+    distribution: manifest ? null : distribution,
+  };
   const components = evidence.components.map((component) => {
     const template = templates[component.id];
     if (template) return templateComponent(component.id, template);
     return manifest
       ? fromDeclared(component.id, manifest.components[component.id], source)
-      : fromInferred(component, source);
+      : fromInferred(component, context);
   });
-  const distribution = evidence.packLicense?.verdict.expression ?? evidence.packLicense?.verdict.input;
   return {
     model,
     modelComments,
@@ -203,5 +399,16 @@ export function draftFromEvidence(
       funding: manifest?.funding,
     },
     source,
+    alsoRead: evidence.locations.flatMap((location) =>
+      location.role === 'primary'
+        ? []
+        : [
+            {
+              ref: location.ref,
+              role: location.role,
+              ...(location.via ? { via: linkSite(location.via) } : {}),
+            },
+          ],
+    ),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMPONENT_IDS, type ReleaseEvidence, validateManifestText } from '../spec/index.ts';
-import { blankDraft } from './manifest-draft.ts';
+import { blankDraft, LINKED_COMMENT } from './manifest-draft.ts';
 import { renderManifest } from './render-manifest.ts';
 
 describe('renderManifest', () => {
@@ -34,8 +34,33 @@ describe('renderManifest', () => {
     draft.source = 'hf:org/x';
     const text = renderManifest(draft);
     expect(text).toContain('  distribution: Apache-2.0 # inferred: LICENSE: identified as Apache-2.0');
-    expect(text).toContain('Locations are relative to hf:org/x');
-    expect(renderManifest(draft, { writtenIntoSource: true })).not.toContain('Locations are relative');
+    expect(text).toContain('Paths are relative to hf:org/x');
+    expect(renderManifest(draft, { writtenIntoSource: true })).not.toContain('Paths are relative');
+  });
+
+  it('names in its header the locations read with the source, and the parts only linked', () => {
+    const draft = blankDraft('x', {});
+    draft.source = 'hf:org/x';
+    draft.alsoRead = [
+      { ref: 'https://github.com/org/x-code', role: 'given' },
+      { ref: 'hf:datasets/org/x-data', role: 'followed', via: 'README.md:12' },
+    ];
+    const weights = draft.components.find((component) => component.id === 'final-parameters')!;
+    weights.entry = { status: 'released', location: 'https://huggingface.co/org/x' };
+    weights.comments.push(LINKED_COMMENT);
+    const text = renderManifest(draft);
+    expect(text).toContain(
+      '# Pre-filled by `aperture init --from hf:org/x --from https://github.com/org/x-code`',
+    );
+    expect(text).toContain(
+      '# Links followed and read with it:\n#   hf:datasets/org/x-data (linked from README.md:12)\n',
+    );
+    expect(text).toContain('# Parts found in other locations are located at their URLs.');
+    expect(text).toContain(
+      `  # ${LINKED_COMMENT}\n  final-parameters:\n    status: released\n    location: https://huggingface.co/org/x\n`,
+    );
+    expect(text).toContain('# Parts commented "linked, not verified" are known only by a link');
+    expect(renderManifest(blankDraft('x', {}))).not.toContain('linked, not verified');
   });
 
   it('writes a citation when there is one', () => {

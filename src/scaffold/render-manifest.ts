@@ -1,6 +1,6 @@
 import { Document, isMap, isScalar, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { MODALITIES, ORGANIZATION_TYPES, RELEASE_PACK_SPEC, WITHHOLD_REASONS } from '../spec/index.ts';
-import type { ManifestDraft } from './manifest-draft.ts';
+import { LINKED_COMMENT, type ManifestDraft } from './manifest-draft.ts';
 
 const HEADER = [
   ' release-pack.yaml: what this release ships and under which terms (Aperture release pack v1).',
@@ -84,12 +84,26 @@ export function renderManifest(draft: ManifestDraft, options: { writtenIntoSourc
 
   const header = [...HEADER];
   if (draft.source) {
-    header.push('', ` Pre-filled by \`aperture init --from ${draft.source}\`: "inferred:" comments say why.`);
+    const given = draft.alsoRead.filter((location) => location.role === 'given');
+    const command = [draft.source, ...given.map((location) => location.ref)].join(' --from ');
+    header.push('', ` Pre-filled by \`aperture init --from ${command}\`: "inferred:" comments say why.`);
+    const followed = draft.alsoRead.filter((location) => location.role === 'followed');
+    if (followed.length > 0) {
+      header.push(' Links followed and read with it:');
+      for (const location of followed)
+        header.push(`   ${location.ref}${location.via ? ` (linked from ${location.via})` : ''}`);
+    }
+    if (draft.alsoRead.length > 0)
+      header.push(
+        ` Parts found in ${given.length > 0 ? 'other locations' : 'those'} are located at their URLs.`,
+      );
     header.push(
       options.writtenIntoSource
         ? ' Check each inference before you publish.'
-        : ` Locations are relative to ${draft.source}; check each inference before you publish.`,
+        : ` Paths are relative to ${draft.source}; check each inference before you publish.`,
     );
+    if (draft.components.some((component) => component.comments.includes(LINKED_COMMENT)))
+      header.push(' Parts commented "linked, not verified" are known only by a link: open each one.');
   }
   doc.commentBefore = header.join('\n');
 

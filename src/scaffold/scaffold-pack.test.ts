@@ -5,7 +5,7 @@ import spdxFull from 'spdx-license-list/full.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkRelease } from '../checker/index.ts';
 import { ApertureError } from '../errors.ts';
-import { collectEvidence, openFolderPack } from '../scan/index.ts';
+import { collectEvidence, type LocationOpener, memoryPack, openFolderPack } from '../scan/index.ts';
 import { COMPONENT_IDS, validateManifestText } from '../spec/index.ts';
 import { scaffoldPack } from './scaffold-pack.ts';
 
@@ -32,11 +32,54 @@ async function hubRepo(dir: string): Promise<void> {
   for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
 }
 
+/** A checkout of a GitHub code repository: the README links the weights and the data on the Hub; tests hold a tiny model. */
+async function codeCheckout(dir: string): Promise<void> {
+  const files: Record<string, string> = {
+    'README.md': `# Star\n\nStar is the training code of Star 7B, a language model trained by Star Lab.\n\nThe weights are on the Hub at [star-lab/star-7b](https://huggingface.co/star-lab/star-7b).\n\nStar 7B was trained on [star-lab/star-corpus](https://huggingface.co/datasets/star-lab/star-corpus), released under ODC-By.\n`,
+    LICENSE: spdxFull['Apache-2.0']!.licenseText,
+    'scripts/train.py': 'import torch\n\nloss.backward()\noptimizer.step()\n',
+    'tests/fixtures/tiny-model.safetensors': 'x',
+    'tests/fixtures/config.json': '{"architectures": ["StarForCausalLM"]}',
+    'tests/test_model.py': 'def test_forward():\n    assert True\n',
+  };
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeFile(path.join(dir, name), text);
+  }
+}
+
+/** The Hub as the code links it, from memory; records what it opened. */
+function hubOpener(opened: string[]): LocationOpener {
+  return {
+    reads: (target) => target.startsWith('hf:'),
+    async open(target) {
+      opened.push(target);
+      if (target === 'hf:star-lab/star-7b')
+        return memoryPack(
+          {
+            'README.md':
+              '---\nlicense: llama3.1\n---\n\n# Star 7B\n\nStar 7B is a language model trained by Star Lab.\n',
+            'config.json': '{"architectures": ["LlamaForCausalLM"]}',
+            'model.safetensors': 'weights',
+          },
+          { kind: 'hf', ref: target, url: 'https://huggingface.co/star-lab/star-7b' },
+        );
+      throw new Error(`${target}: not served`);
+    },
+  };
+}
+
 describe('scaffoldPack', () => {
   it('writes a manifest listing every component and the four templates, which validate and check', async () => {
     const dir = path.join(tmp, 'star-7b');
     const result = await scaffoldPack(dir);
-    expect(result).toEqual({ dir, files: ['release-pack.yaml', ...TEMPLATES], skipped: [], found: null });
+    expect(result).toEqual({
+      dir,
+      files: ['release-pack.yaml', ...TEMPLATES],
+      skipped: [],
+      found: null,
+      warnings: [],
+    });
     expect((await readdir(dir)).sort()).toEqual(['release-pack.yaml', ...TEMPLATES].sort());
 
     const state = validateManifestText(await readFile(path.join(dir, 'release-pack.yaml'), 'utf8'), 'x');
@@ -111,6 +154,67 @@ describe('scaffoldPack', () => {
       if (inferred.evidence.length > 0) expect(declared.locations, inferred.id).toEqual(inferred.locations);
       expect(declared.license.expression, inferred.id).toBe(inferred.license.expression);
     }
+  });
+
+  it('pre-fills from a code checkout as `aperture check` reads it: links followed, parts at their URLs, no test fixtures', async () => {
+    const source = path.join(tmp, 'star');
+    await codeCheckout(source);
+    const out = path.join(tmp, 'out');
+    const opened: string[] = [];
+    const result = await scaffoldPack(out, { from: source, follow: { opener: hubOpener(opened) } });
+    expect(opened).toContain('hf:star-lab/star-7b');
+    expect(result.warnings).toContain(
+      'https://huggingface.co/datasets/star-lab/star-corpus: not followed: hf:datasets/star-lab/star-corpus: not served',
+    );
+    expect(result.skipped).toEqual([{ file: 'MODEL_CARD.md', reason: 'model card found at README.md' }]);
+
+    const text = await readFile(path.join(out, 'release-pack.yaml'), 'utf8');
+    const state = validateManifestText(text, 'release-pack.yaml');
+    if (state.state !== 'valid') throw new Error('the draft must validate');
+    const components = state.value.components;
+    expect(state.value.model.organization).toBe('star-lab');
+    expect(state.value.licenses?.distribution).toBe('Apache-2.0');
+    expect(components['final-parameters']).toEqual({
+      status: 'released',
+      location: 'https://huggingface.co/star-lab/star-7b/blob/main/model.safetensors',
+      license: 'llama3.1',
+    });
+    // Not read (the opener does not serve it): linked, at its link, with the license the text states.
+    expect(components['training-datasets']).toEqual({
+      status: 'released',
+      location: 'https://huggingface.co/datasets/star-lab/star-corpus',
+      license: 'ODC-By-1.0',
+    });
+    expect(text).toMatch(
+      /# linked, not verified by aperture init: check the location\n {2}training-datasets:/,
+    );
+    expect(components['training-code']).toMatchObject({ status: 'released', location: 'scripts/train.py' });
+    expect(text).not.toMatch(/tests\/|tiny-model/);
+    expect(text).toContain('#   hf:star-lab/star-7b (linked from README.md:5)');
+    // The same release read again with the same opener finds what the draft says.
+    const evidence = await collectEvidence(await openFolderPack(source), {
+      follow: { opener: hubOpener([]) },
+    });
+    expect(result.found).toBe(evidence.components.filter((c) => c.evidence.length > 0).length);
+  });
+
+  it('drafts linked parts at their links when links are not followed', async () => {
+    const source = path.join(tmp, 'star');
+    await codeCheckout(source);
+    const out = path.join(tmp, 'out');
+    await scaffoldPack(out, { from: source, follow: false });
+    const state = validateManifestText(await readFile(path.join(out, 'release-pack.yaml'), 'utf8'), 'x');
+    if (state.state !== 'valid') throw new Error('the draft must validate');
+    expect(state.value.components['final-parameters']).toMatchObject({
+      status: 'released',
+      location: 'https://huggingface.co/star-lab/star-7b',
+    });
+    expect(state.value.components['model-architecture']).toMatchObject({ status: 'withheld', note: 'to do' });
+  });
+
+  it('refuses further locations without a source', async () => {
+    await expect(scaffoldPack(tmp, { with: ['hf:org/model'] })).rejects.toMatchObject({ code: 'ERR_USAGE' });
+    expect(await readdir(tmp)).toEqual([]);
   });
 
   it('copies a source manifest as declared: entries, licenses, stages and funding', async () => {

@@ -1,22 +1,29 @@
 import { lstat, mkdir, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { type CheckReleaseOptions, collectReleaseEvidence } from '../checker/index.ts';
 import { ApertureError } from '../errors.ts';
-import { classifyTarget, collectEvidence, openSource } from '../scan/index.ts';
+import { classifyTarget } from '../scan/index.ts';
 import {
   type ComponentId,
   DOCUMENTS,
   formatManifestIssue,
   MANIFEST_FILE,
-  type ReleaseEvidence,
+  type ResolvedComponent,
   validateManifestText,
 } from '../spec/index.ts';
+import { isUrl } from '../util/index.ts';
 import { blankDraft, draftFromEvidence, type ManifestDraft } from './manifest-draft.ts';
 import { renderDocumentTemplate } from './render-document-template.ts';
 import { renderManifest } from './render-manifest.ts';
 
 /** Options of `aperture init`. */
-export interface ScaffoldOptions {
-  /** A release to pre-fill the manifest from: folder, archive, git URL or `hf:org/name`. */
+export interface ScaffoldOptions
+  extends Pick<CheckReleaseOptions, 'with' | 'follow' | 'sources' | 'onProgress'> {
+  /**
+   * A release to pre-fill the manifest from: folder, archive, git URL or `hf:org/name`. It is read as
+   * `aperture check` reads it: with the locations in `with` as parts of the same release, following
+   * its links unless `follow` is false.
+   */
   from?: string;
   /** Overwrite files that already exist. */
   force?: boolean;
@@ -32,6 +39,8 @@ export interface ScaffoldResult {
   skipped: Array<{ file: string; reason: string }>;
   /** With `from`: how many components were found (inferred or declared) in the source. */
   found: number | null;
+  /** Notes from reading the source: links that could not be followed, files skipped. */
+  warnings: string[];
 }
 
 interface PlannedFile {
@@ -46,26 +55,23 @@ async function localFolder(from: string): Promise<string | null> {
   return info?.isDirectory() ? path.resolve(from) : null;
 }
 
-async function readSource(from: string, folder: string | null): Promise<ReleaseEvidence> {
-  // An absolute folder path names the model after the folder even when `from` is ".".
-  const pack = await openSource(folder ?? from);
-  try {
-    return await collectEvidence(pack);
-  } finally {
-    await pack.close();
-  }
+/** Whether a document component is already shipped (read in a location, or linked) and needs no template. */
+function shippedDocument(component: ResolvedComponent | undefined): string | null {
+  if (!component || component.status === 'withheld') return null;
+  return component.files[0] ?? component.locations.find((location) => isUrl(location)) ?? null;
 }
 
 /**
  * Scaffolds a release pack in `dir`: release-pack.yaml listing every component, and templates of the
  * model card, data statement, safety notes and reproducibility checklist. With `from`, the manifest
- * is pre-filled from what the source ships (inferred with evidence, or declared), and templates are
- * written only for documents the source lacks. Refuses (ERR_EXISTS, writing nothing) when any file
- * would be overwritten, unless `force`.
+ * is pre-filled from what `aperture check` infers of the release (or from its own manifest, as
+ * declared), and templates are written only for documents the release lacks. Refuses (ERR_EXISTS,
+ * writing nothing) when any file would be overwritten, unless `force`.
  *
  * @example
  * await scaffoldPack('my-release');
  * await scaffoldPack(undefined, { from: './downloaded-model' }); // writes into ./downloaded-model
+ * await scaffoldPack('out', { from: 'hf:org/model', with: ['https://github.com/org/code'], follow: false });
  */
 export async function scaffoldPack(
   dir: string | undefined,
@@ -80,24 +86,22 @@ export async function scaffoldPack(
     );
   }
   const root = path.resolve(target);
+  if (!options.from && (options.with?.length ?? 0) > 0)
+    throw new ApertureError('ERR_USAGE', 'further locations of a release need the release to pre-fill from');
   const existing = await stat(root).catch(() => null);
   if (existing && !existing.isDirectory())
     throw new ApertureError('ERR_USAGE', `${target} is a file; give a folder to write the release pack into`);
 
-  const evidence = options.from ? await readSource(options.from, sourceFolder) : null;
+  // An absolute folder path names the model after the folder even when `from` is ".".
+  const evidence = options.from ? await collectReleaseEvidence(sourceFolder ?? options.from, options) : null;
   const skipped: ScaffoldResult['skipped'] = [];
   const templates: Partial<Record<ComponentId, string>> = {};
   const planned: PlannedFile[] = [];
   const name = evidence?.model.name ?? path.basename(root);
   for (const document of DOCUMENTS) {
-    const found = evidence?.components.find(
-      (component) => component.id === document.component && component.status !== 'withheld',
-    );
-    if (found && found.files.length > 0) {
-      skipped.push({
-        file: document.fileName,
-        reason: `${document.title.toLowerCase()} found at ${found.files[0]}`,
-      });
+    const found = shippedDocument(evidence?.components.find((c) => c.id === document.component));
+    if (found) {
+      skipped.push({ file: document.fileName, reason: `${document.title.toLowerCase()} found at ${found}` });
       continue;
     }
     templates[document.component] = document.fileName;
@@ -142,5 +146,6 @@ export async function scaffoldPack(
     found: evidence
       ? evidence.components.filter((c) => c.evidence.length > 0 || c.origin === 'declared').length
       : null,
+    warnings: evidence?.warnings ?? [],
   };
 }

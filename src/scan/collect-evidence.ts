@@ -53,7 +53,12 @@ export interface CollectOptions {
    * this opener, within limits. Without it no link is followed and no request is made: linked parts
    * are rated *linked, unverified* from what the link and its text say.
    */
-  follow?: { opener: LocationOpener; limits?: Partial<FollowLimits> };
+  follow?: {
+    opener: LocationOpener;
+    limits?: Partial<FollowLimits>;
+    /** Hosts the destination rule allows (APERTURE_ALLOW_HOSTS): links to them are not refused on sight. */
+    allowHosts?: readonly string[];
+  };
 }
 
 const TEXT_EXTENSIONS =
@@ -301,6 +306,7 @@ export async function collectEvidence(pack: Pack, options: CollectOptions = {}):
           {
             opener: options.follow.opener,
             limits: options.follow.limits,
+            allowHosts: options.follow.allowHosts,
             known: locations.map((location) => location.ref),
             state: () => ({
               owners: releaseOwners(located),

@@ -1,5 +1,6 @@
 import { ApertureError } from '../errors.ts';
 import { isSameOwner, type ReleaseLink } from '../infer/index.ts';
+import { refusalWithoutLookup } from '../util/index.ts';
 import type { LocationOpener } from './location-opener.ts';
 import type { Pack } from './pack.ts';
 import { locationKey, type ReleaseLocation } from './release-location.ts';
@@ -100,6 +101,8 @@ export async function followLinks(
     limits?: Partial<FollowLimits>;
     /** Locations already part of the release (never opened again). */
     known: readonly string[];
+    /** Hosts the destination rule allows (APERTURE_ALLOW_HOSTS), for links to private addresses. */
+    allowHosts?: readonly string[];
     now?: () => number;
   },
 ): Promise<FollowOutcome> {
@@ -116,6 +119,14 @@ export async function followLinks(
     const next: Array<{ link: ReleaseLink; depth: number }> = [];
     const ordered = [...frontier].sort((a, b) => priority(b.link) - priority(a.link));
     for (const { link, depth } of ordered) {
+      // A link to a private address is refused on its face, whatever it points at: one line, no request.
+      const refused = refusalWithoutLookup(link.url, options.allowHosts);
+      if (refused) {
+        const why = refused.message.replace(/^.*?: refused:/, 'refused:');
+        if (!visited.has(link.url)) outcome.warnings.push(`${link.url}: not followed: ${why}`);
+        visited.add(link.url);
+        continue;
+      }
       if (!link.target || !shouldFollow(link, options.state())) continue;
       const key = locationKey(link.target);
       if (visited.has(key)) continue;

@@ -183,6 +183,10 @@ export async function openHfPack(target: string, options: HfOptions = {}): Promi
     listing = await fetchListing();
     await cache?.writeListing(listing);
   }
+  // The limit holds for a cached listing too (it may have been cached under a larger one).
+  const maxFiles = options.maxFiles ?? DEFAULT_MAX_FILES;
+  if (listing.length > maxFiles)
+    throw new ApertureError('ERR_TOO_LARGE', `${target}: more than ${maxFiles} files`);
   const files = listing;
   const byPath = new Map(files.map((file) => [file.path, file]));
 

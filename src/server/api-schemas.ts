@@ -73,6 +73,13 @@ export const ModelListQuerySchema = z.object({
     .max(50)
     .optional()
     .describe('Catalog source: epoch, hf, mot, osai, release-pack, demo'),
+  openWashing: z
+    .enum(['true', 'false'])
+    .transform((text) => text === 'true')
+    .optional()
+    .describe(
+      '`true`: checked releases that call themselves open source while withholding what that takes; `false`: checked releases not flagged (models never checked match neither)',
+    ),
   sort: z.enum(MODEL_SORTS).default('-date').describe('`-` for descending; missing values sort last'),
   page: PageSchema,
   pageSize: PageSizeSchema,
@@ -93,6 +100,16 @@ export const ModelSummarySchema = z
     accessibility: z.enum(ACCESSIBILITY_VALUES),
     opennessScore: z.number().nullable(),
     mofClass: z.string().nullable(),
+    openWashing: z
+      .boolean()
+      .nullable()
+      .describe('Open-washing flag of the checked release; null when the release was never checked'),
+    openWashingReason: z
+      .string()
+      .nullable()
+      .describe(
+        'Why the release is (or is not) flagged; null when it makes no open-source claim or was never checked',
+      ),
     countries: z.array(z.string()),
     regions: z.array(z.enum(REGIONS)),
     sourceUrl: z.string().nullable(),

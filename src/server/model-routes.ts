@@ -31,6 +31,12 @@ export const MODEL_CSV_COLUMNS: readonly CsvColumn<ModelSummary>[] = [
     'opennessScore',
     'mofClass',
   ]),
+  // Spelled out: the CSV writer would turn false into an empty cell, the same as never checked.
+  {
+    header: 'openWashing',
+    value: (model) => (model.openWashing === null ? null : String(model.openWashing)),
+  },
+  ...plainColumns<ModelSummary>(['openWashingReason']),
   { header: 'countries', value: (model) => model.countries.join(';') },
   { header: 'regions', value: (model) => model.regions.join(';') },
   ...plainColumns<ModelSummary>(['sourceUrl']),

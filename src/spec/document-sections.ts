@@ -1,3 +1,4 @@
+import { fenceTracker } from './markdown-fences.ts';
 /** A required section of a release-pack document. */
 export interface SectionDefinition {
   id: string;
@@ -411,10 +412,9 @@ export function coverSections(markdown: string, definition: DocumentDefinition):
   );
   const lines = withoutFrontMatter.split('\n');
   const headings: Array<{ line: number; level: number; text: string }> = [];
-  let inFence = false;
+  const inFence = fenceTracker();
   lines.forEach((line, index) => {
-    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
-    if (inFence) return;
+    if (inFence(line)) return;
     // Linear patterns only: this runs on untrusted text (a lazy `.+?` before `\s*#*\s*$` backtracks badly).
     const match = /^(#{1,6})[ \t]+(.*)$/.exec(line);
     if (match) {

@@ -83,6 +83,10 @@ export interface ModelsTable {
   source_url: string | null;
   /** Other ids of the same model as a JSON object text, e.g. `{"hf":"org/name"}`. */
   external_ids: string | null;
+  /** 1 when the checked release is open-washing, 0 when it is not, null when it was never checked. */
+  open_washing: number | null;
+  /** The open-washing flag's one-line reason (null when the release makes no open-source claim). */
+  open_washing_reason: string | null;
 }
 
 /** A country a model is attributed to (a model counts once per distinct country). Natural key: (`model_id`, `country`). */

@@ -7,6 +7,7 @@ import { arenaMigration } from './migrations/0004-arena.ts';
 import { programsMigration } from './migrations/0005-programs.ts';
 import { benchmarkContributorsMigration } from './migrations/0006-benchmark-contributors.ts';
 import { benchmarkTasksMigration } from './migrations/0007-benchmark-tasks.ts';
+import { modelOpenWashingMigration } from './migrations/0008-model-open-washing.ts';
 import type { DatabaseHandle, DialectName } from './open-database.ts';
 
 /**
@@ -22,6 +23,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0005-programs': programsMigration(dialect),
     '0006-benchmark-contributors': benchmarkContributorsMigration(),
     '0007-benchmark-tasks': benchmarkTasksMigration(dialect),
+    '0008-model-open-washing': modelOpenWashingMigration(),
   };
 }
 

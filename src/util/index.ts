@@ -15,6 +15,7 @@ export {
   assertPublicDestination,
   isAllowedHost,
   isForbiddenAddress,
+  refusalWithoutLookup,
 } from './public-destination.ts';
 export type { ParsedYaml, SourcePosition, YamlLimits } from './safe-yaml.ts';
 export { DEFAULT_YAML_LIMITS, estimateNestingDepth, parseYamlSafely } from './safe-yaml.ts';

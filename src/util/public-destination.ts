@@ -238,6 +238,32 @@ async function resolveHost(url: URL, host: string, lookup: HostLookup): Promise<
 }
 
 /**
+ * The refusal of a URL whose host is forbidden on its face, without asking DNS: an IP address in a
+ * forbidden range (in any spelling WHATWG `URL` reads, `2130706433` or `[::ffff:127.0.0.1]`) or a
+ * localhost name, unless allowlisted; null for any other URL (a name must be resolved to know).
+ *
+ * @example
+ * refusalWithoutLookup('https://127.1/x.git')?.code // 'ERR_DESTINATION_REFUSED'
+ */
+export function refusalWithoutLookup(
+  target: string,
+  allowHosts: readonly string[] = [],
+): ApertureError | null {
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    return null;
+  }
+  if (isAllowedHost(url, allowHosts)) return null;
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  const name = host.replace(/\.$/, '');
+  const forbidden =
+    name === 'localhost' || name.endsWith('.localhost') || (isIP(host) !== 0 && isForbiddenAddress(host));
+  return forbidden ? destinationRefused(url) : null;
+}
+
+/**
  * Refuses a network destination on a loopback, private, link-local, unique-local, multicast or otherwise
  * non-public address (server-side request forgery), before any connection. The host is read through
  * WHATWG `URL`, so `2130706433`, `0177.0.0.1`, `0x7f.1` and `127.1` are all 127.0.0.1; only http: and

@@ -1,6 +1,11 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runImport } from '../../src/observatory/index.ts';
 import type { DatabaseHandle } from '../../src/store/index.ts';
+import { OPEN_WASHING_README, writeReleaseFolder } from '../support/open-washing-release.ts';
 import { browserSkipReason } from './support/browser.ts';
 import { javascriptSize } from './support/bundle-size.ts';
 import { type FailureHook, openTab, settled, settledOn, WAIT } from './support/dashboard-tab.ts';
@@ -27,14 +32,25 @@ describe.skipIf(skipReason !== null)('dashboard in Chromium', () => {
   let baseUrl: string;
   let context: BrowserContext;
   let seeded: SeededCatalog;
+  let packDir = '';
+  /** The release imported as open-washing (its README's heading). */
+  const FLAGGED_NAME = 'Brook-8B';
 
   beforeAll(async () => {
-    dashboard = await startDashboard('dashboard', (db) => seedCatalog(db));
+    packDir = await mkdtemp(path.join(tmpdir(), 'aperture-browser-open-washing-'));
+    dashboard = await startDashboard('dashboard', async (db) => {
+      const catalog = await seedCatalog(db);
+      // A release that calls itself open source under a restricted license, imported as the CLI does.
+      const source = await writeReleaseFolder(path.join(packDir, 'brook'), OPEN_WASHING_README);
+      await runImport(db, { kind: 'release-pack', source });
+      return { ...catalog, modelCount: catalog.modelCount + 1 };
+    });
     ({ baseUrl, context, seeded, outDir, store } = dashboard);
   }, 180_000);
 
   afterAll(async () => {
     await dashboard?.stop();
+    if (packDir) await rm(packDir, { recursive: true, force: true });
   });
 
   /** A new tab of this suite's browser (see support/dashboard-tab.ts). */
@@ -125,6 +141,48 @@ describe.skipIf(skipReason !== null)('dashboard in Chromium', () => {
     await settled(page);
     await expect.poll(() => rows.count(), WAIT).toBe(seeded.apiModelNames.length);
     expect(await page.getByLabel('Access').inputValue()).toBe('api');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('filters the models list by the open-washing flag, marks flagged rows and shows the reason', async ({
+    onTestFailed,
+  }) => {
+    const { page, errors } = await openPage('models-open-washing', onTestFailed);
+    await page.goto(`${baseUrl}/models`);
+    await settled(page);
+    const rows = page.locator('main table tbody tr');
+    const rowNames = () => page.locator('main table tbody tr td:first-child a').allTextContents();
+    const badges = page.locator('main table tbody [data-testid="open-washing-badge"]');
+    await expect.poll(() => rows.count(), WAIT).toBe(seeded.modelCount);
+    // Only the flagged release carries the marker, in words.
+    expect(await badges.count()).toBe(1);
+    const flaggedRows = rows.filter({ has: page.locator('[data-testid="open-washing-badge"]') });
+    expect(await flaggedRows.locator('td:first-child a').allTextContents()).toEqual([FLAGGED_NAME]);
+    expect(await badges.textContent()).toBe('Open-washing');
+
+    await page.getByLabel('Open-washing').selectOption('true');
+    await page.waitForURL(/openWashing=true/, WAIT);
+    await expect.poll(() => rows.count(), WAIT).toBe(1);
+    expect(await rowNames()).toEqual([FLAGGED_NAME]);
+    expect(await badges.count()).toBe(1);
+
+    // Not flagged: the checked release pack that makes no false claim; models never checked match neither.
+    await page.getByLabel('Open-washing').selectOption('false');
+    await page.waitForURL(/openWashing=false/, WAIT);
+    await expect.poll(rowNames, WAIT).toEqual([seeded.profiledModelName]);
+    expect(await badges.count()).toBe(0);
+
+    // The URL alone restores the filter; the model page shows the flag with its reason.
+    await page.goto(`${baseUrl}/models?openWashing=true`);
+    await settled(page);
+    await expect.poll(rowNames, WAIT).toEqual([FLAGGED_NAME]);
+    expect(await page.getByLabel('Open-washing').inputValue()).toBe('true');
+    await page.getByRole('link', { name: FLAGGED_NAME }).click();
+    await settledOn(page, FLAGGED_NAME);
+    const fact = page.locator('main [data-testid="open-washing"]');
+    expect(await fact.locator('[data-testid="open-washing-badge"]').count()).toBe(1);
+    expect(await fact.textContent()).toMatch(/calls itself open source, but .*llama3\.1/);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -32,6 +32,10 @@ export interface ModelSummary {
   accessibility: string;
   opennessScore: number | null;
   mofClass: string | null;
+  /** True when the checked release is open-washing, false when checked and not flagged, null when never checked. */
+  openWashing: boolean | null;
+  /** Why the release is (or is not) flagged; null when it makes no open-source claim or was never checked. */
+  openWashingReason: string | null;
   countries: string[];
   regions: string[];
   sourceUrl: string | null;
@@ -43,7 +47,12 @@ export interface EvidenceRef {
   line?: number;
   url?: string;
   note?: string;
+  /** The location of the release the file belongs to, when it is not the primary one. */
+  location?: string;
 }
+
+/** How a shipped component is known: read in a location of the release, or only linked. */
+export type Verification = 'verified' | 'linked-unverified';
 
 /** A license as the checker classified it. */
 export interface LicenseVerdict {
@@ -61,12 +70,35 @@ export interface ComponentRating {
   rating: 'open' | 'partial' | 'closed' | 'not-applicable';
   status: string;
   inferred: boolean;
+  /** Absent in profiles stored before releases spanned locations. */
+  verification?: Verification | null;
   license: LicenseVerdict;
   reason: string;
   evidence: EvidenceRef[];
   points: number;
   maxPoints: number;
   quality: { check: string; score: number } | null;
+}
+
+/** The open-washing flag: the release calls itself open source; flagged when its license or withheld parts say otherwise. */
+export interface OpenWashing {
+  flagged: boolean;
+  claims: Array<EvidenceRef & { phrase: string }>;
+  license: string | null;
+  licenseClass: string;
+  missing: string[];
+  reason: string;
+}
+
+/** One location a release was read from (report v1 `locations`). */
+export interface ReleaseLocation {
+  ref: string;
+  role: 'primary' | 'given' | 'followed';
+  kind: string;
+  revision?: string;
+  url?: string;
+  files: number;
+  via?: EvidenceRef;
 }
 
 /** The openness profile (report v1 `profile`). */
@@ -91,6 +123,8 @@ export interface OpennessProfile {
     percent: number;
     items: Array<{ id: string; title: string; present: boolean; score: number }>;
   };
+  /** Null when the release does not call itself open source; absent in profiles stored before the flag. */
+  openWashing?: OpenWashing | null;
   stages: Array<{
     name: string;
     planned: string | null;
@@ -225,6 +259,8 @@ export interface CheckReport {
   checks: CheckOutcome[];
   manifest: { state: 'valid' | 'invalid' | 'absent'; file?: string };
   files: { count: number; bytes: number };
+  /** Every location the release was read from, the checked one first. */
+  locations?: ReleaseLocation[];
   warnings: string[];
   fixes?: Array<{ action: string; from: string; points: number | null; risk: string | null }>;
 }

@@ -39,6 +39,8 @@ export interface ModelFilter {
   year?: number;
   mofClass?: string;
   source?: string;
+  /** true: checked releases flagged as open-washing; false: checked and not flagged (never-checked models match neither). */
+  openWashing?: boolean;
 }
 
 /** A page request of the model list. */
@@ -119,6 +121,9 @@ function modelWhere(eb: ExpressionBuilder<Database, 'models'>, filter: ModelFilt
   }
   if (filter.mofClass !== undefined) conditions.push(eb('models.mof_class', '=', filter.mofClass));
   if (filter.source !== undefined) conditions.push(eb('models.source', '=', filter.source));
+  if (filter.openWashing !== undefined) {
+    conditions.push(eb('models.open_washing', '=', filter.openWashing ? 1 : 0));
+  }
   return eb.and(conditions);
 }
 

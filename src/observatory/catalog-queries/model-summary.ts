@@ -16,6 +16,13 @@ export interface ModelSummary {
   accessibility: AccessibilityValue;
   opennessScore: number | null;
   mofClass: string | null;
+  /**
+   * True when the checked release calls itself open source while withholding what that takes, false
+   * when checked and not flagged, null when the release was never checked.
+   */
+  openWashing: boolean | null;
+  /** Why the release is (or is not) open-washing; null when it makes no open-source claim or was never checked. */
+  openWashingReason: string | null;
   /** Distinct ISO 3166-1 alpha-2 codes, sorted. */
   countries: string[];
   /** Distinct regions of `countries`, sorted. */
@@ -37,6 +44,8 @@ export interface ModelSummaryRow {
   accessibility: AccessibilityValue;
   openness_score: number | null;
   mof_class: string | null;
+  open_washing: number | null;
+  open_washing_reason: string | null;
   source_url: string | null;
 }
 
@@ -54,6 +63,8 @@ export const MODEL_SUMMARY_COLUMNS = [
   'models.accessibility',
   'models.openness_score',
   'models.mof_class',
+  'models.open_washing',
+  'models.open_washing_reason',
   'models.source_url',
 ] as const;
 
@@ -100,6 +111,8 @@ export async function summariseModels(
       accessibility: row.accessibility,
       opennessScore: row.openness_score,
       mofClass: row.mof_class,
+      openWashing: row.open_washing === null ? null : row.open_washing === 1,
+      openWashingReason: row.open_washing_reason,
       countries: codes,
       regions: [...new Set(codes.map(regionOf))].sort(),
       sourceUrl: row.source_url,

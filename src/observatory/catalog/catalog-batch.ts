@@ -24,6 +24,18 @@ export interface CatalogModelRecord extends ModelRecord {
   profile?: unknown;
   /** Other ids of the same model, e.g. `{ hf: 'org/name' }`. */
   externalIds?: Record<string, string>;
+  /** The open-washing verdict of a checked release; absent for a model never checked (stored as null). */
+  openWashing?: OpenWashingVerdict;
+}
+
+/**
+ * Whether a checked release is open-washing (calls itself open source while withholding what that
+ * takes), with the profile's one-line reason; a release that makes no such claim is not flagged.
+ */
+export interface OpenWashingVerdict {
+  flagged: boolean;
+  /** The profile's `openWashing.reason`; null when the release does not call itself open source. */
+  reason: string | null;
 }
 
 /** Aperture's own rating of a checked release pack. */

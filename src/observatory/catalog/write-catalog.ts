@@ -337,6 +337,9 @@ async function writeModels(
       profile: json(model.profile),
       source_url: model.link,
       external_ids: json(model.externalIds),
+      // Only a checked release has a verdict; a model no one checked stays unassessed (null).
+      open_washing: model.openWashing === undefined ? null : model.openWashing.flagged ? 1 : 0,
+      open_washing_reason: model.openWashing?.reason ?? null,
     };
   });
   const { inserted } = await upsertRows(store(db), 'models', rows, ['source', 'external_id'], WHOLE_BATCH);

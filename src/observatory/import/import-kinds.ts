@@ -302,6 +302,11 @@ const RELEASE_PACK: ImportKind = {
       opennessScore: profile.score,
       mofClass: profile.mof.class,
       profile,
+      // A release that does not call itself open source (openWashing null) is not open-washing.
+      openWashing: {
+        flagged: profile.openWashing?.flagged ?? false,
+        reason: profile.openWashing?.reason ?? null,
+      },
       ...(input.display.startsWith('hf:')
         ? { externalIds: { hf: input.display.slice(3).split('@')[0]! } }
         : {}),

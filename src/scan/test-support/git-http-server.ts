@@ -15,6 +15,11 @@ export interface GitHttpServerOptions {
    * (not) follow redirects.
    */
   redirects?: Record<string, string>;
+  /**
+   * Names answered with this HTTP status and no repository, e.g. `{ broken: 500 }`, to test how a client
+   * reports a server that fails.
+   */
+  failures?: Record<string, number>;
   /** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP. */
   tls?: { key: string | Buffer; cert: string | Buffer };
 }
@@ -111,7 +116,7 @@ function serveCgi(
 /**
  * Serves local git repositories over smart HTTP (or HTTPS with `tls`) on 127.0.0.1, a random port, through
  * `git http-backend`, recording every request and counting TCP connections, for tests of git sources over
- * the network (cloning, destination checks, redirects, link following).
+ * the network (cloning, destination checks, redirects, failing servers, link following).
  *
  * @example
  * const repo = await tempGitRepo({ files: { 'README.md': '# Model' } });
@@ -130,6 +135,11 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
     const redirect = parts ? options.redirects?.[parts.name] : undefined;
     if (parts && redirect !== undefined) {
       response.writeHead(302, { location: `${redirect}${parts.rest}${query ? `?${query}` : ''}` }).end();
+      return;
+    }
+    const failure = parts ? options.failures?.[parts.name] : undefined;
+    if (failure !== undefined) {
+      response.writeHead(failure).end('injected failure');
       return;
     }
     const repo = parts ? options.repos[parts.name] : undefined;

@@ -106,6 +106,9 @@ export async function seedCatalog(db: Kysely<Database>): Promise<SeededCatalog> 
         openness_score: profiled.score,
         mof_class: profiled.mof.class,
         profile: JSON.stringify(profiled),
+        // As `aperture import release-pack` stores it: checked, so flagged (1) or not (0).
+        open_washing: profiled.openWashing?.flagged ? 1 : 0,
+        open_washing_reason: profiled.openWashing?.reason ?? null,
         source_url: null,
       },
     ],

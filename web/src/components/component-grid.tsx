@@ -2,6 +2,7 @@ import type { ComponentRating, EvidenceRef } from '../api-types.ts';
 import { formatNumber } from '../format.ts';
 import { ExternalLink } from './external-link.tsx';
 import { RatingBadge } from './rating-badge.tsx';
+import { VerificationBadge } from './verification-badge.tsx';
 
 /** One piece of evidence: a file with its line, or a link, with what it shows. */
 function Evidence({ evidence }: { evidence: EvidenceRef }) {
@@ -23,8 +24,9 @@ function Evidence({ evidence }: { evidence: EvidenceRef }) {
 }
 
 /**
- * The components of an openness profile as a grid of cards: rating, status, license, score points and
- * the evidence behind each rating.
+ * The components of an openness profile as a grid of cards: rating and verification (read, or known
+ * only by a link), status, license, score points and the evidence behind each rating (files of other
+ * locations of the release are named with their location).
  */
 export function ComponentGrid({ components }: { components: ComponentRating[] }) {
   return (
@@ -32,12 +34,20 @@ export function ComponentGrid({ components }: { components: ComponentRating[] })
       {components.map((component) => (
         <li
           key={component.id}
-          className={`component-card rating-${component.rating}`}
+          className={`component-card rating-${component.rating}${
+            component.verification === 'linked-unverified' ? ' linked' : ''
+          }`}
           data-component={component.id}
         >
           <h4>{component.title}</h4>
           <p className="component-rating">
             <RatingBadge rating={component.rating} />
+            {component.verification && (
+              <>
+                {' '}
+                <VerificationBadge verification={component.verification} />
+              </>
+            )}
             {component.inferred && <span className="inferred"> inferred</span>}
           </p>
           <dl>

@@ -2,8 +2,12 @@ import { Link } from 'react-router';
 import type { ModelSummary } from '../api-types.ts';
 import { accessibilityLabel, formatCompact, formatNumber, sourceLabel } from '../format.ts';
 import { DataTable } from './data-table.tsx';
+import { OpenWashingBadge } from './open-washing-badge.tsx';
 
-/** Models as a table: name (link to the profile), organization, date, countries, access, openness. */
+/**
+ * Models as a table: name (link to the profile, marked when the checked release is open-washing),
+ * organization, date, countries, access, openness.
+ */
 export function ModelTable({ models, caption }: { models: ModelSummary[]; caption: string }) {
   return (
     <DataTable
@@ -12,7 +16,17 @@ export function ModelTable({ models, caption }: { models: ModelSummary[]; captio
         {
           key: 'name',
           header: 'Model',
-          render: (row) => <Link to={`/models/${row.id}`}>{row.name}</Link>,
+          render: (row) => (
+            <>
+              <Link to={`/models/${row.id}`}>{row.name}</Link>
+              {row.openWashing && (
+                <>
+                  {' '}
+                  <OpenWashingBadge reason={row.openWashingReason} />
+                </>
+              )}
+            </>
+          ),
         },
         {
           key: 'organization',

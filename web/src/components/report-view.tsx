@@ -3,11 +3,18 @@ import { formatInteger, formatNumber } from '../format.ts';
 import { ComponentGrid } from './component-grid.tsx';
 import { DataTable } from './data-table.tsx';
 import { ExternalLink } from './external-link.tsx';
+import { LocationList } from './location-list.tsx';
+import { OpenWashingNotice } from './open-washing-notice.tsx';
 import { ScoreExplanation } from './score-explanation.tsx';
 
-/** A check report (aperture.dev/report/v1) in readable form: headline, components, score, checks, fixes. */
+/**
+ * A check report (aperture.dev/report/v1) in readable form: headline, the open-washing flag, the
+ * locations the release spans, fixes, components (each read or only linked), score, checks.
+ */
 export function ReportView({ report }: { report: CheckReport }) {
   const { profile } = report;
+  const locations = report.locations ?? [];
+  const linked = profile.components.filter((component) => component.verification === 'linked-unverified');
   return (
     <article className="report" aria-labelledby="report-title">
       <h2 id="report-title">Report for {profile.model.name}</h2>
@@ -42,7 +49,30 @@ export function ReportView({ report }: { report: CheckReport }) {
         <dd>{report.manifest.state === 'absent' ? 'none (components inferred)' : report.manifest.state}</dd>
         <dt>Files</dt>
         <dd>{formatInteger(report.files.count)}</dd>
+        {profile.openWashing !== undefined && (
+          <>
+            <dt>Open-washing</dt>
+            <dd>
+              {profile.openWashing === null
+                ? 'no open-source claim'
+                : profile.openWashing.flagged
+                  ? 'flagged'
+                  : 'not flagged'}
+            </dd>
+          </>
+        )}
       </dl>
+      <OpenWashingNotice openWashing={profile.openWashing} />
+      {locations.length > 1 && (
+        <section aria-labelledby="locations-title">
+          <h3 id="locations-title">Where the release lives</h3>
+          <p>
+            Checked as one release across {locations.length} locations; files of the others are named with
+            their location.
+          </p>
+          <LocationList locations={locations} />
+        </section>
+      )}
       {report.fixes && report.fixes.length > 0 && (
         <section aria-labelledby="fixes-title">
           <h3 id="fixes-title">What would raise openness most</h3>
@@ -59,6 +89,14 @@ export function ReportView({ report }: { report: CheckReport }) {
       )}
       <section aria-labelledby="components-title">
         <h3 id="components-title">Components</h3>
+        {linked.length > 0 && (
+          <p className="help">
+            {linked.length === 1 ? '1 component is' : `${linked.length} components are`} known only by a link
+            (<em>linked, unverified</em>): Aperture did not read {linked.length === 1 ? 'it' : 'them'}, so{' '}
+            {linked.length === 1 ? 'it earns' : 'they earn'} half {linked.length === 1 ? 'its' : 'their'}{' '}
+            points.
+          </p>
+        )}
         <ComponentGrid components={profile.components} />
       </section>
       <section aria-labelledby="score-title">

@@ -24,8 +24,8 @@ export function ScoreExplanation({ profile }: { profile: OpennessProfile }) {
       <p className="lead">
         Openness score <strong>{formatNumber(profile.score)}</strong> out of 100. Every point comes from a
         component below: the points of a component are its weight, scaled by how open it is (open counts
-        fully, partly open counts in part) and by the check that judges its content. Together they make{' '}
-        {formatNumber(total)} of {formatNumber(available)} points.
+        fully, partly open counts in part), by the check that judges its content, and halved for a part known
+        only by a link. Together they make {formatNumber(total)} of {formatNumber(available)} points.
         {profile.inferred &&
           ' This release has no manifest, so its components were inferred from conventional evidence (model card, license files, weight files).'}
       </p>
@@ -33,7 +33,12 @@ export function ScoreExplanation({ profile }: { profile: OpennessProfile }) {
         caption="Score points by component"
         columns={[
           { key: 'component', header: 'Component', render: (row) => row.title },
-          { key: 'rating', header: 'Rating', render: (row) => row.rating },
+          {
+            key: 'rating',
+            header: 'Rating',
+            render: (row) =>
+              row.verification === 'linked-unverified' ? `${row.rating} (linked, unverified)` : row.rating,
+          },
           {
             key: 'points',
             header: 'Points',

@@ -5,6 +5,7 @@ import { AsyncView } from '../components/async-view.tsx';
 import { ComponentGrid } from '../components/component-grid.tsx';
 import { DataTable } from '../components/data-table.tsx';
 import { ExternalLink } from '../components/external-link.tsx';
+import { OpenWashingBadge } from '../components/open-washing-badge.tsx';
 import { PageTitle } from '../components/page-title.tsx';
 import { ScoreExplanation } from '../components/score-explanation.tsx';
 import {
@@ -58,6 +59,10 @@ function ModelProfile({ model }: { model: ModelDetail }) {
         <dd>{model.opennessScore === null ? 'not checked' : `${formatNumber(model.opennessScore)} / 100`}</dd>
         <dt>MOF class</dt>
         <dd>{model.mofClass ?? 'none'}</dd>
+        <dt>Open-washing</dt>
+        <dd data-testid="open-washing">
+          <OpenWashingFact flag={model.openWashing} reason={model.openWashingReason} />
+        </dd>
         <dt>Source</dt>
         <dd>
           {model.sourceUrl ? (
@@ -143,6 +148,22 @@ function ModelProfile({ model }: { model: ModelDetail }) {
         />
       </section>
     </>
+  );
+}
+
+/** The open-washing flag in words: flagged with its reason, not flagged, or not checked. */
+function OpenWashingFact({ flag, reason }: { flag: boolean | null; reason: string | null }) {
+  if (flag === null) return <>not checked</>;
+  if (flag) {
+    return (
+      <>
+        <OpenWashingBadge reason={reason} />{' '}
+        {reason ?? 'calls itself open source but withholds what that takes'}
+      </>
+    );
+  }
+  return (
+    <>{reason ? `Not flagged: ${reason}` : 'Not flagged: the release does not call itself open source'}</>
   );
 }
 

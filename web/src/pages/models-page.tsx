@@ -11,12 +11,27 @@ import { useListFilters } from '../use-list-filters.ts';
 
 const PAGE_SIZE = 50;
 /** The filters the URL keeps, in the API's names. */
-const FILTERS = ['q', 'country', 'region', 'accessibility', 'year', 'mofClass', 'source', 'sort'] as const;
+const FILTERS = [
+  'q',
+  'country',
+  'region',
+  'accessibility',
+  'year',
+  'mofClass',
+  'openWashing',
+  'source',
+  'sort',
+] as const;
 const MOF_CLASSES: Record<string, string> = {
   I: 'I, open science',
   II: 'II, open tooling',
   III: 'III, open model',
 };
+/** The open-washing filter; models never checked match neither choice. */
+const OPEN_WASHING: ReadonlyArray<readonly [string, string]> = [
+  ['true', 'Flagged'],
+  ['false', 'Not flagged'],
+];
 const SORTS: Record<string, string> = {
   '-date': 'Newest first',
   date: 'Oldest first',
@@ -95,6 +110,14 @@ export default function ModelsPage() {
           options={MOF_CLASSES}
           anyLabel="Any class"
           onChange={(value) => update('mofClass', value)}
+        />
+        <FilterSelect
+          label="Open-washing"
+          name="openWashing"
+          value={search.get('openWashing') ?? ''}
+          options={OPEN_WASHING}
+          anyLabel="Any"
+          onChange={(value) => update('openWashing', value)}
         />
         <FilterSelect
           label="Source"
