@@ -2,7 +2,7 @@ import { runChecks } from '../checks/index.ts';
 import { buildProfile, evaluatePolicy } from '../profile/index.ts';
 import type { FollowLimits, LocationOpener, Pack, SourceOptions } from '../scan/index.ts';
 import { type CollectProgress, collectEvidence, networkLocationOpener, openSource } from '../scan/index.ts';
-import type { Policy, ReleaseEvidence } from '../spec/index.ts';
+import type { PackFile, Policy, ReleaseEvidence } from '../spec/index.ts';
 import { allowedHostsFromEnv } from '../util/index.ts';
 import { type CheckReport, REPORT_VERSION } from './check-report.ts';
 import { toolVersion } from './tool-version.ts';
@@ -99,7 +99,7 @@ export async function checkPack(
 function reportOf(evidence: ReleaseEvidence, target: string, options: CheckReleaseOptions): CheckReport {
   const checks = runChecks(evidence);
   const profile = buildProfile(evidence, checks);
-  const largest = [...evidence.files].sort((a, b) => b.size - a.size).slice(0, 5);
+  const largest = largestFiles(evidence.files, 5);
   return {
     reportVersion: REPORT_VERSION,
     tool: { name: 'aperture', version: toolVersion() },
@@ -131,4 +131,16 @@ function followOption(
     custom.opener ??
     networkLocationOpener({ hf: options.sources?.hf, git: { ...options.sources?.git, destination } });
   return { opener, limits: custom.limits, allowHosts: destination.allowHosts ?? [] };
+}
+
+/** The `count` largest files, largest first, in one pass (a release may list hundreds of thousands). */
+function largestFiles(files: readonly PackFile[], count: number): PackFile[] {
+  const top: PackFile[] = [];
+  for (const file of files) {
+    if (top.length === count && file.size <= top[count - 1]!.size) continue;
+    top.push(file);
+    top.sort((a, b) => b.size - a.size);
+    if (top.length > count) top.pop();
+  }
+  return top;
 }

@@ -1,6 +1,6 @@
 import type { EvidenceRef, PackFile } from '../spec/index.ts';
 import type { Finding } from './component-findings.ts';
-import { baseName, folderSegments, isIgnoredPath } from './ignored-paths.ts';
+import { baseName, folderSegments, hasFolder, isIgnoredPath } from './ignored-paths.ts';
 import type { InferenceInput } from './inference.ts';
 import { summariseLocations } from './summarise-locations.ts';
 
@@ -93,8 +93,14 @@ const CONTENT_RULES: ReadonlyArray<{ kind: CodeKind; pattern: RegExp; label: str
   },
 ];
 
+function slashes(path: string): number {
+  let count = 0;
+  for (let index = path.indexOf('/'); index >= 0; index = path.indexOf('/', index + 1)) count++;
+  return count;
+}
+
 /** Most code files whose content is read, and how much of each, so large packs stay fast. */
-export const MAX_CODE_FILES_READ = 200;
+export const MAX_CODE_FILES_READ = 64;
 export const CODE_READ_BYTES = 16 * 1024;
 
 /**
@@ -109,6 +115,8 @@ export function classifyCodePath(path: string): { kind: CodeKind; note: string }
   const name = baseName(path);
   const stem = name.replace(/\.[^.]+$/, '');
   for (const rule of NAME_RULES) if (rule.stem.test(stem)) return { kind: rule.kind, note: rule.label };
+  // Most paths sit in no such folder: one scan of the path per rule before splitting it.
+  if (!FOLDER_RULES.some((rule) => hasFolder(path, rule.folder))) return null;
   const folders = folderSegments(path);
   // From the deepest folder up.
   for (let index = folders.length - 1; index >= 0; index--) {
@@ -157,10 +165,12 @@ export async function classifyCodeFiles(
     else if ((CODE_FILE.test(file.path) && !TEST_FILE.test(file.path)) || HARNESS_CONFIG.test(file.path))
       unclassified.push(file.path);
   }
-  const depth = (path: string) => path.split('/').length;
+  // Shallow files first; each path's depth counted once, not at every comparison.
   const toRead = unclassified
-    .sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : 1))
-    .slice(0, MAX_CODE_FILES_READ);
+    .map((path) => ({ path, depth: slashes(path) }))
+    .sort((a, b) => a.depth - b.depth || (a.path < b.path ? -1 : 1))
+    .slice(0, MAX_CODE_FILES_READ)
+    .map((entry) => entry.path);
   for (const path of toRead) {
     const text = await readText(path, CODE_READ_BYTES);
     if (!text) continue;

@@ -1,6 +1,6 @@
 import type { EvidenceRef, PackFile } from '../spec/index.ts';
 import type { Finding } from './component-findings.ts';
-import { baseName, folderSegments } from './ignored-paths.ts';
+import { baseName, hasFolder } from './ignored-paths.ts';
 import type { InferenceInput } from './inference.ts';
 import { summariseLocations } from './summarise-locations.ts';
 
@@ -22,15 +22,14 @@ const MAX_CONFIGS_READ = 30;
 const CONFIG_READ_BYTES = 16 * 1024;
 
 function inModelFolder(path: string): boolean {
-  return !folderSegments(path).some((folder) => NOT_MODEL_FOLDER.test(folder));
+  return !hasFolder(path, NOT_MODEL_FOLDER);
 }
 
 /** Whether a file's name marks it as the model's architecture: modelling code or a model config. */
 export function isArchitectureFile(path: string): boolean {
   const name = baseName(path);
-  if (!inModelFolder(path)) return false;
-  if (ARCHITECTURE_CONFIG.test(name)) return true;
-  return ARCHITECTURE_CODE.test(name) && !ACTION_PREFIX.test(name);
+  const named = ARCHITECTURE_CONFIG.test(name) || (ARCHITECTURE_CODE.test(name) && !ACTION_PREFIX.test(name));
+  return named && inModelFolder(path);
 }
 
 /**
@@ -56,8 +55,8 @@ export async function findArchitecture(
       else configs.push(file.path);
     } else if (
       MODEL_CONFIG_FILE.test(name) &&
-      inModelFolder(file.path) &&
-      folderSegments(file.path).some((folder) => CONFIG_FOLDER.test(folder))
+      hasFolder(file.path, CONFIG_FOLDER) &&
+      inModelFolder(file.path)
     ) {
       candidates.push(file.path);
     }

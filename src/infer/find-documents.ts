@@ -1,6 +1,6 @@
 import type { ComponentId, EvidenceRef, PackFile } from '../spec/index.ts';
 import type { Finding } from './component-findings.ts';
-import { baseName, folderSegments, isIgnoredPath } from './ignored-paths.ts';
+import { baseName, folderSegments, hasFolder, isIgnoredPath } from './ignored-paths.ts';
 import type { InferenceInput } from './inference.ts';
 import { summariseLocations } from './summarise-locations.ts';
 
@@ -73,18 +73,18 @@ export async function findDocuments(
   for (const file of files) {
     if (isIgnoredPath(file.path)) continue;
     const name = baseName(file.path);
-    const folders = folderSegments(file.path);
-    const artwork = /\.pdf$/i.test(name) && folders.some((folder) => ARTWORK_FOLDER.test(folder));
+    const pdf = /\.pdf$/i.test(name);
+    const artwork = pdf && hasFolder(file.path, ARTWORK_FOLDER);
     const rule = artwork ? undefined : DOCUMENT_RULES.find((candidate) => candidate.name.test(name));
     if (rule) {
       record(rule.id, file.path, { file: file.path, note: rule.note });
       continue;
     }
     // A PDF named after the release (DeepSeek_R1.pdf) is its report.
-    const stem = squash(name.replace(/\.pdf$/i, ''));
+    const stem = pdf ? squash(name.replace(/\.pdf$/i, '')) : '';
     if (
       !artwork &&
-      /\.pdf$/i.test(name) &&
+      pdf &&
       modelKey.length >= 4 &&
       stem.length >= 4 &&
       (modelKey.includes(stem) || stem.includes(modelKey))
@@ -92,9 +92,10 @@ export async function findDocuments(
       record('technical-report', file.path, { file: file.path, note: 'PDF named after the release' });
       continue;
     }
+    const folders = /^readme\.md$/i.test(name) || name === 'Makefile' ? folderSegments(file.path) : [];
     if (/^readme\.md$/i.test(name) && folders.length > 0 && DATASET_FOLDER.test(folders.at(-1)!))
       record('data-card', file.path, { file: file.path, note: 'dataset card (README of a data folder)' });
-    if (name === 'Makefile' && folders.length === 0) {
+    if (name === 'Makefile' && !file.path.includes('/')) {
       const text = await readText(file.path);
       const target = text ? /^reproduce[\w-]*\s*:/m.exec(text) : null;
       if (text && target) {

@@ -46,6 +46,9 @@ const CATALOGUE_PHRASES: ReadonlyArray<{ phrase: RegExp; id: string }> = (
     id,
   }));
 
+/** Any catalogued name or alias at all: one scan before the phrase-by-phrase search. */
+const ANY_CATALOGUE_PHRASE = new RegExp(CATALOGUE_PHRASES.map(({ phrase }) => phrase.source).join('|'));
+
 /** Common ways prose names the SPDX licenses seen on model releases. */
 const SPDX_PHRASES: ReadonlyArray<{ phrase: RegExp; id: (match: RegExpExecArray) => string | undefined }> = [
   {
@@ -114,7 +117,7 @@ export function findLicenseMentions(text: string): LicenseMention[] {
   // normaliseWords keeps length only when no quote or whitespace run is squeezed: search the original
   // then, in lower case, so that indexes stay true.
   const searchable = lower.length === text.length ? lower : text.toLowerCase();
-  for (const { phrase, id } of CATALOGUE_PHRASES) {
+  for (const { phrase, id } of ANY_CATALOGUE_PHRASE.test(searchable) ? CATALOGUE_PHRASES : []) {
     for (const match of searchable.matchAll(phrase))
       found.push({
         license: id,

@@ -3,6 +3,7 @@ import {
   type ComponentId,
   type EvidenceRef,
   fenceTracker,
+  findCataloguedLicense,
   type ReleaseEvidence,
 } from '../spec/index.ts';
 import type { ComponentRating, OpenWashing } from './profile-types.ts';
@@ -83,8 +84,7 @@ export function detectOpenWashing(
     .slice(0, MAX_CLAIMS);
   const weights = rating('final-parameters');
   const licenseName = weights.license.expression ?? (weights.license.input || null);
-  // A catalogued license's name opens its reason ("NVIDIA Open Model License Agreement: …").
-  const fullName = weights.license.reason.split(':')[0] ?? '';
+  const fullName = licenseName ? (findCataloguedLicense(licenseName)?.name ?? '') : '';
   if (weights.license.class !== 'open' && /\bopen\b/i.test(`${licenseName ?? ''} ${fullName}`)) {
     claims.push({
       note: `the weights' license is named "${fullName || licenseName}"`,

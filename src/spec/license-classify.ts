@@ -83,7 +83,9 @@ for (const entry of AI_LICENSES as readonly CataloguedLicense[]) {
 
 /** The catalogued AI license with this id or alias, if any. */
 export function findCataloguedLicense(text: string): CataloguedLicense | undefined {
-  return CATALOGUE_BY_KEY.get(normaliseWords(text));
+  const key = normaliseWords(text);
+  // Hub `license_name` values are slugs: falcon-llm-license, nvidia-open-model-license.
+  return CATALOGUE_BY_KEY.get(key) ?? CATALOGUE_BY_KEY.get(key.replace(/[-_]+/g, ' '));
 }
 
 /** The SPDX id spelled as SPDX does, for an id written in any case (`apache-2.0` → `Apache-2.0`). */
