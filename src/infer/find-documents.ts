@@ -40,6 +40,8 @@ const DOCUMENT_RULES: ReadonlyArray<{ id: ComponentId; name: RegExp; note: strin
     note: 'paper in the pack',
   },
 ];
+/** Every document these rules find has one of these endings; a release's other files are skipped at once. */
+const MAY_BE_DOCUMENT = /\.(md|markdown|txt|rst|pdf|html?|tex|sh|ipynb)$|(^|\/)(reproduc[^/]*|Makefile)$/i;
 /** Folders of figures and artwork, whose PDFs are not documents of the release. */
 const ARTWORK_FOLDER = /^(figures?|figs?|images?|img|assets|plots?|logos?|media|static)$/i;
 
@@ -71,7 +73,7 @@ export async function findDocuments(
     found.set(id, entry);
   };
   for (const file of files) {
-    if (isIgnoredPath(file.path)) continue;
+    if (!MAY_BE_DOCUMENT.test(file.path) || isIgnoredPath(file.path)) continue;
     const name = baseName(file.path);
     const pdf = /\.pdf$/i.test(name);
     const artwork = pdf && hasFolder(file.path, ARTWORK_FOLDER);

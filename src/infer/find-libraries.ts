@@ -46,7 +46,7 @@ export async function findLibraries(
   const evidence: EvidenceRef[] = [];
   const seen = new Set<string>();
   for (const file of files) {
-    if (isIgnoredPath(file.path) || !PACKAGE_FILE.test(file.path)) continue;
+    if (!PACKAGE_FILE.test(file.path) || isIgnoredPath(file.path)) continue;
     const folder = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/')) : '';
     if (seen.has(folder)) continue;
     seen.add(folder);

@@ -9,6 +9,8 @@ const SHARD_INDEX = /\.(safetensors|bin|pt|msgpack|h5)\.index\.json$/i;
 /** Training state that sits beside weights but is not weights. */
 const TRAINING_STATE =
   /^(optimizer[^/]*\.(pt|pth|bin|safetensors)|scheduler[^/]*\.(pt|pth|bin)|rng_state[^/]*\.(pt|pth)|random_states[^/]*\.(pkl|pt)|training_args\.(bin|json)|trainer_state\.json|scaler\.pt|hparams\.ya?ml|train_config[^/]*\.(ya?ml|json)|training_config[^/]*\.(ya?ml|json))$/i;
+const MAY_HOLD_PARAMETERS =
+  /\.(safetensors|gguf|ggml|pt|pth|ckpt|onnx|h5|keras|msgpack|tflite|nemo|pdparams|mlmodel|bin|json|ya?ml|pkl)$/i;
 /** Binaries with a .bin extension that are not model weights. */
 const NOT_WEIGHTS = /^(tokenizer|vocab|sentencepiece|spm|merges)[^/]*\.bin$|^training_args\.bin$/i;
 const CHECKPOINT_FOLDER =
@@ -43,6 +45,8 @@ export function findWeights(files: readonly PackFile[]): Finding[] {
   const checkpoints = new Map<string, number>();
   const metadata: string[] = [];
   for (const file of files) {
+    // Parameters and training state have these extensions; a release's other files are skipped at once.
+    if (!MAY_HOLD_PARAMETERS.test(file.path)) continue;
     const name = baseName(file.path);
     const folder = checkpointFolder(file.path);
     if (folder) {

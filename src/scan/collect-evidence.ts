@@ -78,7 +78,6 @@ const DOCUMENT_COMPONENTS = new Set([
   'training-logs',
   'technical-report',
   'research-paper',
-  'sample-outputs',
 ]);
 /**
  * Most documents of one component read for the checks, and their bytes: a sample is enough to judge
@@ -88,6 +87,7 @@ const MAX_DOCUMENTS_PER_COMPONENT = 50;
 const DOCUMENT_BYTES_PER_COMPONENT = 16 * 1024 * 1024;
 const DOCUMENT_READ_LIMIT = 2 * 1024 * 1024;
 const MAY_HOLD_PAPER_LINK = /arxiv|doi\.org/i;
+const PROSE_DOCUMENT = /\.(md|markdown|mdx|txt|rst|cff|tex|bib|html?)$/i;
 // Markdown emphasis (_arXiv:2303.08112_, **doi.org/…**) is not part of an identifier.
 const PAPER_LINK =
   /(arxiv\.org\/(?:abs|pdf)\/[^\s)\]}>"'`*_~]+|arXiv:\s*[^\s)\]},;`*_~]+|doi\.org\/[^\s)\]}>"'`*~]+)/gi;
@@ -173,8 +173,9 @@ export async function collectEvidence(pack: Pack, options: CollectOptions = {}):
   const byPath = primaryIndex.byPath;
   const warnings = [...pack.warnings];
   const documents: Record<string, TextDocument> = {};
+  // Files of the locations beyond the pack, by release path; the pack's own are read from it directly.
   const routes = new Map<string, FileRoute>();
-  const files: PackFile[] = [];
+  const otherFiles: PackFile[] = [];
   const locations: ReleaseLocation[] = [];
   const followed: ReleaseLocation[] = [];
   const fileCounts = new Map<ReleaseLocation, number>();
@@ -184,14 +185,20 @@ export async function collectEvidence(pack: Pack, options: CollectOptions = {}):
   function register(location: ReleaseLocation, list: readonly PackFile[]): void {
     locations.push(location);
     fileCounts.set(location, list.length);
+    if (location.role === 'primary') return;
     for (const file of list) {
       const path = releasePath(location, file.path);
-      if (routes.has(path)) continue;
+      if (routes.has(path) || byPath.has(path)) continue;
       routes.set(path, { pack: location.pack, path: file.path });
-      files.push(location.role === 'primary' ? file : { ...file, path });
+      otherFiles.push({ ...file, path });
     }
-    if (location.role !== 'primary')
-      warnings.push(...location.pack.warnings.map((w) => `${location.ref}: ${w}`));
+    warnings.push(...location.pack.warnings.map((w) => `${location.ref}: ${w}`));
+  }
+
+  /** Every file of the release, the pack's first, without copying the lists. */
+  function* releaseFiles(): Generator<PackFile> {
+    yield* primaryFiles;
+    yield* otherFiles;
   }
 
   // How many bytes each cached document was read with, so a later, larger read is not served a head.
@@ -200,7 +207,7 @@ export async function collectEvidence(pack: Pack, options: CollectOptions = {}):
   async function readText(path: string, maxBytes = DOCUMENT_READ_LIMIT): Promise<string | null> {
     const cached = documents[path];
     if (cached && (!cached.truncated || (readLimits.get(path) ?? 0) >= maxBytes)) return cached.text;
-    const route = routes.get(path);
+    const route = byPath.has(path) ? { pack, path } : routes.get(path);
     if (!route) return null;
     let read: { bytes: Uint8Array; truncated: boolean };
     try {
@@ -283,10 +290,11 @@ export async function collectEvidence(pack: Pack, options: CollectOptions = {}):
       const inferLocation = async (
         location: ReleaseLocation,
         list: PackFile[],
+        index = indexFiles(list),
       ): Promise<LocatedInference> => {
         const result: LocatedInference = {
           location,
-          index: indexFiles(list),
+          index,
           inference: await inferRelease({
             files: list,
             readText: (path, max) => readText(releasePath(location, path), max),
@@ -297,7 +305,7 @@ export async function collectEvidence(pack: Pack, options: CollectOptions = {}):
         located.push(result);
         return result;
       };
-      const primaryInference = await inferLocation(primary, primaryFiles);
+      const primaryInference = await inferLocation(primary, primaryFiles, primaryIndex);
       for (const location of given) await inferLocation(location, await location.pack.listFiles());
       inference = primaryInference.inference;
       if (options.follow) {
@@ -359,7 +367,7 @@ export async function collectEvidence(pack: Pack, options: CollectOptions = {}):
     let dependencyFilesRead = 0;
     // Pins and Makefiles anywhere, for the runnable-harness check: requirements include others (-r)
     // and commands name make targets.
-    for (const file of files)
+    for (const file of releaseFiles())
       if (DEPENDENCY_FILES.test(file.path) || MAKEFILES.test(file.path)) {
         if (++dependencyFilesRead > MAX_DEPENDENCY_FILES) break;
         await readText(file.path, DEPENDENCY_READ_LIMIT);
@@ -395,7 +403,7 @@ export async function collectEvidence(pack: Pack, options: CollectOptions = {}):
     funding: value?.funding ?? [],
     components,
     packLicense,
-    files,
+    files: otherFiles.length === 0 ? primaryFiles : [...primaryFiles, ...otherFiles],
     documents,
     unread,
     checksums,
@@ -565,6 +573,8 @@ function findPaperLinks(
       if (isUrl(location)) add(location, { note: `${component.id} location` });
   }
   for (const doc of Object.values(documents)) {
+    // Papers are cited in prose and citation files, not in logs, results tables or data.
+    if (!PROSE_DOCUMENT.test(doc.path)) continue;
     // Every link the pattern finds contains one of these words: skip the line split for documents without.
     if (!MAY_HOLD_PAPER_LINK.test(doc.text)) continue;
     const lines = doc.text.split('\n');

@@ -82,14 +82,19 @@ function candidateFor(definition: ComponentDefinition, located: LocatedInference
     : packLicense
       ? { verdict: packLicense.verdict, origin: 'pack' as const }
       : { verdict: classifyLicense(null), origin: 'none' as const };
+  // The pack's own paths are release paths already; only other locations' need their prefix.
+  const primary = located.location.role === 'primary';
   const path = (p: string) => releasePath(located.location, p);
+  const paths = (list: string[]) => (primary ? list : list.map(path));
   return {
     located,
     found,
-    files: resolved.files.map(path),
-    locations: found.locations.map((location) => (isUrl(location) ? location : path(location))),
-    missing: resolved.missing.map(path),
-    escaping: resolved.escaping.map(path),
+    files: paths(resolved.files),
+    locations: primary
+      ? found.locations
+      : found.locations.map((location) => (isUrl(location) ? location : path(location))),
+    missing: paths(resolved.missing),
+    escaping: paths(resolved.escaping),
     license,
     evidence: found.evidence.map((ref) => locate(located, ref)),
   };
