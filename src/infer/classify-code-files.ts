@@ -93,6 +93,15 @@ const CONTENT_RULES: ReadonlyArray<{ kind: CodeKind; pattern: RegExp; label: str
   },
 ];
 
+/** One pattern per rule list, so the paths no rule names (most of them) cost one test each. */
+const ANY_NAME_RULE = new RegExp(NAME_RULES.map((rule) => `(?:${rule.stem.source})`).join('|'), 'i');
+const ANY_FOLDER_RULE = new RegExp(
+  `^(?:${FOLDER_RULES.map((rule) => rule.folder.source.replace(/^\^/, '').replace(/\$$/, '')).join('|')})$`,
+  'i',
+);
+/** The extensions HARNESS_CONFIG can match, tested first because it is cheaper. */
+const CONFIG_EXTENSION = /\.(ya?ml|json)$/i;
+
 function slashes(path: string): number {
   let count = 0;
   for (let index = path.indexOf('/'); index >= 0; index = path.indexOf('/', index + 1)) count++;
@@ -112,11 +121,17 @@ export const CODE_READ_BYTES = 16 * 1024;
  */
 export function classifyCodePath(path: string): { kind: CodeKind; note: string } | null {
   if (!CODE_FILE.test(path) || TEST_FILE.test(path)) return null;
+  return classifyCodeFile(path);
+}
+
+/** classifyCodePath for a path already known to be code and not a test. */
+function classifyCodeFile(path: string): { kind: CodeKind; note: string } | null {
   const name = baseName(path);
   const stem = name.replace(/\.[^.]+$/, '');
-  for (const rule of NAME_RULES) if (rule.stem.test(stem)) return { kind: rule.kind, note: rule.label };
-  // Most paths sit in no such folder: one scan of the path per rule before splitting it.
-  if (!FOLDER_RULES.some((rule) => hasFolder(path, rule.folder))) return null;
+  if (ANY_NAME_RULE.test(stem))
+    for (const rule of NAME_RULES) if (rule.stem.test(stem)) return { kind: rule.kind, note: rule.label };
+  // Most paths sit in no such folder: one scan of the path before splitting it.
+  if (!hasFolder(path, ANY_FOLDER_RULE)) return null;
   const folders = folderSegments(path);
   // From the deepest folder up.
   for (let index = folders.length - 1; index >= 0; index--) {
@@ -158,12 +173,18 @@ export async function classifyCodeFiles(
     found.set(kind, entry);
   };
   const unclassified: string[] = [];
-  for (const file of files) {
-    if (isIgnoredPath(file.path)) continue;
-    const byPath = classifyCodePath(file.path);
-    if (byPath) record(byPath.kind, file.path, { file: file.path, note: byPath.note });
-    else if ((CODE_FILE.test(file.path) && !TEST_FILE.test(file.path)) || HARNESS_CONFIG.test(file.path))
-      unclassified.push(file.path);
+  for (const { path } of files) {
+    const isCode = CODE_FILE.test(path);
+    if (!isCode && !CONFIG_EXTENSION.test(path)) continue;
+    if (isIgnoredPath(path)) continue;
+    if (!isCode) {
+      if (HARNESS_CONFIG.test(path)) unclassified.push(path);
+      continue;
+    }
+    if (TEST_FILE.test(path)) continue;
+    const byPath = classifyCodeFile(path);
+    if (byPath) record(byPath.kind, path, { file: path, note: byPath.note });
+    else unclassified.push(path);
   }
   // Shallow files first; each path's depth counted once, not at every comparison.
   const toRead = unclassified

@@ -18,6 +18,8 @@ const MODEL_CONFIG_FILE = /\.(ya?ml|json)$/i;
 const CONFIG_FOLDER = /^(configs?|model[_-]?configs?|configurations?|models?|arch)$/i;
 const DIMENSION_KEYS =
   /["']?\b(hidden[_-]size|n_embd|d_model|num[_-]layers|n_layers?|num[_-]hidden[_-]layers|num[_-]attention[_-]heads|n_heads?|intermediate[_-]size|ffn[_-]hidden[_-]size|num[_-]kv[_-]heads|max[_-]position[_-]embeddings|rotary[_-]pct)\b["']?\s*[:=]/gi;
+/** The extensions any rule here can take, tested first: most files of a large release fail it. */
+const MAY_DESCRIBE_ARCHITECTURE = /\.(py|json|ya?ml)$/i;
 const MAX_CONFIGS_READ = 30;
 const CONFIG_READ_BYTES = 16 * 1024;
 
@@ -49,6 +51,7 @@ export async function findArchitecture(
   const configs: string[] = [];
   const candidates: string[] = [];
   for (const file of files) {
+    if (!MAY_DESCRIBE_ARCHITECTURE.test(file.path)) continue;
     const name = baseName(file.path);
     if (isArchitectureFile(file.path)) {
       if (/\.py$/i.test(name)) code.push(file.path);

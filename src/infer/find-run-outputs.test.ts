@@ -36,4 +36,16 @@ describe('findRunOutputs', () => {
     const empty = fakeInput({ 'trainer_state.json': '{ "log_history": [] }' });
     expect(await findRunOutputs(empty.files, empty.readText)).toEqual([]);
   });
+
+  it('takes scripts in a samples folder for example code, not outputs, and skips code and weights', async () => {
+    const input = fakeInput({
+      'samples/generate.py': '',
+      'samples/run.sh': '',
+      'samples/cat.png': null,
+      'model.safetensors': null,
+      'src/train.py': '',
+    });
+    const findings = await findRunOutputs(input.files, input.readText);
+    expect(findings.map((f) => [f.id, f.locations])).toEqual([['sample-outputs', ['samples/cat.png']]]);
+  });
 });

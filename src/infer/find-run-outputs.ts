@@ -18,6 +18,11 @@ const RESULT_FILE = /\.(json|jsonl|ndjson|csv|tsv|ya?ml|md|parquet)$/i;
 const SAMPLE_FOLDER =
   /^(samples|sample[_-]outputs?|generated[_-]samples|generations|example[_-]outputs?|model[_-]outputs?)$/i;
 // Plural "generations" only: generation_config.json is configuration, not output.
+/** What a model's outputs are stored as: scripts in a samples/ folder are example code, not outputs. */
+const OUTPUT_FILE = /\.(jsonl|json|txt|md|html|csv|tsv|png|jpe?g|gif|webp|svg|wav|mp3|flac|ogg|mp4|webm)$/i;
+/** Every file any rule below can take; most of a large release (code, weights) fails this one test. */
+const MAY_BE_RUN_OUTPUT =
+  /\.(json|jsonl|ndjson|csv|tsv|ya?ml|md|parquet|txt|log|html|png|jpe?g|gif|webp|svg|wav|mp3|flac|ogg|mp4|webm|wandb)$|tfevents/i;
 const SAMPLE_NAME =
   /^(samples?|sample[_-]outputs?|generations|generated[_-](samples|outputs|text|images)|example[_-]outputs?)([_.-][\w.-]*)?\.(jsonl|json|txt|md|html|png|jpe?g|gif|webp|wav|mp3|flac|mp4)$/i;
 
@@ -42,7 +47,7 @@ export async function findRunOutputs(
   };
   let trainerStatesRead = 0;
   for (const file of files) {
-    if (isIgnoredPath(file.path)) continue;
+    if (!MAY_BE_RUN_OUTPUT.test(file.path) || isIgnoredPath(file.path)) continue;
     const name = baseName(file.path);
     if (RESULT_NAME.test(name) || (RESULT_FILE.test(name) && hasFolder(file.path, RESULT_FOLDER))) {
       record('evaluation-results', file.path, 'evaluation results file');
@@ -62,7 +67,7 @@ export async function findRunOutputs(
           'trainer_state.json has a log_history',
           text.slice(0, history.index).split('\n').length,
         );
-    } else if (SAMPLE_NAME.test(name) || hasFolder(file.path, SAMPLE_FOLDER)) {
+    } else if (SAMPLE_NAME.test(name) || (OUTPUT_FILE.test(name) && hasFolder(file.path, SAMPLE_FOLDER))) {
       record('sample-outputs', file.path, 'sample model outputs');
     }
   }

@@ -150,13 +150,15 @@ export function mergeInferences(locatedInferences: readonly LocatedInference[]):
       id === 'model-card'
         ? candidates.filter((candidate) => candidate.located === best.located)
         : candidates.filter((candidate) => candidate === best || shipped(candidate));
-    const unique = <T>(items: T[]) => [...new Set(items)];
+    // One location's lists hold no duplicates: only lists from several need them removed.
+    const gather = (pick: (candidate: Candidate) => string[]) =>
+      contributing.length === 1 ? pick(best) : [...new Set(contributing.flatMap(pick))];
     return {
       id,
       status: best.found.status,
       origin: 'inferred',
-      locations: unique(contributing.flatMap((candidate) => candidate.locations)),
-      files: unique(contributing.flatMap((candidate) => candidate.files)),
+      locations: gather((candidate) => candidate.locations),
+      files: gather((candidate) => candidate.files),
       missing: best.missing,
       escaping: best.escaping,
       license: best.license.verdict,
