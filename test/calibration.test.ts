@@ -56,7 +56,7 @@ describe.skipIf(!HAS_DATA)('calibration against OSAI and MOT', () => {
     expect(summary.spearmanProjected).toBeGreaterThanOrEqual(CALIBRATION_TARGETS.spearman);
     expect(summary.meanGap).toBeLessThanOrEqual(CALIBRATION_TARGETS.meanGap);
     // Below the 85% target (docs/calibration.md says why); kept at least where it stands.
-    expect(summary.dimensionAgreement).toBeGreaterThanOrEqual(80);
+    expect(summary.dimensionAgreement).toBeGreaterThanOrEqual(82);
     expect(summary.spearman).toBeGreaterThanOrEqual(0.7);
   });
 

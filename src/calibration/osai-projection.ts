@@ -20,9 +20,9 @@ export const THIN_DOCUMENT_SCORE = 4;
  * or a sentence naming accelerators with a count or hours.
  */
 const HARDWARE_HEADING =
-  /^#{1,6}\s+.*\b(hardware|infrastructure|compute|training factors|environmental impact)\b/im;
+  /^(#{1,6}\s+.*|(\*\*|__)[^*_\n]{0,40})\b(hardware|infrastructure|compute|training factors|environmental impact)\b/im;
 const HARDWARE_SENTENCE =
-  /\b(train|trained|training|pre-?train\w*)\b[^\n]{0,160}\b(\d[\d,.]*\s*(k\s*)?(x\s*)?(nvidia\s+)?(h100|h200|h800|a100|a800|v100|gb200|b200|mi250x?|mi300x?|tpu\s?v\d\w*|gpus?|tpus?)\b|(h100|h200|h800|a100|a800|gb200|tpu\s?v\d\w*|gpu)s?[^.\n]{0,60}\b\d[\d,.]*\s*(k\s*)?(gpu[- ]?hours|hours|days|nodes)\b)/i;
+  /\b(train|trained|training|pre-?train\w*)\b[^\n]{0,160}\b(\d[\d,.]*\s*(k\s*)?(x\s*)?(nvidia\s+)?(h100|h200|h800|a100|a800|v100|gb200|b200|mi250x?|mi300x?|tpu\s?v\d\w*|gpus?|tpus?)\b|(h100|h200|h800|a100|a800|gb200|tpu\s?v\d\w*|gpu)s?[^.\n]{0,60}\b\d[\d,.]*\s*(k\s*)?(gpu[- ]?hours|hours|days|nodes)\b|\b(nvidia|amd|google)\s+(h100|h200|h800|a100|a800|v100|gb200|b200|mi250x?|mi300x?|tpu\s?v\d\w*)\b[^.\n]{0,40}\b(cluster|supercomputer|gpus|nodes)\b)/i;
 /** How each dimension of the index is read from an Aperture profile, in words (for docs/scoring.md). */
 export const OSAI_PROJECTION_RULES: Record<OsaiDimensionRef, string> = {
   datasources_basemodel:
@@ -34,7 +34,7 @@ export const OSAI_PROJECTION_RULES: Record<OsaiDimensionRef, string> = {
   trainingcode: 'Training code: open when released (verified or linked), closed otherwise.',
   code: 'As training code: the code is documented where it is released.',
   hardware_architecture:
-    'Open when the model card documents the training hardware (a hardware, infrastructure or compute section, or accelerators with a count or hours) or a paper or technical report is available; closed otherwise.',
+    'Open when the model card documents the training hardware (a hardware, infrastructure or compute section or bold label, accelerators with a count or hours, or a named accelerator cluster) or a paper or technical report is available; closed otherwise.',
   preprint:
     'Open when a research paper or technical report is available (linked or in the release), closed otherwise.',
   paper:

@@ -48,12 +48,34 @@ describe('coverSections', () => {
     expect(coverage.written).toEqual(['license']);
   });
 
+  it('takes a paragraph that is only a bold label for a heading, and nothing else in bold', () => {
+    const markdown = [
+      '# Granite-like model',
+      '**Model Summary:**',
+      words(15),
+      '**Intended use:**',
+      words(15),
+      '**Training Data**',
+      words(3),
+      '## License',
+      words(14),
+      '**Note:** the label of a sentence, not a section: evaluation matters a lot here for everyone.',
+      '- **Evaluation:** a list item is not a heading either, whatever it says about results here.',
+    ].join('\n');
+    const coverage = coverSections(markdown, card);
+    expect(coverage.written).toEqual(['model-details', 'intended-use', 'license']);
+    expect(coverage.empty).toEqual(['training-data']);
+    expect(coverage.missing).toEqual(['evaluation', 'limitations']);
+    expect(coverage.lines['intended-use']).toBe(4);
+  });
+
   it('stays linear on hostile text', () => {
     const hostile = [
       `# ${' '.repeat(50_000)}x`,
       '<!--'.repeat(50_000),
       '\n'.repeat(200_000),
       `- ${' '.repeat(50_000)}`,
+      `**${'a'.repeat(79)}${' '.repeat(50_000)}`,
     ];
     for (const text of hostile) {
       const coverage = coverSections(text, card);

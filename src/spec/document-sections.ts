@@ -389,6 +389,15 @@ function trimClosingHashes(text: string): string {
   return text.slice(0, end);
 }
 
+/**
+ * A paragraph that is only a bold label (`**Intended use:**`, `__Training Data__`) heads a section the
+ * way a heading does: many model cards (IBM Granite's, for one) are laid out so. No `*` or `_` inside
+ * the label keeps the pattern linear and keeps emphasised sentences out.
+ */
+const BOLD_LABEL = /^(?:\*\*|__)([^*_\n]{1,80})(?:\*\*|__)[ \t]*:?[ \t]*$/;
+/** Below every Markdown heading level: a bold label's section ends at the next label or heading. */
+const BOLD_LABEL_LEVEL = 7;
+
 function normaliseHeading(text: string): string {
   return text
     .toLowerCase()
@@ -400,7 +409,7 @@ function normaliseHeading(text: string): string {
 
 /**
  * Finds which required sections a markdown document has written. A section counts as written when a
- * heading matches it and its body (without HTML comments) has at least MIN_SECTION_WORDS words.
+ * heading (or a paragraph that is only a bold label) matches it and its body (without HTML comments) has at least MIN_SECTION_WORDS words.
  *
  * @example
  * coverSections(readme, getDocumentDefinition('model-card')).missing // ['license']
@@ -420,7 +429,10 @@ export function coverSections(markdown: string, definition: DocumentDefinition):
     if (match) {
       const text = trimClosingHashes(match[2]!);
       if (text) headings.push({ line: index + 1, level: match[1]!.length, text });
+      return;
     }
+    const label = BOLD_LABEL.exec(line);
+    if (label) headings.push({ line: index + 1, level: BOLD_LABEL_LEVEL, text: label[1]!.trim() });
   });
   const written: string[] = [];
   const empty: string[] = [];

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { runChecks } from '../checks/index.ts';
+import { buildProfile } from '../profile/index.ts';
+import { collectEvidence, memoryPack } from '../scan/index.ts';
+import { projectOnOsai } from './osai-projection.ts';
+
+const prose = (topic: string) =>
+  `This part of the card explains ${topic} in enough plain words for a reader to follow it well.`;
+
+async function projectionOf(readme: string) {
+  const evidence = await collectEvidence(memoryPack({ 'README.md': readme, 'model.safetensors': 'bytes' }), {
+    asOf: '2026-01-01',
+  });
+  const profile = buildProfile(evidence, runChecks(evidence));
+  return projectOnOsai(profile, evidence.documents);
+}
+
+describe('projectOnOsai', () => {
+  it('reads a card laid out with bold labels: its sections and its infrastructure', async () => {
+    const projection = await projectionOf(
+      [
+        '---',
+        'license: apache-2.0',
+        '---',
+        '# Example-4B',
+        '**Model Summary:**',
+        prose('who built the model and what it is'),
+        '**Intended use:**',
+        prose('what the model is for'),
+        '**Training Data:**',
+        prose('the data the model was trained on'),
+        '**Evaluation Results:**',
+        prose('the benchmarks and the scores'),
+        '**Ethical Considerations and Limitations:**',
+        prose('the risks of the model'),
+        '**Infrastructure:**',
+        'We trained the model on an NVIDIA GB200 NVL72 cluster hosted by a cloud provider.',
+      ].join('\n'),
+    );
+    expect(projection.modelcard.rating).toBe('open');
+    expect(projection.hardware_architecture).toEqual({
+      rating: 'open',
+      reason: 'the model card documents the training hardware',
+    });
+  });
+
+  it('names accelerators only as hardware documentation, not an emphasised word', async () => {
+    const card = (line: string) =>
+      ['---', 'license: apache-2.0', '---', '# Example-4B', prose('the model'), line].join('\n');
+    const bare = await projectionOf(card('**Note:** this model runs well on a laptop GPU.'));
+    expect(bare.hardware_architecture.rating).toBe('closed');
+    const counted = await projectionOf(card('The model was trained on 512 H100 GPUs for 30 days.'));
+    expect(counted.hardware_architecture.rating).toBe('open');
+  });
+});
