@@ -99,7 +99,7 @@ forEachDialect('store migrations', (ctx) => {
     const idsBefore = await old.selectFrom('models').select(['id', 'name']).orderBy('id').execute();
 
     const outcome = await migrateToLatest(store);
-    expect(outcome.applied).toEqual(['0008-model-open-washing']);
+    expect(outcome.applied).toEqual(['0008-model-open-washing', '0009-unscored-submissions']);
     expect((await migrateToLatest(store)).applied).toEqual([]);
 
     const rows = await store.db

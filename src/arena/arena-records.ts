@@ -2,6 +2,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import { PostgresAdapter, sql } from 'kysely';
 import { ApertureError } from '../errors.ts';
 import type { BenchmarksTable, Database, RoundsTable } from '../store/index.ts';
+import { numberDomainProblem } from './metrics/check-inputs.ts';
 import type { AnyMetric, InputKind, Truth } from './metrics/metric.ts';
 import { findMetric } from './metrics/registry.ts';
 
@@ -186,10 +187,13 @@ export function coerceTruth(
       if (fromText !== 0 && fromText !== 1)
         return { message: `label must be 0 or 1, found ${JSON.stringify(raw)}` };
       return { value: fromText };
-    case 'number':
+    case 'number': {
       if (typeof fromText !== 'number' || !Number.isFinite(fromText))
         return { message: `label must be a finite number, found ${JSON.stringify(raw)}` };
+      const problem = numberDomainProblem(fromText);
+      if (problem) return { message: `label ${JSON.stringify(raw)} ${problem}` };
       return { value: fromText };
+    }
     case 'text':
     case 'samples':
       if (typeof raw !== 'string') return { message: `label must be a string, found ${JSON.stringify(raw)}` };

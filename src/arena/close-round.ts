@@ -181,6 +181,7 @@ async function closeTask(
     ])
     .where('submissions.round_id', '=', round.id)
     .where('submissions.task', '=', task.name)
+    .where('submissions.unscored', 'is', null)
     .orderBy('submissions.id')
     .execute();
   const seed = roundSeed(roundTaskName(benchmark.row.slug, round.name, task));

@@ -143,10 +143,13 @@ export async function leaderboard(
     .select(['teams.slug as team', 'submissions.public_released', 'submissions.received_at'])
     .where('submissions.round_id', '=', round.id)
     .where('submissions.task', '=', task.name)
+    .where('submissions.unscored', 'is', null)
     .orderBy('submissions.id')
     .execute();
   const byTeam = new Map<string, { score: number; count: number; last: string }>();
   for (const row of rows) {
+    // A value no metric should give (stored by another version) is passed over, never shown or ranked.
+    if (!Number.isFinite(row.public_released)) continue;
     const seen = byTeam.get(row.team);
     // The latest submission carries the release currently shown (a non-improving one repeats it).
     byTeam.set(row.team, {

@@ -47,6 +47,24 @@ describe('parsePredictions: accepted files', () => {
     });
   });
 
+  it('keeps numbers within ±1e150, where squared errors cannot overflow; scores may be any finite real', () => {
+    const csv = utf8('id,prediction\nq1,1e150\nq2,-1.0000001e150\nq3,1e308\n');
+    expect(parsePredictions(csv, { format: 'csv', kind: 'number', expectedIds: ids })).toMatchObject({
+      ok: false,
+      issues: [
+        { line: 3, message: 'prediction "-1.0000001e150" is out of range: numbers must lie within ±1e+150' },
+        { line: 4, message: 'prediction "1e308" is out of range: numbers must lie within ±1e+150' },
+      ],
+    });
+    const jsonl = utf8(
+      '{"id":"q1","prediction":1e308}\n{"id":"q2","prediction":0}\n{"id":"q3","prediction":1}\n',
+    );
+    expect(parsePredictions(jsonl, { format: 'jsonl', kind: 'score', expectedIds: ids })).toEqual({
+      ok: true,
+      predictions: [1e308, 0, 1],
+    });
+  });
+
   it('reads samples: repeated CSV rows or JSONL arrays', () => {
     const csv = 'id,prediction\nq1,a\nq1,b\nq2,c\n';
     expect(

@@ -1,11 +1,13 @@
 import { parse as parseCsv } from 'csv-parse/sync';
+import { numberDomainProblem } from './metrics/check-inputs.ts';
 import type { InputKind, Prediction } from './metrics/metric.ts';
 
 /*
  * Accepted shapes (UTF-8, an optional BOM is ignored):
  * - CSV with the header `id,prediction` and one row per item. The prediction cell is the label (label: one
  *   of the benchmark's labels, exact), the text (text), or a decimal number such as `0.25`, `-1e-3`
- *   (score: any finite real, higher meaning more likely positive; number: the predicted value).
+ *   (score: any finite real, higher meaning more likely positive; number: the predicted value, within
+ *   ±1e150, see metrics/check-inputs.ts).
  *   For samples (pass@k), one row per sample: the id repeats once per sample, in sample order.
  *   Cells are not trimmed.
  * - JSON Lines, one object per line with exactly the keys `id` (a string, or an integer taken as its decimal
@@ -226,6 +228,9 @@ function readPrediction(
       const number = fromCsv && typeof raw === 'string' && DECIMAL.test(raw) ? Number(raw) : raw;
       if (typeof number !== 'number' || !Number.isFinite(number))
         return { message: `prediction must be a finite number, found ${describe(raw)}` };
+      // Scores are only ranked; numbers are subtracted and squared, so they keep to a domain.
+      const problem = kind === 'number' ? numberDomainProblem(number) : null;
+      if (problem) return { message: `prediction ${describe(raw)} ${problem}` };
       return { value: number };
     }
   }

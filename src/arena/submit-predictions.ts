@@ -77,6 +77,19 @@ function meanOf(values: Float64Array): number {
   return sum / values.length;
 }
 
+/**
+ * Refuses predictions whose scores are not finite numbers (a metric undefined on them, or one that
+ * overflows), before the transaction, so such a submission is neither stored nor counted nor logged.
+ */
+function requireFiniteScores(metric: AnyMetric, scores: Record<string, number>): void {
+  for (const [split, score] of Object.entries(scores))
+    if (!Number.isFinite(score))
+      throw new ApertureError(
+        'ERR_METRIC_INPUT',
+        `${metric.name} of these predictions on the ${split} is ${score}, not a finite number; nothing was stored`,
+      );
+}
+
 /** What submissions.results holds (server-side only). */
 interface StoredResults {
   public: { items: number; score: number; loss: number; losses?: number[] };
@@ -147,6 +160,8 @@ export async function submitPredictions(
   const publicLosses = lossesOf(metric, truth.public.truth, publicPredictions);
   const publicScore = metric.fromMeanLoss(meanOf(publicLosses));
   const privateScore = scoreOf(metric, truth.private.truth, privatePredictions);
+  // Nothing that is not a number may reach storage, a leaderboard or another team's page.
+  requireFiniteScores(metric, { 'public split': publicScore, 'private split': privateScore });
   const digest = sha256Hex(input.bytes);
   await options.beforeTransaction?.();
 
@@ -173,6 +188,7 @@ export async function submitPredictions(
       .where('submissions.team_id', '=', team.teamId)
       .where('rounds.benchmark_id', '=', benchmark.row.id)
       .where('submissions.received_at', '>=', utcDayStart(receivedAt))
+      .where('submissions.unscored', 'is', null)
       .executeTakeFirstOrThrow();
     const submittedToday = Number(today.count);
     if (submittedToday >= benchmark.row.daily_cap)
@@ -263,6 +279,7 @@ async function ladderStep(
     .where('round_id', '=', roundId)
     .where('task', '=', task.name)
     .where('improved', '=', 1)
+    .where('unscored', 'is', null)
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();

@@ -45,6 +45,7 @@ export async function teamContributions(
       'transparency_log.hash as logHash',
     ])
     .where('teams.slug', '=', query.team)
+    .where('submissions.unscored', 'is', null)
     .orderBy('transparency_log.entry_index');
   if (query.benchmark !== undefined) select = select.where('benchmarks.slug', '=', query.benchmark);
   const rows = await select.execute();

@@ -43,6 +43,7 @@ export async function teamHistory(
     ])
     .where('rounds.benchmark_id', '=', benchmark.row.id)
     .where('submissions.team_id', '=', team.id)
+    .where('submissions.unscored', 'is', null)
     .orderBy('submissions.id')
     .execute();
   return {

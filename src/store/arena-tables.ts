@@ -141,6 +141,11 @@ export interface SubmissionsTable {
   predictions: string;
   /** The task (benchmark_tasks.name) the predictions are for. */
   task: ColumnType<string, string | undefined, string>;
+  /**
+   * Why this submission has no score (rows repaired by migration 0009), or null for a scored one.
+   * Leaderboards, histories, closes and the daily cap read only scored submissions.
+   */
+  unscored: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** One entry of the hash-chained transparency log. Natural key: `entry_index`. */

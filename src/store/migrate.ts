@@ -8,6 +8,7 @@ import { programsMigration } from './migrations/0005-programs.ts';
 import { benchmarkContributorsMigration } from './migrations/0006-benchmark-contributors.ts';
 import { benchmarkTasksMigration } from './migrations/0007-benchmark-tasks.ts';
 import { modelOpenWashingMigration } from './migrations/0008-model-open-washing.ts';
+import { unscoredSubmissionsMigration } from './migrations/0009-unscored-submissions.ts';
 import type { DatabaseHandle, DialectName } from './open-database.ts';
 
 /**
@@ -24,6 +25,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0006-benchmark-contributors': benchmarkContributorsMigration(),
     '0007-benchmark-tasks': benchmarkTasksMigration(dialect),
     '0008-model-open-washing': modelOpenWashingMigration(),
+    '0009-unscored-submissions': unscoredSubmissionsMigration(),
   };
 }
 

@@ -110,6 +110,9 @@ describe('metric edge cases', () => {
     expect(() => aucRoc.score([1, 1], [0.2, 0.3])).toThrow(/one class/);
     expect(() => aucRoc.score([0, 1], [Number.NaN, 0.3])).toThrow(/finite/);
     expect(() => rmse.score([1], [Number.POSITIVE_INFINITY])).toThrow(/finite/);
+    // Finite values whose squared error is not: refused, never Infinity.
+    expect(() => rmse.score([0], [1e308])).toThrow(/squared error of item 0 overflows/);
+    expect(() => rmse.itemLosses([0, 0], [1, -1e200])).toThrow(/item 1 overflows/);
   });
 
   it('AUC treats −0 and 0 as a tie', () => {

@@ -10,7 +10,14 @@ function squaredErrors(truth: readonly number[], predictions: readonly number[])
     const error = predictions[i]! - truth[i]!;
     if (!Number.isFinite(error))
       throw new ApertureError('ERR_METRIC_INPUT', `rmse: item ${i} is not a finite number`);
-    losses[i] = error * error;
+    const squared = error * error;
+    // Values read through the number domain never get here; a direct caller may pass anything.
+    if (!Number.isFinite(squared))
+      throw new ApertureError(
+        'ERR_METRIC_INPUT',
+        `rmse: the squared error of item ${i} overflows (values must lie within ±1e150)`,
+      );
+    losses[i] = squared;
   }
   return losses;
 }
