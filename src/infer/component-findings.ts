@@ -1,4 +1,5 @@
 import type { ComponentId, ComponentStatus, EvidenceRef } from '../spec/index.ts';
+import { isUrl } from '../util/index.ts';
 import type { InferredComponent } from './inference.ts';
 
 /** One thing found that speaks for a component. */
@@ -24,10 +25,7 @@ export const UNSTATED_LICENSE = 'NOASSERTION';
 
 /** A finding located only at URLs: a link to the component, not the component read. */
 function isLinkOnly(finding: Finding): boolean {
-  return (
-    finding.locations.length > 0 &&
-    finding.locations.every((location) => /^[a-z][a-z0-9+.-]*:/i.test(location))
-  );
+  return finding.locations.length > 0 && finding.locations.every(isUrl);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ComponentId, EvidenceRef, PackFile } from '../spec/index.ts';
+import { isUrl } from '../util/index.ts';
 import { type ComponentFindings, UNSTATED_LICENSE } from './component-findings.ts';
 import { findLicenseMentions, findLicenseStatements, type LicenseScope } from './find-license-mentions.ts';
 import { identifyLicenseText } from './identify-license-text.ts';
@@ -162,7 +163,7 @@ export async function findLicenses(sources: LicenseSources): Promise<ReleaseLice
       for (const component of findings.list()) {
         // A license a text states for this kind of part outranks "not stated" (a link's default).
         if (component.license && component.license !== UNSTATED_LICENSE) continue;
-        const paths = component.locations.filter((location) => !/^[a-z][a-z0-9+.-]*:/i.test(location));
+        const paths = component.locations.filter((location) => !isUrl(location));
         const folder = paths.length > 0 ? folderCovering(paths, folders) : undefined;
         const entry = folder ?? scoped.find((candidate) => candidate.scope.includes(component.id));
         if (!entry) continue;

@@ -1,6 +1,7 @@
 import type { CheckOutcome } from '../checks/index.ts';
 import { ALL_CHECKS } from '../checks/index.ts';
 import { COMPONENTS, type ReleaseEvidence, type ResolvedComponent } from '../spec/index.ts';
+import { isUrl } from '../util/index.ts';
 import type { ComponentRating } from './profile-types.ts';
 
 /** Score factor per rating: open earns all of a component's points, partial half, closed none. */
@@ -23,9 +24,7 @@ const UNSTATED = new Set(['', 'noassertion', 'unknown', 'not specified', 'licens
 
 /** A location on the web (a URL or a magnet link), as against a file of the release. */
 function hasUrl(component: ResolvedComponent): boolean {
-  return component.locations.some(
-    (location) => /^[a-z][a-z0-9+.-]*:\/\//i.test(location) || location.startsWith('magnet:'),
-  );
+  return component.locations.some(isUrl);
 }
 
 function isAvailable(component: ResolvedComponent): boolean {

@@ -180,7 +180,7 @@ function placeComponent(component: ResolvedComponent, context: DraftContext): Pl
   const links: string[] = [];
   const elsewhere = new Map<ReleaseLocationSummary, string[]>();
   for (const location of component.locations) {
-    if (isUrl(location) || location.startsWith('magnet:')) {
+    if (isUrl(location)) {
       links.push(location);
       continue;
     }

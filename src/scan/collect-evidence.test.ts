@@ -55,6 +55,19 @@ describe('collectEvidence', () => {
     expect(evidence.asOf).toBe('2026-01-01');
   });
 
+  it('takes weights linked by a magnet link for a link, neither a missing file nor weights read', async () => {
+    const magnet = 'magnet:?xt=urn:btih:5d3c2a7f9e&dn=tiny-weights';
+    const evidence = await collectEvidence(
+      memoryPack({
+        'README.md': `# Tiny\n\nThe weights are shared by torrent: ${magnet}\n`,
+        'train.py': 'import torch\n',
+      }),
+      {},
+    );
+    const weights = evidence.components.find((component) => component.id === 'final-parameters')!;
+    expect(weights).toMatchObject({ status: 'released', files: [], missing: [], locations: [magnet] });
+  });
+
   it('resolves licenses as MOF does: component, type-specific global, distribution, LICENSE', async () => {
     const evidence = await collectEvidence(
       memoryPack({

@@ -28,5 +28,8 @@ describe('isInside and isUrl', () => {
   it('recognises URLs', () => {
     expect(isUrl('https://huggingface.co/x')).toBe(true);
     expect(isUrl('weights/model.bin')).toBe(false);
+    expect(isUrl('magnet:?xt=urn:btih:5d3c2a')).toBe(true);
+    expect(isUrl('magnet/weights.bin')).toBe(false);
+    expect(isUrl('C:weights.bin')).toBe(false);
   });
 });

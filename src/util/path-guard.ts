@@ -30,7 +30,10 @@ export function isInside(root: string, candidate: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-/** True for strings that look like a URL rather than a path. */
+/**
+ * True for strings that look like a URL rather than a path: `scheme://…`, or a magnet link
+ * (`magnet:?xt=…`, which has no `//` and is where some releases put their weights).
+ */
 export function isUrl(value: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
+  return /^(?:[a-z][a-z0-9+.-]*:\/\/|magnet:\?)/i.test(value);
 }
