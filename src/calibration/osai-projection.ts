@@ -1,5 +1,6 @@
 import type { ComponentRating, OpennessProfile } from '../profile/index.ts';
 import type { ComponentId, Rating, TextDocument } from '../spec/index.ts';
+import { isShippedStatus } from '../spec/index.ts';
 import { OSAI_DIMENSIONS, type OsaiDimensionRef } from './corpus-release.ts';
 
 /** How Aperture's profile reads on one dimension of the OSAI index, and why. */
@@ -107,7 +108,7 @@ export function projectOnOsai(
   // Availability dimensions judge availability; licenses have a dimension of their own.
   const data: ProjectedDimension = !shipped(datasets)
     ? { rating: 'closed', reason: 'training data not released' }
-    : (datasets.status === 'released' || datasets.status === 'restricted') && shipped(dataCard)
+    : isShippedStatus(datasets.status) && shipped(dataCard)
       ? { rating: 'open', reason: 'training data available, with a data card' }
       : {
           rating: 'partial',

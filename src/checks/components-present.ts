@@ -1,3 +1,4 @@
+import { isShippedStatus } from '../spec/index.ts';
 import type { Check } from './check.ts';
 
 /** Every component said to be released is where the manifest says it is. */
@@ -13,9 +14,7 @@ export const componentsPresent: Check = {
       '10 × released or restricted components found where the manifest says / all released or restricted components; 0 when nothing is released.',
   },
   run(evidence) {
-    const claimed = evidence.components.filter(
-      (component) => component.status === 'released' || component.status === 'restricted',
-    );
+    const claimed = evidence.components.filter((component) => isShippedStatus(component.status));
     if (claimed.length === 0) {
       return {
         score: 0,

@@ -1,3 +1,4 @@
+import { isShippedStatus } from '../spec/index.ts';
 import type { Check } from './check.ts';
 
 /** Released components carry open licenses rather than restricted or proprietary terms. */
@@ -13,9 +14,7 @@ export const licensesOpen: Check = {
       '10 × released components under an open license (OSI-approved, FSF libre or open data) / all released components; not applicable when nothing is released.',
   },
   run(evidence) {
-    const released = evidence.components.filter(
-      (component) => component.status === 'released' || component.status === 'restricted',
-    );
+    const released = evidence.components.filter((component) => isShippedStatus(component.status));
     if (released.length === 0) {
       return { score: null, reason: 'no component is released', evidence: [], remediation: null };
     }

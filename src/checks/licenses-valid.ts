@@ -1,3 +1,4 @@
+import { isShippedStatus } from '../spec/index.ts';
 import type { Check } from './check.ts';
 
 /** Licenses are SPDX expressions or catalogued AI licenses, written as such. */
@@ -13,9 +14,7 @@ export const licensesValid: Check = {
       '10 × released components whose license is an SPDX expression or a catalogued AI license id as written / all released components; not applicable when nothing is released.',
   },
   run(evidence) {
-    const released = evidence.components.filter(
-      (component) => component.status === 'released' || component.status === 'restricted',
-    );
+    const released = evidence.components.filter((component) => isShippedStatus(component.status));
     if (released.length === 0) {
       return { score: null, reason: 'no component is released', evidence: [], remediation: null };
     }

@@ -5,6 +5,7 @@ import { type CheckReport, checkRelease, combineGate, loadPolicy, parseMofClass 
 import { ApertureError } from '../errors.ts';
 import { renderJson, renderMarkdown, renderSarif, renderText } from '../report/index.ts';
 import { ExitCode } from './exit-code.ts';
+import { followLinksOption } from './follow-links-option.ts';
 import { type CliIo, wantsColor } from './io.ts';
 import { createHashProgress } from './progress.ts';
 
@@ -146,8 +147,7 @@ Exit codes: 0 pass, 1 below the bar (each unmet rule is named), 2 bad usage or u
 
       const reports: CheckReport[] = [];
       const releases = options.asOneRelease ? [targets] : targets.map((target) => [target]);
-      // Without --no-follow, the environment decides (APERTURE_NO_FOLLOW=1 turns following off).
-      const follow = options.follow === false || io.env.APERTURE_NO_FOLLOW === '1' ? false : undefined;
+      const follow = followLinksOption(options.follow, io.env);
       for (const [target, ...rest] of releases as Array<[string, ...string[]]>) {
         const progress = machine ? undefined : createHashProgress(io, target);
         let report: CheckReport;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { type ScaffoldResult, scaffoldPack } from '../scaffold/index.ts';
 import { classifyTarget } from '../scan/index.ts';
+import { followLinksOption } from './follow-links-option.ts';
 import type { CliIo } from './io.ts';
 import { createHashProgress } from './progress.ts';
 
@@ -61,8 +62,7 @@ Exit codes: 0 written, 2 bad usage, existing files or unreadable source, 3 sourc
         classifyTarget(source) === 'path' ? path.resolve(io.cwd, source) : source,
       );
       const target = dir === undefined ? (from ? undefined : io.cwd) : path.resolve(io.cwd, dir);
-      // Without --no-follow, the environment decides (APERTURE_NO_FOLLOW=1 turns following off), as for check.
-      const follow = options.follow === false || io.env.APERTURE_NO_FOLLOW === '1' ? false : undefined;
+      const follow = followLinksOption(options.follow, io.env);
       const progress = from && !options.json ? createHashProgress(io, from) : undefined;
       let result: ScaffoldResult;
       try {

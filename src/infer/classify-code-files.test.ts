@@ -85,9 +85,4 @@ describe('classifyCodeFiles', () => {
     expect(input.reads[0]!.path).toBe('top.py');
     expect(findings.map((f) => f.id)).toEqual(['training-code']);
   });
-
-  it('ignores vendored and cached code', async () => {
-    const input = fakeInput({ 'node_modules/x/train.py': '', '.venv/lib/eval.py': '' });
-    expect(await classifyCodeFiles(input.files, input.readText)).toEqual([]);
-  });
 });

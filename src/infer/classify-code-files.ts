@@ -1,6 +1,6 @@
 import type { EvidenceRef, PackFile } from '../spec/index.ts';
 import type { Finding } from './component-findings.ts';
-import { baseName, folderSegments, hasFolder, isIgnoredPath } from './ignored-paths.ts';
+import { baseName, folderSegments, hasFolder, shallowestFirst } from './ignored-paths.ts';
 import type { InferenceInput } from './inference.ts';
 import { summariseLocations } from './summarise-locations.ts';
 
@@ -102,12 +102,6 @@ const ANY_FOLDER_RULE = new RegExp(
 /** The extensions HARNESS_CONFIG can match, tested first because it is cheaper. */
 const CONFIG_EXTENSION = /\.(ya?ml|json)$/i;
 
-function slashes(path: string): number {
-  let count = 0;
-  for (let index = path.indexOf('/'); index >= 0; index = path.indexOf('/', index + 1)) count++;
-  return count;
-}
-
 /** Most code files whose content is read, and how much of each, so large packs stay fast. */
 export const MAX_CODE_FILES_READ = 64;
 export const CODE_READ_BYTES = 16 * 1024;
@@ -176,7 +170,6 @@ export async function classifyCodeFiles(
   for (const { path } of files) {
     const isCode = CODE_FILE.test(path);
     if (!isCode && !CONFIG_EXTENSION.test(path)) continue;
-    if (isIgnoredPath(path)) continue;
     if (!isCode) {
       if (HARNESS_CONFIG.test(path)) unclassified.push(path);
       continue;
@@ -186,12 +179,7 @@ export async function classifyCodeFiles(
     if (byPath) record(byPath.kind, path, { file: path, note: byPath.note });
     else unclassified.push(path);
   }
-  // Shallow files first; each path's depth counted once, not at every comparison.
-  const toRead = unclassified
-    .map((path) => ({ path, depth: slashes(path) }))
-    .sort((a, b) => a.depth - b.depth || (a.path < b.path ? -1 : 1))
-    .slice(0, MAX_CODE_FILES_READ)
-    .map((entry) => entry.path);
+  const toRead = shallowestFirst(unclassified, MAX_CODE_FILES_READ);
   for (const path of toRead) {
     const text = await readText(path, CODE_READ_BYTES);
     if (!text) continue;

@@ -11,15 +11,16 @@ export interface Finding {
   license?: string;
 }
 
-/** The strongest claim wins when findings of one component disagree. */
-const STATUS_RANK: Record<ComponentStatus, number> = {
+/** The strongest claim wins when findings of one component disagree (here and across locations). */
+export const STATUS_RANK: Readonly<Record<ComponentStatus, number>> = {
   released: 4,
   restricted: 3,
   described: 2,
   withheld: 1,
   'not-applicable': 0,
 };
-const MAX_EVIDENCE = 8;
+/** Most evidence references kept for one component. */
+export const MAX_EVIDENCE = 8;
 /** The license of a part whose license no text states (a linked part, a paper): unknown, not inherited. */
 export const UNSTATED_LICENSE = 'NOASSERTION';
 

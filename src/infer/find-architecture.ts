@@ -1,6 +1,6 @@
 import type { EvidenceRef, PackFile } from '../spec/index.ts';
 import type { Finding } from './component-findings.ts';
-import { baseName, hasFolder } from './ignored-paths.ts';
+import { baseName, hasFolder, shallowestFirst } from './ignored-paths.ts';
 import type { InferenceInput } from './inference.ts';
 import { summariseLocations } from './summarise-locations.ts';
 
@@ -64,10 +64,7 @@ export async function findArchitecture(
       candidates.push(file.path);
     }
   }
-  const depth = (path: string) => path.split('/').length;
-  for (const path of candidates
-    .sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : 1))
-    .slice(0, MAX_CONFIGS_READ)) {
+  for (const path of shallowestFirst(candidates, MAX_CONFIGS_READ)) {
     const text = await readText(path, CONFIG_READ_BYTES);
     if (text && new Set([...text.matchAll(DIMENSION_KEYS)].map((m) => m[1]!.toLowerCase())).size >= 2)
       configs.push(path);

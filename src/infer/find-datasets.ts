@@ -1,6 +1,6 @@
 import type { EvidenceRef, PackFile } from '../spec/index.ts';
 import type { Finding } from './component-findings.ts';
-import { folderSegments, hasFolder, isIgnoredPath } from './ignored-paths.ts';
+import { folderSegments, hasFolder } from './ignored-paths.ts';
 import { summariseLocations } from './summarise-locations.ts';
 
 const DATA_FILE =
@@ -39,8 +39,7 @@ export function findDatasets(files: readonly PackFile[], named: readonly NamedDa
   const training: string[] = [];
   const evaluation: string[] = [];
   for (const file of files) {
-    if (!DATA_FILE.test(file.path) || isIgnoredPath(file.path)) continue;
-    if (hasFolder(file.path, NOT_DATA_FOLDER)) continue;
+    if (!DATA_FILE.test(file.path) || hasFolder(file.path, NOT_DATA_FOLDER)) continue;
     if (hasFolder(file.path, EVAL_FOLDER)) evaluation.push(file.path);
     else if (hasFolder(file.path, DATA_FOLDER)) training.push(file.path);
   }
@@ -80,7 +79,7 @@ export function findDatasets(files: readonly PackFile[], named: readonly NamedDa
 /** A folder of the pack, holding data files, whose last segment is `name`. */
 function findFolderNamed(files: readonly PackFile[], name: string): string | null {
   for (const file of files) {
-    if (!DATA_FILE.test(file.path) || isIgnoredPath(file.path)) continue;
+    if (!DATA_FILE.test(file.path)) continue;
     const folders = folderSegments(file.path);
     const index = folders.findIndex((folder) => folder.toLowerCase() === name);
     if (index >= 0) return folders.slice(0, index + 1).join('/');

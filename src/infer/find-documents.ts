@@ -1,6 +1,6 @@
 import type { ComponentId, EvidenceRef, PackFile } from '../spec/index.ts';
 import type { Finding } from './component-findings.ts';
-import { baseName, folderSegments, hasFolder, isIgnoredPath } from './ignored-paths.ts';
+import { baseName, folderSegments, hasFolder } from './ignored-paths.ts';
 import type { InferenceInput } from './inference.ts';
 import { summariseLocations } from './summarise-locations.ts';
 
@@ -73,7 +73,7 @@ export async function findDocuments(
     found.set(id, entry);
   };
   for (const file of files) {
-    if (!MAY_BE_DOCUMENT.test(file.path) || isIgnoredPath(file.path)) continue;
+    if (!MAY_BE_DOCUMENT.test(file.path)) continue;
     const name = baseName(file.path);
     const pdf = /\.pdf$/i.test(name);
     const artwork = pdf && hasFolder(file.path, ARTWORK_FOLDER);

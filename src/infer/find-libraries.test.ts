@@ -8,7 +8,6 @@ describe('findLibraries', () => {
       'pyproject.toml': '[project]\nname = "star-train"\n',
       'tools/tokenizer/setup.py': 'setup(name="star-tok")',
       'tools/tokenizer/setup.cfg': '',
-      'node_modules/x/package.json': '{}',
     });
     expect(await findLibraries(input.files, input.readText)).toEqual([
       {

@@ -1,6 +1,5 @@
 import type { EvidenceRef, PackFile } from '../spec/index.ts';
 import type { Finding } from './component-findings.ts';
-import { isIgnoredPath } from './ignored-paths.ts';
 import type { InferenceInput } from './inference.ts';
 
 const PACKAGE_FILE = /(^|\/)(setup\.py|pyproject\.toml|setup\.cfg|Cargo\.toml)$/;
@@ -46,7 +45,7 @@ export async function findLibraries(
   const evidence: EvidenceRef[] = [];
   const seen = new Set<string>();
   for (const file of files) {
-    if (!PACKAGE_FILE.test(file.path) || isIgnoredPath(file.path)) continue;
+    if (!PACKAGE_FILE.test(file.path)) continue;
     const folder = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/')) : '';
     if (seen.has(folder)) continue;
     seen.add(folder);

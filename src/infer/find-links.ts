@@ -1,4 +1,5 @@
 import { type ComponentId, type EvidenceRef, fenceTracker } from '../spec/index.ts';
+import { hubDatasetUrl } from './find-datasets.ts';
 import { findLicenseMentions, licenseOfPage } from './find-license-mentions.ts';
 import type { LinkKind, LinkVia, ReleaseLink } from './release-link.ts';
 
@@ -374,7 +375,7 @@ export function findLinks(source: LinkSource): ReleaseLink[] {
           const revisionMatch = REVISION_ARGUMENT.exec(match[2] ?? '');
           const revision = revisionMatch?.[1] ?? revisionMatch?.[2];
           const url = dataset
-            ? `https://huggingface.co/datasets/${id}`
+            ? hubDatasetUrl(id)
             : `https://huggingface.co/${id}${revision ? `/tree/${revision}` : ''}`;
           add(url, '', match.index);
         }
@@ -473,14 +474,17 @@ export function isSameOwner(owner: string | undefined, releaseOwners: readonly s
   });
 }
 
-/** The links a card's front matter names: `datasets:` and `base_model:` entries and `license_link`. */
+/**
+ * The links a card's front matter names: its `datasets:` entries, as Hub dataset repositories. A
+ * `base_model:` is lineage, not a part of this release (its weights are not this model's), so it
+ * makes no link here.
+ */
 export function frontMatterLinks(
   datasets: ReadonlyArray<{ id: string; use: 'training' | 'evaluation'; evidence: EvidenceRef }>,
-  baseModels: ReadonlyArray<{ id: string; evidence: EvidenceRef }>,
 ): ReleaseLink[] {
   const links: ReleaseLink[] = [];
   for (const dataset of datasets) {
-    const url = `https://huggingface.co/datasets/${dataset.id}`;
+    const url = hubDatasetUrl(dataset.id);
     links.push({
       url,
       kind: 'hub-dataset',
@@ -489,18 +493,6 @@ export function frontMatterLinks(
       owner: dataset.id.includes('/') ? dataset.id.split('/')[0]!.toLowerCase() : undefined,
       via: 'front-matter',
       evidence: { ...dataset.evidence, url },
-    });
-  }
-  for (const base of baseModels) {
-    const url = `https://huggingface.co/${base.id}`;
-    links.push({
-      url,
-      kind: 'hub-model',
-      target: `hf:${base.id}`,
-      components: ['final-parameters'],
-      owner: base.id.split('/')[0]!.toLowerCase(),
-      via: 'front-matter',
-      evidence: { ...base.evidence, url, note: `base_model: ${base.id} in model card front matter` },
     });
   }
   return links;

@@ -1,6 +1,6 @@
 import type { ComponentId, EvidenceRef, PackFile } from '../spec/index.ts';
 import type { Finding } from './component-findings.ts';
-import { baseName, hasFolder, isIgnoredPath } from './ignored-paths.ts';
+import { baseName, hasFolder } from './ignored-paths.ts';
 import type { InferenceInput } from './inference.ts';
 import { summariseLocations } from './summarise-locations.ts';
 
@@ -47,7 +47,7 @@ export async function findRunOutputs(
   };
   let trainerStatesRead = 0;
   for (const file of files) {
-    if (!MAY_BE_RUN_OUTPUT.test(file.path) || isIgnoredPath(file.path)) continue;
+    if (!MAY_BE_RUN_OUTPUT.test(file.path)) continue;
     const name = baseName(file.path);
     if (RESULT_NAME.test(name) || (RESULT_FILE.test(name) && hasFolder(file.path, RESULT_FOLDER))) {
       record('evaluation-results', file.path, 'evaluation results file');

@@ -16,7 +16,7 @@ const IGNORED_SEGMENTS = new Set([
 
 /**
  * True for pack paths inference should not look at: version-control internals, caches and
- * installed dependencies.
+ * installed dependencies. inferRelease drops them once; the finders it calls see only the rest.
  *
  * @example
  * isIgnoredPath('node_modules/x/train.py') // true
@@ -35,22 +35,12 @@ export function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
-/** Folder segments already split, shared by the finders that each walk every file of a release. */
-const SEGMENTS = new Map<string, readonly string[]>();
-const MAX_CACHED_PATHS = 200_000;
-
 /**
- * The folder segments of a pack path (without the file name). Every finder asks this of every file, so
- * the answers are kept (up to MAX_CACHED_PATHS paths, then the cache starts over); treat them as read-only.
+ * The folder segments of a pack path (without the file name). Finders ask this only of paths that
+ * `hasFolder` or a name test already picked out, so it is split each time rather than kept.
  */
-export function folderSegments(path: string): readonly string[] {
-  let segments = SEGMENTS.get(path);
-  if (!segments) {
-    if (SEGMENTS.size >= MAX_CACHED_PATHS) SEGMENTS.clear();
-    segments = path.split('/').slice(0, -1);
-    SEGMENTS.set(path, segments);
-  }
-  return segments;
+export function folderSegments(path: string): string[] {
+  return path.split('/').slice(0, -1);
 }
 
 /** Path patterns made from folder-name patterns, once each. */
@@ -71,4 +61,25 @@ export function hasFolder(path: string, folderName: RegExp): boolean {
     FOLDER_IN_PATH.set(folderName, inPath);
   }
   return inPath.test(path);
+}
+
+function slashes(path: string): number {
+  let count = 0;
+  for (let index = path.indexOf('/'); index >= 0; index = path.indexOf('/', index + 1)) count++;
+  return count;
+}
+
+/**
+ * The `max` paths nearest the top of the pack, shallow ones first and then by path: the files a finder
+ * reads when it cannot read them all. Each path's depth is counted once, not at every comparison.
+ *
+ * @example
+ * shallowestFirst(['a/b/c.py', 'z.py', 'a/d.py'], 2) // ['z.py', 'a/d.py']
+ */
+export function shallowestFirst(paths: readonly string[], max: number): string[] {
+  return paths
+    .map((path) => ({ path, depth: slashes(path) }))
+    .sort((a, b) => a.depth - b.depth || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .slice(0, max)
+    .map((entry) => entry.path);
 }

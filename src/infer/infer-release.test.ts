@@ -169,6 +169,21 @@ describe('inferRelease', () => {
     expect((await inferRelease(fakeInput({}, 'hf:o/n'))).model).toEqual({ name: 'n', organization: 'o' });
   });
 
+  it('ignores vendored, cached and version-control files, once for every finder', async () => {
+    const input = fakeInput({
+      'node_modules/x/train.py': 'optimizer.step()',
+      '.venv/lib/eval.py': 'import lm_eval',
+      'node_modules/x/package.json': '{}',
+      '.venv/lib/site-packages/data/train.jsonl': '{}',
+      '__pycache__/results.json': '{"accuracy": 0.5}',
+      '.git/logs/HEAD': '',
+      '.ipynb_checkpoints/REPORT.md': '# Report',
+    });
+    const inference = await inferRelease({ files: input.files, readText: input.readText, sourceRef: 'x' });
+    expect(inference.components).toEqual([]);
+    expect(input.reads).toEqual([]);
+  });
+
   it('infers nothing from an empty pack', async () => {
     const inference = await inferRelease(fakeInput({}, 'memory'));
     expect(inference).toEqual({
@@ -178,6 +193,7 @@ describe('inferRelease', () => {
       citation: null,
       paperLinks: [],
       links: [],
+      owners: [],
     });
   });
 

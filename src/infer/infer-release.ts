@@ -110,7 +110,7 @@ export async function inferRelease(input: InferenceInput): Promise<Inference> {
 
   // Links to the parts of the release that live elsewhere.
   const links = await collectLinks(files, texts, codeTexts, frontMatter, input);
-  const owners = releaseOwners(input.sourceRef, frontMatter);
+  const owners = releaseOwners(input.sourceRef, frontMatter, source.organization);
   for (const finding of linkFindings(links, owners, input.sourceRef)) findings.add(finding);
   addCheckpointStatements(texts, input.sourceRef, findings);
 
@@ -134,18 +134,20 @@ export async function inferRelease(input: InferenceInput): Promise<Inference> {
       .sort((a, b) => b.rank - a.rank)
       .map(({ rank: _rank, technicalReport: _report, venue: _venue, ...ref }) => ref),
     links,
+    owners,
   };
 }
 
-/** The accounts that publish this release: the source's own and those its card names as its own. */
-function releaseOwners(sourceRef: string, card: ModelCardFacts | undefined): string[] {
-  const owners: string[] = [];
-  const hub = /^hf:(?:(?:models|datasets)\/)?([^/@\s]+)\//.exec(sourceRef);
-  if (hub) owners.push(hub[1]!);
-  const git = /^https?:\/\/[^/]+\/([^/]+)\//.exec(sourceRef);
-  if (git) owners.push(git[1]!);
-  if (card?.model.organization) owners.push(card.model.organization);
-  return owners;
+/** The accounts that publish this release: the source's own (a Hub org, a git account) and its card's. */
+function releaseOwners(
+  sourceRef: string,
+  card: ModelCardFacts | undefined,
+  hubOrganization: string | undefined,
+): string[] {
+  const owners = new Set<string>();
+  const gitOwner = /^[a-z][a-z0-9+.-]*:\/\/[^/]+\/([^/]+)\//i.exec(sourceRef)?.[1];
+  for (const owner of [hubOrganization, gitOwner, card?.model.organization]) if (owner) owners.add(owner);
+  return [...owners];
 }
 
 async function collectLinks(
@@ -155,7 +157,7 @@ async function collectLinks(
   card: ModelCardFacts | undefined,
   input: InferenceInput,
 ): Promise<ReleaseLink[]> {
-  const links: ReleaseLink[] = [...frontMatterLinks(card?.datasets ?? [], [])];
+  const links: ReleaseLink[] = [...frontMatterLinks(card?.datasets ?? [])];
   const seen = new Set(links.map((link) => link.url));
   const add = (found: readonly ReleaseLink[]) => {
     for (const link of found) {

@@ -34,4 +34,9 @@ export interface Inference {
   paperLinks: EvidenceRef[];
   /** Every link the texts contain that can speak for the release, classified, for following. */
   links: ReleaseLink[];
+  /**
+   * The accounts that publish this location's release: the owner of the location itself (Hub org or
+   * git account) and the organisation its card names. Links on these accounts are the release's own.
+   */
+  owners: string[];
 }

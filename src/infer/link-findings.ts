@@ -1,7 +1,6 @@
 import type { ComponentId, EvidenceRef } from '../spec/index.ts';
 import { type Finding, UNSTATED_LICENSE } from './component-findings.ts';
-import { isSameOwner } from './find-links.ts';
-import type { ReleaseLink } from './release-link.ts';
+import { isOwnLink, type ReleaseLink } from './release-link.ts';
 
 const CODE_COMPONENTS = new Set<ComponentId>([
   'training-code',
@@ -37,7 +36,7 @@ export function linkFindings(
     // A card linking its own repository (a badge, "this model") says nothing new.
     if (selfKey && link.target && repositoryKey(link.target) === selfKey && !link.target.includes('@'))
       continue;
-    const own = isSameOwner(link.owner, owners) || link.presented === true;
+    const own = isOwnLink(link, owners);
     const ids = link.components.filter((id) => counts(link, id, own));
     for (const id of ids) {
       // The release's own weights (on its account, or files its texts give to download) carry the

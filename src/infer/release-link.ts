@@ -1,4 +1,5 @@
 import type { ComponentId, EvidenceRef } from '../spec/index.ts';
+import { isSameOwner } from './find-links.ts';
 
 /** What a link found in a release's texts points at. */
 export type LinkKind =
@@ -44,4 +45,18 @@ export interface ReleaseLink {
   presented?: boolean;
   /** Where the link stands, with the words around it. */
   evidence: EvidenceRef;
+}
+
+/**
+ * Whether a link is one of the release's own: on an account that publishes the release, or presented by
+ * the release's texts as its own resource. Linked findings and link following both decide by this.
+ *
+ * @example
+ * isOwnLink({ owner: 'allenai', presented: false, … }, ['allenai']) // true
+ */
+export function isOwnLink(
+  link: Pick<ReleaseLink, 'owner' | 'presented'>,
+  owners: readonly string[],
+): boolean {
+  return isSameOwner(link.owner, owners) || link.presented === true;
 }

@@ -1,5 +1,10 @@
 import type { CheckOutcome } from '../checks/index.ts';
-import { assessStages, RELEASE_PACK_DOCUMENTS, type ReleaseEvidence } from '../spec/index.ts';
+import {
+  assessStages,
+  isShippedStatus,
+  RELEASE_PACK_DOCUMENTS,
+  type ReleaseEvidence,
+} from '../spec/index.ts';
 import { detectOpenWashing } from './detect-open-washing.ts';
 import { evaluateMof } from './evaluate-mof.ts';
 import { osaidVerdict } from './osaid-verdict.ts';
@@ -33,8 +38,7 @@ export function buildProfile(evidence: ReleaseEvidence, outcomes: readonly Check
       const rated = components.find((candidate) => candidate.id === component.id)!;
       return {
         id: component.id,
-        included:
-          (component.status === 'released' || component.status === 'restricted') && rated.rating !== 'closed',
+        included: isShippedStatus(component.status) && rated.rating !== 'closed',
         license: component.license,
       };
     }),

@@ -1,5 +1,5 @@
 import type { CheckOutcome } from '../checks/index.ts';
-import { MOF_CLASS_NAMES, type MofClassName, type Policy } from '../spec/index.ts';
+import { isShippedStatus, MOF_CLASS_NAMES, type MofClassName, type Policy } from '../spec/index.ts';
 import type { OpennessProfile } from './profile-types.ts';
 
 /** One rule of a policy and whether the release meets it. */
@@ -84,7 +84,7 @@ export function evaluatePolicy(
     const allowed = new Set<string>(policy.allowedLicenseClasses);
     const offending = profile.components.filter(
       (component) =>
-        (component.status === 'released' || component.status === 'restricted') &&
+        isShippedStatus(component.status) &&
         component.rating !== 'closed' &&
         !allowed.has(component.license.class),
     );

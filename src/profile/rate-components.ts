@@ -1,6 +1,6 @@
 import type { CheckOutcome } from '../checks/index.ts';
 import { ALL_CHECKS } from '../checks/index.ts';
-import { COMPONENTS, type ReleaseEvidence, type ResolvedComponent } from '../spec/index.ts';
+import { COMPONENTS, isShippedStatus, type ReleaseEvidence, type ResolvedComponent } from '../spec/index.ts';
 import { isUrl } from '../util/index.ts';
 import type { ComponentRating } from './profile-types.ts';
 
@@ -33,7 +33,7 @@ function isAvailable(component: ResolvedComponent): boolean {
 
 /** Verified when files of the component were found in a location read; linked when only its URL is known. */
 export function verificationOf(component: ResolvedComponent): Verification | null {
-  if (component.status !== 'released' && component.status !== 'restricted') return null;
+  if (!isShippedStatus(component.status)) return null;
   if (component.files.length > 0) return 'verified';
   return hasUrl(component) ? 'linked-unverified' : null;
 }

@@ -1,5 +1,6 @@
 import type { CheckOutcome, Risk } from '../checks/index.ts';
 import type { OpennessProfile } from '../profile/index.ts';
+import { isShippedStatus } from '../spec/index.ts';
 
 /** One thing to do to raise openness, with what it is worth. */
 export interface Fix {
@@ -21,10 +22,7 @@ function componentFix(component: OpennessProfile['components'][number]): string 
     const terms = component.rating === 'open' ? '' : ' under an open license';
     return `Make the ${title} readable${terms} (only linked${link ? `: ${link}` : ''}), so it is verified and earns its full points`;
   }
-  if (
-    component.rating === 'closed' &&
-    (component.status === 'released' || component.status === 'restricted')
-  ) {
+  if (component.rating === 'closed' && isShippedStatus(component.status)) {
     return `Ship the ${title} where release-pack.yaml says it is (${component.reason})`;
   }
   if (component.rating === 'closed' || component.status === 'described' || component.status === 'withheld') {

@@ -4,6 +4,7 @@ import {
   type ComponentEntry,
   type ComponentId,
   type EvidenceRef,
+  isShippedStatus,
   type ReleaseEvidence,
   type ReleaseLocationSummary,
   type ReleasePack,
@@ -259,7 +260,7 @@ function fromInferred(component: ResolvedComponent, context: DraftContext): Draf
   const entry: ComponentEntry = { status: component.status };
   if (placement.locations.length === 1) entry.location = placement.locations[0]!;
   else if (placement.locations.length > 1) entry.location = placement.locations;
-  const shipped = component.status === 'released' || component.status === 'restricted';
+  const shipped = isShippedStatus(component.status);
   if (shipped && component.files.length === 0 && placement.locations.some(isUrl))
     comments.push(LINKED_COMMENT);
   const license = draftLicense(component, context.distribution, shipped);

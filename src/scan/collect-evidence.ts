@@ -26,7 +26,7 @@ import {
   toPackRelative,
 } from '../util/index.ts';
 import { type FileIndex, indexFiles, resolveLocations } from './file-index.ts';
-import { type FollowLimits, followLinks } from './follow-links.ts';
+import { type FollowLimits, type FollowState, followLinks } from './follow-links.ts';
 import type { LocationOpener } from './location-opener.ts';
 import { type LocatedInference, mergedPackLicense, mergeInferences } from './merge-inferences.ts';
 import type { Pack } from './pack.ts';
@@ -234,11 +234,12 @@ export async function collectEvidence(pack: Pack, options: CollectOptions = {}):
 
   const primary: ReleaseLocation = { ref: pack.source.ref, role: 'primary', pack, depth: 0 };
   register(primary, primaryFiles);
-  const given: ReleaseLocation[] = [];
+  const given: Array<{ location: ReleaseLocation; files: PackFile[] }> = [];
   for (const other of options.given ?? []) {
     const location: ReleaseLocation = { ref: other.source.ref, role: 'given', pack: other, depth: 0 };
-    given.push(location);
-    register(location, await other.listFiles());
+    const files = await other.listFiles();
+    given.push({ location, files });
+    register(location, files);
   }
 
   const manifestPath = ['release-pack.yaml', 'release-pack.yml'].find((name) => byPath.has(name));
@@ -306,9 +307,10 @@ export async function collectEvidence(pack: Pack, options: CollectOptions = {}):
         return result;
       };
       const primaryInference = await inferLocation(primary, primaryFiles, primaryIndex);
-      for (const location of given) await inferLocation(location, await location.pack.listFiles());
+      for (const { location, files } of given) await inferLocation(location, files);
       inference = primaryInference.inference;
       if (options.follow) {
+        let state = followState(located);
         const outcome = await followLinks(
           located.flatMap((entry) => entry.inference.links),
           {
@@ -316,22 +318,16 @@ export async function collectEvidence(pack: Pack, options: CollectOptions = {}):
             limits: options.follow.limits,
             allowHosts: options.follow.allowHosts,
             known: locations.map((location) => location.ref),
-            state: () => ({
-              owners: releaseOwners(located),
-              hasWeights: located.some((entry) =>
-                entry.inference.components.some(
-                  (component) =>
-                    component.id === 'final-parameters' &&
-                    component.locations.some((location) => !isUrl(location)),
-                ),
-              ),
-            }),
+            // Changes only when a location is read, so it is worked out then, not for every link.
+            state: () => state,
             read: async (location) => {
               options.onProgress?.({ phase: 'follow', target: location.ref, opened: followed.length + 1 });
               followed.push(location);
               const list = await location.pack.listFiles();
               register(location, list);
-              return (await inferLocation(location, list)).inference.links;
+              const { links } = (await inferLocation(location, list)).inference;
+              state = followState(located);
+              return links;
             },
           },
         );
@@ -414,17 +410,24 @@ export async function collectEvidence(pack: Pack, options: CollectOptions = {}):
   };
 }
 
-/** The accounts that publish a release: the owners of the locations checked, never of those followed. */
+/** What following needs to know of the locations read so far. */
+function followState(located: readonly LocatedInference[]): FollowState {
+  return {
+    owners: releaseOwners(located),
+    hasWeights: located.some((entry) =>
+      entry.inference.components.some(
+        (component) =>
+          component.id === 'final-parameters' && component.locations.some((location) => !isUrl(location)),
+      ),
+    ),
+  };
+}
+
+/** The accounts that publish a release: those of the locations checked, never of those followed. */
 function releaseOwners(located: readonly LocatedInference[]): string[] {
   const owners = new Set<string>();
-  for (const entry of located) {
-    if (entry.location.role === 'followed') continue;
-    const hub = /^hf:(?:(?:models|datasets)\/)?([^/@\s]+)\//.exec(entry.location.ref);
-    const git = /^[a-z][a-z0-9+.-]*:\/\/[^/]+\/([^/]+)\//i.exec(entry.location.ref);
-    const owner = hub?.[1] ?? git?.[1];
-    if (owner) owners.add(owner);
-    if (entry.inference.model.organization) owners.add(entry.inference.model.organization);
-  }
+  for (const entry of located)
+    if (entry.location.role !== 'followed') for (const owner of entry.inference.owners) owners.add(owner);
   return [...owners];
 }
 

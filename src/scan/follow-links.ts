@@ -1,5 +1,5 @@
 import { ApertureError } from '../errors.ts';
-import { isSameOwner, type ReleaseLink } from '../infer/index.ts';
+import { isOwnLink, type ReleaseLink } from '../infer/index.ts';
 import { refusalWithoutLookup } from '../util/index.ts';
 import type { LocationOpener } from './location-opener.ts';
 import type { Pack } from './pack.ts';
@@ -46,7 +46,7 @@ export interface FollowState {
  */
 export function shouldFollow(link: ReleaseLink, state: FollowState): boolean {
   if (!link.target) return false;
-  const own = isSameOwner(link.owner, state.owners) || link.presented === true;
+  const own = isOwnLink(link, state.owners);
   switch (link.kind) {
     case 'hub-dataset':
       // Training data is read to verify it; benchmarks evaluated on are other people's public datasets.

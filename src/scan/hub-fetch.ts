@@ -26,12 +26,6 @@ export interface HubFetchOptions extends Partial<HubFetchTuning> {
   /** Sent as a bearer token, to `tokenOrigin` only. */
   token?: string;
   tokenOrigin?: string;
-  /**
-   * Called before every request (each attempt and each redirect hop); throw to refuse it before any
-   * connection, e.g. with assertPublicDestination of src/util. Nothing is checked beyond the origins
-   * without it.
-   */
-  checkDestination?: (url: URL) => Promise<void>;
 }
 
 /** Defaults: four attempts, at most a minute of waiting, a minute per request. */
@@ -116,7 +110,6 @@ export function createHubFetch(options: HubFetchOptions): typeof fetch {
     for (let attempt = 1; ; attempt++) {
       let response: Response | undefined;
       let failure: unknown;
-      await options.checkDestination?.(url);
       try {
         const timeout = AbortSignal.timeout(tuning.timeoutMs);
         const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;

@@ -1,10 +1,11 @@
-import type { Inference, InferredComponent } from '../infer/index.ts';
+import { type Inference, type InferredComponent, MAX_EVIDENCE, STATUS_RANK } from '../infer/index.ts';
 import {
   COMPONENTS,
   type ComponentDefinition,
   type ComponentId,
   classifyLicense,
   type EvidenceRef,
+  isShippedStatus,
   type LicenseVerdict,
   type ReleaseEvidence,
   type ResolvedComponent,
@@ -20,9 +21,7 @@ export interface LocatedInference {
   index: FileIndex;
 }
 
-const STATUS_RANK = { released: 4, restricted: 3, described: 2, withheld: 1, 'not-applicable': 0 } as const;
 const ROLE_RANK = { primary: 2, given: 1, followed: 0 } as const;
-const MAX_EVIDENCE = 8;
 /** A dataset repository's README is the dataset's card; its papers are datasheets, not the release's paper. */
 const DATASET_REMAP: Partial<Record<ComponentId, ComponentId | null>> = {
   'model-card': 'data-card',
@@ -144,8 +143,7 @@ export function mergeInferences(locatedInferences: readonly LocatedInference[]):
         evidence: [],
       } satisfies ResolvedComponent;
     }
-    const shipped = (candidate: Candidate) =>
-      candidate.found.status === 'released' || candidate.found.status === 'restricted';
+    const shipped = (candidate: Candidate) => isShippedStatus(candidate.found.status);
     const contributing =
       id === 'model-card'
         ? candidates.filter((candidate) => candidate.located === best.located)

@@ -49,6 +49,7 @@ export type {
 export {
   COMPONENT_STATUSES,
   isIsoCountryCode,
+  isShippedStatus,
   MANIFEST_FILE,
   MODALITIES,
   ORGANIZATION_TYPES,

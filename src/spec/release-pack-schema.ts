@@ -90,11 +90,7 @@ export const ComponentEntrySchema = z
         message: `is required when status is ${entry.status} (one of ${WITHHOLD_REASONS.join(', ')})`,
       });
     }
-    if (
-      (entry.status === 'released' || entry.status === 'restricted') &&
-      !entry.location &&
-      !entry.artifacts
-    ) {
+    if (isShippedStatus(entry.status) && !entry.location && !entry.artifacts) {
       ctx.addIssue({
         code: 'custom',
         path: ['location'],
@@ -229,3 +225,14 @@ export const ReleasePackSchema = z
 export type ReleasePack = z.infer<typeof ReleasePackSchema>;
 /** What a component entry's status can be. */
 export type ComponentStatus = (typeof COMPONENT_STATUSES)[number];
+
+/**
+ * Released or restricted: a component with this status can be had, openly or behind a gate (as against
+ * described, withheld or not applicable).
+ *
+ * @example
+ * isShippedStatus('restricted') // true
+ */
+export function isShippedStatus(status: ComponentStatus): status is 'released' | 'restricted' {
+  return status === 'released' || status === 'restricted';
+}

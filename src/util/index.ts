@@ -1,6 +1,4 @@
 export { createSafeCsvStringifier, neutraliseCsvCell, toSafeCsv } from './csv-safe.ts';
-export type { GuardedFetchOptions } from './guarded-fetch.ts';
-export { guardedFetch } from './guarded-fetch.ts';
 export type { HashJob, HashProgress, HashResult } from './hash-pool.ts';
 export { hashFileStreaming, hashFilesInParallel, sha256Hex } from './hash-pool.ts';
 export { isInside, isUrl, toPackRelative } from './path-guard.ts';

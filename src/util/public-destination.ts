@@ -270,8 +270,8 @@ export function refusalWithoutLookup(
  * https: are accepted; `localhost` and `*.localhost` are refused without asking DNS; a name is resolved
  * and refused if ANY of its addresses is forbidden. A host on `allowHosts` passes whatever it resolves to.
  * Refusals throw ERR_DESTINATION_REFUSED with one uniform message; a name that does not resolve throws
- * ERR_SOURCE_UNAVAILABLE. Connect only to the returned addresses (see guardedFetch), or DNS could answer
- * differently the second time.
+ * ERR_SOURCE_UNAVAILABLE. Connect only to the returned addresses (git clones pin them, see
+ * scan/git-pack.ts), or DNS could answer differently the second time.
  *
  * @example
  * const { url, addresses } = await assertPublicDestination('https://github.com/org/model.git');

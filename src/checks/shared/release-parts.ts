@@ -1,4 +1,10 @@
-import type { ComponentId, EvidenceRef, ReleaseEvidence, ResolvedComponent } from '../../spec/index.ts';
+import {
+  type ComponentId,
+  type EvidenceRef,
+  isShippedStatus,
+  type ReleaseEvidence,
+  type ResolvedComponent,
+} from '../../spec/index.ts';
 import { isUrl } from '../../util/index.ts';
 
 /** The resolved component with this id, if the evidence lists it. */
@@ -27,7 +33,7 @@ export function unreadDetail(evidence: ReleaseEvidence, component: ResolvedCompo
 export function isShipped(
   component: ResolvedComponent | undefined,
 ): component is ResolvedComponent & { status: 'released' | 'restricted' } {
-  return component?.status === 'released' || component?.status === 'restricted';
+  return component !== undefined && isShippedStatus(component.status);
 }
 
 /** Markdown file names, the only documents whose sections can be read. */
