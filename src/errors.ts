@@ -45,11 +45,14 @@ export type ErrorCode = keyof typeof ERROR_CODES;
  */
 export class ApertureError extends Error {
   readonly code: ErrorCode;
+  /** The input field the error is about (`round`), which the API names in its error body; undefined when none is. */
+  readonly field: string | undefined;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; field?: string }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ApertureError';
     this.code = code;
+    this.field = options?.field;
   }
 
   /** The process exit code the CLI uses for this error. */

@@ -472,6 +472,70 @@ forEachDialect('arena organiser API', (ctx) => {
     expect(leaks).toEqual([]);
   });
 
+  it('refuses private items a second round would score again: 409 naming the field round, or the round', async () => {
+    const definition = (slug: string, rounds: number) =>
+      `${DEFINITION_YAML.replace('slug: http-qa', `slug: ${slug}`).replace(/prizeTracks:[\s\S]*$/, '')}${
+        rounds > 1
+          ? '  - name: round-2\n    opensAt: 2020-02-01T00:00:00Z\n    freezesAt: 2020-02-08T00:00:00Z\n    closesAt: 2099-01-01T00:00:00Z\n'
+          : ''
+      }`;
+    for (const [slug, rounds] of [
+      ['http-two-rounds', 2],
+      ['http-one-round', 1],
+    ] as const) {
+      const created = await call({
+        method: 'POST',
+        url: '/api/arena/benchmarks',
+        headers: AS_ADMIN,
+        payload: { definition: definition(slug, rounds) },
+      });
+      expect(created.json(), created.body).toMatchObject({ slug, rounds });
+    }
+    const items = (slug: string) =>
+      call({
+        method: 'POST',
+        url: `/api/arena/benchmarks/${slug}/items`,
+        headers: AS_ADMIN,
+        payload: {
+          split: 'private',
+          format: 'jsonl',
+          items: `{"id":"${slug}-1","label":"${secret(95)}"}\n`,
+        },
+      });
+    const refused = await items('http-two-rounds');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toEqual({
+      error: {
+        code: 'ERR_CONFLICT',
+        field: 'round',
+        message:
+          'benchmark http-two-rounds has 2 rounds and a private item is scored in one round only: name its round (round-1, round-2)',
+      },
+    });
+    // On a benchmark of one round, private items without a round are that round's; a second round is refused.
+    expect((await items('http-one-round')).statusCode).toBe(201);
+    const round = await call({
+      method: 'POST',
+      url: '/api/arena/benchmarks/http-one-round/rounds',
+      headers: AS_ADMIN,
+      payload: {
+        name: 'round-2',
+        opensAt: '2020-02-01T00:00:00Z',
+        freezesAt: '2020-02-08T00:00:00Z',
+        closesAt: '2099-01-01T00:00:00Z',
+      },
+    });
+    expect(round.statusCode).toBe(409);
+    expect(round.json().error).toEqual({
+      code: 'ERR_CONFLICT',
+      message:
+        'benchmark http-one-round scores its 1 private item(s) without a round in round-1; a private item is scored in one round only, so it takes no second round: run later rounds on a new benchmark whose private items name their round',
+    });
+    const rounds = await call({ url: '/api/arena/benchmarks/http-one-round/rounds' });
+    expect(rounds.json().items.map((entry: { name: string }) => entry.name)).toEqual(['round-1']);
+    expect(bodies.filter((body) => body.includes(secret(95)))).toEqual([]);
+  });
+
   it('rate-limits log verification per address', async () => {
     const limited = await buildServer({ db: api.store.db, dialect: api.store.dialect, adminToken: ADMIN });
     const statuses: number[] = [];

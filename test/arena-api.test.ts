@@ -13,10 +13,15 @@ import {
 import { forEachDialect } from './support/dialects.ts';
 import { fakeCheckReport } from './support/fake-check-report.ts';
 import { listRoutes } from './support/route-list.ts';
+import {
+  roundOnePrivateNumbers,
+  SHARED_ROUNDS_SLUG,
+  seedSharedPrivateRounds,
+} from './support/shared-private-rounds.ts';
 
 /** Values for every path parameter any route declares; unknown ones get a plain word. */
 const PARAMS: Record<string, string[]> = {
-  slug: ['fixture-qa', 'fixture-tasks'],
+  slug: ['fixture-qa', 'fixture-tasks', SHARED_ROUNDS_SLUG],
   round: ['round-1'],
   team: ['owls', 'foxes'],
   id: ['1', '2'],
@@ -143,6 +148,7 @@ const QUERIES = [
   '',
   '?format=csv',
   '?round=round-1',
+  '?format=csv&round=round-1',
   '?task=qa',
   '?task=rating',
   '?task=rating&format=csv&round=round-1',
@@ -233,7 +239,7 @@ forEachDialect('arena API', (ctx) => {
     expect(detail.json().publicItems[0]).toEqual({ id: 'p0', task: 'main', label: 'public-0', round: null });
   });
 
-  it('no route, before or after the close, returns a private label of any task', async () => {
+  it('no route, before or after the close, returns a private label of any task, or a private score a running round still hides', async () => {
     const routes = listRoutes(app);
     expect(routes.map((route) => route.path)).toEqual(
       expect.arrayContaining([
@@ -250,9 +256,16 @@ forEachDialect('arena API', (ctx) => {
         '/api/arena/verify-log',
       ]),
     );
+    // A closed round-1 whose private items round-2 still scores, as databases made before private items
+    // were tied to one round hold it: round-1's private scores and interval bounds must not leak while
+    // round-2 runs.
+    await seedSharedPrivateRounds(store.db);
+    const withheldScores = (await roundOnePrivateNumbers(store.db)).map(String);
+    expect(withheldScores.length).toBeGreaterThan(4);
     const secrets = [
       ...Array.from({ length: 20 }, (_, i) => secretAnswer(i)),
       ...Array.from({ length: 8 }, (_, i) => String(secretRating(i))),
+      ...withheldScores,
     ];
     const leaks: string[] = [];
     let requests = 0;
@@ -319,6 +332,11 @@ forEachDialect('arena API', (ctx) => {
         'GET /api/arena/benchmarks/fixture-tasks/leaderboard?task=nope 404',
         'POST /api/arena/benchmarks/fixture-tasks/rounds/round-1/submissions?task=rating 200',
         'POST /api/arena/benchmarks/fixture-tasks/rounds/round-1/submissions?task=nope 404',
+        // The withheld round's histories, board (JSON and CSV) and rounds were all asked.
+        `GET /api/arena/benchmarks/${SHARED_ROUNDS_SLUG}/teams/owls/history 200`,
+        `GET /api/arena/benchmarks/${SHARED_ROUNDS_SLUG}/leaderboard?round=round-1 200`,
+        `GET /api/arena/benchmarks/${SHARED_ROUNDS_SLUG}/leaderboard?format=csv&round=round-1 200`,
+        `GET /api/arena/benchmarks/${SHARED_ROUNDS_SLUG}/rounds 200`,
       ]),
     );
     // The organiser token reached the service: private items were refused for a reason, not for the token.

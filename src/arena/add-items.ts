@@ -5,10 +5,12 @@ import {
   coerceTruth,
   inTransaction,
   isoNow,
+  lockArena,
   requireBenchmark,
   requireRound,
   requireTask,
 } from './arena-records.ts';
+import { refusePrivateItemsWithoutRound } from './private-item-reuse.ts';
 import type { RawItem } from './read-items-file.ts';
 import { roundPhase } from './round-phase.ts';
 
@@ -36,7 +38,8 @@ export interface AddItemsOutcome {
  * metric input kind (and label set); item ids are unique across the benchmark's tasks; rejected items are reported and nothing is written if any is rejected.
  * Fresh items of a round can only be added once the round is frozen (after its submission freeze) and
  * before it has any submission; shared items only while no open round has submissions, because accepted
- * predictions are aligned with the item set they were scored on.
+ * predictions are aligned with the item set they were scored on. A private item is scored in one round
+ * only: private items without a round are refused (ERR_CONFLICT, field `round`) on a benchmark of several rounds.
  *
  * @example
  * await addItems(db, { benchmark: 'demo-sentiment', split: 'private', round: 'round-1', items }, { now });
@@ -48,8 +51,12 @@ export async function addItems(
 ): Promise<AddItemsOutcome> {
   const now = options.now ?? new Date();
   return inTransaction(db, async (trx) => {
+    // Under the arena lock, no round can be opened and no submission accepted between these checks and the insert.
+    await lockArena(trx);
     const benchmark = await requireBenchmark(trx, input.benchmark);
     const task = requireTask(benchmark, input.task);
+    if (input.split === 'private' && input.round === undefined)
+      await refusePrivateItemsWithoutRound(trx, benchmark);
     let roundId: number | null = null;
     if (input.round !== undefined) {
       const round = await requireRound(trx, benchmark, input.round);

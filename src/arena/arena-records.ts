@@ -170,6 +170,25 @@ export async function roundTruth(
   return { public: split('public'), private: split('private') };
 }
 
+/**
+ * How many private items without a round each task of a benchmark has (tasks with none are absent). Such
+ * items are shared by every round of the benchmark, so they are scored again by each round it has.
+ */
+export async function sharedPrivateItemCounts(
+  db: ArenaDb,
+  benchmarkId: number,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('arena_items')
+    .select(['task', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('benchmark_id', '=', benchmarkId)
+    .where('split', '=', 'private')
+    .where('round_id', 'is', null)
+    .groupBy('task')
+    .execute();
+  return new Map(rows.map((row) => [row.task, Number(row.n)]));
+}
+
 /** Checks a raw label for a metric's input kind; returns the typed truth or why it is refused. */
 export function coerceTruth(
   kind: InputKind,

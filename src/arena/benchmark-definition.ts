@@ -105,7 +105,7 @@ export const BenchmarkDefinitionSchema = z
     prizeTracks: z.array(PrizeTrackDefinitionSchema).max(100).default([]),
     /** The arena team (slug) that contributed the benchmark; counts as its contribution once created. */
     contributedBy: SlugSchema.optional(),
-    /** For the bundled demo only: how many items to generate and from which seed. */
+    /** For the bundled demo only: how many items to generate (public ones shared, private ones per round) and from which seed. */
     demo: z
       .object({
         seed: z.number().int(),

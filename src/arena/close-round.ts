@@ -17,6 +17,7 @@ import type { AnyMetric, Prediction, Truth } from './metrics/metric.ts';
 import { rankEntries } from './rank-entries.ts';
 import type { Resampler } from './resampler.ts';
 import { roundPhase } from './round-phase.ts';
+import { privateWithholding, type Withholding, type WithholdingLookup } from './withhold-private-results.ts';
 
 /** One team on a round's private leaderboard, as stored at close. */
 export interface PrivateResult {
@@ -52,6 +53,30 @@ export interface RoundResults {
   items: number;
   entries: PrivateResult[];
   tasks: TaskResults[];
+}
+
+/**
+ * What closeRound answers: the stored results, except that the private leaderboard of a task whose results
+ * are withheld (another round still scores the same private items) has no entries and says why in
+ * `withheld`. The top level is the primary task's, as in RoundResults.
+ */
+export interface ClosedRoundResults extends RoundResults {
+  withheld: Withholding | null;
+  tasks: (TaskResults & { withheld: Withholding | null })[];
+}
+
+/** The results as closeRound may show them: withheld tasks keep their counts but lose their entries. */
+function showableResults(
+  results: RoundResults,
+  roundId: number,
+  withheld: WithholdingLookup,
+): ClosedRoundResults {
+  const tasks = results.tasks.map((task) => {
+    const reason = withheld(roundId, task.task);
+    return { ...task, entries: reason === null ? task.entries : [], withheld: reason };
+  });
+  const primary = tasks[0]!;
+  return { ...results, entries: primary.entries, withheld: primary.withheld, tasks };
 }
 
 /**
@@ -113,8 +138,10 @@ function resamplerOf(
 /**
  * Closes a round: for each task, each team's public best (its last submission the Ladder released as an
  * improvement on that task) is scored on the task's private split with a seeded percentile bootstrap interval, teams are ranked by rankEntries
- * (overlapping intervals share a rank), and the leaderboard is stored and revealed. Refused before the
- * round's close time unless `force`; closing twice is refused.
+ * (overlapping intervals share a rank), and the leaderboard is stored and revealed, except for a task
+ * whose private items another round not yet closed still scores (a database made before private items were
+ * tied to one round): its board is stored but answered empty, with the reason (see privateWithholding), and
+ * shows once that round closes. Refused before the round's close time unless `force`; closing twice is refused.
  *
  * @example
  * const results = await closeRound(db, 'demo-sentiment', 'round-1');
@@ -124,7 +151,7 @@ export async function closeRound(
   benchmarkSlug: string,
   roundName: string,
   options: { now?: Date; force?: boolean } = {},
-): Promise<RoundResults> {
+): Promise<ClosedRoundResults> {
   const now = options.now ?? new Date();
   return inTransaction(db, async (trx) => {
     // Under the arena lock, no submission can commit between this close's read and its write.
@@ -154,7 +181,7 @@ export async function closeRound(
       .set({ status: 'closed', closed_at: results.closedAt, results: JSON.stringify(results) })
       .where('id', '=', round.id)
       .execute();
-    return results;
+    return showableResults(results, round.id, await privateWithholding(trx, benchmark));
   });
 }
 

@@ -20,7 +20,7 @@ export type { BootstrapOptions, ConfidenceInterval } from './bootstrap.ts';
 export { BOOTSTRAP_DEFAULTS, bootstrapInterval, quantile, resampleMetric } from './bootstrap.ts';
 export type { ClaimPrizeOptions, PrizeClaimOutcome, ReleaseChecker } from './claim-prize.ts';
 export { claimPrize } from './claim-prize.ts';
-export type { PrivateResult, RoundResults, TaskResults } from './close-round.ts';
+export type { ClosedRoundResults, PrivateResult, RoundResults, TaskResults } from './close-round.ts';
 export {
   BOOTSTRAP_DRAW_BUDGET,
   closeRound,
@@ -87,3 +87,4 @@ export {
   toJsonLines,
   verifyLog,
 } from './transparency-log.ts';
+export type { Withholding } from './withhold-private-results.ts';

@@ -3,6 +3,7 @@ import { type ArenaDb, requireBenchmark, requireRound, requireTask } from './are
 import { parseRoundResults, type RoundResults } from './close-round.ts';
 import { rankEntries } from './rank-entries.ts';
 import { type RoundPhase, roundPhase } from './round-phase.ts';
+import { privateWithholding, type Withholding } from './withhold-private-results.ts';
 
 /** A team's standing on a prize track, as the leaderboard shows it. */
 export interface PrizeStanding {
@@ -26,7 +27,8 @@ export interface LeaderboardEntry {
 
 /**
  * A round's leaderboard for one task: public (Ladder releases) while it runs, private (with intervals) once
- * closed. `benchmark.metric` and `higherIsBetter` are the task's.
+ * closed, unless its private results are withheld (`withheld` says why and until when), in which case the
+ * closed round shows its public board. `benchmark.metric` and `higherIsBetter` are the task's.
  */
 export interface Leaderboard {
   benchmark: { slug: string; title: string; metric: string; higherIsBetter: boolean };
@@ -43,6 +45,8 @@ export interface Leaderboard {
   };
   kind: 'public' | 'private';
   bootstrap: RoundResults['bootstrap'] | null;
+  /** Why a closed round's private board is not shown yet (another round still scores its private items); else null. */
+  withheld: Withholding | null;
   entries: LeaderboardEntry[];
 }
 
@@ -50,8 +54,9 @@ export interface Leaderboard {
  * The leaderboard of a round's task (the latest round when `round` is omitted, the primary task when
  * `options.task` is). While the round runs, each
  * team's current public score is its Ladder release and teams with equal releases share a rank; after
- * closeRound, the private scores with bootstrap intervals and LMArena ranks. Prize eligibility of each
- * team on the benchmark's tracks is attached.
+ * closeRound, the private scores with bootstrap intervals and LMArena ranks, or, while another round still
+ * scores the same private items, the public board with the reason (see privateWithholding). Prize
+ * eligibility of each team on the benchmark's tracks is attached.
  *
  * @example
  * const board = await leaderboard(db, 'demo-sentiment');
@@ -116,7 +121,9 @@ export async function leaderboard(
       closedAt: round.closed_at,
     },
   };
-  if (round.status === 'closed' && round.results !== null) {
+  const withheld =
+    round.status === 'closed' ? (await privateWithholding(db, benchmark))(round.id, task.name) : null;
+  if (round.status === 'closed' && round.results !== null && withheld === null) {
     const results = parseRoundResults(round.results, benchmark.tasks[0]!).tasks.find(
       (entry) => entry.task === task.name,
     );
@@ -125,6 +132,7 @@ export async function leaderboard(
       ...head,
       kind: 'private',
       bootstrap: results?.bootstrap ?? null,
+      withheld: null,
       entries: (results?.entries ?? []).map((entry) => ({
         rank: entry.rank,
         team: entry.team,
@@ -166,6 +174,7 @@ export async function leaderboard(
     ...head,
     kind: 'public',
     bootstrap: null,
+    withheld,
     entries: ranked.map((entry) => {
       const team = byTeam.get(entry.id)!;
       return {

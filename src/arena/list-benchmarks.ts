@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { BenchmarkTasksTable } from '../store/index.ts';
 import { type ArenaDb, requireBenchmark } from './arena-records.ts';
 import { type RoundPhase, roundPhase } from './round-phase.ts';
+import { privateWithholding, type Withholding } from './withhold-private-results.ts';
 
 /** A task as lists show it. */
 export interface TaskSummary {
@@ -41,8 +42,19 @@ export interface RoundSummary {
   publicItems: number;
   privateItems: number;
   submissions: number;
-  /** The same counts per task, primary first. */
-  tasks: { id: string; publicItems: number; privateItems: number; submissions: number }[];
+  /**
+   * Why the closed round's private results are not shown yet (another round still scores the same private
+   * items) and until when: the first task's so affected; null when none is.
+   */
+  withheld: Withholding | null;
+  /** The same counts per task, primary first, and whether the task's private results are withheld. */
+  tasks: {
+    id: string;
+    publicItems: number;
+    privateItems: number;
+    submissions: number;
+    withheld: Withholding | null;
+  }[];
 }
 
 /** A benchmark with its rounds, prize tracks and items (each naming its task): public items with labels, private items by id only. */
@@ -126,7 +138,8 @@ export async function listBenchmarks(db: ArenaDb): Promise<BenchmarkSummary[]> {
 }
 
 /**
- * The rounds of a benchmark with their phase at `now` and item and submission counts, oldest first.
+ * The rounds of a benchmark with their phase at `now`, item and submission counts, and whether a closed
+ * round's private results are withheld (see privateWithholding), oldest first.
  */
 export async function listRounds(
   db: ArenaDb,
@@ -168,23 +181,29 @@ export async function listRounds(
     submissions
       .filter((row) => row.round_id === roundId && (task === undefined || row.task === task))
       .reduce((sum, row) => sum + Number(row.n), 0);
-  return rounds.map((round) => ({
-    name: round.name,
-    phase: roundPhase(round, now),
-    opensAt: round.opens_at,
-    freezesAt: round.freezes_at,
-    closesAt: round.closes_at,
-    closedAt: round.closed_at,
-    publicItems: itemsOf(round.id, 'public'),
-    privateItems: itemsOf(round.id, 'private'),
-    submissions: submissionsOf(round.id),
-    tasks: benchmark.tasks.map((task) => ({
+  const withheld = await privateWithholding(db, benchmark);
+  return rounds.map((round) => {
+    const tasks = benchmark.tasks.map((task) => ({
       id: task.name,
       publicItems: itemsOf(round.id, 'public', task.name),
       privateItems: itemsOf(round.id, 'private', task.name),
       submissions: submissionsOf(round.id, task.name),
-    })),
-  }));
+      withheld: withheld(round.id, task.name),
+    }));
+    return {
+      name: round.name,
+      phase: roundPhase(round, now),
+      opensAt: round.opens_at,
+      freezesAt: round.freezes_at,
+      closesAt: round.closes_at,
+      closedAt: round.closed_at,
+      publicItems: itemsOf(round.id, 'public'),
+      privateItems: itemsOf(round.id, 'private'),
+      submissions: submissionsOf(round.id),
+      withheld: tasks.find((task) => task.withheld !== null)?.withheld ?? null,
+      tasks,
+    };
+  });
 }
 
 /**

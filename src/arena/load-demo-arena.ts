@@ -85,34 +85,37 @@ function demoTask(task: ReturnType<typeof resolveTasks>[number], prefix: string)
   throw new ApertureError('ERR_INTERNAL', `the demo cannot generate items for metric ${task.metric}`);
 }
 
+/** A demo item with its generated label. */
+type DemoItem = RawItem & { label: string | number };
+
+/** `count` items of a task, labels drawn from `random`, ids `<task prefix><split>-0001`…. */
+function demoItems(task: DemoTask, split: string, count: number, random: SeededRandom): DemoItem[] {
+  return Array.from({ length: count }, (_, index) => ({
+    id: `${task.prefix}${split}-${String(index + 1).padStart(4, '0')}`,
+    label: task.draw(random),
+  }));
+}
+
 /**
- * Loads one fictional demo benchmark: items of each task generated from the YAML's seed, the invented
- * teams, a closed first round with its private leaderboards, and submissions to a second round still open.
+ * Loads one fictional demo benchmark: public items of each task generated from the YAML's seed and shared
+ * by the rounds, the invented teams, and for each round its own fresh private items (a private item is
+ * scored in one round only), added at its freeze; the first round is closed with its private leaderboards,
+ * and the second has submissions and is still open.
  */
 async function loadDemoBenchmark(db: Kysely<Database>, definition: BenchmarkDefinition): Promise<number> {
   const demo = definition.demo!;
   const random = createRandom(demo.seed);
   const resolved = resolveTasks(definition);
   const tasks = resolved.map((task) => demoTask(task, resolved.length > 1 ? `${task.id}-` : ''));
-  const itemsOf = tasks.map((task) => {
-    const item = (split: string, index: number): RawItem & { label: string | number } => ({
-      id: `${task.prefix}${split}-${String(index + 1).padStart(4, '0')}`,
-      label: task.draw(random),
-    });
-    return {
-      public: Array.from({ length: demo.publicItems }, (_, index) => item('pub', index)),
-      private: Array.from({ length: demo.privateItems }, (_, index) => item('hid', index)),
-    };
-  });
+  const publicOf = tasks.map((task) => demoItems(task, 'pub', demo.publicItems, random));
   const start = new Date(definition.rounds[0]!.opensAt);
   await createBenchmark(db, definition, { now: start, demo: true });
   for (const [index, task] of tasks.entries())
-    for (const split of ['public', 'private'] as const)
-      await addItems(
-        db,
-        { benchmark: definition.slug, task: task.id, split, items: itemsOf[index]![split] },
-        { now: start },
-      );
+    await addItems(
+      db,
+      { benchmark: definition.slug, task: task.id, split: 'public', items: publicOf[index]! },
+      { now: start },
+    );
 
   let submissions = 0;
   // The demo teams play on every demo benchmark: the first one loaded creates them.
@@ -121,6 +124,22 @@ async function loadDemoBenchmark(db: Kysely<Database>, definition: BenchmarkDefi
     if (!exists) await createTeam(db, team, { now: start });
   }
   for (const [roundIndex, round] of definition.rounds.entries()) {
+    // The round's fresh private items, made at its freeze: after the teams froze their systems.
+    const privateOf = tasks.map((task) =>
+      demoItems(task, `hid-r${roundIndex + 1}`, demo.privateItems, random),
+    );
+    for (const [index, task] of tasks.entries())
+      await addItems(
+        db,
+        {
+          benchmark: definition.slug,
+          task: task.id,
+          split: 'private',
+          round: round.name,
+          items: privateOf[index]!,
+        },
+        { now: new Date(round.freezesAt) },
+      );
     const tokens = [];
     for (const team of DEMO_TEAMS) tokens.push(await issueToken(db, team.slug, 'submit', { now: start }));
     // Each team sends one attempt per task a day for three days after the freeze, improving a little each
@@ -129,8 +148,7 @@ async function loadDemoBenchmark(db: Kysely<Database>, definition: BenchmarkDefi
       for (const [teamIndex, team] of DEMO_TEAMS.entries()) {
         const skill = team.skill[roundIndex]! - 0.06 * (2 - attempt);
         for (const [index, task] of tasks.entries()) {
-          const { public: shown, private: hidden } = itemsOf[index]!;
-          const rows = [...shown, ...hidden].map(
+          const rows = [...publicOf[index]!, ...privateOf[index]!].map(
             ({ id: itemId, label }) =>
               `${itemId},${task.guess(label, random.nextOpenUnit() < skill, random)}`,
           );
@@ -162,8 +180,10 @@ async function loadDemoBenchmark(db: Kysely<Database>, definition: BenchmarkDefi
 
 /**
  * Loads the fictional demo arena: a one-task benchmark and a two-task one, each with items generated
- * from its YAML's seed, three invented teams, a closed first round with private leaderboards, and
- * submissions to a second round still open. Benchmarks that already exist are left alone (safe to repeat).
+ * from its YAML's seed (public items shared by the rounds, private items fresh in each round), three
+ * invented teams, a closed first round with private leaderboards, and submissions to a second round
+ * still open. Benchmarks that already exist are left alone (safe to repeat), so a demo database loaded
+ * before private items were tied to one round keeps its shared items (see privateWithholding).
  * Demo tokens are revoked once used, so no live credential is left behind.
  *
  * @example

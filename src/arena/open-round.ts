@@ -1,12 +1,14 @@
 import { ApertureError } from '../errors.ts';
 import type { ArenaDb } from './arena-records.ts';
-import { requireBenchmark } from './arena-records.ts';
+import { inTransaction, lockArena, requireBenchmark } from './arena-records.ts';
 import { RoundDefinitionSchema } from './benchmark-definition.ts';
 import { insertRound } from './create-benchmark.ts';
+import { refuseRoundReusingPrivateItems } from './private-item-reuse.ts';
 
 /**
  * Adds a round to a benchmark (`{ name, opensAt, freezesAt, closesAt }`, UTC ISO times). Aborts with
- * ERR_INVALID_INPUT on bad times and ERR_EXISTS when the benchmark already has a round of that name.
+ * ERR_INVALID_INPUT on bad times, ERR_EXISTS when the benchmark already has a round of that name, and
+ * ERR_CONFLICT when it has a round and private items without a round (a private item is scored in one round only).
  *
  * @example
  * await openRound(db, 'demo-sentiment', { name: 'round-2', opensAt: '2025-06-01T00:00:00Z', freezesAt: '2025-06-08T00:00:00Z', closesAt: '2025-06-15T00:00:00Z' });
@@ -20,17 +22,22 @@ export async function openRound(db: ArenaDb, benchmarkSlug: string, round: unkno
       `round ${issue.path.join('.') || ''}: ${issue.message}`.replace('round : ', 'round: '),
     );
   }
-  const benchmark = await requireBenchmark(db, benchmarkSlug);
-  const taken = await db
-    .selectFrom('rounds')
-    .select('id')
-    .where('benchmark_id', '=', benchmark.row.id)
-    .where('name', '=', parsed.data.name)
-    .executeTakeFirst();
-  if (taken)
-    throw new ApertureError(
-      'ERR_EXISTS',
-      `benchmark ${benchmarkSlug} already has a round "${parsed.data.name}"`,
-    );
-  return { id: await insertRound(db, benchmark.row.id, parsed.data) };
+  return inTransaction(db, async (trx) => {
+    // Under the arena lock, no private item without a round can be added between the check and the insert.
+    await lockArena(trx);
+    const benchmark = await requireBenchmark(trx, benchmarkSlug);
+    const taken = await trx
+      .selectFrom('rounds')
+      .select('id')
+      .where('benchmark_id', '=', benchmark.row.id)
+      .where('name', '=', parsed.data.name)
+      .executeTakeFirst();
+    if (taken)
+      throw new ApertureError(
+        'ERR_EXISTS',
+        `benchmark ${benchmarkSlug} already has a round "${parsed.data.name}"`,
+      );
+    await refuseRoundReusingPrivateItems(trx, benchmark);
+    return { id: await insertRound(trx, benchmark.row.id, parsed.data) };
+  });
 }

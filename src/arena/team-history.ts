@@ -1,4 +1,5 @@
 import { type ArenaDb, requireBenchmark, requireTeam } from './arena-records.ts';
+import { privateWithholding, type Withholding } from './withhold-private-results.ts';
 
 /** One submission in a team's history. */
 export interface HistoryEntry {
@@ -10,13 +11,19 @@ export interface HistoryEntry {
   /** The public score shown after this submission (the Ladder's release). */
   publicScore: number;
   improved: boolean;
-  /** The private score, once the round is closed; null before. */
+  /** The private score, once the round is closed and not withheld; null otherwise. */
   privateScore: number | null;
+  /**
+   * Why the private score is withheld although the round is closed (another round still scores the same
+   * private items) and when it shows; null when it is shown or the round is still running.
+   */
+  privateWithheld: Withholding | null;
 }
 
 /**
  * Every submission of a team to a benchmark (all its tasks), oldest first: what the public leaderboard showed after each,
- * and the private score once its round is closed.
+ * and the private score once its round is closed, unless it is withheld (see privateWithholding) because a
+ * round still running scores the same private items, in which case the entry says why and until when.
  *
  * @example
  * const history = await teamHistory(db, 'demo-sentiment', 'owls');
@@ -32,6 +39,7 @@ export async function teamHistory(
     .selectFrom('submissions')
     .innerJoin('rounds', 'rounds.id', 'submissions.round_id')
     .select([
+      'rounds.id as round_id',
       'rounds.name',
       'rounds.status',
       'submissions.task',
@@ -46,17 +54,22 @@ export async function teamHistory(
     .where('submissions.unscored', 'is', null)
     .orderBy('submissions.id')
     .execute();
+  const withheld = await privateWithholding(db, benchmark);
   return {
     benchmark: benchmark.row.slug,
     team: team.slug,
-    submissions: rows.map((row) => ({
-      round: row.name,
-      task: row.task,
-      receivedAt: row.received_at,
-      digest: row.digest,
-      publicScore: row.public_released,
-      improved: row.improved === 1,
-      privateScore: row.status === 'closed' ? row.private_score : null,
-    })),
+    submissions: rows.map((row) => {
+      const privateWithheld = withheld(row.round_id, row.task);
+      return {
+        round: row.name,
+        task: row.task,
+        receivedAt: row.received_at,
+        digest: row.digest,
+        publicScore: row.public_released,
+        improved: row.improved === 1,
+        privateScore: row.status === 'closed' && privateWithheld === null ? row.private_score : null,
+        privateWithheld,
+      };
+    }),
   };
 }

@@ -115,7 +115,7 @@ function renderBoard(board: Leaderboard): string {
     ]);
   const what = privateBoard
     ? `private leaderboard (closed ${board.round.closedAt}; bootstrap ${board.bootstrap?.resamples} resamples, seed ${board.bootstrap?.seed})`
-    : `public leaderboard (${board.round.phase}; scores are the Ladder's releases)`;
+    : `public leaderboard (${board.round.phase}; scores are the Ladder's releases${board.withheld ? `; private results withheld: ${board.withheld.reason}` : ''})`;
   const body = board.entries.length === 0 ? '(no submissions yet)' : table.toString();
   // Several tasks: name the one shown, and the others --task can choose.
   const task =
@@ -210,9 +210,20 @@ Examples:
           .choices(['public', 'private'])
           .makeOptionMandatory(),
       )
-      .option('--round <name>', 'fresh items of this round (only after its freeze)')
+      .option(
+        '--round <name>',
+        'fresh items of this round (only after its freeze); private items need it on a benchmark of several rounds',
+      )
       .option('--task <id>', "the task the items belong to (default: the benchmark's first task)")
       .option('--format <format>', 'csv or jsonl (default: from the extension)')
+      .addHelpText(
+        'after',
+        `
+Public items are shared by every round. A private item is scored in one round only: give --round, which a
+benchmark of several rounds requires for private items (without it they belong to the benchmark's one round).
+Exit codes: 0 added, 2 refused (rejected items, a round not frozen or already submitted to, private items
+without --round on a benchmark of several rounds) or bad input.`,
+      )
       .action(
         async (
           benchmark: string,
@@ -263,6 +274,13 @@ Examples:
       .requiredOption('--opens <time>', 'UTC time, e.g. 2025-06-01T00:00:00Z')
       .requiredOption('--freezes <time>', 'submission freeze (fresh items and predictions from here)')
       .requiredOption('--closes <time>', 'close time')
+      .addHelpText(
+        'after',
+        `
+A private item is scored in one round only: a benchmark whose private items were added without --round
+keeps its one round, and a new round is refused (run later rounds on a new benchmark).
+Exit codes: 0 opened, 2 refused (that case, a taken name) or bad times.`,
+      )
       .action(
         async (
           benchmark: string,
@@ -415,12 +433,15 @@ Examples:
           if (options.json) io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
           else if (results.tasks.length <= 1)
             io.stdout.write(
-              `closed ${benchmark} ${round}: ${results.entries.length} team(s) ranked on ${results.items} private item(s)\n`,
+              results.withheld
+                ? `closed ${benchmark} ${round}: private results withheld: ${results.withheld.reason}\n`
+                : `closed ${benchmark} ${round}: ${results.entries.length} team(s) ranked on ${results.items} private item(s)\n`,
             );
           else {
-            const sections = results.tasks.map(
-              (task) =>
-                `task ${task.task} (${task.metric}): ${task.entries.length} team(s) ranked on ${task.items} private item(s)\n${renderResults(task.metric, task.entries)}\n`,
+            const sections = results.tasks.map((task) =>
+              task.withheld
+                ? `task ${task.task} (${task.metric}): private results withheld: ${task.withheld.reason}\n`
+                : `task ${task.task} (${task.metric}): ${task.entries.length} team(s) ranked on ${task.items} private item(s)\n${renderResults(task.metric, task.entries)}\n`,
             );
             io.stdout.write(
               `closed ${benchmark} ${round}: ${results.tasks.length} tasks\n\n${sections.join('\n')}`,

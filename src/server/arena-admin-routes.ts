@@ -181,7 +181,7 @@ export function arenaAdminRoutes(
       bodyLimit: MAX_ITEMS_TEXT_BYTES + 4 * 1024 * 1024,
       schema: {
         tags: ['arena'],
-        summary: `Add labelled items to a task (the primary task by default), all or nothing (\`aperture arena add-items\`); fresh items of a round only after its freeze and before any submission (409 otherwise). Labels are never echoed. ${AUTH}`,
+        summary: `Add labelled items to a task (the primary task by default), all or nothing (\`aperture arena add-items\`); fresh items of a round only after its freeze and before any submission (409 otherwise). A private item is scored in one round only: private items without \`round\` on a benchmark of several rounds are refused (409 naming the field \`round\`). Labels are never echoed. ${AUTH}`,
         params: BenchmarkParamsSchema,
         body: ItemsBodySchema,
         response: {
@@ -221,7 +221,7 @@ export function arenaAdminRoutes(
       config: adminConfig,
       schema: {
         tags: ['arena'],
-        summary: `Add a round to a benchmark (\`aperture arena open-round\`). ${AUTH}`,
+        summary: `Add a round to a benchmark (\`aperture arena open-round\`); 409 when the benchmark has a round and private items without a round, which a second round would score again. ${AUTH}`,
         params: BenchmarkParamsSchema,
         body: RoundCreateBodySchema,
         response: { 201: RoundCreatedSchema, ...ADMIN_ERRORS, 422: ErrorResponseSchema },
@@ -240,7 +240,7 @@ export function arenaAdminRoutes(
       config: adminConfig,
       schema: {
         tags: ['arena'],
-        summary: `Close a round and reveal its private leaderboard with bootstrap intervals (\`aperture arena close-round\`); 409 before its close time unless force. ${AUTH}`,
+        summary: `Close a round and reveal its private leaderboard with bootstrap intervals (\`aperture arena close-round\`); 409 before its close time unless force. A task whose private items a round still running also scores answers no entries and says why in \`withheld\`. ${AUTH}`,
         params: RoundParamsSchema,
         body: RoundCloseBodySchema,
         response: { 200: RoundResultsSchema, ...ADMIN_ERRORS },

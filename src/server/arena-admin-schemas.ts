@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WithholdingSchema } from './arena-schemas.ts';
 
 /*
  * Request and response schemas of the arena organiser routes (see arena-admin-routes.ts). Responses go
@@ -45,7 +46,7 @@ export const ItemsBodySchema = z
       .enum(['public', 'private'])
       .describe('public (labels released) or private (labels stay on the server)'),
     round: Slug.optional().describe(
-      'Fresh items of this round (only after its freeze, before any submission)',
+      'Fresh items of this round (only after its freeze, before any submission). Private items need it on a benchmark of several rounds: a private item is scored in one round only',
     ),
     task: Slug.optional().describe(
       "The task the items belong to; the benchmark's first (primary) task by default",
@@ -99,12 +100,16 @@ const PrivateResultSchema = z.object({
   submissions: z.number(),
 });
 
-/** POST close: the revealed private leaderboard of every task (top-level fields: the primary task's). */
+/**
+ * POST close: the revealed private leaderboard of every task (top-level fields: the primary task's); a task
+ * whose results are withheld has no entries and says why.
+ */
 export const RoundResultsSchema = z.object({
   closedAt: z.string(),
   bootstrap: BootstrapSchema,
   items: z.number(),
   entries: z.array(PrivateResultSchema),
+  withheld: WithholdingSchema,
   tasks: z.array(
     z.object({
       task: z.string(),
@@ -113,6 +118,7 @@ export const RoundResultsSchema = z.object({
       bootstrap: BootstrapSchema,
       items: z.number(),
       entries: z.array(PrivateResultSchema),
+      withheld: WithholdingSchema,
     }),
   ),
 });

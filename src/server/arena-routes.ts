@@ -112,7 +112,7 @@ export function arenaRoutes(app: ZodApp, context: ServerContext): void {
       schema: {
         tags: ['arena'],
         summary:
-          'Leaderboard of a round and task (the primary task by default): Ladder releases while it runs, private scores with bootstrap intervals once closed',
+          'Leaderboard of a round and task (the primary task by default): Ladder releases while it runs, private scores with bootstrap intervals once closed (unless `withheld` says why they are not shown yet)',
         params: BenchmarkParamsSchema,
         querystring: LeaderboardQuerySchema,
         response: { 200: LeaderboardSchema, ...ERRORS },
@@ -138,7 +138,8 @@ export function arenaRoutes(app: ZodApp, context: ServerContext): void {
     {
       schema: {
         tags: ['arena'],
-        summary: "A team's submissions to a benchmark, with the public score shown after each",
+        summary:
+          "A team's submissions to a benchmark, with the public score shown after each and the private score once its round is closed (or why it is withheld and until when)",
         params: TeamParamsSchema,
         response: { 200: TeamHistorySchema, ...ERRORS },
       },

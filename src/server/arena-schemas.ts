@@ -56,6 +56,22 @@ export const PrizeClaimBodySchema = z
   })
   .strict();
 
+/** Why a closed round's private results are not shown yet, and when they will be. */
+export const WithholdingSchema = z
+  .object({
+    reason: z
+      .string()
+      .describe('One line: which rounds still score the same private items, and when the results show'),
+    rounds: z.array(z.string()).describe('The rounds not yet closed that score the same private items'),
+    until: z
+      .string()
+      .describe('The latest scheduled close of those rounds (the results show once it is closed)'),
+  })
+  .nullable()
+  .describe(
+    'Set when a closed round shares private items with a round still running (a database made before private items were tied to one round): its private results are withheld until every such round has closed',
+  );
+
 /** A task of a benchmark: its own metric, label set, items, Ladder and leaderboard. */
 const TaskSummarySchema = z.object({
   id: z.string(),
@@ -76,12 +92,14 @@ const RoundSummarySchema = z.object({
   publicItems: z.number().describe('Over all tasks'),
   privateItems: z.number().describe('Over all tasks'),
   submissions: z.number().describe('Over all tasks'),
+  withheld: WithholdingSchema,
   tasks: z.array(
     z.object({
       id: z.string(),
       publicItems: z.number(),
       privateItems: z.number(),
       submissions: z.number(),
+      withheld: WithholdingSchema,
     }),
   ),
 });
@@ -146,6 +164,7 @@ export const LeaderboardSchema = z.object({
   }),
   kind: z.enum(['public', 'private']),
   bootstrap: z.object({ resamples: z.number(), confidence: z.number(), seed: z.number() }).nullable(),
+  withheld: WithholdingSchema,
   entries: z.array(
     z.object({
       rank: z.number(),
@@ -173,6 +192,7 @@ export const TeamHistorySchema = z.object({
       publicScore: z.number(),
       improved: z.boolean(),
       privateScore: z.number().nullable(),
+      privateWithheld: WithholdingSchema,
     }),
   ),
 });

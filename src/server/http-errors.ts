@@ -29,7 +29,7 @@ export function errorBody(code: string, message: string, field?: string): ErrorB
  * throw fieldError('ERR_USAGE', 'body id "a" differs from the URL id "b"', 'id');
  */
 export function fieldError(code: ErrorCode, message: string, field: string): ApertureError {
-  return Object.assign(new ApertureError(code, message), { field });
+  return new ApertureError(code, message, { field });
 }
 
 /** Where a validation issue sits: `pageSize` from the instance path `/pageSize`. */
@@ -51,11 +51,10 @@ export function describeError(error: unknown): { status: number; body: ErrorBody
     };
   }
   if (isApertureError(error)) {
-    // A route may attach the request field an ApertureError is about.
-    const field = (error as { field?: unknown }).field;
+    // A route or the service may name the request field an ApertureError is about.
     return {
       status: error.httpStatus,
-      body: errorBody(error.code, error.message, typeof field === 'string' ? field : undefined),
+      body: errorBody(error.code, error.message, error.field),
       internal: false,
     };
   }

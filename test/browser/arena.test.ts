@@ -2,6 +2,7 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoArena } from '../../src/arena/index.ts';
 import type { buildServer } from '../../src/server/index.ts';
+import { SHARED_ROUNDS_SLUG, seedSharedPrivateRounds } from '../support/shared-private-rounds.ts';
 import { browserSkipReason } from './support/browser.ts';
 import { expectPagesLoad, openTab, settled, settledOn, WAIT } from './support/dashboard-tab.ts';
 import { seedTaskArena, TASK_ARENA_SLUG } from './support/seed-task-arena.ts';
@@ -13,8 +14,10 @@ import { type RunningDashboard, startDashboard } from './support/start-dashboard
  * the closed round's leaderboard draws an interval per team and shows shared ranks, team histories are
  * charted, and the transparency log's head matches the export. A fixture two-task benchmark (accuracy and
  * RMSE, ranking the teams in opposite orders) checks the task selector: the header, round counts,
- * leaderboard and histories follow it, and it is kept in the URL. Failing tests leave a screenshot in
- * test-results/screenshots/.
+ * leaderboard and histories follow it, and it is kept in the URL. A benchmark as databases made before
+ * private items were tied to one round hold it (a closed round-1 whose private items round-2 still scores)
+ * shows why round-1's private scores are withheld and until when, and none of them. Failing tests leave a
+ * screenshot in test-results/screenshots/.
  */
 
 /** The parts of a task's leaderboard the page is checked against. */
@@ -28,7 +31,7 @@ const skipReason = browserSkipReason();
 if (skipReason) console.warn(skipReason);
 
 describe.skipIf(skipReason !== null)('arena pages in Chromium', () => {
-  let dashboard: RunningDashboard<{ demo: string[]; tasks: string }>;
+  let dashboard: RunningDashboard<{ demo: string[]; tasks: string; shared: string }>;
   let app: Awaited<ReturnType<typeof buildServer>>;
   let baseUrl: string;
   let context: BrowserContext;
@@ -38,6 +41,8 @@ describe.skipIf(skipReason !== null)('arena pages in Chromium', () => {
     dashboard = await startDashboard('arena', async (db) => ({
       demo: (await loadDemoArena(db)).loaded,
       tasks: (await seedTaskArena(db)).benchmark,
+      // After the task arena, whose teams (owls, foxes) it plays with.
+      shared: (await seedSharedPrivateRounds(db)).benchmark,
     }));
     ({ baseUrl, context, app } = dashboard);
     // The single-task demo benchmark (the demo arena also has a two-task one).
@@ -211,6 +216,49 @@ describe.skipIf(skipReason !== null)('arena pages in Chromium', () => {
     await page.waitForURL(/[?&]task=sentiment/, WAIT);
     await settled(page);
     await expectBoard(sentiment, 'Accuracy');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("says why a closed round's private scores are withheld and until when, and shows none", async ({
+    onTestFailed,
+  }) => {
+    const { page, errors } = await openTab(context, 'arena-withheld', onTestFailed);
+    const board = (await (
+      await app.inject({ url: `/api/arena/benchmarks/${SHARED_ROUNDS_SLUG}/leaderboard?round=round-1` })
+    ).json()) as { kind: string; withheld: { reason: string } | null };
+    expect(board.kind).toBe('public');
+    const reason = board.withheld?.reason ?? '';
+    expect(reason).toContain('round-2 still scores the same private items');
+
+    await page.goto(`${baseUrl}/arena/${SHARED_ROUNDS_SLUG}?round=round-1`);
+    await settled(page);
+    const rounds = page.getByRole('table', { name: /Rounds of/ });
+    expect(await rounds.locator('tbody tr').first().locator('td').nth(1).textContent()).toBe(
+      'Closed (private scores withheld)',
+    );
+    expect(await page.locator('[data-testid="leaderboard-withheld"]').textContent()).toBe(reason);
+    // The closed round's board is its public one: Ladder releases, no intervals.
+    const table = page.getByRole('table', { name: 'Leaderboard of round-1 (public scores)' });
+    await table.waitFor(WAIT);
+    expect(await table.locator('tbody tr td:nth-child(4)').allTextContents()).toEqual(['–', '–']);
+    expect(await page.locator('svg[data-testid="leaderboard-intervals"] .ci-interval').count()).toBe(0);
+
+    // Each round-1 submission in the histories says why its private score is withheld; round-2's are hidden.
+    await page.getByText(/^Data table: every submission of these teams/).click();
+    const history = page.getByRole('table', { name: 'Submissions of every team' });
+    await history.waitFor(WAIT);
+    const rows = await history
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+      );
+    expect(rows.map((cells) => [cells[1], cells[5]])).toEqual([
+      ['round-1', `withheld: ${reason}`],
+      ['round-2', 'hidden until close'],
+      ['round-1', `withheld: ${reason}`],
+      ['round-2', 'hidden until close'],
+    ]);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -391,8 +391,28 @@ export interface RoundSummary {
   publicItems: number;
   privateItems: number;
   submissions: number;
-  /** The same counts for each task, in the benchmark's task order. */
-  tasks: Array<{ id: string; publicItems: number; privateItems: number; submissions: number }>;
+  /** Why the closed round's private results are not shown yet (the first task so affected); null when none is. */
+  withheld: Withholding | null;
+  /** The same counts for each task, in the benchmark's task order, and whether its private results are withheld. */
+  tasks: Array<{
+    id: string;
+    publicItems: number;
+    privateItems: number;
+    submissions: number;
+    withheld: Withholding | null;
+  }>;
+}
+
+/**
+ * Why a closed round's private results are not shown yet: another round, still running, scores the same
+ * private items (a database made before private items were tied to one round). They show once it closes.
+ */
+export interface Withholding {
+  /** One line: which rounds still score the same private items, and when the results show. */
+  reason: string;
+  rounds: string[];
+  /** The latest scheduled close of those rounds. */
+  until: string;
 }
 
 /** One task of an arena benchmark: its own metric, classes, items and leaderboard. */
@@ -460,6 +480,8 @@ export interface Leaderboard {
   };
   kind: 'public' | 'private';
   bootstrap: { resamples: number; confidence: number; seed: number } | null;
+  /** Set on a closed round whose private board is withheld: the board is then the public one. */
+  withheld: Withholding | null;
   entries: LeaderboardEntry[];
 }
 
@@ -475,6 +497,8 @@ export interface TeamHistory {
     publicScore: number;
     improved: boolean;
     privateScore: number | null;
+    /** Why the private score of a closed round is withheld, and until when; null otherwise. */
+    privateWithheld: Withholding | null;
   }>;
 }
 

@@ -7,6 +7,7 @@ import type {
   RoundSummary,
   TaskSummary,
   TeamHistory,
+  Withholding,
 } from '../api-types.ts';
 import type { ChartData } from '../charts/chart-data.ts';
 import { ChartLegend } from '../charts/chart-legend.tsx';
@@ -28,6 +29,12 @@ const PHASE_WORDS: Record<string, string> = {
   closed: 'Closed (private scores revealed)',
 };
 
+/** Words for a round's phase; a closed round whose private scores are withheld says so. */
+function phaseWords(phase: string, withheld: Withholding | null): string {
+  if (phase === 'closed' && withheld) return 'Closed (private scores withheld)';
+  return PHASE_WORDS[phase] ?? phase;
+}
+
 /**
  * `/arena/:slug`: a benchmark's rounds, leaderboard with intervals, team histories and the log head. A
  * benchmark with several tasks gets a task selector (`?task=`, the primary task when absent) that the
@@ -43,10 +50,17 @@ export default function BenchmarkPage() {
   );
 }
 
-/** A round's counts for one task (the totals when the benchmark has a single task). */
+/** A round's counts for one task (the totals when the benchmark has a single task), and its withholding. */
 function countsFor(row: RoundSummary, task: string, multiTask: boolean) {
   if (!multiTask) return row;
-  return row.tasks.find((entry) => entry.id === task) ?? { publicItems: 0, privateItems: 0, submissions: 0 };
+  return (
+    row.tasks.find((entry) => entry.id === task) ?? {
+      publicItems: 0,
+      privateItems: 0,
+      submissions: 0,
+      withheld: null,
+    }
+  );
 }
 
 function BenchmarkView({ benchmark }: { benchmark: BenchmarkDetail }) {
@@ -148,7 +162,11 @@ function BenchmarkView({ benchmark }: { benchmark: BenchmarkDetail }) {
                 </Link>
               ),
             },
-            { key: 'phase', header: 'Phase', render: (row) => PHASE_WORDS[row.phase] ?? row.phase },
+            {
+              key: 'phase',
+              header: 'Phase',
+              render: (row) => phaseWords(row.phase, countsFor(row, task.id, multiTask).withheld),
+            },
             { key: 'opens', header: 'Opens', render: (row) => formatTimestamp(row.opensAt) },
             { key: 'freezes', header: 'Freezes', render: (row) => formatTimestamp(row.freezesAt) },
             {
@@ -191,7 +209,8 @@ function BenchmarkView({ benchmark }: { benchmark: BenchmarkDetail }) {
                 <option value="">Latest round</option>
                 {benchmark.roundList.map((item) => (
                   <option key={item.name} value={item.name}>
-                    {item.name} ({(PHASE_WORDS[item.phase] ?? item.phase).toLowerCase()})
+                    {item.name} (
+                    {phaseWords(item.phase, countsFor(item, task.id, multiTask).withheld).toLowerCase()})
                   </option>
                 ))}
               </select>
@@ -278,8 +297,13 @@ function LeaderboardView({ board }: { board: Leaderboard }) {
           </>
         )}
         Round <strong>{board.round.name}</strong>,{' '}
-        {(PHASE_WORDS[board.round.phase] ?? board.round.phase).toLowerCase()}.{' '}
-        {board.kind === 'private' && board.bootstrap ? (
+        {phaseWords(board.round.phase, board.withheld).toLowerCase()}.{' '}
+        {board.withheld ? (
+          <>
+            Public scores as the Ladder released them. The private scores are withheld:{' '}
+            <span data-testid="leaderboard-withheld">{board.withheld.reason}</span>.
+          </>
+        ) : board.kind === 'private' && board.bootstrap ? (
           <>
             Private scores on the hidden items, with {Math.round(board.bootstrap.confidence * 100)}% bootstrap
             confidence intervals ({formatInteger(board.bootstrap.resamples)} resamples, seed{' '}
@@ -322,7 +346,7 @@ function LeaderboardView({ board }: { board: Leaderboard }) {
             <figcaption>
               {hasIntervals
                 ? 'Dots are scores; bars with end caps are the confidence intervals. A rank prefixed with = is shared.'
-                : 'Dots are the public scores; intervals are computed when the round closes.'}{' '}
+                : `Dots are the public scores; intervals come with the private scores${board.withheld ? ', once they are shown' : ', when the round closes'}.`}{' '}
               Download the leaderboard as{' '}
               <a href={csvHref} download>
                 CSV
@@ -497,7 +521,13 @@ function TeamHistories({
                       header: 'Private score',
                       numeric: true,
                       render: (row) =>
-                        row.privateScore === null ? 'hidden until close' : formatNumber(row.privateScore),
+                        row.privateScore !== null ? (
+                          formatNumber(row.privateScore)
+                        ) : row.privateWithheld ? (
+                          <span className="withheld">withheld: {row.privateWithheld.reason}</span>
+                        ) : (
+                          'hidden until close'
+                        ),
                     },
                     {
                       key: 'digest',
