@@ -1,9 +1,11 @@
-import { locationLabel, parseHfId } from '../scan/index.ts';
+import { parseHfId } from '../scan/index.ts';
 import {
   COMPONENTS,
   type ComponentEntry,
   type ComponentId,
   type EvidenceRef,
+  locateReleasePath,
+  locationLabel,
   type ReleaseEvidence,
   type ReleaseLocationSummary,
   type ReleasePack,
@@ -11,7 +13,7 @@ import {
   type ResolvedComponent,
 } from '../spec/index.ts';
 import { isUrl } from '../util/index.ts';
-import { locateReleasePath, locationWebUrl, pathUrl } from './location-url.ts';
+import { locationWebUrl, pathUrl } from './location-url.ts';
 
 /** One component as it will be written: the entry, and the comments that explain it. */
 export interface DraftComponent {

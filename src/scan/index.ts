@@ -25,4 +25,3 @@ export { classifyTarget, openSource } from './open-source.ts';
 export type { Pack, ReadResult } from './pack.ts';
 export { DEFAULT_READ_LIMIT } from './pack.ts';
 export type { LocationRole, ReleaseLocation } from './release-location.ts';
-export { locationLabel, releasePath } from './release-location.ts';

@@ -33,6 +33,7 @@ export {
   isOpenLicense,
   spdxFacts,
 } from './license-classify.ts';
+export { locateReleasePath, locationKey, locationLabel, releasePath } from './location-label.ts';
 export { fenceTracker } from './markdown-fences.ts';
 export type { MofClassName, Policy, Rating } from './policy-schema.ts';
 export { MOF_CLASS_NAMES, POLICY_SPEC, PolicySchema, RATINGS } from './policy-schema.ts';
