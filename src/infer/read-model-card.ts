@@ -231,7 +231,8 @@ function findResultsTable(body: string): { line: number; rows: number } | null {
     for (; j < lines.length && lines[j]!.includes('|'); j++)
       if ([...`${lines[j]}|`.matchAll(NUMERIC_CELL)].length > 0) rows++;
     if (rows >= 2 && RESULTS_WORDS.test(`${heading} ${line}`)) return { line: i + 1, rows };
-    i = j;
+    // On past the table's rows; the line after them (a heading, a fence) is read as any other.
+    i = j - 1;
   }
   return null;
 }
