@@ -1,4 +1,11 @@
-import { classifyLicense, type EvidenceRef, fenceTracker, type ReleasePack } from '../spec/index.ts';
+import {
+  classifyLicense,
+  type EvidenceRef,
+  fenceTracker,
+  type ReleasePack,
+  TABLE_SEPARATOR_START,
+  tableRows,
+} from '../spec/index.ts';
 import type { Finding } from './component-findings.ts';
 import type { NamedDataset } from './find-datasets.ts';
 import { knownLibraryUrl } from './find-libraries.ts';
@@ -207,6 +214,11 @@ export function readModelCard(text: string, file: string): ModelCardFacts {
 
 const RESULTS_WORDS =
   /\b(eval(uation)?s?|benchmarks?|results?|performance|scores?|accuracy|leaderboard|metrics?|perplexity|wer|bleu|pass@\d|mmlu|gsm8k|humaneval)\b/i;
+/**
+ * A cell holding a plain score (`| 61.2 |`, `| 40% |`). Narrower than spec's isNumericCell, and kept
+ * so: that one also takes bold, exponent and `nan` cells, and would find results tables in cards where
+ * inference finds none today.
+ */
 const NUMERIC_CELL = /\|\s*[-+]?\d+(?:\.\d+)?\s*%?\s*(?=\|)/g;
 
 /**
@@ -225,14 +237,12 @@ function findResultsTable(body: string): { line: number; rows: number } | null {
       heading = headingMatch[1]!;
       continue;
     }
-    if (!line.includes('|') || !/^\s*\|?\s*:?-{3,}/.test(lines[i + 1] ?? '')) continue;
-    let rows = 0;
-    let j = i + 2;
-    for (; j < lines.length && lines[j]!.includes('|'); j++)
-      if ([...`${lines[j]}|`.matchAll(NUMERIC_CELL)].length > 0) rows++;
+    if (!line.includes('|') || !TABLE_SEPARATOR_START.test(lines[i + 1] ?? '')) continue;
+    const body = tableRows(lines, i + 1);
+    const rows = body.filter((row) => [...`${row}|`.matchAll(NUMERIC_CELL)].length > 0).length;
     if (rows >= 2 && RESULTS_WORDS.test(`${heading} ${line}`)) return { line: i + 1, rows };
     // On past the table's rows; the line after them (a heading, a fence) is read as any other.
-    i = j - 1;
+    i += 1 + body.length;
   }
   return null;
 }

@@ -35,6 +35,13 @@ export {
 } from './license-classify.ts';
 export { locateReleasePath, locationKey, locationLabel, releasePath } from './location-label.ts';
 export { fenceTracker } from './markdown-fences.ts';
+export {
+  isNumericCell,
+  numericTableLine,
+  TABLE_SEPARATOR,
+  TABLE_SEPARATOR_START,
+  tableRows,
+} from './markdown-tables.ts';
 export type { MofClassName, Policy, Rating } from './policy-schema.ts';
 export { MOF_CLASS_NAMES, POLICY_SPEC, PolicySchema, RATINGS } from './policy-schema.ts';
 export type { ExplainedIssue } from './read-yaml-mapping.ts';
