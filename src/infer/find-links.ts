@@ -1,4 +1,10 @@
-import { type ComponentId, type EvidenceRef, fenceTracker } from '../spec/index.ts';
+import {
+  type ComponentId,
+  type EvidenceRef,
+  markdownLines,
+  REFERENCE_SECTION,
+  TABLE_SEPARATOR_START,
+} from '../spec/index.ts';
 import { findLicenseMentions, licenseOfPage } from './find-license-mentions.ts';
 import type { LinkKind, LinkVia, ReleaseLink } from './release-link.ts';
 
@@ -47,9 +53,14 @@ const PDF_FILE = /\.pdf(\?|$)/i;
 const CHECKSUM = /\b([a-f0-9]{64}|[a-f0-9]{32})\b/i;
 const CHECKPOINT_REVISION = /^(step|ckpt|checkpoint|iter|stage|epoch|global[-_]?step|tokens?)[-_]?\d/i;
 
-/** Sections whose links name other people's work, not this release's parts. */
-const MENTION_SECTION =
-  /\b(references?|bibliography|related work|acknowledg(e)?ments?|citations?|cite|citing|bibtex|comparison|community|see also|other models|baselines?)\b/i;
+/**
+ * Sections whose links name other people's work, not this release's parts: reference sections, and
+ * also citations and those comparing the release with other models or pointing to the community.
+ */
+const MENTION_SECTION = new RegExp(
+  `${REFERENCE_SECTION.source}|\\b(citations?|cite|citing|bibtex|comparison|community|see also|other models|baselines?)\\b`,
+  'i',
+);
 
 const CONTEXT_RULES: ReadonlyArray<{ id: ComponentId; words: RegExp }> = [
   {
@@ -311,23 +322,21 @@ export function findLinks(source: LinkSource): ReleaseLink[] {
   const links: ReleaseLink[] = [];
   const seen = new Set<string>();
   const context: Context = { heading: '', tableHeader: '', fenced: false, headings: 0, titleFirst: false };
-  const inFence = fenceTracker();
   const lines = source.text.split('\n');
   let previous = '';
-  for (let index = 0; index < lines.length && links.length < MAX_LINKS_PER_TEXT; index++) {
-    const line = lines[index]!;
+  for (const { index, line, fenced, isFenceLine, isHeading, heading, headingLevel } of markdownLines(lines)) {
+    if (links.length >= MAX_LINKS_PER_TEXT) break;
     if (source.format === 'markdown') {
-      context.fenced = inFence(line);
+      context.fenced = fenced;
       // The fence lines themselves hold no link.
-      if (context.fenced && /^ {0,3}(`{3,}|~{3,})/.test(line)) continue;
-      const heading = context.fenced ? null : /^#{1,6}\s+(.*)$/.exec(line);
-      if (heading) {
-        context.heading = heading[1]!;
+      if (isFenceLine) continue;
+      if (isHeading) {
+        context.heading = heading;
         context.tableHeader = '';
-        if (++context.headings === 1) context.titleFirst = /^#\s/.test(line);
+        if (++context.headings === 1) context.titleFirst = headingLevel === 1;
         continue;
       }
-      if (/^\s*\|?\s*:?-{3,}/.test(line) && previous.includes('|')) context.tableHeader = previous;
+      if (TABLE_SEPARATOR_START.test(line) && previous.includes('|')) context.tableHeader = previous;
       else if (!line.includes('|')) context.tableHeader = '';
     }
     previous = line;

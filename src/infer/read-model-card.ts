@@ -2,6 +2,7 @@ import {
   classifyLicense,
   type EvidenceRef,
   fenceTracker,
+  markdownLines,
   type ReleasePack,
   TABLE_SEPARATOR_START,
   tableRows,
@@ -227,22 +228,15 @@ const NUMERIC_CELL = /\|\s*[-+]?\d+(?:\.\d+)?\s*%?\s*(?=\|)/g;
  */
 function findResultsTable(body: string): { line: number; rows: number } | null {
   const lines = body.split('\n');
-  let heading = '';
-  const inFence = fenceTracker();
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (inFence(line)) continue;
-    const headingMatch = /^#{1,6}\s+(.*)$/.exec(line);
-    if (headingMatch) {
-      heading = headingMatch[1]!;
-      continue;
-    }
-    if (!line.includes('|') || !TABLE_SEPARATOR_START.test(lines[i + 1] ?? '')) continue;
-    const body = tableRows(lines, i + 1);
-    const rows = body.filter((row) => [...`${row}|`.matchAll(NUMERIC_CELL)].length > 0).length;
-    if (rows >= 2 && RESULTS_WORDS.test(`${heading} ${line}`)) return { line: i + 1, rows };
+  let next = 0;
+  for (const { index, line, fenced, isHeading, heading } of markdownLines(lines)) {
+    if (index < next || fenced || isHeading) continue;
+    if (!line.includes('|') || !TABLE_SEPARATOR_START.test(lines[index + 1] ?? '')) continue;
+    const table = tableRows(lines, index + 1);
+    const rows = table.filter((row) => [...`${row}|`.matchAll(NUMERIC_CELL)].length > 0).length;
+    if (rows >= 2 && RESULTS_WORDS.test(`${heading} ${line}`)) return { line: index + 1, rows };
     // On past the table's rows; the line after them (a heading, a fence) is read as any other.
-    i += 1 + body.length;
+    next = index + 2 + table.length;
   }
   return null;
 }

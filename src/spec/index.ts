@@ -34,7 +34,8 @@ export {
   spdxFacts,
 } from './license-classify.ts';
 export { locateReleasePath, locationKey, locationLabel, releasePath } from './location-label.ts';
-export { fenceTracker } from './markdown-fences.ts';
+export type { MarkdownLine } from './markdown-fences.ts';
+export { fenceTracker, markdownLines, REFERENCE_SECTION } from './markdown-fences.ts';
 export {
   isNumericCell,
   numericTableLine,
