@@ -1,4 +1,10 @@
-import { AI_LICENSES, type CataloguedLicense, canonicalSpdxId, markdownLines } from '../spec/index.ts';
+import {
+  AI_LICENSES,
+  type CataloguedLicense,
+  canonicalSpdxId,
+  markdownLines,
+  normaliseWords,
+} from '../spec/index.ts';
 
 /** A license named in a sentence or linked by its page. */
 export interface LicenseMention {
@@ -20,10 +26,6 @@ export interface LicenseStatement {
   line: number;
   /** The sentence, shortened, for evidence. */
   text: string;
-}
-
-function normaliseWords(text: string): string {
-  return text.toLowerCase().replace(/[’']/g, '').replace(/\s+/g, ' ');
 }
 
 function escapeRegExp(text: string): string {

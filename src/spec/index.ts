@@ -31,6 +31,7 @@ export {
   classifyLicense,
   findCataloguedLicense,
   isOpenLicense,
+  normaliseWords,
   spdxFacts,
 } from './license-classify.ts';
 export { locateReleasePath, locationKey, locationLabel, releasePath } from './location-label.ts';
