@@ -3,6 +3,7 @@ import { type ComponentFindings, UNSTATED_LICENSE } from './component-findings.t
 import { findLicenseMentions, findLicenseStatements, type LicenseScope } from './find-license-mentions.ts';
 import { identifyLicenseText } from './identify-license-text.ts';
 import type { Inference, InferenceInput } from './inference.ts';
+import { nameKey } from './name-key.ts';
 import type { ModelCardFacts } from './read-model-card.ts';
 
 const LICENSE_FILE = /^(licen[cs]e|copying)([-_.][\w-]+)?(\.(md|txt|rst))?$/i;
@@ -80,10 +81,6 @@ async function identifyFile(path: string, input: InferenceInput): Promise<Licens
   return null;
 }
 
-function squash(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
-
 /**
  * The licenses of a release, in the order that decides: the model card's `license:` (or the file its
  * `license_link` names for `other`); LICENSE-MODEL and license statements about the weights in the
@@ -138,10 +135,10 @@ export async function findLicenses(sources: LicenseSources): Promise<ReleaseLice
   const general = root.find((entry) => !scoped.some((s) => s.evidence === entry.evidence));
   const linked = card?.licenseLink ? root.find((entry) => entry.path === card.licenseLink) : undefined;
   const stated = card?.license ?? null;
-  const modelKey = squash(sources.modelName);
+  const modelKey = nameKey(sources.modelName);
   // The folder named after the release (the longest name it contains: llama3_1 over llama3).
   const named = folders
-    .map((entry) => ({ entry, key: squash(entry.folder.split('/').at(-1) ?? '') }))
+    .map((entry) => ({ entry, key: nameKey(entry.folder.split('/').at(-1) ?? '') }))
     .filter(({ key }) => key.length >= 3 && modelKey.includes(key))
     .sort((a, b) => b.key.length - a.key.length)[0]?.entry;
   const ownFolder =

@@ -6,6 +6,7 @@ import {
   TABLE_SEPARATOR_START,
 } from '../spec/index.ts';
 import { findLicenseMentions, licenseOfPage } from './find-license-mentions.ts';
+import { nameKey } from './name-key.ts';
 import type { LinkKind, LinkVia, ReleaseLink } from './release-link.ts';
 
 /** Most links kept from one text, so a hostile file cannot flood the report or the follower. */
@@ -471,9 +472,9 @@ function noteFor(kind: LinkKind, via: LinkVia, line: string): string {
 /** Whether a link's owner is the release's own (same Hub org or git account, or one naming the other). */
 export function isSameOwner(owner: string | undefined, releaseOwners: readonly string[]): boolean {
   if (!owner) return false;
-  const key = owner.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const key = nameKey(owner);
   return releaseOwners.some((candidate) => {
-    const other = candidate.toLowerCase().replace(/[^a-z0-9]/g, '');
+    const other = nameKey(candidate);
     if (other.length < 2 || key.length < 2) return false;
     if (other === key) return true;
     // One account often extends the other: bigcode / bigcode-project, Qwen / QwenLM, google / google-deepmind.
