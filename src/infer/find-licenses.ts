@@ -2,6 +2,7 @@ import type { ComponentId, EvidenceRef, PackFile } from '../spec/index.ts';
 import { type ComponentFindings, UNSTATED_LICENSE } from './component-findings.ts';
 import { findLicenseMentions, findLicenseStatements, type LicenseScope } from './find-license-mentions.ts';
 import { identifyLicenseText } from './identify-license-text.ts';
+import { baseName, folderPath } from './ignored-paths.ts';
 import type { Inference, InferenceInput } from './inference.ts';
 import { nameKey } from './name-key.ts';
 import type { ModelCardFacts } from './read-model-card.ts';
@@ -96,9 +97,7 @@ async function identifyFile(path: string, input: InferenceInput): Promise<Licens
  */
 export async function findLicenses(sources: LicenseSources): Promise<ReleaseLicenses> {
   const { card, cardTexts, files, input } = sources;
-  const licenseFiles = files.filter((file) =>
-    LICENSE_FILE.test(file.path.slice(file.path.lastIndexOf('/') + 1)),
-  );
+  const licenseFiles = files.filter((file) => LICENSE_FILE.test(baseName(file.path)));
   const root: Array<LicenseFinding & { path: string }> = [];
   for (const file of licenseFiles.filter((candidate) => !candidate.path.includes('/'))) {
     const found = await identifyFile(file.path, input);
@@ -109,7 +108,7 @@ export async function findLicenses(sources: LicenseSources): Promise<ReleaseLice
     .filter((candidate) => candidate.path.includes('/') && !VENDORED.test(candidate.path))
     .slice(0, MAX_FOLDER_LICENSES)) {
     const found = await identifyFile(file.path, input);
-    if (found) folders.push({ ...found, folder: file.path.slice(0, file.path.lastIndexOf('/')) });
+    if (found) folders.push({ ...found, folder: folderPath(file.path) });
   }
 
   const scoped: ScopedLicense[] = [];
@@ -138,7 +137,7 @@ export async function findLicenses(sources: LicenseSources): Promise<ReleaseLice
   const modelKey = nameKey(sources.modelName);
   // The folder named after the release (the longest name it contains: llama3_1 over llama3).
   const named = folders
-    .map((entry) => ({ entry, key: nameKey(entry.folder.split('/').at(-1) ?? '') }))
+    .map((entry) => ({ entry, key: nameKey(baseName(entry.folder)) }))
     .filter(({ key }) => key.length >= 3 && modelKey.includes(key))
     .sort((a, b) => b.key.length - a.key.length)[0]?.entry;
   const ownFolder =

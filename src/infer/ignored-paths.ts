@@ -35,6 +35,17 @@ export function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
+/**
+ * The folder of a pack path: all before its last `/`, '' for a path at the root.
+ *
+ * @example
+ * folderPath('llama3_1/LICENSE') // 'llama3_1'
+ */
+export function folderPath(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? '' : path.slice(0, slash);
+}
+
 /** Folder segments already split, shared by the finders that each walk every file of a release. */
 const SEGMENTS = new Map<string, readonly string[]>();
 const MAX_CACHED_PATHS = 200_000;
