@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ApertureError } from '../errors.ts';
-import type { LocationOpener, Pack } from '../scan/index.ts';
+import { type LocationOpener, type Pack, readsNetworkTarget } from '../scan/index.ts';
 import { locationKey, type SourceInfo } from '../spec/index.ts';
 import { corpusPack } from './corpus-pack.ts';
 import type { CorpusRelease } from './corpus-release.ts';
@@ -35,7 +35,7 @@ export function openCorpusLocation(release: CorpusRelease, ref: string): Pack {
  */
 export function corpusOpener(release: CorpusRelease): LocationOpener {
   return {
-    reads: (target) => target.startsWith('hf:') || /^https?:\/\//i.test(target),
+    reads: readsNetworkTarget,
     async open(target) {
       return openCorpusLocation(release, target);
     },

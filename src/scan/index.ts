@@ -18,7 +18,7 @@ export { openHfPack } from './hf-pack.ts';
 export type { HubFetchOptions, HubFetchTuning } from './hub-fetch.ts';
 export { createHubFetch } from './hub-fetch.ts';
 export type { LocationOpener, NetworkOpenerOptions } from './location-opener.ts';
-export { networkLocationOpener } from './location-opener.ts';
+export { networkLocationOpener, readsNetworkTarget } from './location-opener.ts';
 export { memoryPack } from './memory-pack.ts';
 export type { SourceKind, SourceOptions } from './open-source.ts';
 export { classifyTarget, openSource } from './open-source.ts';
