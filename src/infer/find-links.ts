@@ -160,7 +160,10 @@ function componentsFromWords(text: string): ComponentId[] {
 interface Classified {
   kind: LinkKind;
   target?: string;
+  /** The account the repository belongs to, in lower case for comparing. */
   owner?: string;
+  /** A Hub model's organisation as the URL writes it, for names shown to people. */
+  account?: string;
   base: ComponentId[];
 }
 
@@ -290,6 +293,7 @@ function classifyHubPath(segments: string[]): Classified {
     kind: 'hub-model',
     target: `hf:${org}/${name}${pinned && pinned !== 'main' ? `@${pinned}` : ''}`,
     owner: org.toLowerCase(),
+    account: org,
     base: checkpoint ? ['intermediate-checkpoints'] : ['final-parameters'],
   };
 }
