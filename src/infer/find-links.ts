@@ -6,6 +6,7 @@ import {
   TABLE_SEPARATOR_START,
 } from '../spec/index.ts';
 import { findLicenseMentions, licenseOfPage } from './find-license-mentions.ts';
+import { DATA_EXTENSIONS, extensionPattern, WEIGHT_EXTENSIONS } from './known-extensions.ts';
 import { nameKey } from './name-key.ts';
 import type { LinkKind, LinkVia, ReleaseLink } from './release-link.ts';
 
@@ -45,10 +46,10 @@ const PAPER_HOSTS =
   /(^|\.)(arxiv\.org|doi\.org|openreview\.net|aclanthology\.org|aclweb\.org|proceedings\.mlr\.press|proceedings\.neurips\.cc|papers\.nips\.cc|jmlr\.org|ieeexplore\.ieee\.org|dl\.acm\.org|nature\.com|science\.org|ssrn\.com|semanticscholar\.org)$/i;
 const LOG_HOSTS =
   /(^|\.)(wandb\.ai|wandb\.me|tensorboard\.dev|comet\.com|comet\.ml|neptune\.ai|mlflow\.org)$/i;
-const WEIGHT_FILE =
-  /\.(safetensors|gguf|ggml|pt|pth|ckpt|bin|onnx|h5|msgpack|npz|nemo|pdparams|tflite|mlmodel)(\?|$)/i;
-const DATA_FILE =
-  /\.(parquet|arrow|jsonl|ndjson|jsonl\.gz|jsonl\.zst|json\.gz|csv\.gz|tfrecord|txt\.gz|zst)(\?|$)/i;
+/** A URL of weights: a weight extension, or any `.bin` or `.npz` (see find-weights for why not one list). */
+const WEIGHT_FILE = new RegExp(`${extensionPattern([...WEIGHT_EXTENSIONS, 'bin', 'npz'])}(\\?|$)`, 'i');
+/** A URL of data: a data extension, or any `.zst` (see find-datasets for why not one list). */
+const DATA_FILE = new RegExp(`${extensionPattern([...DATA_EXTENSIONS, 'zst'])}(\\?|$)`, 'i');
 const ARCHIVE_FILE = /\.(tar|tar\.gz|tgz|zip|7z|tar\.zst)(\?|$)/i;
 const PDF_FILE = /\.pdf(\?|$)/i;
 const CHECKSUM = /\b([a-f0-9]{64}|[a-f0-9]{32})\b/i;
