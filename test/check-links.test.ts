@@ -7,8 +7,8 @@ import { main } from '../src/cli/main.ts';
 import { recordingIo } from '../src/cli/test-support/recording-io.ts';
 import type { ComponentRating } from '../src/profile/index.ts';
 import { FOLLOWED_MAX_FILES } from '../src/scan/location-opener.ts';
-import { locationLabel } from '../src/scan/release-location.ts';
 import { tempGitRepo } from '../src/scan/test-support/temp-git-repo.ts';
+import { locationLabel } from '../src/spec/index.ts';
 import type { ResolvedAddress } from '../src/util/index.ts';
 import { type LinkFollowingServers, startLinkFollowingServers } from './support/link-following-servers.ts';
 

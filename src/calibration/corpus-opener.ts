@@ -1,14 +1,14 @@
 import path from 'node:path';
 import { ApertureError } from '../errors.ts';
-import { type LocationOpener, locationLabel, type Pack } from '../scan/index.ts';
-import type { SourceInfo } from '../spec/index.ts';
+import { type LocationOpener, type Pack, readsNetworkTarget } from '../scan/index.ts';
+import { locationKey, type SourceInfo } from '../spec/index.ts';
 import { corpusPack } from './corpus-pack.ts';
 import type { CorpusRelease } from './corpus-release.ts';
 
 /** The pack of one location of a calibration release, as its source would open it. */
 export function openCorpusLocation(release: CorpusRelease, ref: string): Pack {
-  const key = locationLabel(ref).toLowerCase();
-  const location = release.locations.find((candidate) => locationLabel(candidate.ref).toLowerCase() === key);
+  const key = locationKey(ref);
+  const location = release.locations.find((candidate) => locationKey(candidate.ref) === key);
   if (!location) {
     throw new ApertureError('ERR_SOURCE_UNAVAILABLE', `${ref}: not held by the calibration corpus (offline)`);
   }
@@ -35,7 +35,7 @@ export function openCorpusLocation(release: CorpusRelease, ref: string): Pack {
  */
 export function corpusOpener(release: CorpusRelease): LocationOpener {
   return {
-    reads: (target) => target.startsWith('hf:') || /^https?:\/\//i.test(target),
+    reads: readsNetworkTarget,
     async open(target) {
       return openCorpusLocation(release, target);
     },

@@ -1,10 +1,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { sampleRankCorrelation } from 'simple-statistics';
+import { checkPackWithEvidence } from '../checker/index.ts';
 import type { CheckOutcome } from '../checks/index.ts';
-import { runChecks } from '../checks/index.ts';
-import { buildProfile, type OpennessProfile } from '../profile/index.ts';
-import { collectEvidence } from '../scan/index.ts';
+import type { OpennessProfile } from '../profile/index.ts';
 import { COMPONENTS, type ComponentId, type Rating } from '../spec/index.ts';
 import { corpusOpener, openCorpusLocation } from './corpus-opener.ts';
 import {
@@ -86,13 +85,13 @@ export async function calibrateRelease(release: CorpusRelease, dataDir: string):
   const [primaryRef, ...givenRefs] = release.check as [string, ...string[]];
   const pack = openCorpusLocation(release, primaryRef);
   const given = givenRefs.map((ref) => openCorpusLocation(release, ref));
-  const evidence = await collectEvidence(pack, {
+  // Checked exactly as `aperture check` checks, with the corpus standing in for the network.
+  const { report, evidence } = await checkPackWithEvidence(pack, primaryRef, {
     asOf: '2026-12-01',
     given,
     follow: { opener: corpusOpener(release) },
   });
-  const checks = runChecks(evidence);
-  const profile = buildProfile(evidence, checks);
+  const { checks, profile } = report;
   const projection = projectOnOsai(profile, evidence.documents);
   const projectedRatings = Object.fromEntries(
     OSAI_DIMENSIONS.map((dimension) => [dimension, projection[dimension].rating]),
@@ -129,7 +128,7 @@ export async function calibrateRelease(release: CorpusRelease, dataDir: string):
     kind: release.kind,
     profile,
     checks,
-    warnings: evidence.warnings,
+    warnings: report.warnings,
     score: profile.score,
     projection,
     projectedScore: osaiScore(projectedRatings),

@@ -85,6 +85,21 @@ export async function checkPack(
   target: string,
   options: CheckReleaseOptions & { given?: readonly Pack[] } = {},
 ): Promise<CheckReport> {
+  return (await checkPackWithEvidence(pack, target, options)).report;
+}
+
+/**
+ * checkPack, also handing back the evidence the report was built from (the texts read, for readers
+ * of the documents such as the calibration's projection on the OSAI index).
+ *
+ * @example
+ * const { report, evidence } = await checkPackWithEvidence(pack, 'hf:org/model', { follow: { opener } });
+ */
+export async function checkPackWithEvidence(
+  pack: Pack,
+  target: string,
+  options: CheckReleaseOptions & { given?: readonly Pack[] } = {},
+): Promise<{ report: CheckReport; evidence: ReleaseEvidence }> {
   const evidence = await collectEvidence(pack, {
     asOf: options.asOf,
     hashWorkers: options.hashWorkers,
@@ -92,7 +107,7 @@ export async function checkPack(
     given: options.given,
     follow: followOption(options),
   });
-  return reportOf(evidence, target, options);
+  return { report: reportOf(evidence, target, options), evidence };
 }
 
 /** Runs the checks on collected evidence, builds the profile and applies the gate. */

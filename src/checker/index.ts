@@ -1,5 +1,5 @@
 export type { CheckReleaseOptions } from './check-release.ts';
-export { checkPack, checkRelease, collectReleaseEvidence } from './check-release.ts';
+export { checkPack, checkPackWithEvidence, checkRelease, collectReleaseEvidence } from './check-release.ts';
 export type { CheckReport } from './check-report.ts';
 export { REPORT_VERSION } from './check-report.ts';
 export { combineGate, loadPolicy, parseMofClass, parsePolicyText } from './load-policy.ts';

@@ -1,4 +1,10 @@
-import type { EvidenceRef, ReleaseEvidence, TextDocument } from '../spec/index.ts';
+import {
+  type EvidenceRef,
+  isNumericCell,
+  numericTableLine,
+  type ReleaseEvidence,
+  type TextDocument,
+} from '../spec/index.ts';
 import type { Check } from './check.ts';
 import {
   completeLines,
@@ -6,7 +12,6 @@ import {
   frontMatter,
   isFiniteNumber,
   isMetricKey,
-  isNumericCell,
   parseJson,
   parseTable,
   parseYaml,
@@ -327,20 +332,4 @@ function findProse(
     if (line !== null) found.set(file, { file, line, what: 'a Markdown table' });
   }
   return [...found.values()];
-}
-
-const TABLE_SEPARATOR = /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?$/;
-
-/** The line of the first Markdown table that has a number in a cell, or null. */
-function numericTableLine(text: string): number | null {
-  const lines = text.split('\n');
-  for (let index = 1; index < lines.length - 1; index++) {
-    const line = lines[index]!;
-    if (!line.includes('---') || !TABLE_SEPARATOR.test(line.trim())) continue;
-    for (let row = index + 1; row < lines.length && lines[row]!.includes('|'); row++) {
-      const cells = lines[row]!.split('|').map((cell) => cell.replace(/[*_`%]/g, '').trim());
-      if (cells.some((cell) => isNumericCell(cell))) return index;
-    }
-  }
-  return null;
 }

@@ -1,11 +1,10 @@
-import type { EvidenceRef, TextDocument } from '../spec/index.ts';
+import { type EvidenceRef, isNumericCell, type TextDocument } from '../spec/index.ts';
 import type { Check } from './check.ts';
 import {
   completeLines,
   eachJsonLine,
   isFiniteNumber,
   isMetricKey,
-  isNumericCell,
   isStepKey,
   parseJson,
   parseTable,

@@ -1,10 +1,18 @@
 import type { EvidenceRef, PackFile } from '../spec/index.ts';
 import type { Finding } from './component-findings.ts';
 import { folderSegments, hasFolder } from './ignored-paths.ts';
+import { DATA_EXTENSIONS, extensionPattern } from './known-extensions.ts';
 import { summariseLocations } from './summarise-locations.ts';
 
-const DATA_FILE =
-  /\.(parquet|arrow|jsonl|ndjson|jsonl\.gz|jsonl\.zst|json\.gz|csv|tsv|csv\.gz|tfrecord|txt\.gz|npy|webdataset|tar)$/i;
+/**
+ * Data files by extension, and plain tables, arrays and shards in a release's files (`.csv`, `.tsv`,
+ * `.npy`, `.tar` webdataset shards). Not find-links' set, which takes any linked `.zst` but none of
+ * these (a linked `.tar` is an archive, not data): one list for both would change what either finds.
+ */
+const DATA_FILE = new RegExp(
+  `${extensionPattern([...DATA_EXTENSIONS, 'csv', 'tsv', 'npy', 'webdataset', 'tar'])}$`,
+  'i',
+);
 const DATA_FOLDER =
   /^(data|datasets?|corpus|corpora|training[_-]?data|train[_-]?data|pretraining[_-]?data)$/i;
 /** Evaluation folders, and the held-out splits of a dataset (data/test, data/validation). */

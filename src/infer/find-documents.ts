@@ -2,6 +2,7 @@ import type { ComponentId, EvidenceRef, PackFile } from '../spec/index.ts';
 import type { Finding } from './component-findings.ts';
 import { baseName, folderSegments, hasFolder } from './ignored-paths.ts';
 import type { InferenceInput } from './inference.ts';
+import { nameKey } from './name-key.ts';
 import { summariseLocations } from './summarise-locations.ts';
 
 const DOC = '\\.(md|markdown|txt|rst|pdf|html?)$';
@@ -45,9 +46,6 @@ const MAY_BE_DOCUMENT = /\.(md|markdown|txt|rst|pdf|html?|tex|sh|ipynb)$|(^|\/)(
 /** Folders of figures and artwork, whose PDFs are not documents of the release. */
 const ARTWORK_FOLDER = /^(figures?|figs?|images?|img|assets|plots?|logos?|media|static)$/i;
 
-function squash(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
 const DATASET_FOLDER = /^(data|datasets?)$/i;
 
 /**
@@ -64,7 +62,7 @@ export async function findDocuments(
   readText: InferenceInput['readText'],
   modelName = '',
 ): Promise<Finding[]> {
-  const modelKey = squash(modelName);
+  const modelKey = nameKey(modelName);
   const found = new Map<ComponentId, { paths: string[]; evidence: EvidenceRef[] }>();
   const record = (id: ComponentId, path: string, ref: EvidenceRef) => {
     const entry = found.get(id) ?? { paths: [], evidence: [] };
@@ -83,7 +81,7 @@ export async function findDocuments(
       continue;
     }
     // A PDF named after the release (DeepSeek_R1.pdf) is its report.
-    const stem = pdf ? squash(name.replace(/\.pdf$/i, '')) : '';
+    const stem = pdf ? nameKey(name.replace(/\.pdf$/i, '')) : '';
     if (
       !artwork &&
       pdf &&

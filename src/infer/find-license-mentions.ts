@@ -1,4 +1,10 @@
-import { AI_LICENSES, type CataloguedLicense, canonicalSpdxId, fenceTracker } from '../spec/index.ts';
+import {
+  AI_LICENSES,
+  type CataloguedLicense,
+  canonicalSpdxId,
+  markdownLines,
+  normaliseWords,
+} from '../spec/index.ts';
 
 /** A license named in a sentence or linked by its page. */
 export interface LicenseMention {
@@ -20,10 +26,6 @@ export interface LicenseStatement {
   line: number;
   /** The sentence, shortened, for evidence. */
   text: string;
-}
-
-function normaliseWords(text: string): string {
-  return text.toLowerCase().replace(/[’']/g, '').replace(/\s+/g, ' ');
 }
 
 function escapeRegExp(text: string): string {
@@ -176,6 +178,13 @@ function scopeOf(clause: string, at: number): LicenseScope {
 }
 
 /**
+ * Sections that cite other work, whose license names are not the release's. Not spec's
+ * REFERENCE_SECTION: statements under acknowledgements and related work headings are read here, and
+ * taking that pattern would drop the statements found there today.
+ */
+const CITING_SECTION = /\b(references?|bibliography|citation|cite)\b/i;
+
+/**
  * License statements in a README or model card: each sentence that says something is licensed, and
  * the licenses it names, with what each covers (the code, the weights, the data, or everything).
  * Lines inside fenced code blocks and reference sections are skipped.
@@ -186,20 +195,13 @@ function scopeOf(clause: string, at: number): LicenseScope {
  */
 export function findLicenseStatements(text: string): LicenseStatement[] {
   const statements: LicenseStatement[] = [];
-  const inFence = fenceTracker();
-  let heading = '';
-  text.split('\n').forEach((line, index) => {
-    if (inFence(line)) return;
-    const headingMatch = /^#{1,6}\s+(.*)$/.exec(line);
-    if (headingMatch) {
-      heading = headingMatch[1]!;
-      return;
-    }
+  for (const { index, line, fenced, isHeading, heading } of markdownLines(text)) {
+    if (fenced || isHeading) continue;
     const inLicenseSection = /\blicen[cs]e|terms\b/i.test(heading);
-    if (!inLicenseSection && !STATEMENT_WORDS.test(line)) return;
-    if (/\b(references?|bibliography|citation|cite)\b/i.test(heading)) return;
+    if (!inLicenseSection && !STATEMENT_WORDS.test(line)) continue;
+    if (CITING_SECTION.test(heading)) continue;
     const mentions = findLicenseMentions(line);
-    if (mentions.length === 0) return;
+    if (mentions.length === 0) continue;
     const breaks = [0, ...[...line.matchAll(CLAUSE_BREAK)].map((m) => m.index + m[0].length), line.length];
     for (const mention of mentions) {
       const start = Math.max(...breaks.filter((b) => b <= mention.index));
@@ -212,6 +214,6 @@ export function findLicenseStatements(text: string): LicenseStatement[] {
         text: line.trim().slice(0, 160),
       });
     }
-  });
+  }
   return statements;
 }

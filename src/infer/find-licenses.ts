@@ -3,7 +3,9 @@ import { isUrl } from '../util/index.ts';
 import { type ComponentFindings, UNSTATED_LICENSE } from './component-findings.ts';
 import { findLicenseMentions, findLicenseStatements, type LicenseScope } from './find-license-mentions.ts';
 import { identifyLicenseText } from './identify-license-text.ts';
+import { baseName, folderPath } from './ignored-paths.ts';
 import type { Inference, InferenceInput } from './inference.ts';
+import { nameKey } from './name-key.ts';
 import type { ModelCardFacts } from './read-model-card.ts';
 
 const LICENSE_FILE = /^(licen[cs]e|copying)([-_.][\w-]+)?(\.(md|txt|rst))?$/i;
@@ -81,10 +83,6 @@ async function identifyFile(path: string, input: InferenceInput): Promise<Licens
   return null;
 }
 
-function squash(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
-
 /**
  * The licenses of a release, in the order that decides: the model card's `license:` (or the file its
  * `license_link` names for `other`); LICENSE-MODEL and license statements about the weights in the
@@ -100,9 +98,7 @@ function squash(text: string): string {
  */
 export async function findLicenses(sources: LicenseSources): Promise<ReleaseLicenses> {
   const { card, cardTexts, files, input } = sources;
-  const licenseFiles = files.filter((file) =>
-    LICENSE_FILE.test(file.path.slice(file.path.lastIndexOf('/') + 1)),
-  );
+  const licenseFiles = files.filter((file) => LICENSE_FILE.test(baseName(file.path)));
   const root: Array<LicenseFinding & { path: string }> = [];
   for (const file of licenseFiles.filter((candidate) => !candidate.path.includes('/'))) {
     const found = await identifyFile(file.path, input);
@@ -113,7 +109,7 @@ export async function findLicenses(sources: LicenseSources): Promise<ReleaseLice
     .filter((candidate) => candidate.path.includes('/') && !VENDORED.test(candidate.path))
     .slice(0, MAX_FOLDER_LICENSES)) {
     const found = await identifyFile(file.path, input);
-    if (found) folders.push({ ...found, folder: file.path.slice(0, file.path.lastIndexOf('/')) });
+    if (found) folders.push({ ...found, folder: folderPath(file.path) });
   }
 
   const scoped: ScopedLicense[] = [];
@@ -139,10 +135,10 @@ export async function findLicenses(sources: LicenseSources): Promise<ReleaseLice
   const general = root.find((entry) => !scoped.some((s) => s.evidence === entry.evidence));
   const linked = card?.licenseLink ? root.find((entry) => entry.path === card.licenseLink) : undefined;
   const stated = card?.license ?? null;
-  const modelKey = squash(sources.modelName);
+  const modelKey = nameKey(sources.modelName);
   // The folder named after the release (the longest name it contains: llama3_1 over llama3).
   const named = folders
-    .map((entry) => ({ entry, key: squash(entry.folder.split('/').at(-1) ?? '') }))
+    .map((entry) => ({ entry, key: nameKey(baseName(entry.folder)) }))
     .filter(({ key }) => key.length >= 3 && modelKey.includes(key))
     .sort((a, b) => b.key.length - a.key.length)[0]?.entry;
   const ownFolder =

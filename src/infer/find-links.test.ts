@@ -143,6 +143,11 @@ describe('classifyUrl', () => {
   it('names the owner of Hub and git repositories in lower case', () => {
     expect(classifyUrl('https://huggingface.co/datasets/allenai/dolma').owner).toBe('allenai');
     expect(classifyUrl('https://github.com/QwenLM/Qwen2.5').owner).toBe('qwenlm');
+    // A Hub model's organisation is kept as written too, for names shown to people.
+    expect(classifyUrl('https://huggingface.co/Qwen/Qwen2.5-7B')).toMatchObject({
+      owner: 'qwen',
+      account: 'Qwen',
+    });
     expect(isSameOwner('qwenlm', ['Qwen'])).toBe(true);
     expect(isSameOwner('google-deepmind', ['google'])).toBe(true);
     expect(isSameOwner('mistralai', ['allenai'])).toBe(false);

@@ -1,6 +1,14 @@
-import { type ComponentId, type EvidenceRef, fenceTracker } from '../spec/index.ts';
+import {
+  type ComponentId,
+  type EvidenceRef,
+  markdownLines,
+  REFERENCE_SECTION,
+  TABLE_SEPARATOR_START,
+} from '../spec/index.ts';
 import { hubDatasetUrl } from './find-datasets.ts';
 import { findLicenseMentions, licenseOfPage } from './find-license-mentions.ts';
+import { DATA_EXTENSIONS, extensionPattern, WEIGHT_EXTENSIONS } from './known-extensions.ts';
+import { nameKey } from './name-key.ts';
 import type { LinkKind, LinkVia, ReleaseLink } from './release-link.ts';
 
 /** Most links kept from one text, so a hostile file cannot flood the report or the follower. */
@@ -39,18 +47,23 @@ const PAPER_HOSTS =
   /(^|\.)(arxiv\.org|doi\.org|openreview\.net|aclanthology\.org|aclweb\.org|proceedings\.mlr\.press|proceedings\.neurips\.cc|papers\.nips\.cc|jmlr\.org|ieeexplore\.ieee\.org|dl\.acm\.org|nature\.com|science\.org|ssrn\.com|semanticscholar\.org)$/i;
 const LOG_HOSTS =
   /(^|\.)(wandb\.ai|wandb\.me|tensorboard\.dev|comet\.com|comet\.ml|neptune\.ai|mlflow\.org)$/i;
-const WEIGHT_FILE =
-  /\.(safetensors|gguf|ggml|pt|pth|ckpt|bin|onnx|h5|msgpack|npz|nemo|pdparams|tflite|mlmodel)(\?|$)/i;
-const DATA_FILE =
-  /\.(parquet|arrow|jsonl|ndjson|jsonl\.gz|jsonl\.zst|json\.gz|csv\.gz|tfrecord|txt\.gz|zst)(\?|$)/i;
+/** A URL of weights: a weight extension, or any `.bin` or `.npz` (see find-weights for why not one list). */
+const WEIGHT_FILE = new RegExp(`${extensionPattern([...WEIGHT_EXTENSIONS, 'bin', 'npz'])}(\\?|$)`, 'i');
+/** A URL of data: a data extension, or any `.zst` (see find-datasets for why not one list). */
+const DATA_FILE = new RegExp(`${extensionPattern([...DATA_EXTENSIONS, 'zst'])}(\\?|$)`, 'i');
 const ARCHIVE_FILE = /\.(tar|tar\.gz|tgz|zip|7z|tar\.zst)(\?|$)/i;
 const PDF_FILE = /\.pdf(\?|$)/i;
 const CHECKSUM = /\b([a-f0-9]{64}|[a-f0-9]{32})\b/i;
 const CHECKPOINT_REVISION = /^(step|ckpt|checkpoint|iter|stage|epoch|global[-_]?step|tokens?)[-_]?\d/i;
 
-/** Sections whose links name other people's work, not this release's parts. */
-const MENTION_SECTION =
-  /\b(references?|bibliography|related work|acknowledg(e)?ments?|citations?|cite|citing|bibtex|comparison|community|see also|other models|baselines?)\b/i;
+/**
+ * Sections whose links name other people's work, not this release's parts: reference sections, and
+ * also citations and those comparing the release with other models or pointing to the community.
+ */
+const MENTION_SECTION = new RegExp(
+  `${REFERENCE_SECTION.source}|\\b(citations?|cite|citing|bibtex|comparison|community|see also|other models|baselines?)\\b`,
+  'i',
+);
 
 const CONTEXT_RULES: ReadonlyArray<{ id: ComponentId; words: RegExp }> = [
   {
@@ -149,7 +162,10 @@ function componentsFromWords(text: string): ComponentId[] {
 interface Classified {
   kind: LinkKind;
   target?: string;
+  /** The account the repository belongs to, in lower case for comparing. */
   owner?: string;
+  /** A Hub model's organisation as the URL writes it, for names shown to people. */
+  account?: string;
   base: ComponentId[];
 }
 
@@ -279,6 +295,7 @@ function classifyHubPath(segments: string[]): Classified {
     kind: 'hub-model',
     target: `hf:${org}/${name}${pinned && pinned !== 'main' ? `@${pinned}` : ''}`,
     owner: org.toLowerCase(),
+    account: org,
     base: checkpoint ? ['intermediate-checkpoints'] : ['final-parameters'],
   };
 }
@@ -312,23 +329,21 @@ export function findLinks(source: LinkSource): ReleaseLink[] {
   const links: ReleaseLink[] = [];
   const seen = new Set<string>();
   const context: Context = { heading: '', tableHeader: '', fenced: false, headings: 0, titleFirst: false };
-  const inFence = fenceTracker();
   const lines = source.text.split('\n');
   let previous = '';
-  for (let index = 0; index < lines.length && links.length < MAX_LINKS_PER_TEXT; index++) {
-    const line = lines[index]!;
+  for (const { index, line, fenced, isFenceLine, isHeading, heading, headingLevel } of markdownLines(lines)) {
+    if (links.length >= MAX_LINKS_PER_TEXT) break;
     if (source.format === 'markdown') {
-      context.fenced = inFence(line);
+      context.fenced = fenced;
       // The fence lines themselves hold no link.
-      if (context.fenced && /^ {0,3}(`{3,}|~{3,})/.test(line)) continue;
-      const heading = context.fenced ? null : /^#{1,6}\s+(.*)$/.exec(line);
-      if (heading) {
-        context.heading = heading[1]!;
+      if (isFenceLine) continue;
+      if (isHeading) {
+        context.heading = heading;
         context.tableHeader = '';
-        if (++context.headings === 1) context.titleFirst = /^#\s/.test(line);
+        if (++context.headings === 1) context.titleFirst = headingLevel === 1;
         continue;
       }
-      if (/^\s*\|?\s*:?-{3,}/.test(line) && previous.includes('|')) context.tableHeader = previous;
+      if (TABLE_SEPARATOR_START.test(line) && previous.includes('|')) context.tableHeader = previous;
       else if (!line.includes('|')) context.tableHeader = '';
     }
     previous = line;
@@ -463,9 +478,9 @@ function noteFor(kind: LinkKind, via: LinkVia, line: string): string {
 /** Whether a link's owner is the release's own (same Hub org or git account, or one naming the other). */
 export function isSameOwner(owner: string | undefined, releaseOwners: readonly string[]): boolean {
   if (!owner) return false;
-  const key = owner.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const key = nameKey(owner);
   return releaseOwners.some((candidate) => {
-    const other = candidate.toLowerCase().replace(/[^a-z0-9]/g, '');
+    const other = nameKey(candidate);
     if (other.length < 2 || key.length < 2) return false;
     if (other === key) return true;
     // One account often extends the other: bigcode / bigcode-project, Qwen / QwenLM, google / google-deepmind.

@@ -1,4 +1,4 @@
-import { type EvidenceRef, fenceTracker } from '../spec/index.ts';
+import { type EvidenceRef, markdownLines, REFERENCE_SECTION } from '../spec/index.ts';
 
 /** A link to a paper found in a text, ranked by how likely it is the release's own paper. */
 export interface PaperLink extends EvidenceRef {
@@ -62,9 +62,11 @@ const PAPER_WORDS = /\b(paper|preprint|technical report|tech report|report|publi
 const REPORT_WORDS = /\b(technical report|tech report)\b/i;
 /** Headings of the section that says how to cite this work. */
 const CITATION_HEADING = /^#{1,6}\s+.*\b(citation|cite|citing|bibtex)/i;
-/** Headings of sections that list other people's work. */
-const REFERENCES_HEADING =
-  /^#{1,6}\s+.*\b(references?|bibliography|related work|acknowledg(e)?ments?|further reading)\b/i;
+/** Headings of sections that list other people's work: reference sections, and further reading. */
+const REFERENCES_HEADING = new RegExp(
+  `^#{1,6}\\s+.*(?:${REFERENCE_SECTION.source}|\\bfurther reading\\b)`,
+  'i',
+);
 /** A line about a dataset: its paper is the dataset's datasheet, not the release's paper. */
 const DATASET_WORDS = /\b(data ?sets?|datasheets?|corpus|corpora|data cards?)\b/i;
 const OWN_WORK_WORDS = /\b(our|this) (model|paper|work|report)\b/i;
@@ -82,7 +84,6 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
   let inCitation = false;
   let inReferences = false;
   let inBibtex = false;
-  const inFence = fenceTracker();
   // The first work a citation section or BibTeX block cites is the release's; later ones are related.
   let citedEntries = 0;
   // Links found in the current BibTeX entry, and the venue it names, set on them when it closes.
@@ -94,8 +95,9 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
   // Under the title, before the first section (badges, the links beside the name), a release links its own paper.
   let headingsSeen = 0;
   let titleFirst = false;
-  text.split('\n').forEach((line, index) => {
-    const fenced = inFence(line);
+  for (const { index, line, fenced } of markdownLines(text)) {
+    // Any `# ` line outside code, not only the walker's headings: a CRLF card's `## Citation\r` is one
+    // here (the walker's heading stops at `\r`), and its citation section keeps its rank.
     const heading = !fenced && /^#{1,6}\s/.test(line);
     if (heading && ++headingsSeen === 1) titleFirst = /^#\s/.test(line);
     const inHeader = titleFirst && headingsSeen === 1;
@@ -158,7 +160,7 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
         if (entryVenue && entryLinks.length === 0 && citedEntries === 1) citedVenue ??= entryVenue;
       }
     }
-  });
+  }
   // A citation naming a venue but no identifier cites the paper the text links elsewhere (a badge).
   if (citedVenue) {
     const own = [...links].filter((link) => link.rank >= 2).sort((a, b) => b.rank - a.rank)[0];

@@ -1,16 +1,26 @@
 import type { EvidenceRef, PackFile } from '../spec/index.ts';
 import type { Finding } from './component-findings.ts';
 import { baseName, folderSegments, hasFolder } from './ignored-paths.ts';
+import { extensionPattern, WEIGHT_EXTENSIONS } from './known-extensions.ts';
 import { summariseLocations } from './summarise-locations.ts';
 
-const WEIGHT_FILE =
-  /\.(safetensors|gguf|ggml|pt|pth|ckpt|onnx|h5|keras|msgpack|tflite|nemo|pdparams|mlmodel)$|(model|pytorch|weights?|adapter|consolidated|ckpt|checkpoint|params)[^/]*\.bin$/i;
+/**
+ * Weights by name: a weight extension, `.keras` too, or a `.bin` named as weights (`pytorch_model.bin`;
+ * other `.bin` files are tokenizers and training state). Not find-links' set, which takes any linked
+ * `.bin` and `.npz` but no `.keras`: one list for both would change what either finds.
+ */
+const WEIGHT_FILE = new RegExp(
+  `${extensionPattern([...WEIGHT_EXTENSIONS, 'keras'])}$|(model|pytorch|weights?|adapter|consolidated|ckpt|checkpoint|params)[^/]*\\.bin$`,
+  'i',
+);
 const SHARD_INDEX = /\.(safetensors|bin|pt|msgpack|h5)\.index\.json$/i;
 /** Training state that sits beside weights but is not weights. */
 const TRAINING_STATE =
   /^(optimizer[^/]*\.(pt|pth|bin|safetensors)|scheduler[^/]*\.(pt|pth|bin)|rng_state[^/]*\.(pt|pth)|random_states[^/]*\.(pkl|pt)|training_args\.(bin|json)|trainer_state\.json|scaler\.pt|hparams\.ya?ml|train_config[^/]*\.(ya?ml|json)|training_config[^/]*\.(ya?ml|json))$/i;
-const MAY_HOLD_PARAMETERS =
-  /\.(safetensors|gguf|ggml|pt|pth|ckpt|onnx|h5|keras|msgpack|tflite|nemo|pdparams|mlmodel|bin|json|ya?ml|pkl)$/i;
+const MAY_HOLD_PARAMETERS = new RegExp(
+  `${extensionPattern([...WEIGHT_EXTENSIONS, 'keras', 'bin', 'json', 'yaml', 'yml', 'pkl'])}$`,
+  'i',
+);
 /** Binaries with a .bin extension that are not model weights. */
 const NOT_WEIGHTS = /^(tokenizer|vocab|sentencepiece|spm|merges)[^/]*\.bin$|^training_args\.bin$/i;
 const CHECKPOINT_FOLDER =

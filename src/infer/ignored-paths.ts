@@ -36,6 +36,17 @@ export function baseName(path: string): string {
 }
 
 /**
+ * The folder of a pack path: all before its last `/`, '' for a path at the root.
+ *
+ * @example
+ * folderPath('llama3_1/LICENSE') // 'llama3_1'
+ */
+export function folderPath(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? '' : path.slice(0, slash);
+}
+
+/**
  * The folder segments of a pack path (without the file name). Finders ask this only of paths that
  * `hasFolder` or a name test already picked out, so it is split each time rather than kept.
  */

@@ -1,4 +1,4 @@
-import type { ComponentId, EvidenceRef } from '../spec/index.ts';
+import { type ComponentId, type EvidenceRef, locationKey } from '../spec/index.ts';
 import { type Finding, UNSTATED_LICENSE } from './component-findings.ts';
 import { isOwnLink, type ReleaseLink } from './release-link.ts';
 
@@ -31,10 +31,10 @@ export function linkFindings(
   self?: string,
 ): Finding[] {
   const findings: Finding[] = [];
-  const selfKey = self ? repositoryKey(self) : undefined;
+  const selfKey = self ? locationKey(self) : undefined;
   for (const link of links) {
     // A card linking its own repository (a badge, "this model") says nothing new.
-    if (selfKey && link.target && repositoryKey(link.target) === selfKey && !link.target.includes('@'))
+    if (selfKey && link.target && locationKey(link.target) === selfKey && !link.target.includes('@'))
       continue;
     const own = isOwnLink(link, owners);
     const ids = link.components.filter((id) => counts(link, id, own));
@@ -53,17 +53,6 @@ export function linkFindings(
     }
   }
   return findings;
-}
-
-/** A repository's identity in any spelling: `hf:org/name`, `https://github.com/org/repo.git`, with or without a revision. */
-function repositoryKey(ref: string): string {
-  return ref
-    .toLowerCase()
-    .replace(/^hf:models\//, 'hf:')
-    .replace(/@.*$/, '')
-    .replace(/^[a-z][a-z0-9+.-]*:\/\/(www\.)?/, '')
-    .replace(/\.git$/, '')
-    .replace(/\/+$/, '');
 }
 
 function counts(link: ReleaseLink, id: ComponentId, own: boolean): boolean {

@@ -135,4 +135,53 @@ model-index:
     expect(facts.license).toBeNull();
     expect(facts.findings.map((f) => f.id)).toEqual(['model-card']);
   });
+
+  describe('a results table in the body', () => {
+    const results = (body: string) =>
+      readModelCard(`---\nlicense: mit\n---\n${body}`, 'README.md').findings.find(
+        (finding) => finding.id === 'evaluation-results',
+      );
+
+    it('finds the first table of scores under a results heading, with its line and rows', () => {
+      const found = results(
+        '# Star\n\n## Evaluation\n\n| Benchmark | Score |\n|---|---|\n| MMLU | 61.2 |\n| GSM8K | 40% |\n| Notes | none |\n',
+      );
+      expect(found?.evidence[0]).toEqual({
+        file: 'README.md',
+        line: 8,
+        note: 'results table in the model card (2 rows of scores, not machine-readable)',
+      });
+    });
+
+    it('takes the results words from the header row when the heading has none', () => {
+      expect(
+        results('## Details\n| Task | Accuracy |\n| --- | --- |\n| a | 1 |\n| b | 2.5 |\n'),
+      ).toBeDefined();
+    });
+
+    it('needs two rows of plain numbers, results words, and a table outside fenced code', () => {
+      expect(results('## Results\n| Task | Score |\n|---|---|\n| a | 1 |\n| b | n/a |\n')).toBeUndefined();
+      expect(
+        results('## Results\n| Task | Score |\n|---|---|\n| a | **1** |\n| b | 1e3 |\n'),
+      ).toBeUndefined();
+      expect(
+        results('## Hardware\n| Part | Count |\n|---|---|\n| GPU | 8 |\n| CPU | 64 |\n'),
+      ).toBeUndefined();
+      expect(
+        results('## Results\n```\n| Task | Score |\n|---|---|\n| a | 1 |\n| b | 2 |\n```\n'),
+      ).toBeUndefined();
+    });
+
+    it('reads the line right after a table: a heading there names the next table', () => {
+      const body =
+        '## Hardware\n| Part | Count |\n|---|---|\n| GPU | 8 |\n| CPU | 64 |\n## Results\n| Task | Value |\n|---|---|\n| a | 1 |\n| b | 2 |\n';
+      expect(results(body)?.evidence[0]?.line).toBe(10);
+    });
+
+    it('reads the line right after a table: a fence there hides the table inside it', () => {
+      const body =
+        '## Hardware\n| Part | Count |\n|---|---|\n| GPU | 8 |\n| CPU | 64 |\n```\n## Results\n| Task | Value |\n|---|---|\n| a | 1 |\n| b | 2 |\n```\n';
+      expect(results(body)).toBeUndefined();
+    });
+  });
 });

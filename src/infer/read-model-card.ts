@@ -1,4 +1,12 @@
-import { classifyLicense, type EvidenceRef, fenceTracker, type ReleasePack } from '../spec/index.ts';
+import {
+  classifyLicense,
+  type EvidenceRef,
+  fenceTracker,
+  markdownLines,
+  type ReleasePack,
+  TABLE_SEPARATOR_START,
+  tableRows,
+} from '../spec/index.ts';
 import type { Finding } from './component-findings.ts';
 import type { NamedDataset } from './find-datasets.ts';
 import { knownLibraryUrl } from './find-libraries.ts';
@@ -207,6 +215,11 @@ export function readModelCard(text: string, file: string): ModelCardFacts {
 
 const RESULTS_WORDS =
   /\b(eval(uation)?s?|benchmarks?|results?|performance|scores?|accuracy|leaderboard|metrics?|perplexity|wer|bleu|pass@\d|mmlu|gsm8k|humaneval)\b/i;
+/**
+ * A cell holding a plain score (`| 61.2 |`, `| 40% |`). Narrower than spec's isNumericCell, and kept
+ * so: that one also takes bold, exponent and `nan` cells, and would find results tables in cards where
+ * inference finds none today.
+ */
 const NUMERIC_CELL = /\|\s*[-+]?\d+(?:\.\d+)?\s*%?\s*(?=\|)/g;
 
 /**
@@ -215,23 +228,15 @@ const NUMERIC_CELL = /\|\s*[-+]?\d+(?:\.\d+)?\s*%?\s*(?=\|)/g;
  */
 function findResultsTable(body: string): { line: number; rows: number } | null {
   const lines = body.split('\n');
-  let heading = '';
-  const inFence = fenceTracker();
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (inFence(line)) continue;
-    const headingMatch = /^#{1,6}\s+(.*)$/.exec(line);
-    if (headingMatch) {
-      heading = headingMatch[1]!;
-      continue;
-    }
-    if (!line.includes('|') || !/^\s*\|?\s*:?-{3,}/.test(lines[i + 1] ?? '')) continue;
-    let rows = 0;
-    let j = i + 2;
-    for (; j < lines.length && lines[j]!.includes('|'); j++)
-      if ([...`${lines[j]}|`.matchAll(NUMERIC_CELL)].length > 0) rows++;
-    if (rows >= 2 && RESULTS_WORDS.test(`${heading} ${line}`)) return { line: i + 1, rows };
-    i = j;
+  let next = 0;
+  for (const { index, line, fenced, isHeading, heading } of markdownLines(lines)) {
+    if (index < next || fenced || isHeading) continue;
+    if (!line.includes('|') || !TABLE_SEPARATOR_START.test(lines[index + 1] ?? '')) continue;
+    const table = tableRows(lines, index + 1);
+    const rows = table.filter((row) => [...`${row}|`.matchAll(NUMERIC_CELL)].length > 0).length;
+    if (rows >= 2 && RESULTS_WORDS.test(`${heading} ${line}`)) return { line: index + 1, rows };
+    // On past the table's rows; the line after them (a heading, a fence) is read as any other.
+    next = index + 2 + table.length;
   }
   return null;
 }

@@ -2,8 +2,8 @@ import {
   COMPONENTS,
   type ComponentId,
   type EvidenceRef,
-  fenceTracker,
   findCataloguedLicense,
+  markdownLines,
   type ReleaseEvidence,
 } from '../spec/index.ts';
 import type { ComponentRating, OpenWashing } from './profile-types.ts';
@@ -16,30 +16,34 @@ const NOT_ABOUT_THE_RELEASE =
 /** Words before the claim that make it about another model ("a fine-tune of the fully open X", "unlike other open-source models"). */
 const ABOUT_ANOTHER =
   /\b(of|from|on|than|like|unlike|other|others|with|to|versus|vs\.?|compared to|among)\s+(the\s+|a\s+|an\s+|many\s+|most\s+)?$/i;
+/**
+ * Citation and reference sections, whose words are about other work. Not built on spec's
+ * REFERENCE_SECTION: that one also skips a bibliography section, whose claims are read here today.
+ */
 const SKIPPED_SECTION = /\b(citation|cite|bibtex|references?|acknowledg(e)?ments?|related work)\b/i;
+const FRONT_MATTER_FENCE = /^---\s*$/;
 const MAX_CLAIMS = 5;
 
 function findClaims(text: string, file: string): Array<EvidenceRef & { phrase: string }> {
   const claims: Array<EvidenceRef & { phrase: string }> = [];
-  const inFence = fenceTracker();
-  let heading = '';
-  let frontMatter = false;
-  text.split('\n').forEach((line, index) => {
-    if (index === 0 && /^---\s*$/.test(line)) {
-      frontMatter = true;
-      return;
-    }
-    if (frontMatter) {
-      if (/^---\s*$/.test(line)) frontMatter = false;
+  const lines = text.split('\n');
+  // Front matter runs from a first `---` line to the next (or to the end); its tags are claims too.
+  let body = 0;
+  if (FRONT_MATTER_FENCE.test(lines[0]!)) {
+    body = lines.length;
+    for (let index = 1; index < lines.length; index++) {
+      const line = lines[index]!;
+      if (FRONT_MATTER_FENCE.test(line)) {
+        body = index + 1;
+        break;
+      }
       // A Hub tag is a claim too: `tags: [open-source]`.
-      else if (/^\s*-?\s*(tags:.*)?\bopen[-_ ]source\b/i.test(line))
+      if (/^\s*-?\s*(tags:.*)?\bopen[-_ ]source\b/i.test(line))
         claims.push({ file, line: index + 1, phrase: line.trim().slice(0, 80), note: 'tagged open source' });
-      return;
     }
-    if (inFence(line)) return;
-    const headingMatch = /^#{1,6}\s+(.*)$/.exec(line);
-    if (headingMatch) heading = headingMatch[1]!;
-    if (SKIPPED_SECTION.test(heading)) return;
+  }
+  for (const { index, line, fenced, heading } of markdownLines(lines, body)) {
+    if (fenced || SKIPPED_SECTION.test(heading)) continue;
     for (const match of line.matchAll(CLAIM)) {
       const after = line.slice(match.index + match[0].length);
       if (NOT_ABOUT_THE_RELEASE.test(after) || ABOUT_ANOTHER.test(line.slice(0, match.index))) continue;
@@ -52,7 +56,7 @@ function findClaims(text: string, file: string): Array<EvidenceRef & { phrase: s
       });
       break;
     }
-  });
+  }
   return claims;
 }
 

@@ -1,5 +1,5 @@
 import type { ComponentRating, OpenWashing } from '../profile/index.ts';
-import type { ReleaseLocationSummary } from '../spec/index.ts';
+import type { EvidenceRef, ReleaseLocationSummary } from '../spec/index.ts';
 
 /** What "linked" means beside a rating: the footnote of every component table. */
 export const LINKED_MEANING = 'known only by a link, not verified; earns half its points';
@@ -32,6 +32,16 @@ export function oneLine(text: string): string {
 }
 
 /**
+ * Where a piece of evidence is: `README.md:7`, the file alone without a line, '' without a file.
+ *
+ * @example
+ * siteText({ file: 'README.md', line: 7 }) // 'README.md:7'
+ */
+export function siteText(ref: Pick<EvidenceRef, 'file' | 'line'>): string {
+  return ref.file ? `${oneLine(ref.file)}${ref.line ? `:${ref.line}` : ''}` : '';
+}
+
+/**
  * Where a release calls itself open: `README.md:7 "our open-source model"`, or the license's name when
  * the claim is the name itself.
  *
@@ -41,7 +51,7 @@ export function oneLine(text: string): string {
 export function claimText(claim: OpenWashing['claims'][number]): string {
   const phrase = `"${oneLine(claim.phrase)}"`;
   if (!claim.file) return `license name ${phrase}`;
-  return `${oneLine(claim.file)}${claim.line ? `:${claim.line}` : ''} ${phrase}`;
+  return `${siteText(claim)} ${phrase}`;
 }
 
 /**
@@ -63,9 +73,7 @@ export function openWashingText(openWashing: OpenWashing): string {
  * // 'hf:datasets/org/data (followed, 3 files, via README.md:9)'
  */
 export function locationText(location: ReleaseLocationSummary): string {
-  const via = location.via?.file
-    ? `, via ${oneLine(location.via.file)}${location.via.line ? `:${location.via.line}` : ''}`
-    : '';
+  const via = location.via?.file ? `, via ${siteText(location.via)}` : '';
   const files = `${location.files} file${location.files === 1 ? '' : 's'}`;
   return `${oneLine(location.ref)} (${location.role}, ${files}${via})`;
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { releasePath } from '../scan/index.ts';
-import type { ReleaseLocationSummary } from '../spec/index.ts';
+import { type ReleaseLocationSummary, releasePath } from '../spec/index.ts';
 import { locateEvidence } from './locate-evidence.ts';
 
 const PRIMARY: ReleaseLocationSummary = { ref: 'hf:acme/chat', role: 'primary', kind: 'hf', files: 4 };

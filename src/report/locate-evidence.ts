@@ -1,15 +1,4 @@
-import type { EvidenceRef, ReleaseLocationSummary } from '../spec/index.ts';
-
-/**
- * The label a location's files carry in the release (`hf:org/name`, `github.com/org/repo`): the same
- * spelling as scan's `locationLabel`, which the report module may not import.
- */
-function labelOf(ref: string): string {
-  if (ref.startsWith('hf:')) return ref.replace(/@.*$/, '');
-  const web = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/]+)(\/[^#?]*)?/i.exec(ref);
-  if (web) return `${web[1]!.toLowerCase()}${(web[2] ?? '').replace(/\.git$/, '').replace(/\/+$/, '')}`;
-  return ref.replace(/\/+$/, '');
-}
+import { type EvidenceRef, locateReleasePath, type ReleaseLocationSummary } from '../spec/index.ts';
 
 /** Where a file of the release lives: its location (null for the primary one) and its path there. */
 export interface LocatedFile {
@@ -31,13 +20,9 @@ export function locateEvidence(
   ref: Pick<EvidenceRef, 'file' | 'location'> & { file: string },
   locations: readonly ReleaseLocationSummary[],
 ): LocatedFile {
-  const others = locations.filter((location) => location.role !== 'primary');
-  const hinted = others.filter((location) => location.ref === ref.location);
-  // The longest label first, so a location nested in another (`/data/code` in `/data`) keeps its files.
-  const byLabel = [...others].sort((a, b) => labelOf(b.ref).length - labelOf(a.ref).length);
-  for (const location of [...hinted, ...byLabel]) {
-    const prefix = `${labelOf(location.ref)}/`;
-    if (ref.file.startsWith(prefix)) return { location, path: ref.file.slice(prefix.length) };
-  }
-  return { location: null, path: ref.file };
+  const hinted = locations.filter((location) => location.ref === ref.location);
+  return (
+    locateReleasePath(ref.file, hinted) ??
+    locateReleasePath(ref.file, locations) ?? { location: null, path: ref.file }
+  );
 }

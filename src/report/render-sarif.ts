@@ -290,6 +290,25 @@ function openWashingLocations(
   return locationsOf([...openWashing.claims, ...(weights?.evidence ?? [])], artifactOf);
 }
 
+/** One result, shown at its primary location with the related ones beside it. */
+function resultAt(
+  rule: { id: string; index: number },
+  level: Result.level,
+  text: string,
+  where: { primary: Location; related: Location[] },
+  properties: NonNullable<Result['properties']>,
+): Result {
+  return {
+    ruleId: rule.id,
+    ruleIndex: rule.index,
+    level,
+    message: { text },
+    locations: [where.primary],
+    ...(where.related.length > 0 ? { relatedLocations: where.related } : {}),
+    properties,
+  };
+}
+
 function linkedMessage(component: ComponentRating): string {
   const link = component.evidence.find((ref) => ref.url)?.url;
   return `${component.title} is known only by a link${link ? ` (${link})` : ''}, not verified: it earns ${component.points} of ${component.maxPoints} points, half of what it would if it were read. ${sentence(component.reason)}`;
@@ -330,61 +349,58 @@ export function renderSarif(reports: readonly CheckReport[]): string {
     for (const outcome of report.checks) {
       const index = addRule(checkRule(outcome));
       if (outcome.score === null || outcome.score >= 10) continue;
-      const { primary, related } = locationsOf(outcome.evidence, artifactOf);
-      results.push({
-        ruleId: outcome.id,
-        ruleIndex: index,
-        level: SARIF_LEVEL_BY_RISK[outcome.risk],
-        message: { text: prefix(checkMessage(outcome)) },
-        locations: [primary],
-        ...(related.length > 0 ? { relatedLocations: related } : {}),
-        properties: { score: outcome.score, risk: outcome.risk, target: report.target },
-      });
+      results.push(
+        resultAt(
+          { id: outcome.id, index },
+          SARIF_LEVEL_BY_RISK[outcome.risk],
+          prefix(checkMessage(outcome)),
+          locationsOf(outcome.evidence, artifactOf),
+          { score: outcome.score, risk: outcome.risk, target: report.target },
+        ),
+      );
     }
     const { openWashing } = report.profile;
     if (openWashing) {
       // The rule is listed whenever a release calls itself open, flagged or not, like a gate's rules.
       const index = addRule(openWashingRule());
       if (openWashing.flagged) {
-        const { primary, related } = openWashingLocations(report, openWashing, artifactOf);
-        results.push({
-          ruleId: OPEN_WASHING_RULE_ID,
-          ruleIndex: index,
-          level: 'warning',
-          message: { text: prefix(openWashingMessage(openWashing)) },
-          locations: [primary],
-          ...(related.length > 0 ? { relatedLocations: related } : {}),
-          properties: {
-            flagged: true,
-            license: openWashing.license,
-            licenseClass: openWashing.licenseClass,
-            missing: openWashing.missing,
-            claims: openWashing.claims.map(({ file, line, phrase }) => ({ file, line, phrase })),
-            target: report.target,
-          },
-        });
+        results.push(
+          resultAt(
+            { id: OPEN_WASHING_RULE_ID, index },
+            'warning',
+            prefix(openWashingMessage(openWashing)),
+            openWashingLocations(report, openWashing, artifactOf),
+            {
+              flagged: true,
+              license: openWashing.license,
+              licenseClass: openWashing.licenseClass,
+              missing: openWashing.missing,
+              claims: openWashing.claims.map(({ file, line, phrase }) => ({ file, line, phrase })),
+              target: report.target,
+            },
+          ),
+        );
       }
     }
     for (const component of report.profile.components.filter(isLinked)) {
       const index = addRule(linkedRule());
-      const { primary, related } = locationsOf(component.evidence, artifactOf);
-      results.push({
-        ruleId: LINKED_UNVERIFIED_RULE_ID,
-        ruleIndex: index,
-        level: 'note',
-        message: { text: prefix(linkedMessage(component)) },
-        locations: [primary],
-        ...(related.length > 0 ? { relatedLocations: related } : {}),
-        properties: {
-          component: component.id,
-          rating: component.rating,
-          verification: component.verification,
-          points: component.points,
-          maxPoints: component.maxPoints,
-          urls: component.evidence.flatMap((ref) => (ref.url ? [ref.url] : [])),
-          target: report.target,
-        },
-      });
+      results.push(
+        resultAt(
+          { id: LINKED_UNVERIFIED_RULE_ID, index },
+          'note',
+          prefix(linkedMessage(component)),
+          locationsOf(component.evidence, artifactOf),
+          {
+            component: component.id,
+            rating: component.rating,
+            verification: component.verification,
+            points: component.points,
+            maxPoints: component.maxPoints,
+            urls: component.evidence.flatMap((ref) => (ref.url ? [ref.url] : [])),
+            target: report.target,
+          },
+        ),
+      );
     }
     if (!report.gate) continue;
     for (const rule of report.gate.rules) {
@@ -392,19 +408,15 @@ export function renderSarif(reports: readonly CheckReport[]): string {
       const index = addRule(gateRule(kind));
       if (rule.passed) continue;
       const text = `Gate "${report.gate.policy}" failed: ${sentence(rule.message)}`;
-      results.push({
-        ruleId: gateRuleInfo(kind).id,
-        ruleIndex: index,
-        level: 'error',
-        message: { text: prefix(text) },
-        locations: [locationOf(MANIFEST_LOCATION)],
-        properties: {
-          score: report.profile.score,
-          rule: rule.rule,
-          policy: report.gate.policy,
-          target: report.target,
-        },
-      });
+      results.push(
+        resultAt(
+          { id: gateRuleInfo(kind).id, index },
+          'error',
+          prefix(text),
+          { primary: locationOf(MANIFEST_LOCATION), related: [] },
+          { score: report.profile.score, rule: rule.rule, policy: report.gate.policy, target: report.target },
+        ),
+      );
     }
   }
 

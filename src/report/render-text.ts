@@ -10,6 +10,7 @@ import {
   locationText,
   oneLine,
   openWashingText,
+  siteText,
 } from './describe-release.ts';
 import { topFixes } from './top-fixes.ts';
 
@@ -49,8 +50,7 @@ function ratingCell(component: ComponentRating, c: ReturnType<typeof colours>): 
 
 /** One piece of evidence on a line: the file (its path names its location) with its line, the link, the note. */
 function evidenceText(ref: EvidenceRef): string {
-  const where = ref.file ? `${oneLine(ref.file)}${ref.line ? `:${ref.line}` : ''}` : '';
-  return [where, ref.url ? oneLine(ref.url) : '', ref.note ? oneLine(ref.note) : '']
+  return [siteText(ref), ref.url ? oneLine(ref.url) : '', ref.note ? oneLine(ref.note) : '']
     .filter(Boolean)
     .join('  ');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locateReleasePath, locationWebUrl, pathUrl } from './location-url.ts';
+import { locationWebUrl, pathUrl } from './location-url.ts';
 
 const model = { ref: 'hf:star-lab/star-7b', kind: 'hf' } as const;
 const dataset = { ref: 'hf:datasets/star-lab/star-corpus', kind: 'hf' } as const;
@@ -55,26 +55,5 @@ describe('pathUrl', () => {
   it('is null for hosts whose page layout is unknown, and for local copies', () => {
     expect(pathUrl({ ref: 'https://git.example.org/star/code', kind: 'git' }, 'train.py', 'file')).toBeNull();
     expect(pathUrl({ ref: '/tmp/code', kind: 'folder' }, 'train.py', 'file')).toBeNull();
-  });
-});
-
-describe('locateReleasePath', () => {
-  const locations = [
-    { ref: '/tmp/release', role: 'primary' },
-    { ref: 'hf:star-lab/star-7b', role: 'followed' },
-    { ref: 'https://github.com/star-lab/star.git', role: 'given' },
-  ] as const;
-
-  it('finds the location of a path named after it, and the path inside it', () => {
-    expect(locateReleasePath('hf:star-lab/star-7b/config.json', locations)).toEqual({
-      location: locations[1],
-      path: 'config.json',
-    });
-    expect(locateReleasePath('github.com/star-lab/star/src/train.py', locations)?.path).toBe('src/train.py');
-  });
-
-  it('leaves the primary location’s own paths, and look-alike names, alone', () => {
-    expect(locateReleasePath('train.py', locations)).toBeNull();
-    expect(locateReleasePath('hf:star-lab/star-7b-extra/config.json', locations)).toBeNull();
   });
 });

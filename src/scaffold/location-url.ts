@@ -1,4 +1,4 @@
-import { locationLabel, parseGitTarget, parseHfId } from '../scan/index.ts';
+import { parseGitTarget, parseHfId } from '../scan/index.ts';
 import type { ReleaseLocationSummary } from '../spec/index.ts';
 
 /** The Hub's public address: drafted URLs name it whatever mirror `HF_ENDPOINT` read from. */
@@ -81,27 +81,5 @@ export function pathUrl(location: UrlLocation, path: string, kind: 'file' | 'fol
   const host = new URL(base).hostname.toLowerCase();
   if (host === 'github.com') return `${base}/${page}/${revision}/${shown}`;
   if (host === 'gitlab.com' || host.startsWith('gitlab.')) return `${base}/-/${page}/${revision}/${shown}`;
-  return null;
-}
-
-/**
- * The location of the release a release path belongs to (`hf:org/name/config.json` belongs to
- * `hf:org/name`), with the path inside it; null for the primary location's own paths.
- *
- * @example
- * locateReleasePath('github.com/org/code/train.py', evidence.locations) // { location: …, path: 'train.py' }
- */
-export function locateReleasePath<T extends Pick<ReleaseLocationSummary, 'ref' | 'role'>>(
-  releasePath: string,
-  locations: readonly T[],
-): { location: T; path: string } | null {
-  const others = locations
-    .filter((location) => location.role !== 'primary')
-    .map((location) => ({ location, label: locationLabel(location.ref) }))
-    // The longest label first: a repository nested under another's path (GitLab subgroups) claims its own files.
-    .sort((a, b) => b.label.length - a.label.length);
-  for (const { location, label } of others) {
-    if (releasePath.startsWith(`${label}/`)) return { location, path: releasePath.slice(label.length + 1) };
-  }
   return null;
 }

@@ -345,3 +345,38 @@ describe('draftFromEvidence with locations named with the source', () => {
     );
   });
 });
+
+describe('draftFromEvidence naming the organisation', () => {
+  const draftOf = async (link: string) => {
+    const readme = `# Star\n\nWeights: ${link}\n\nStar 7B is a small language model for astronomy questions, trained on public data.\n`;
+    const evidence = await collectEvidence(
+      memoryPack({ 'README.md': readme }, { kind: 'folder', ref: '/srv/star' }),
+    );
+    return draftFromEvidence(evidence, '/srv/star', {});
+  };
+
+  it('takes the Hub organisation of the weights’ link, as the link writes it', async () => {
+    const draft = await draftOf('https://huggingface.co/Star-Lab/star-7b');
+    expect(locationsOf(component(draft, 'final-parameters').entry)).toEqual([
+      'https://huggingface.co/Star-Lab/star-7b',
+    ]);
+    expect(draft.model.organization).toBe('Star-Lab');
+    expect(draft.modelComments.organization).toBe(
+      "inferred from the weights' link https://huggingface.co/Star-Lab/star-7b",
+    );
+  });
+
+  it('reads the link as inference classifies it: the hf.co short host is the Hub too', async () => {
+    const draft = await draftOf('https://hf.co/Star-Lab/star-7b');
+    expect(draft.model.organization).toBe('Star-Lab');
+  });
+
+  it('takes no organisation from a weights link that is not a Hub model', async () => {
+    const draft = await draftOf('https://example.org/star-7b.safetensors');
+    expect(locationsOf(component(draft, 'final-parameters').entry)).toEqual([
+      'https://example.org/star-7b.safetensors',
+    ]);
+    expect(draft.model.organization).toBe('to do');
+    expect(draft.modelComments.organization).not.toContain('inferred from');
+  });
+});

@@ -1,10 +1,13 @@
-import { locationLabel, parseHfId } from '../scan/index.ts';
+import { classifyUrl } from '../infer/index.ts';
+import { parseHfId } from '../scan/index.ts';
 import {
   COMPONENTS,
   type ComponentEntry,
   type ComponentId,
   type EvidenceRef,
   isShippedStatus,
+  locateReleasePath,
+  locationLabel,
   type ReleaseEvidence,
   type ReleaseLocationSummary,
   type ReleasePack,
@@ -12,7 +15,7 @@ import {
   type ResolvedComponent,
 } from '../spec/index.ts';
 import { isUrl } from '../util/index.ts';
-import { locateReleasePath, locationWebUrl, pathUrl } from './location-url.ts';
+import { locationWebUrl, pathUrl } from './location-url.ts';
 
 /** One component as it will be written: the entry, and the comments that explain it. */
 export interface DraftComponent {
@@ -286,15 +289,6 @@ function fromInferred(component: ResolvedComponent, context: DraftContext): Draf
   return { id: component.id, entry, comments };
 }
 
-/** The Hub organisation of a Hub model URL (`https://huggingface.co/org/name…`), if it is one. */
-function hubModelOrg(url: string): string | null {
-  const match = /^https?:\/\/(?:www\.)?huggingface\.co\/([^/?#]+)\/[^/?#]+/i.exec(url);
-  const org = match?.[1];
-  return org && !['datasets', 'spaces', 'models', 'collections', 'papers'].includes(org.toLowerCase())
-    ? org
-    : null;
-}
-
 function hubOrg(ref: string): string | null {
   try {
     return parseHfId(ref).org;
@@ -327,7 +321,8 @@ function draftOrganization(evidence: ReleaseEvidence): { name: string; comment: 
     if (owner) return { name: owner, comment: `inferred from the account of ${page}` };
   }
   for (const location of weights?.files.length === 0 ? weights.locations : []) {
-    const org = isUrl(location) ? hubModelOrg(location) : null;
+    const link = isUrl(location) ? classifyUrl(location) : null;
+    const org = link?.kind === 'hub-model' ? link.account : undefined;
     if (org) return { name: org, comment: `inferred from the weights' link ${location}` };
   }
   return null;

@@ -27,6 +27,18 @@ export const FOLLOWED_MAX_FILES = 50_000;
 export const FOLLOWED_GIT_TIMEOUT_MS = 60_000;
 
 /**
+ * Whether a target is one a network opener reads: a Hub id (`hf:…`) or an http(s) URL. Openers that
+ * stand in for the network (the calibration corpus) read the same targets.
+ *
+ * @example
+ * readsNetworkTarget('hf:datasets/allenai/dolma') // true
+ * readsNetworkTarget('ssh://git@host/org/repo.git') // false
+ */
+export function readsNetworkTarget(target: string): boolean {
+  return target.startsWith('hf:') || /^https?:\/\//i.test(target);
+}
+
+/**
  * The opener that reads followed links over the network, only through Aperture's own sources and
  * their limits: Hub models and datasets through the configured Hub endpoint (`HF_ENDPOINT`), and https
  * git repositories through a shallow clone whose host must resolve to a public address (loopback,
@@ -39,10 +51,7 @@ export const FOLLOWED_GIT_TIMEOUT_MS = 60_000;
  */
 export function networkLocationOpener(options: NetworkOpenerOptions = {}): LocationOpener {
   return {
-    reads(target) {
-      if (target.startsWith('hf:')) return true;
-      return /^https?:\/\//i.test(target);
-    },
+    reads: readsNetworkTarget,
     async open(target) {
       if (target.startsWith('hf:')) {
         return openHfPack(target, { maxFiles: FOLLOWED_MAX_FILES, ...options.hf });

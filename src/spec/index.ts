@@ -31,9 +31,19 @@ export {
   classifyLicense,
   findCataloguedLicense,
   isOpenLicense,
+  normaliseWords,
   spdxFacts,
 } from './license-classify.ts';
-export { fenceTracker } from './markdown-fences.ts';
+export { locateReleasePath, locationKey, locationLabel, releasePath } from './location-label.ts';
+export type { MarkdownLine } from './markdown-fences.ts';
+export { fenceTracker, markdownLines, REFERENCE_SECTION } from './markdown-fences.ts';
+export {
+  isNumericCell,
+  numericTableLine,
+  TABLE_SEPARATOR,
+  TABLE_SEPARATOR_START,
+  tableRows,
+} from './markdown-tables.ts';
 export type { MofClassName, Policy, Rating } from './policy-schema.ts';
 export { MOF_CLASS_NAMES, POLICY_SPEC, PolicySchema, RATINGS } from './policy-schema.ts';
 export type { ExplainedIssue } from './read-yaml-mapping.ts';

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { AI_LICENSES } from './ai-licenses.ts';
-import { canonicalSpdxId, classifyLicense, isOpenLicense, spdxFacts } from './license-classify.ts';
+import {
+  canonicalSpdxId,
+  classifyLicense,
+  isOpenLicense,
+  normaliseWords,
+  spdxFacts,
+} from './license-classify.ts';
 
 describe('classifyLicense', () => {
   it.each([
@@ -93,5 +99,12 @@ describe('classifyLicense', () => {
     expect(spdxFacts('nonsense')).toBeNull();
     expect(isOpenLicense('BSD-3-Clause')).toBe(true);
     expect(isOpenLicense('llama2')).toBe(false);
+  });
+});
+
+describe('normaliseWords', () => {
+  it('lowers case, drops apostrophes and squeezes whitespace, keeping the ends', () => {
+    expect(normaliseWords("Meta's  Llama\tLicense")).toBe('metas llama license');
+    expect(normaliseWords(' Apache 2.0\r')).toBe(' apache 2.0 ');
   });
 });

@@ -70,20 +70,33 @@ const HUB_TAG_ALIASES: Record<string, string> = {
   'mit license': 'MIT',
 };
 
-function normaliseWords(text: string): string {
-  return text.toLowerCase().replace(/[’']/g, '').replace(/\s+/g, ' ').trim();
+/**
+ * Text as license names are compared: lower case, without apostrophes, every run of whitespace one
+ * space. Not trimmed, so that a line keeps its length when nothing is squeezed (find-license-mentions
+ * then reports indexes into the line as written).
+ *
+ * @example
+ * normaliseWords("Meta's  Llama\tLicense") // 'metas llama license'
+ */
+export function normaliseWords(text: string): string {
+  return text.toLowerCase().replace(/[’']/g, '').replace(/\s+/g, ' ');
+}
+
+/** A name as the catalogue looks it up: normalised words, trimmed. */
+function wordKey(text: string): string {
+  return normaliseWords(text).trim();
 }
 
 const CATALOGUE_BY_KEY = new Map<string, CataloguedLicense>();
 for (const entry of AI_LICENSES as readonly CataloguedLicense[]) {
-  CATALOGUE_BY_KEY.set(normaliseWords(entry.id), entry);
-  CATALOGUE_BY_KEY.set(normaliseWords(entry.name), entry);
-  for (const alias of entry.aliases) CATALOGUE_BY_KEY.set(normaliseWords(alias), entry);
+  CATALOGUE_BY_KEY.set(wordKey(entry.id), entry);
+  CATALOGUE_BY_KEY.set(wordKey(entry.name), entry);
+  for (const alias of entry.aliases) CATALOGUE_BY_KEY.set(wordKey(alias), entry);
 }
 
 /** The catalogued AI license with this id or alias, if any. */
 export function findCataloguedLicense(text: string): CataloguedLicense | undefined {
-  const key = normaliseWords(text);
+  const key = wordKey(text);
   // Hub `license_name` values are slugs: falcon-llm-license, nvidia-open-model-license.
   return CATALOGUE_BY_KEY.get(key) ?? CATALOGUE_BY_KEY.get(key.replace(/[-_]+/g, ' '));
 }
@@ -207,7 +220,7 @@ function fromCatalogue(input: string, entry: CataloguedLicense, exact: boolean):
  */
 export function classifyLicense(input: string | null | undefined): LicenseVerdict {
   const text = (input ?? '').trim();
-  if (NO_LICENSE_WORDS.has(normaliseWords(text))) {
+  if (NO_LICENSE_WORDS.has(wordKey(text))) {
     return {
       input: text,
       class: 'none',
@@ -230,8 +243,7 @@ export function classifyLicense(input: string | null | undefined): LicenseVerdic
     };
   }
   const catalogued = findCataloguedLicense(text);
-  if (catalogued)
-    return fromCatalogue(text, catalogued, normaliseWords(text) === normaliseWords(catalogued.id));
+  if (catalogued) return fromCatalogue(text, catalogued, wordKey(text) === wordKey(catalogued.id));
 
   const node = parseExpression(toSpdxSyntax(text));
   if (node) {

@@ -237,6 +237,23 @@ async function resolveHost(url: URL, host: string, lookup: HostLookup): Promise<
   return found.map((entry) => entry.address);
 }
 
+/** The URL's host without the brackets of an IPv6 literal: `::1` for `http://[::1]/`. */
+function bareHost(url: URL): string {
+  return url.hostname.replace(/^\[(.*)\]$/, '$1');
+}
+
+/**
+ * Whether a URL's host is forbidden on its face, before any DNS: a localhost name (RFC 6761: loopback
+ * whatever a resolver says) or an IP address in a forbidden range.
+ */
+function isForbiddenOnItsFace(url: URL): boolean {
+  const host = bareHost(url);
+  const name = host.replace(/\.$/, '');
+  return (
+    name === 'localhost' || name.endsWith('.localhost') || (isIP(host) !== 0 && isForbiddenAddress(host))
+  );
+}
+
 /**
  * The refusal of a URL whose host is forbidden on its face, without asking DNS: an IP address in a
  * forbidden range (in any spelling WHATWG `URL` reads, `2130706433` or `[::ffff:127.0.0.1]`) or a
@@ -256,11 +273,7 @@ export function refusalWithoutLookup(
     return null;
   }
   if (isAllowedHost(url, allowHosts)) return null;
-  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-  const name = host.replace(/\.$/, '');
-  const forbidden =
-    name === 'localhost' || name.endsWith('.localhost') || (isIP(host) !== 0 && isForbiddenAddress(host));
-  return forbidden ? destinationRefused(url) : null;
+  return isForbiddenOnItsFace(url) ? destinationRefused(url) : null;
 }
 
 /**
@@ -291,10 +304,8 @@ export async function assertPublicDestination(
     throw destinationRefused(url, 'Aperture connects only to http:// and https:// destinations');
   }
   const allowed = isAllowedHost(url, options.allowHosts ?? []);
-  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-  const name = host.replace(/\.$/, '');
-  // RFC 6761: localhost names are loopback whatever a resolver says.
-  if (!allowed && (name === 'localhost' || name.endsWith('.localhost'))) throw destinationRefused(url);
+  if (!allowed && isForbiddenOnItsFace(url)) throw destinationRefused(url);
+  const host = bareHost(url);
   const addresses = isIP(host) ? [host] : await resolveHost(url, host, options.lookup ?? defaultLookup);
   if (!allowed && addresses.some(isForbiddenAddress)) throw destinationRefused(url);
   return { url, addresses };

@@ -2,21 +2,6 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import type { TextDocument } from '../../spec/index.ts';
 import { parseYamlSafely } from '../../util/index.ts';
 
-// One digit run, an optional fraction and exponent: no nested quantifiers, so no catastrophic backtracking.
-const DECIMAL = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
-const SPECIAL = /^[-+]?(?:nan|inf|infinity)$/i;
-
-/**
- * True for a table cell holding a number: a finite decimal, or `nan` / `inf` as loggers write diverged
- * values. Digit strings too large for a double (1e999) are not numbers a metric can hold.
- */
-export function isNumericCell(cell: string): boolean {
-  const text = cell.trim();
-  if (text.length === 0 || text.length > 64) return false;
-  if (SPECIAL.test(text)) return true;
-  return DECIMAL.test(text) && Number.isFinite(Number(text));
-}
-
 /** True for a finite JSON number. */
 export function isFiniteNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
