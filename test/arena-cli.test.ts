@@ -45,7 +45,7 @@ forEachDialect('aperture arena', (ctx) => {
     expect(added.stdout, added.stderr).toContain('added 2 private item(s)');
     expect((await run(['team', 'create', 'owls'])).code).toBe(0);
     const token = (await run(['team', 'token', 'owls'])).stdout.trim();
-    expect(token).toMatch(/^apt_\d+_/);
+    expect(token).toMatch(/^apt_[0-9a-f]{24}_/);
     await writeFile(path.join(dir, 'p.csv'), 'id,prediction\nq1,one\nq2,x\nh1,three\nh2,x\n');
     const submitted = await run(['submit', 'cli-bench', 'round-1', 'p.csv', '--token', token]);
     expect(submitted.stdout, submitted.stderr).toContain('public score 0.5');

@@ -164,6 +164,40 @@ forEachDialect('arena service', (ctx) => {
     expect(await store.db.selectFrom('submissions').select('id').execute()).toEqual([]);
   });
 
+  it('names tokens by random public ids, never by their row ids', async () => {
+    const store = await ctx.openFresh();
+    await migrateToLatest(store);
+    const { tokens } = await seedArena(store.db);
+    const issued = [
+      await issueToken(store.db, 'owls', 'submit'),
+      await issueToken(store.db, 'owls', 'submit'),
+    ];
+    const rows = await store.db.selectFrom('team_tokens').select(['id', 'public_id']).orderBy('id').execute();
+    expect(rows).toHaveLength(4);
+    for (const row of rows) {
+      expect(row.public_id).toMatch(/^[0-9a-f]{24}$/);
+      expect(row.public_id).not.toBe(String(row.id));
+    }
+    expect(new Set(rows.map((row) => row.public_id)).size).toBe(4);
+    for (const { id, token } of issued) expect(token.startsWith(`apt_${id}_`)).toBe(true);
+    expect(tokens.owls).toMatch(/^apt_[0-9a-f]{24}_[A-Za-z0-9_-]{43}$/);
+    // A token's secret under another token's id is refused.
+    const secretOfFirst = issued[0]!.token.slice(`apt_${issued[0]!.id}_`.length);
+    await expect(
+      authenticateToken(store.db, `apt_${issued[1]!.id}_${secretOfFirst}`, 'submit'),
+    ).rejects.toMatchObject({ code: 'ERR_UNAUTHORIZED' });
+    await expect(revokeToken(store.db, String(rows[0]!.id))).rejects.toMatchObject({ code: 'ERR_NOT_FOUND' });
+    await expect(revokeToken(store.db, `apt_${issued[0]!.id}`)).rejects.toMatchObject({ code: 'ERR_USAGE' });
+    await revokeToken(store.db, issued[0]!.id);
+    await expect(authenticateToken(store.db, issued[0]!.token, 'submit')).rejects.toMatchObject({
+      code: 'ERR_UNAUTHORIZED',
+    });
+    expect(await authenticateToken(store.db, issued[1]!.token, 'submit')).toMatchObject({
+      team: 'owls',
+      publicId: issued[1]!.id,
+    });
+  });
+
   it('adds fresh items only after the freeze and before the first submission', async () => {
     const store = await ctx.openFresh();
     await migrateToLatest(store);

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { type Kysely, Migrator } from 'kysely';
 import { expect, it } from 'vitest';
+import { authenticateToken, issueToken, revokeToken } from '../src/arena/index.ts';
 import { appliedMigrations, migrateToLatest, migrationsFor, TABLE_NAMES } from '../src/store/index.ts';
 import { forEachDialect } from './support/dialects.ts';
 
@@ -99,7 +101,11 @@ forEachDialect('store migrations', (ctx) => {
     const idsBefore = await old.selectFrom('models').select(['id', 'name']).orderBy('id').execute();
 
     const outcome = await migrateToLatest(store);
-    expect(outcome.applied).toEqual(['0008-model-open-washing', '0009-unscored-submissions']);
+    expect(outcome.applied).toEqual([
+      '0008-model-open-washing',
+      '0009-unscored-submissions',
+      '0010-team-token-public-ids',
+    ]);
     expect((await migrateToLatest(store)).applied).toEqual([]);
 
     const rows = await store.db
@@ -141,5 +147,60 @@ forEachDialect('store migrations', (ctx) => {
     await expect(
       store.db.updateTable('models').set({ open_washing: 2 }).where('external_id', '=', 'GPT-4').execute(),
     ).rejects.toThrow(/check constraint|CHECK constraint/i);
+  });
+
+  it('0010 keeps team tokens issued before it working, under their row id', async () => {
+    const store = await ctx.openFresh();
+    const migrations = migrationsFor(store.dialect);
+    const migrator = new Migrator({
+      db: store.db as unknown as Kysely<unknown>,
+      provider: { getMigrations: async () => migrations },
+    });
+    expect((await migrator.migrateTo('0009-unscored-submissions')).error).toBeUndefined();
+    // biome-ignore lint/suspicious/noExplicitAny: the 0009 schema has no public ids, unlike Database
+    const old = store.db as unknown as Kysely<any>;
+    const { id: teamId } = await old
+      .insertInto('teams')
+      .values({ slug: 'owls', name: 'Owls', created_at: '2025-01-01T00:00:00.000Z' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // What issueToken stored before 0010: the token was apt_<row id>_<secret>.
+    const secret = 'S'.repeat(43);
+    const { id: tokenId } = await old
+      .insertInto('team_tokens')
+      .values({
+        team_id: teamId,
+        token_hash: createHash('sha256').update(secret).digest('hex'),
+        scope: 'submit',
+        created_at: '2025-01-01T00:00:00.000Z',
+        revoked_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+
+    expect((await migrateToLatest(store)).applied).toContain('0010-team-token-public-ids');
+    const legacy = `apt_${tokenId}_${secret}`;
+    expect(await authenticateToken(store.db, legacy, 'submit')).toMatchObject({
+      team: 'owls',
+      publicId: String(tokenId),
+    });
+    const fresh = await issueToken(store.db, 'owls', 'submit');
+    expect(fresh.id).toMatch(/^[0-9a-f]{24}$/);
+    await expect(
+      old
+        .insertInto('team_tokens')
+        .values({
+          team_id: teamId,
+          public_id: fresh.id,
+          token_hash: '0'.repeat(64),
+          scope: 'submit',
+          created_at: '2025-01-02T00:00:00.000Z',
+        })
+        .execute(),
+    ).rejects.toThrow(/unique/i);
+    await revokeToken(store.db, String(tokenId));
+    await expect(authenticateToken(store.db, legacy, 'submit')).rejects.toMatchObject({
+      code: 'ERR_UNAUTHORIZED',
+    });
   });
 });

@@ -76,7 +76,7 @@ export { teamContributions } from './team-contributions.ts';
 export type { HistoryEntry } from './team-history.ts';
 export { teamHistory } from './team-history.ts';
 export type { AuthenticatedTeam } from './team-tokens.ts';
-export { authenticateToken, createTeam, issueToken, revokeToken } from './team-tokens.ts';
+export { authenticateToken, createTeam, issueToken, revokeToken, TOKEN_ID_PATTERN } from './team-tokens.ts';
 export type { LogEntry, LogEntryInput, LogVerification } from './transparency-log.ts';
 export {
   appendEntry,

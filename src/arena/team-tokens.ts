@@ -5,18 +5,31 @@ import { type ArenaDb, isoNow, requireTeam } from './arena-records.ts';
 import { SlugSchema } from './benchmark-definition.ts';
 
 /*
- * Team tokens look like `apt_<id>_<secret>`: the id finds the row, and the sha256 of the 43-character
- * secret is compared with the stored hash in constant time (crypto.timingSafeEqual). Only the hash is stored;
- * the token is shown once, when issued.
+ * Team tokens look like `apt_<id>_<secret>`: the public id (24 random hex digits) finds the row, and the
+ * sha256 of the 43-character secret is compared with the stored hash in constant time
+ * (crypto.timingSafeEqual). Only the hash is stored; the token is shown once, when issued. The id is random
+ * so that nobody can name another team's token: tokens issued before migration 0010 carry their row id
+ * instead (`apt_13_…`) and keep working until revoked.
  */
 
-const TOKEN = /^apt_([1-9][0-9]{0,9})_([A-Za-z0-9_-]{43})$/;
+/**
+ * A token's public id, what `apt_` is followed by up to the next `_`: 24 hex digits, or the row id of a
+ * token issued before migration 0010.
+ *
+ * @example
+ * TOKEN_ID_PATTERN.test('3f9c2a71d04be8a61c5d7e02'); // true
+ */
+export const TOKEN_ID_PATTERN = /^(?:[0-9a-f]{24}|[1-9][0-9]{0,9})$/;
+const TOKEN = /^apt_([0-9a-f]{24}|[1-9][0-9]{0,9})_([A-Za-z0-9_-]{43})$/;
 
 /** The team a token authenticates, with the token's scope. */
 export interface AuthenticatedTeam {
   teamId: number;
   team: string;
+  /** The token's row id (never shown; stable, so rate limits key on it). */
   tokenId: number;
+  /** The id the token shows after `apt_`. */
+  publicId: string;
   scope: TokenScope;
 }
 
@@ -51,40 +64,53 @@ export async function createTeam(
  * Issues a token for a team and returns it: this is the only time the token is visible.
  *
  * @example
- * const { token } = await issueToken(db, 'owls', 'submit'); // apt_3_Qm9…
+ * const { id, token } = await issueToken(db, 'owls', 'submit'); // id 3f9c…, token apt_3f9c…_Qm9…
  */
 export async function issueToken(
   db: ArenaDb,
   teamSlug: string,
   scope: TokenScope,
   options: { now?: Date } = {},
-): Promise<{ id: number; token: string }> {
+): Promise<{ id: string; token: string }> {
   const team = await requireTeam(db, teamSlug);
+  const publicId = randomBytes(12).toString('hex');
   const secret = randomBytes(32).toString('base64url');
-  const { id } = await db
+  await db
     .insertInto('team_tokens')
     .values({
       team_id: team.id,
+      public_id: publicId,
       token_hash: sha256(secret).toString('hex'),
       scope,
       created_at: isoNow(options.now),
       revoked_at: null,
     })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { id, token: `apt_${id}_${secret}` };
+    .execute();
+  return { id: publicId, token: `apt_${publicId}_${secret}` };
 }
 
-/** Revokes a token by its id (the number after `apt_`); revoked tokens are refused from then on. */
-export async function revokeToken(db: ArenaDb, tokenId: number, options: { now?: Date } = {}): Promise<void> {
+/**
+ * Revokes a token by its public id (what follows `apt_` up to the next `_`); revoked tokens are refused
+ * from then on. ERR_USAGE for an id of the wrong shape, ERR_NOT_FOUND when no active token has it.
+ */
+export async function revokeToken(
+  db: ArenaDb,
+  publicId: string,
+  options: { now?: Date } = {},
+): Promise<void> {
+  if (!TOKEN_ID_PATTERN.test(publicId))
+    throw new ApertureError(
+      'ERR_USAGE',
+      `"${publicId}" is not a token id: give the part of the token between apt_ and the next _`,
+    );
   const result = await db
     .updateTable('team_tokens')
     .set({ revoked_at: isoNow(options.now) })
-    .where('id', '=', tokenId)
+    .where('public_id', '=', publicId)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0)
-    throw new ApertureError('ERR_NOT_FOUND', `no active token ${tokenId}`);
+    throw new ApertureError('ERR_NOT_FOUND', `no active token ${publicId}`);
 }
 
 /**
@@ -105,20 +131,21 @@ export async function authenticateToken(
   );
   const match = TOKEN.exec(token ?? '');
   if (!match) throw refused;
-  const tokenId = Number(match[1]);
+  const publicId = match[1]!;
   const presented = sha256(match[2]!);
   const row = await db
     .selectFrom('team_tokens')
     .innerJoin('teams', 'teams.id', 'team_tokens.team_id')
     .select([
       'team_tokens.id',
+      'team_tokens.public_id',
       'team_tokens.token_hash',
       'team_tokens.scope',
       'team_tokens.revoked_at',
       'teams.id as team_id',
       'teams.slug',
     ])
-    .where('team_tokens.id', '=', tokenId)
+    .where('team_tokens.public_id', '=', publicId)
     .executeTakeFirst();
   // Compare against a dummy hash when the row is missing, so both paths do the same work.
   const stored = Buffer.from(row?.token_hash ?? '0'.repeat(64), 'hex');
@@ -126,5 +153,5 @@ export async function authenticateToken(
   if (!row || !equal || row.revoked_at !== null) throw refused;
   if (scope === 'admin' && row.scope !== 'admin')
     throw new ApertureError('ERR_FORBIDDEN', 'this needs a token with the admin scope');
-  return { teamId: row.team_id, team: row.slug, tokenId: row.id, scope: row.scope };
+  return { teamId: row.team_id, team: row.slug, tokenId: row.id, publicId: row.public_id, scope: row.scope };
 }

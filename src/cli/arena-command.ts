@@ -330,11 +330,10 @@ Exit codes: 0 opened, 2 refused (that case, a taken name) or bad times.`,
   );
   team.addCommand(
     sub(io, new Command('revoke'))
-      .description('revoke a token by its id (the number after apt_)')
-      .argument('<id>', 'token id')
+      .description('revoke a token by its id (the part of the token between apt_ and the next _)')
+      .argument('<id>', 'token id, as `team token` printed it')
       .action(async (id: string, options: { db?: string }) => {
-        if (!/^\d+$/.test(id)) throw new ApertureError('ERR_USAGE', `token id must be a number, not "${id}"`);
-        await withStore(io, options.db, (store) => revokeToken(store.db, Number(id)));
+        await withStore(io, options.db, (store) => revokeToken(store.db, id));
         io.stdout.write(`revoked token ${id}\n`);
       }),
   );

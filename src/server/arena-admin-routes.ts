@@ -39,12 +39,12 @@ import {
 } from './arena-admin-schemas.ts';
 import { BenchmarkParamsSchema, RoundParamsSchema } from './arena-schemas.ts';
 import { fieldError } from './http-errors.ts';
-import { rateLimited } from './rate-limited.ts';
+import { rateLimitedPerAddress } from './rate-limited.ts';
 import type { ServerContext, ZodApp } from './server-context.ts';
 
 /** Organiser requests per address per minute. */
 const ADMIN_RATE_PER_MINUTE = 60;
-/** Log verifications per address per minute (no token needed, so kept low). */
+/** Log verifications per address per minute (no token needed, so kept low; a token in the request changes nothing). */
 const VERIFY_RATE_PER_MINUTE = 20;
 /** Rejected items named in a 422 message. */
 const LISTED_REJECTIONS = 5;
@@ -133,7 +133,7 @@ function lineOfEntry(text: string, index: number): number | null {
  * POST benchmarks, items, rounds, round close, teams and team tokens, and DELETE tokens, all behind the
  * server admin token (APERTURE_ADMIN_TOKEN, as for programs; the CLI's organiser commands need the store
  * itself, so a team token, even with the admin scope, is not enough). POST /api/arena/verify-log needs
- * no token. All are rate-limited per address.
+ * no token. All are rate-limited per address, and wrong admin tokens count as failed authentications.
  *
  * @example
  * arenaAdminRoutes(app, context, { adminToken: process.env.APERTURE_ADMIN_TOKEN });
@@ -143,9 +143,9 @@ export function arenaAdminRoutes(
   context: ServerContext,
   options: ArenaAdminRouteOptions = {},
 ): void {
-  // onRequest: refuse before the body is read or validated.
-  const admin = requireAdminToken(options.adminToken);
-  const adminConfig = rateLimited(ADMIN_RATE_PER_MINUTE);
+  // onRequest: refuse before the body is read or validated; wrong admin tokens count per address.
+  const admin = requireAdminToken(options.adminToken, context.failedAuthentications);
+  const adminConfig = rateLimitedPerAddress(ADMIN_RATE_PER_MINUTE);
 
   app.post(
     '/api/arena/benchmarks',
@@ -298,13 +298,13 @@ export function arenaAdminRoutes(
       config: adminConfig,
       schema: {
         tags: ['arena'],
-        summary: `Revoke a team token by its id, the number after apt_ (\`aperture arena team revoke\`). ${AUTH}`,
+        summary: `Revoke a team token by its id, the part of the token between apt_ and the next _ (\`aperture arena team revoke\`). ${AUTH}`,
         params: TokenParamsSchema,
         response: { 200: TokenRevokedSchema, ...ADMIN_ERRORS },
       },
     },
     async (request) => {
-      const id = Number(request.params.id);
+      const { id } = request.params;
       await revokeToken(context.db, id);
       return { id, revoked: true as const };
     },
@@ -313,7 +313,7 @@ export function arenaAdminRoutes(
   app.post(
     '/api/arena/verify-log',
     {
-      config: rateLimited(VERIFY_RATE_PER_MINUTE),
+      config: rateLimitedPerAddress(VERIFY_RATE_PER_MINUTE),
       bodyLimit: MAX_LOG_TEXT_BYTES + 4 * 1024 * 1024,
       schema: {
         tags: ['arena'],

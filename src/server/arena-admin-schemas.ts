@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TOKEN_ID_PATTERN } from '../arena/index.ts';
 import { WithholdingSchema } from './arena-schemas.ts';
 
 /*
@@ -147,19 +148,21 @@ export const TokenIssueBodySchema = z
 
 /** POST team tokens: the token, shown this once (only its hash is stored). */
 export const TokenIssuedSchema = z.object({
-  id: z.number(),
+  id: z.string().describe('The token id (what follows apt_ up to the next _): revoke the token with it'),
   team: z.string(),
   scope: z.enum(['submit', 'admin']),
   token: z.string(),
 });
 
-/** Path of a token: its id, the number after `apt_`. */
+/** Path of a token: its id, what follows `apt_` up to the next `_` (never the whole token). */
 export const TokenParamsSchema = z.object({
-  id: z.string().regex(/^[1-9][0-9]{0,9}$/, 'expected a token id'),
+  id: z
+    .string()
+    .regex(TOKEN_ID_PATTERN, 'expected a token id: the part of the token between apt_ and the next _'),
 });
 
 /** DELETE token. */
-export const TokenRevokedSchema = z.object({ id: z.number(), revoked: z.literal(true) });
+export const TokenRevokedSchema = z.object({ id: z.string(), revoked: z.literal(true) });
 
 /** Body of POST verify-log. */
 export const VerifyLogBodySchema = z

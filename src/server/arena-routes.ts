@@ -29,11 +29,12 @@ import {
 } from './arena-schemas.ts';
 import { acceptCheckSource } from './check-source.ts';
 import { fieldError } from './http-errors.ts';
-import { bearer, rateLimited } from './rate-limited.ts';
+import { rateLimitedPerTeamToken } from './rate-limited.ts';
 import { type CsvColumn, oneBatch, sendCsv } from './send-csv.ts';
 import type { ServerContext, ZodApp } from './server-context.ts';
+import { bearer, requireTeamToken } from './team-token-auth.ts';
 
-/** Submissions per token (or, without one, per address) per minute; the daily cap per team applies as well. */
+/** Submissions per verified token per minute; the daily cap per team applies as well. */
 const SUBMISSION_RATE_PER_MINUTE = 30;
 
 const LEADERBOARD_CSV: CsvColumn<LeaderboardEntry>[] = [
@@ -70,7 +71,8 @@ function submissionTask(query: string | undefined, body: string | undefined): st
 /**
  * The arena under /api/arena: benchmarks (private labels never included), rounds, leaderboards (JSON or
  * CSV), team histories, the transparency log export, and, with a team's Bearer token, submissions and
- * prize claims (both rate-limited per address).
+ * prize claims: the token is checked first (before the body is read), then the request counts toward the
+ * token's rate limit.
  */
 export function arenaRoutes(app: ZodApp, context: ServerContext): void {
   app.get(
@@ -168,7 +170,8 @@ export function arenaRoutes(app: ZodApp, context: ServerContext): void {
     '/api/arena/benchmarks/:slug/rounds/:round/submissions',
     {
       bodyLimit: MAX_PREDICTIONS_BYTES + 1024 * 1024,
-      config: rateLimited(SUBMISSION_RATE_PER_MINUTE),
+      onRequest: requireTeamToken(context.db, context.failedAuthentications, 'submit'),
+      config: rateLimitedPerTeamToken(SUBMISSION_RATE_PER_MINUTE),
       schema: {
         tags: ['arena'],
         summary:
@@ -201,7 +204,8 @@ export function arenaRoutes(app: ZodApp, context: ServerContext): void {
   app.post(
     '/api/arena/benchmarks/:slug/prize-claims',
     {
-      config: rateLimited(context.checkRateLimit),
+      onRequest: requireTeamToken(context.db, context.failedAuthentications, 'admin'),
+      config: rateLimitedPerTeamToken(context.checkRateLimit),
       schema: {
         tags: ['arena'],
         summary: "Claim a prize track: the checker verifies the team's release (admin token)",

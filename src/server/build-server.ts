@@ -22,6 +22,11 @@ import { arenaRoutes } from './arena-routes.ts';
 import { checkReleasePinned } from './check-release-pinned.ts';
 import { checkRoutes } from './check-routes.ts';
 import { countryRoutes } from './country-routes.ts';
+import {
+  DEFAULT_FAILED_AUTHENTICATION_LIMITS,
+  type FailedAuthenticationLimits,
+  FailedAuthentications,
+} from './failed-authentications.ts';
 import { healthRoutes } from './health-routes.ts';
 import { errorBody, handleError } from './http-errors.ts';
 import { importRunRoutes } from './import-run-routes.ts';
@@ -54,8 +59,13 @@ export interface BuildServerOptions {
   destination?: DestinationOptions;
   /** Time limit of one POST /api/check, 120 s by default. */
   checkTimeoutMs?: number;
-  /** POST /api/check requests per client address per minute, 10 by default. */
+  /** POST /api/check requests per client address per minute, 10 by default (also prize claims per token). */
   checkRateLimit?: number;
+  /**
+   * Failed authentications (team or admin token) allowed per client address before it is refused for the
+   * rest of the window: 10 in 10 minutes by default.
+   */
+  failedAuthenticationLimits?: FailedAuthenticationLimits;
   /**
    * Bounds of the cache of catalog answers (keyed by catalog version, so never stale); maxEntries 0
    * turns it off.
@@ -128,6 +138,9 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
     checkTimeoutMs: options.checkTimeoutMs ?? 120_000,
     checkRateLimit: options.checkRateLimit ?? 10,
     cache: new ResponseCache(options.responseCache ?? DEFAULT_RESPONSE_CACHE_LIMITS),
+    failedAuthentications: new FailedAuthentications(
+      options.failedAuthenticationLimits ?? DEFAULT_FAILED_AUTHENTICATION_LIMITS,
+    ),
   };
   for (const routes of [
     healthRoutes,

@@ -166,7 +166,7 @@ async function awardFromBody(body: unknown, destination: DestinationOptions): Pr
  * with format=csv), and admin-token-protected POST/PUT/DELETE of programs and awards.
  */
 export function programRoutes(app: ZodApp, context: ServerContext, options: ProgramRouteOptions = {}): void {
-  const admin = requireAdminToken(options.adminToken);
+  const admin = requireAdminToken(options.adminToken, context.failedAuthentications);
   const adminResponses = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema };
 
   app.get(
@@ -251,7 +251,7 @@ export function programRoutes(app: ZodApp, context: ServerContext, options: Prog
   app.post(
     '/api/programs',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         tags: ['programs'],
         summary: 'Create a program from its definition (admin token)',
@@ -279,7 +279,7 @@ export function programRoutes(app: ZodApp, context: ServerContext, options: Prog
   app.put(
     '/api/programs/:id',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         tags: ['programs'],
         summary: 'Create or replace a program (admin token)',
@@ -305,7 +305,7 @@ export function programRoutes(app: ZodApp, context: ServerContext, options: Prog
   app.delete(
     '/api/programs/:id',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         tags: ['programs'],
         summary: 'Delete a program with its awards and verification history (admin token)',
@@ -324,7 +324,7 @@ export function programRoutes(app: ZodApp, context: ServerContext, options: Prog
   app.post(
     '/api/programs/:id/awards',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         tags: ['programs'],
         summary: 'Add an award to a program (admin token)',
@@ -359,7 +359,7 @@ export function programRoutes(app: ZodApp, context: ServerContext, options: Prog
   app.put(
     '/api/awards/:id',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         tags: ['programs'],
         summary: 'Replace an award (admin token)',
@@ -386,7 +386,7 @@ export function programRoutes(app: ZodApp, context: ServerContext, options: Prog
   app.delete(
     '/api/awards/:id',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         tags: ['programs'],
         summary: 'Delete an award with its deliverables and verification history (admin token)',

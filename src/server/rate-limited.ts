@@ -1,27 +1,58 @@
+import type { FastifyRequest } from 'fastify';
+import { authenticatedTeam } from './team-token-auth.ts';
+
+/*
+ * Route configs for @fastify/rate-limit. A limit keyed on a credential counts only credentials that were
+ * verified: keying on what a request merely claims (a token id in its header) would let anyone spend a
+ * team's budget, or escape every limit by claiming a new id each time. Failed authentications have their
+ * own, stricter bucket per address (FailedAuthentications).
+ */
+
+const MINUTE_MS = 60_000;
+
+function tooMany(what: string) {
+  return (_request: unknown, limit: { after: string; statusCode: number }) =>
+    Object.assign(new Error(`too many requests ${what}; retry in ${limit.after}`), {
+      statusCode: limit.statusCode,
+    });
+}
+
 /**
- * Route config for @fastify/rate-limit: `max` requests a minute per arena token id when the request
- * carries one (a team's clients may share an address), else per client address; the 429 says when to retry.
+ * `max` requests a minute per client address, counted when the request arrives.
  *
  * @example
- * app.post('/api/arena/verify-log', { config: rateLimited(30) }, handler);
+ * app.post('/api/arena/verify-log', { config: rateLimitedPerAddress(20) }, handler);
  */
-export function rateLimited(max: number) {
+export function rateLimitedPerAddress(max: number) {
   return {
     rateLimit: {
       max,
-      timeWindow: 60_000,
-      keyGenerator: (request: { headers: { authorization?: string }; ip: string }) =>
-        /^Bearer\s+apt_(\d+)_/i.exec(request.headers.authorization ?? '')?.[1] ?? request.ip,
-      errorResponseBuilder: (_request: unknown, limit: { after: string; statusCode: number }) =>
-        Object.assign(new Error(`too many requests from this address; retry in ${limit.after}`), {
-          statusCode: limit.statusCode,
-        }),
+      timeWindow: MINUTE_MS,
+      keyGenerator: (request: FastifyRequest) => `address:${request.ip}`,
+      errorResponseBuilder: tooMany('from this address'),
     },
   };
 }
 
-/** The token of `Authorization: Bearer …`, if any. */
-export function bearer(header: string | undefined): string | undefined {
-  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-  return match?.[1];
+/**
+ * `max` requests a minute per verified team token. The route must authenticate in onRequest
+ * (requireTeamToken); this limit runs in preParsing, after every onRequest hook and before the body is
+ * read. Without an authenticated team (a route wired wrongly) it falls back to the client address.
+ *
+ * @example
+ * app.post(url, { onRequest: requireTeamToken(db, failed, 'submit'), config: rateLimitedPerTeamToken(30) }, handler);
+ */
+export function rateLimitedPerTeamToken(max: number) {
+  return {
+    rateLimit: {
+      max,
+      timeWindow: MINUTE_MS,
+      hook: 'preParsing' as const,
+      keyGenerator: (request: FastifyRequest) => {
+        const team = authenticatedTeam(request);
+        return team ? `token:${team.tokenId}` : `address:${request.ip}`;
+      },
+      errorResponseBuilder: tooMany('with this token'),
+    },
+  };
 }

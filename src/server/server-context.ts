@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { CheckReport } from '../checker/index.ts';
 import type { Database, DialectName } from '../store/index.ts';
 import type { DestinationOptions } from '../util/index.ts';
+import type { FailedAuthentications } from './failed-authentications.ts';
 import type { ResponseCache } from './response-cache.ts';
 
 /** The Fastify instance routes are declared on: zod schemas type requests and replies. */
@@ -38,4 +39,6 @@ export interface ServerContext {
   checkRateLimit: number;
   /** Computed catalog answers keyed by catalog version (see sendCachedJson). */
   cache: ResponseCache;
+  /** Failed authentications (team and admin tokens) per client address, shared by every route. */
+  failedAuthentications: FailedAuthentications;
 }

@@ -112,6 +112,12 @@ export interface TeamsTable {
 export interface TeamTokensTable {
   id: Generated<number>;
   team_id: number;
+  /**
+   * What the token shows between `apt_` and its secret: 24 random hex digits, or for a token issued before
+   * migration 0010 its row id as text. Unique; set on every insert (the column is nullable only because
+   * 0010 added it to existing rows).
+   */
+  public_id: string;
   /** sha256 hex of the secret part of the token. */
   token_hash: string;
   scope: TokenScope;

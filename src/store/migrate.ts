@@ -9,6 +9,7 @@ import { benchmarkContributorsMigration } from './migrations/0006-benchmark-cont
 import { benchmarkTasksMigration } from './migrations/0007-benchmark-tasks.ts';
 import { modelOpenWashingMigration } from './migrations/0008-model-open-washing.ts';
 import { unscoredSubmissionsMigration } from './migrations/0009-unscored-submissions.ts';
+import { teamTokenPublicIdsMigration } from './migrations/0010-team-token-public-ids.ts';
 import type { DatabaseHandle, DialectName } from './open-database.ts';
 
 /**
@@ -26,6 +27,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0007-benchmark-tasks': benchmarkTasksMigration(dialect),
     '0008-model-open-washing': modelOpenWashingMigration(),
     '0009-unscored-submissions': unscoredSubmissionsMigration(),
+    '0010-team-token-public-ids': teamTokenPublicIdsMigration(),
   };
 }
 
