@@ -40,8 +40,11 @@ const RATINGS = BenchmarkDefinitionSchema.parse({
   ],
 });
 
-/** The ratings benchmark with 5 public and 6 private items, and two teams with submit tokens. */
-async function seedRatings(store: DatabaseHandle) {
+/**
+ * The ratings benchmark with 5 public and 6 private items, and two teams with submit tokens (none with
+ * `withTokens: false`, for a store migrated to a version before token public ids).
+ */
+async function seedRatings(store: DatabaseHandle, { withTokens = true } = {}) {
   await createBenchmark(store.db, RATINGS, { now: new Date('2020-01-01T00:00:00Z') });
   const items = (prefix: string, n: number) =>
     Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, label: i + 1 }));
@@ -54,7 +57,7 @@ async function seedRatings(store: DatabaseHandle) {
   const tokens: Record<string, string> = {};
   for (const team of ['owls', 'foxes']) {
     await createTeam(store.db, { slug: team, name: team });
-    tokens[team] = (await issueToken(store.db, team, 'submit')).token;
+    if (withTokens) tokens[team] = (await issueToken(store.db, team, 'submit')).token;
   }
   return tokens;
 }
@@ -150,7 +153,7 @@ forEachDialect('arena scores that are not finite numbers', (ctx) => {
       provider: { getMigrations: async () => migrations },
     });
     expect((await migrator.migrateTo('0008-model-open-washing')).error).toBeUndefined();
-    const tokens = await seedRatings(store);
+    await seedRatings(store, { withTokens: false });
     // biome-ignore lint/suspicious/noExplicitAny: the 0008 schema has no unscored column, unlike Database
     const old = store.db as unknown as Kysely<any>;
     const round = await old.selectFrom('rounds').select('id').executeTakeFirstOrThrow();
@@ -178,7 +181,11 @@ forEachDialect('arena scores that are not finite numbers', (ctx) => {
       ])
       .execute();
 
-    expect((await migrateToLatest(store)).applied).toEqual(['0009-unscored-submissions']);
+    expect((await migrateToLatest(store)).applied).toEqual([
+      '0009-unscored-submissions',
+      '0010-team-token-public-ids',
+    ]);
+    const owlsToken = (await issueToken(store.db, 'owls', 'submit')).token;
     const repaired = await store.db
       .selectFrom('submissions')
       .select(['digest', 'unscored', 'improved'])
@@ -199,7 +206,7 @@ forEachDialect('arena scores that are not finite numbers', (ctx) => {
         {
           benchmark: 'ratings',
           round: 'round-1',
-          token: tokens.owls,
+          token: owlsToken,
           bytes: predictions(error),
           format: 'csv',
         },

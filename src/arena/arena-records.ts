@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { PostgresAdapter, sql } from 'kysely';
 import { ApertureError } from '../errors.ts';
@@ -144,30 +145,49 @@ export async function requireTeam(db: ArenaDb, slug: string) {
   return team;
 }
 
-/** The public and private items of a round's task, with their truths (server-side only). */
+/** Items read per query on SQLite, whose queries run on the event loop: a page takes a few milliseconds. */
+const TRUTH_PAGE = 5000;
+
+/**
+ * The public and private items of a round's task, with their truths (server-side only): for each split the
+ * shared items, then the round's fresh items, each in insertion order. On SQLite the items are read a page
+ * at a time (by id, on the index of benchmark, task, round and split) with a turn for the event loop
+ * between pages, so a round of a million items does not stall the server; PostgreSQL answers off the loop.
+ */
 export async function roundTruth(
   db: ArenaDb,
   benchmarkId: number,
   roundId: number,
   task: string,
 ): Promise<{ public: SplitTruth; private: SplitTruth }> {
-  const rows = await db
-    .selectFrom('arena_items')
-    .select(['external_id', 'split', 'label', 'round_id'])
-    .where('benchmark_id', '=', benchmarkId)
-    .where('task', '=', task)
-    .where((where) => where.or([where('round_id', 'is', null), where('round_id', '=', roundId)]))
-    .orderBy('id')
-    .execute();
-  const split = (name: 'public' | 'private'): SplitTruth => {
-    // Shared items first, then the round's fresh items.
-    const chosen = [
-      ...rows.filter((row) => row.split === name && row.round_id === null),
-      ...rows.filter((row) => row.split === name && row.round_id !== null),
-    ];
-    return { ids: chosen.map((row) => row.external_id), truth: chosen.map((row) => JSON.parse(row.label)) };
+  const pageSize = isPostgres(db) ? undefined : TRUTH_PAGE;
+  const split = async (name: 'public' | 'private'): Promise<SplitTruth> => {
+    const truth: SplitTruth = { ids: [], truth: [] };
+    for (const round of [null, roundId]) {
+      for (let after = 0; ; ) {
+        const page = await db
+          .selectFrom('arena_items')
+          .select(['id', 'external_id', 'label'])
+          .where('benchmark_id', '=', benchmarkId)
+          .where('task', '=', task)
+          .where('split', '=', name)
+          .where('round_id', round === null ? 'is' : '=', round)
+          .where('id', '>', after)
+          .orderBy('id')
+          .$if(pageSize !== undefined, (query) => query.limit(pageSize!))
+          .execute();
+        for (const row of page) {
+          truth.ids.push(row.external_id);
+          truth.truth.push(JSON.parse(row.label));
+        }
+        if (pageSize === undefined || page.length < pageSize) break;
+        after = page.at(-1)!.id;
+        await setImmediate();
+      }
+    }
+    return truth;
   };
-  return { public: split('public'), private: split('private') };
+  return { public: await split('public'), private: await split('private') };
 }
 
 /**

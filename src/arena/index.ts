@@ -55,11 +55,12 @@ export type {
   PredictionsFormat,
   PredictionsLimits,
 } from './parse-predictions.ts';
-export { DEFAULT_PREDICTIONS_LIMITS, parsePredictions } from './parse-predictions.ts';
+export { DEFAULT_PREDICTIONS_LIMITS, PredictionsReader, parsePredictions } from './parse-predictions.ts';
 export type { RankedEntry, RankInput } from './rank-entries.ts';
 export { rankEntries } from './rank-entries.ts';
 export type { RawItem } from './read-items-file.ts';
 export { readItemsFile } from './read-items-file.ts';
+export { readPredictions } from './read-predictions.ts';
 export type { Resampler } from './resampler.ts';
 export { meanResampler } from './resampler.ts';
 export type { RoundPhase } from './round-phase.ts';
@@ -67,7 +68,12 @@ export { roundPhase } from './round-phase.ts';
 export { sampleBinomial, sampleMultinomial } from './sample-binomial.ts';
 export type { SeededRandom } from './seeded-random.ts';
 export { createRandom } from './seeded-random.ts';
-export type { SubmitInput, SubmitOutcome } from './submit-predictions.ts';
+export type {
+  PredictionsFile,
+  SubmissionTarget,
+  SubmitInput,
+  SubmitOutcome,
+} from './submit-predictions.ts';
 export { submitPredictions } from './submit-predictions.ts';
 export type { ContributedBenchmark } from './team-benchmarks.ts';
 export { teamBenchmarks } from './team-benchmarks.ts';

@@ -207,7 +207,7 @@ describe('parsePredictions: hostile and broken files', () => {
       parsePredictions(utf8(`${'{"id":"q1","prediction":"a"}\n'.repeat(3)}`), {
         format: 'jsonl',
         kind: 'text',
-        expectedIds: ['q1'],
+        expectedIds: ['q1', 'q2', 'q3'],
         limits: { maxRows: 2 },
       }),
     ).toMatchObject({
@@ -225,7 +225,9 @@ describe('parsePredictions: hostile and broken files', () => {
       '{"__proto__":{"polluted":true},"id":"q2","prediction":"a"}',
       '{"id":{"x":1},"prediction":"a"}',
     ].join('\n');
-    const parsed = parsePredictions(utf8(text), { format: 'jsonl', kind: 'text', expectedIds: ['q1', 'q2'] });
+    // As many expected ids as lines, so that reading does not stop at the item count.
+    const expectedIds = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6'];
+    const parsed = parsePredictions(utf8(text), { format: 'jsonl', kind: 'text', expectedIds });
     expect(parsed.ok ? [] : parsed.issues.map((issue) => issue.line)).toEqual([1, 2, 3, 4, 5, 6, null]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -235,7 +237,7 @@ describe('parsePredictions: hostile and broken files', () => {
     const parsed = parsePredictions(utf8(`id,prediction\n${rows}\n`), {
       format: 'csv',
       kind: 'label',
-      expectedIds: ids,
+      expectedIds: Array.from({ length: 60 }, (_, i) => `q${i}`),
       limits: { maxIssues: 5 },
     });
     expect(parsed.ok ? 0 : parsed.issues.length).toBe(5);

@@ -1,4 +1,4 @@
-import { parse as parseCsv } from 'csv-parse/sync';
+import { CsvRecordReader } from '../util/index.ts';
 import { numberDomainProblem } from './metrics/check-inputs.ts';
 import type { InputKind, Prediction } from './metrics/metric.ts';
 
@@ -13,7 +13,13 @@ import type { InputKind, Prediction } from './metrics/metric.ts';
  * - JSON Lines, one object per line with exactly the keys `id` (a string, or an integer taken as its decimal
  *   text) and `prediction` (a string for label and text, a finite number for score and number, a non-empty
  *   array of strings for samples). Blank lines are ignored.
- * Lines are 1-based; a CSV record spanning lines is reported at the line where it ends.
+ * Lines are 1-based; a CSV record spanning lines is reported at the line where it ends. CSV records end at
+ * `\n` or `\r\n`; a quoted field may hold commas, doubled quotes and line breaks (RFC 4180).
+ *
+ * A file has one row per item (samples in CSV aside): reading stops at the first row past the split's item
+ * count, so a file of a million unknown ids costs no more than one row per item. The file is read
+ * incrementally (PredictionsReader: push text, then end), which is what lets readPredictions give the event
+ * loop turns while it reads; parsePredictions pushes the whole text at once.
  */
 
 /** File formats of predictions. */
@@ -60,12 +66,6 @@ export type ParsedPredictions<K extends InputKind> =
   | { ok: true; predictions: Prediction<K>[] }
   | { ok: false; issues: PredictionIssue[]; summary: string };
 
-interface RawRow {
-  line: number;
-  id: unknown;
-  prediction: unknown;
-}
-
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -77,10 +77,17 @@ class Issues {
     this.total++;
     if (this.list.length < this.max) this.list.push({ line, message });
   }
+  /** These issues followed by `other`'s, as one list capped at the same length. */
+  concat(other: Issues): Issues {
+    const both = new Issues(this.max);
+    for (const issue of [...this.list, ...other.list]) both.add(issue.line, issue.message);
+    both.total = this.total + other.total;
+    return both;
+  }
 }
 
 function failure<K extends InputKind>(issues: Issues): ParsedPredictions<K> {
-  // File order, whole-file problems last: shape problems are found in a first pass, id problems in a second.
+  // File order, whole-file problems last: shape problems are listed before id problems when the list is capped.
   issues.list.sort((a, b) => (a.line ?? Number.POSITIVE_INFINITY) - (b.line ?? Number.POSITIVE_INFINITY));
   const first = issues.list[0]!;
   const where = first.line === null ? '' : `line ${first.line}: `;
@@ -89,15 +96,50 @@ function failure<K extends InputKind>(issues: Issues): ParsedPredictions<K> {
   return { ok: false, issues: issues.list, summary: `predictions rejected: ${where}${first.message}${more}` };
 }
 
-/** The 1-based line of the first invalid UTF-8 byte (a newline byte never occurs inside a UTF-8 sequence). */
-function firstBadUtf8Line(bytes: Uint8Array): number {
+/**
+ * A file refused for one problem alone (its size, its encoding), which ends the reading.
+ *
+ * @example
+ * rejectedFile(null, 'the file is 300000000 bytes; the limit is 268435456');
+ */
+export function rejectedFile<K extends InputKind>(
+  line: number | null,
+  message: string,
+): ParsedPredictions<K> {
+  const issues = new Issues(1);
+  issues.add(line, message);
+  return failure(issues);
+}
+
+/**
+ * The 1-based line of the first invalid UTF-8 byte (a newline byte never occurs inside a UTF-8 sequence, so
+ * stretches cut after one decode on their own): stretches of about a megabyte first, then line by line.
+ */
+export function firstBadUtf8Line(bytes: Uint8Array): number {
+  let start = 0;
+  let line = 1;
+  while (start < bytes.length) {
+    const cut = bytes.indexOf(0x0a, Math.min(start + 1024 * 1024, bytes.length - 1));
+    const end = cut === -1 ? bytes.length : cut + 1;
+    const stretch = bytes.subarray(start, end);
+    try {
+      strictDecoder.decode(stretch);
+    } catch {
+      return line + badLineWithin(stretch) - 1;
+    }
+    for (let at = stretch.indexOf(0x0a); at !== -1; at = stretch.indexOf(0x0a, at + 1)) line++;
+    start = end;
+  }
+  return line;
+}
+
+function badLineWithin(bytes: Uint8Array): number {
   let start = 0;
   let line = 1;
   for (;;) {
     const end = bytes.indexOf(0x0a, start);
-    const slice = bytes.subarray(start, end === -1 ? bytes.length : end);
     try {
-      strictDecoder.decode(slice);
+      strictDecoder.decode(bytes.subarray(start, end === -1 ? bytes.length : end));
     } catch {
       return line;
     }
@@ -107,70 +149,201 @@ function firstBadUtf8Line(bytes: Uint8Array): number {
   }
 }
 
-function csvRows(text: string, limits: PredictionsLimits, issues: Issues): RawRow[] {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parseCsv(text, {
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      max_record_size: limits.maxLineBytes,
-      to: limits.maxRows + 2,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (error) {
-    const { lines, message } = error as { lines?: number; message?: string };
-    issues.add(typeof lines === 'number' ? lines : null, `not valid CSV: ${message ?? String(error)}`);
-    return [];
-  }
-  const [header, ...data] = records;
-  if (header?.record.length !== 2 || header.record[0] !== 'id' || header.record[1] !== 'prediction') {
-    issues.add(header?.info.lines ?? 1, 'the header must be exactly `id,prediction`');
-    return [];
-  }
-  if (data.length > limits.maxRows) {
-    issues.add(data[limits.maxRows]!.info.lines, `more than ${limits.maxRows} rows`);
-    return [];
-  }
-  const rows: RawRow[] = [];
-  for (const { record, info } of data) {
-    if (record.length !== 2)
-      issues.add(info.lines, `expected 2 columns (id,prediction), found ${record.length}`);
-    else rows.push({ line: info.lines, id: record[0], prediction: record[1] });
-  }
-  return rows;
+/** Where each expected id goes in the predictions (a repeated id: its last place, as before). */
+export function positionsOf(expectedIds: readonly string[]): Map<string, number> {
+  const position = new Map<string, number>();
+  for (const [index, id] of expectedIds.entries()) position.set(id, index);
+  return position;
 }
 
-function jsonlRows(text: string, limits: PredictionsLimits, issues: Issues): RawRow[] {
-  const rows: RawRow[] = [];
-  const lines = text.split('\n');
-  let count = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const source = lines[i]!;
-    if (source.trim() === '') continue;
-    const line = i + 1;
-    if (++count > limits.maxRows) {
-      issues.add(line, `more than ${limits.maxRows} rows`);
-      return [];
+/**
+ * Checks a predictions file as its text arrives: push decoded text in pieces of any size, then call end()
+ * for the verdict (the same as parsePredictions would give for the whole text). Rows are checked as they
+ * come, so memory holds the predictions and at most one unfinished row; push answers false once the reading
+ * has stopped (too many rows, broken CSV), after which end() returns the verdict at once.
+ *
+ * @example
+ * const reader = new PredictionsReader({ format: 'csv', kind: 'label', expectedIds: ['q1'], labels: ['yes', 'no'] });
+ * reader.push('id,prediction\nq1,y');
+ * reader.push('es\n');
+ * reader.end(); // { ok: true, predictions: ['yes'] }
+ */
+export class PredictionsReader<K extends InputKind> {
+  private readonly limits: PredictionsLimits;
+  private readonly kind: InputKind;
+  private readonly fromCsv: boolean;
+  private readonly csvSamples: boolean;
+  private readonly labels: ReadonlySet<string> | undefined;
+  private readonly expectedIds: readonly string[];
+  private readonly position: ReadonlyMap<string, number>;
+  private readonly values: unknown[];
+  /** The line of each expected id's first row; 0 while it has none. */
+  private readonly firstLine: Uint32Array;
+  /** Problems of the file's shape (rows that are not id and prediction), listed first. */
+  private readonly shape: Issues;
+  /** Problems of ids and predictions. */
+  private readonly content: Issues;
+  /** Data rows so far (CSV records after the header, non-blank JSONL lines), well formed or not. */
+  private rows = 0;
+  /** Rows that had an id and a prediction. */
+  private formedRows = 0;
+  /** Set when the reading stopped before the end of the file. */
+  private verdict: ParsedPredictions<K> | undefined;
+  private readonly csv: CsvRecordReader | undefined;
+  private headerSeen = false;
+  /** JSONL: the unfinished last line, the line it is, and whether it is too long to keep. */
+  private pendingLine = '';
+  private lineNumber = 1;
+  private skippingLongLine = false;
+
+  /** `position` maps each expected id to its index (readPredictions builds it in slices); built here if omitted. */
+  constructor(expectation: PredictionsExpectation<K>, position?: ReadonlyMap<string, number>) {
+    this.limits = { ...DEFAULT_PREDICTIONS_LIMITS, ...expectation.limits };
+    this.kind = expectation.kind;
+    this.fromCsv = expectation.format === 'csv';
+    this.csvSamples = this.fromCsv && expectation.kind === 'samples';
+    this.labels = expectation.labels ? new Set(expectation.labels) : undefined;
+    this.expectedIds = expectation.expectedIds;
+    this.position = position ?? positionsOf(expectation.expectedIds);
+    this.values = new Array(expectation.expectedIds.length);
+    this.firstLine = new Uint32Array(expectation.expectedIds.length);
+    this.shape = new Issues(this.limits.maxIssues);
+    this.content = new Issues(this.limits.maxIssues);
+    this.csv = this.fromCsv ? new CsvRecordReader({ maxRecordChars: this.limits.maxLineBytes }) : undefined;
+  }
+
+  /** Reads the rows `text` completes; false once the reading has stopped. */
+  push(text: string): boolean {
+    if (this.verdict) return false;
+    if (this.csv) this.settleCsv(this.csv.push(text, this.onRecord));
+    else this.pushJsonLines(text);
+    return this.verdict === undefined;
+  }
+
+  /** The verdict on the whole file: the predictions aligned with the expected ids, or every problem found. */
+  end(): ParsedPredictions<K> {
+    if (this.verdict) return this.verdict;
+    if (this.csv) {
+      this.settleCsv(this.csv.end(this.onRecord));
+      if (this.verdict) return this.verdict;
+      if (!this.headerSeen) return rejectedFile(1, 'the header must be exactly `id,prediction`');
+    } else if (!this.skippingLongLine && this.pendingLine !== '') {
+      this.jsonLine(this.pendingLine, this.lineNumber);
+      if (this.verdict) return this.verdict;
     }
-    if (source.length > limits.maxLineBytes) {
-      issues.add(line, `line longer than ${limits.maxLineBytes} bytes`);
-      continue;
+    // A file with no well-formed row: its shape problems say enough.
+    if (this.shape.total > 0 && this.formedRows === 0) return failure(this.shape);
+    this.reportMissing();
+    if (this.shape.total + this.content.total > 0) return failure(this.shape.concat(this.content));
+    return { ok: true, predictions: this.values as Prediction<K>[] };
+  }
+
+  private settleCsv(outcome: ReturnType<CsvRecordReader['push']>): void {
+    if (outcome !== undefined && outcome !== 'stop')
+      this.verdict = rejectedFile(outcome.line, `not valid CSV: ${outcome.message}`);
+  }
+
+  private readonly onRecord = (fields: string[], line: number): 'stop' | undefined => {
+    if (!this.headerSeen) {
+      this.headerSeen = true;
+      if (fields.length !== 2 || fields[0] !== 'id' || fields[1] !== 'prediction') {
+        this.verdict = rejectedFile(line, 'the header must be exactly `id,prediction`');
+        return 'stop';
+      }
+      return undefined;
+    }
+    if (!this.countRow(line)) return 'stop';
+    if (fields.length !== 2)
+      this.shape.add(line, `expected 2 columns (id,prediction), found ${fields.length}`);
+    else this.row(line, fields[0], fields[1]);
+    return undefined;
+  };
+
+  /** Counts a data row; false (with the verdict set) when it is one too many. */
+  private countRow(line: number): boolean {
+    this.rows++;
+    if (this.rows > this.limits.maxRows) {
+      const message = `more than ${this.limits.maxRows} rows`;
+      // CSV: the limit is all that is reported; JSONL: with the malformed lines before it.
+      if (this.fromCsv) this.verdict = rejectedFile(line, message);
+      else {
+        this.shape.add(line, message);
+        this.verdict = failure(this.shape);
+      }
+      return false;
+    }
+    const items = this.expectedIds.length;
+    if (!this.csvSamples && this.rows > items) {
+      this.verdict = this.stoppedPastItems(line, items);
+      return false;
+    }
+    return true;
+  }
+
+  /** The verdict when a file has more rows than the split has items: one line naming where reading stopped. */
+  private stoppedPastItems(line: number, items: number): ParsedPredictions<K> {
+    const before = this.shape.concat(this.content);
+    const message = `more rows than the ${items} item${items === 1 ? '' : 's'} expected (one row per item); reading stopped here`;
+    const earlier = before.total > 0 ? failure<K>(before) : undefined;
+    const listed = earlier && !earlier.ok ? earlier.issues : [];
+    const first = listed[0];
+    const summary = `predictions rejected: line ${line}: ${message}${
+      first
+        ? `; ${before.total} problem${before.total === 1 ? '' : 's'} before it, the first: line ${first.line}: ${first.message}`
+        : ''
+    }`;
+    return { ok: false, issues: [...listed, { line, message }], summary };
+  }
+
+  private pushJsonLines(text: string): void {
+    let start = 0;
+    for (;;) {
+      const lineBreak = text.indexOf('\n', start);
+      if (lineBreak === -1) break;
+      if (this.skippingLongLine) this.skippingLongLine = false;
+      else {
+        const piece = text.slice(start, lineBreak);
+        const source = this.pendingLine === '' ? piece : this.pendingLine + piece;
+        this.pendingLine = '';
+        this.jsonLine(source, this.lineNumber);
+        if (this.verdict) return;
+      }
+      this.lineNumber++;
+      start = lineBreak + 1;
+    }
+    if (this.skippingLongLine || start >= text.length) return;
+    this.pendingLine += text.slice(start);
+    if (this.pendingLine.length > this.limits.maxLineBytes) {
+      // Already too long: count it now and drop the rest of it as it comes.
+      this.pendingLine = '';
+      this.skippingLongLine = true;
+      if (this.countRow(this.lineNumber))
+        this.shape.add(this.lineNumber, `line longer than ${this.limits.maxLineBytes} bytes`);
+    }
+  }
+
+  private jsonLine(source: string, line: number): void {
+    if (source.trim() === '') return;
+    if (!this.countRow(line)) return;
+    if (source.length > this.limits.maxLineBytes) {
+      this.shape.add(line, `line longer than ${this.limits.maxLineBytes} bytes`);
+      return;
     }
     let value: unknown;
     try {
       value = JSON.parse(source);
     } catch {
-      issues.add(line, 'not valid JSON');
-      continue;
+      this.shape.add(line, 'not valid JSON');
+      return;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      issues.add(line, 'expected an object {"id": …, "prediction": …}');
-      continue;
+      this.shape.add(line, 'expected an object {"id": …, "prediction": …}');
+      return;
     }
     const keys = Object.keys(value);
     const extra = keys.filter((key) => key !== 'id' && key !== 'prediction');
     if (extra.length > 0 || keys.length !== 2) {
-      issues.add(
+      this.shape.add(
         line,
         `expected exactly the keys id and prediction${
           extra.length
@@ -181,13 +354,53 @@ function jsonlRows(text: string, limits: PredictionsLimits, issues: Issues): Raw
             : ''
         }`,
       );
-      continue;
+      return;
     }
     const record = value as Record<string, unknown>;
-    const id = Number.isSafeInteger(record.id) ? String(record.id) : record.id;
-    rows.push({ line, id, prediction: record.prediction });
+    this.row(line, Number.isSafeInteger(record.id) ? String(record.id) : record.id, record.prediction);
   }
-  return rows;
+
+  /** Checks a well-formed row's id and prediction and keeps the prediction in its item's place. */
+  private row(line: number, id: unknown, prediction: unknown): void {
+    this.formedRows++;
+    if (typeof id !== 'string' || id === '') {
+      this.content.add(line, `id must be a non-empty string, found ${describe(id)}`);
+      return;
+    }
+    const index = this.position.get(id);
+    if (index === undefined) {
+      this.content.add(line, `unknown id ${describe(id)} (not in this split)`);
+      return;
+    }
+    const seenOn = this.firstLine[index]!;
+    if (seenOn !== 0 && !this.csvSamples) {
+      this.content.add(line, `duplicate id ${describe(id)} (first on line ${seenOn})`);
+      return;
+    }
+    if (seenOn === 0) this.firstLine[index] = line;
+    const read = readPrediction(this.kind, prediction, this.fromCsv, this.labels);
+    if ('message' in read) {
+      this.content.add(line, read.message);
+      return;
+    }
+    if (!this.csvSamples) this.values[index] = read.value;
+    else if (this.values[index] === undefined) this.values[index] = [read.value];
+    else (this.values[index] as string[]).push(read.value as string);
+  }
+
+  private reportMissing(): void {
+    let count = 0;
+    const shown: string[] = [];
+    for (let index = 0; index < this.firstLine.length; index++) {
+      if (this.firstLine[index] !== 0) continue;
+      if (++count <= 5) shown.push(describe(this.expectedIds[index]));
+    }
+    if (count === 0) return;
+    this.content.add(
+      null,
+      `${count} expected id${count > 1 ? 's are' : ' is'} missing: ${shown.join(', ')}${count > 5 ? ', …' : ''}`,
+    );
+  }
 }
 
 function describe(value: unknown): string {
@@ -250,65 +463,15 @@ export function parsePredictions<K extends InputKind>(
   expectation: PredictionsExpectation<K>,
 ): ParsedPredictions<K> {
   const limits = { ...DEFAULT_PREDICTIONS_LIMITS, ...expectation.limits };
-  const issues = new Issues(limits.maxIssues);
-  if (bytes.length > limits.maxBytes) {
-    issues.add(null, `the file is ${bytes.length} bytes; the limit is ${limits.maxBytes}`);
-    return failure(issues);
-  }
+  if (bytes.length > limits.maxBytes)
+    return rejectedFile(null, `the file is ${bytes.length} bytes; the limit is ${limits.maxBytes}`);
   let text: string;
   try {
     text = strictDecoder.decode(bytes);
   } catch {
-    issues.add(firstBadUtf8Line(bytes), 'not valid UTF-8 (save the file as UTF-8)');
-    return failure(issues);
+    return rejectedFile(firstBadUtf8Line(bytes), 'not valid UTF-8 (save the file as UTF-8)');
   }
-  const fromCsv = expectation.format === 'csv';
-  const rows = fromCsv ? csvRows(text, limits, issues) : jsonlRows(text, limits, issues);
-  if (issues.total > 0 && rows.length === 0) return failure(issues);
-
-  const { kind } = expectation;
-  const position = new Map<string, number>();
-  for (const [index, id] of expectation.expectedIds.entries()) position.set(id, index);
-  const labels = expectation.labels ? new Set(expectation.labels) : undefined;
-  const values: unknown[] = new Array(expectation.expectedIds.length);
-  const firstLine = new Map<string, number>();
-  const csvSamples = kind === 'samples' && fromCsv;
-  for (const row of rows) {
-    if (typeof row.id !== 'string' || row.id === '') {
-      issues.add(row.line, `id must be a non-empty string, found ${describe(row.id)}`);
-      continue;
-    }
-    const index = position.get(row.id);
-    if (index === undefined) {
-      issues.add(row.line, `unknown id ${describe(row.id)} (not in this split)`);
-      continue;
-    }
-    const seenOn = firstLine.get(row.id);
-    if (seenOn !== undefined && !csvSamples) {
-      issues.add(row.line, `duplicate id ${describe(row.id)} (first on line ${seenOn})`);
-      continue;
-    }
-    if (seenOn === undefined) firstLine.set(row.id, row.line);
-    const read = readPrediction(kind, row.prediction, fromCsv, labels);
-    if ('message' in read) {
-      issues.add(row.line, read.message);
-      continue;
-    }
-    if (!csvSamples) values[index] = read.value;
-    else if (values[index] === undefined) values[index] = [read.value];
-    else (values[index] as string[]).push(read.value as string);
-  }
-  const missing = expectation.expectedIds.filter((id) => !firstLine.has(id));
-  if (missing.length > 0) {
-    const shown = missing
-      .slice(0, 5)
-      .map((id) => describe(id))
-      .join(', ');
-    issues.add(
-      null,
-      `${missing.length} expected id${missing.length > 1 ? 's are' : ' is'} missing: ${shown}${missing.length > 5 ? ', …' : ''}`,
-    );
-  }
-  if (issues.total > 0) return failure(issues);
-  return { ok: true, predictions: values as Prediction<K>[] };
+  const reader = new PredictionsReader(expectation);
+  reader.push(text);
+  return reader.end();
 }

@@ -1,5 +1,5 @@
 import { ApertureError } from '../errors.ts';
-import { sha256Hex } from '../util/index.ts';
+import { sha256HexInSlices, stringifyJsonInSlices } from '../util/index.ts';
 import {
   type ArenaDb,
   type BenchmarkRecord,
@@ -14,23 +14,31 @@ import {
 } from './arena-records.ts';
 import { fixedStepLadder, parameterFreeLadder } from './ladder.ts';
 import type { AnyMetric, Prediction, Truth } from './metrics/metric.ts';
-import { type PredictionsFormat, type PredictionsLimits, parsePredictions } from './parse-predictions.ts';
+import type { PredictionsFormat, PredictionsLimits } from './parse-predictions.ts';
+import { readPredictions } from './read-predictions.ts';
 import { type RoundPhase, roundPhase } from './round-phase.ts';
 import { authenticateToken } from './team-tokens.ts';
 import { appendEntry, type LogEntry } from './transparency-log.ts';
 
 /** A submission as a team sends it. */
-export interface SubmitInput {
+export type SubmitInput = SubmissionTarget & PredictionsFile;
+
+/** Where a submission goes, with which token, in which format. */
+export interface SubmissionTarget {
   benchmark: string;
   round: string;
   /** The task the predictions are for; the benchmark's primary task when omitted. */
   task?: string;
   /** The team token (`apt_…`); its scope must be submit or admin. */
   token: string | undefined;
-  /** The predictions file, for every public and private item of the round's task. */
-  bytes: Uint8Array;
   format: PredictionsFormat;
 }
+
+/**
+ * The predictions file, for every public and private item of the round's task: its bytes, or its text when
+ * it arrived decoded (the API's JSON body). Its digest is that of its UTF-8 bytes either way.
+ */
+export type PredictionsFile = { bytes: Uint8Array; text?: never } | { text: string; bytes?: never };
 
 /** What a team learns from an accepted submission (never the raw public score: the Ladder decides). */
 export interface SubmitOutcome {
@@ -146,7 +154,9 @@ export async function submitPredictions(
       'ERR_CONFLICT',
       `round ${round.name} has no public or no private items${task.primary ? '' : ` for task ${task.name}`} yet`,
     );
-  const parsed = parsePredictions(input.bytes, {
+  const file = input.text ?? input.bytes;
+  // In slices, yielding to the event loop: a maximum-size file must not stall the server.
+  const parsed = await readPredictions(file, {
     format: input.format,
     kind: metric.input,
     expectedIds: [...truth.public.ids, ...truth.private.ids],
@@ -162,7 +172,18 @@ export async function submitPredictions(
   const privateScore = scoreOf(metric, truth.private.truth, privatePredictions);
   // Nothing that is not a number may reach storage, a leaderboard or another team's page.
   requireFiniteScores(metric, { 'public split': publicScore, 'private split': privateScore });
-  const digest = sha256Hex(input.bytes);
+  const digest = await sha256HexInSlices(file);
+  const results: StoredResults = {
+    public: { items: split, score: publicScore, loss: meanOf(publicLosses) },
+    private: { items: truth.private.ids.length, score: privateScore },
+  };
+  // The parameter-free Ladder compares later submissions with this one's per-item losses: keep them, so
+  // they are not recomputed from the predictions (JSON keeps finite doubles exactly; others are recomputed).
+  if (benchmark.row.ladder_kind !== 'fixed' && publicLosses.every(Number.isFinite))
+    results.public.losses = Array.from(publicLosses);
+  // Serialised in slices before the transaction: a million predictions is tens of milliseconds of JSON.
+  const storedResults = await stringifyJsonInSlices(results);
+  const storedPredictions = await stringifyJsonInSlices(parsed.predictions);
   await options.beforeTransaction?.();
 
   return inTransaction(db, async (trx) => {
@@ -206,14 +227,6 @@ export async function submitPredictions(
       truth.public.truth,
       publicLosses,
     );
-    const results: StoredResults = {
-      public: { items: split, score: publicScore, loss: meanOf(publicLosses) },
-      private: { items: truth.private.ids.length, score: privateScore },
-    };
-    // The parameter-free Ladder compares later submissions with this one's per-item losses: keep them, so
-    // they are not recomputed from the predictions (JSON keeps finite doubles exactly; others are recomputed).
-    if (benchmark.row.ladder_kind !== 'fixed' && publicLosses.every(Number.isFinite))
-      results.public.losses = Array.from(publicLosses);
     const { id: submissionId } = await trx
       .insertInto('submissions')
       .values({
@@ -225,8 +238,8 @@ export async function submitPredictions(
         public_released_loss: step.releasedLoss,
         improved: step.improved ? 1 : 0,
         private_score: privateScore,
-        results: JSON.stringify(results),
-        predictions: JSON.stringify(parsed.predictions),
+        results: storedResults,
+        predictions: storedPredictions,
         task: task.name,
       })
       .returning('id')

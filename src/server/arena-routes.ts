@@ -1,3 +1,4 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   benchmarkDetail,
   claimPrize,
@@ -32,6 +33,7 @@ import { fieldError } from './http-errors.ts';
 import { rateLimitedPerTeamToken } from './rate-limited.ts';
 import { type CsvColumn, oneBatch, sendCsv } from './send-csv.ts';
 import type { ServerContext, ZodApp } from './server-context.ts';
+import { streamedJsonStringBody } from './streamed-json-body.ts';
 import { bearer, requireTeamToken } from './team-token-auth.ts';
 
 /** Submissions per verified token per minute; the daily cap per team applies as well. */
@@ -166,40 +168,45 @@ export function arenaRoutes(app: ZodApp, context: ServerContext): void {
     },
   );
 
-  app.post(
-    '/api/arena/benchmarks/:slug/rounds/:round/submissions',
-    {
-      bodyLimit: MAX_PREDICTIONS_BYTES + 1024 * 1024,
-      onRequest: requireTeamToken(context.db, context.failedAuthentications, 'submit'),
-      config: rateLimitedPerTeamToken(SUBMISSION_RATE_PER_MINUTE),
-      schema: {
-        tags: ['arena'],
-        summary:
-          "Submit predictions for every public and private item of a round's task, the primary task unless `task` names another; the daily cap counts every task (Authorization: Bearer apt_…)",
-        params: RoundParamsSchema,
-        querystring: SubmissionQuerySchema,
-        body: SubmissionBodySchema,
-        response: {
-          200: SubmissionOutcomeSchema,
-          ...ERRORS,
-          401: ErrorResponseSchema,
-          409: ErrorResponseSchema,
-          413: ErrorResponseSchema,
-          422: ErrorResponseSchema,
-          429: ErrorResponseSchema,
+  // The submission body is decoded as it arrives (and only after the token checked out, in onRequest).
+  app.register(async (plain) => {
+    streamedJsonStringBody(plain);
+    const scope = plain.withTypeProvider<ZodTypeProvider>();
+    scope.post(
+      '/api/arena/benchmarks/:slug/rounds/:round/submissions',
+      {
+        bodyLimit: MAX_PREDICTIONS_BYTES + 1024 * 1024,
+        onRequest: requireTeamToken(context.db, context.failedAuthentications, 'submit'),
+        config: rateLimitedPerTeamToken(SUBMISSION_RATE_PER_MINUTE),
+        schema: {
+          tags: ['arena'],
+          summary:
+            "Submit predictions for every public and private item of a round's task, the primary task unless `task` names another; the daily cap counts every task (Authorization: Bearer apt_…)",
+          params: RoundParamsSchema,
+          querystring: SubmissionQuerySchema,
+          body: SubmissionBodySchema,
+          response: {
+            200: SubmissionOutcomeSchema,
+            ...ERRORS,
+            401: ErrorResponseSchema,
+            409: ErrorResponseSchema,
+            413: ErrorResponseSchema,
+            422: ErrorResponseSchema,
+            429: ErrorResponseSchema,
+          },
         },
       },
-    },
-    async (request) =>
-      submitPredictions(context.db, {
-        benchmark: request.params.slug,
-        round: request.params.round,
-        task: submissionTask(request.query.task, request.body.task),
-        token: bearer(request.headers.authorization),
-        bytes: Buffer.from(request.body.predictions, 'utf8'),
-        format: request.body.format,
-      }),
-  );
+      async (request) =>
+        submitPredictions(context.db, {
+          benchmark: request.params.slug,
+          round: request.params.round,
+          task: submissionTask(request.query.task, request.body.task),
+          token: bearer(request.headers.authorization),
+          text: request.body.predictions,
+          format: request.body.format,
+        }),
+    );
+  });
 
   app.post(
     '/api/arena/benchmarks/:slug/prize-claims',

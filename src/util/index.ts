@@ -1,6 +1,12 @@
+export type { CsvProblem, CsvRecordHandler, CsvRecordReaderOptions } from './csv-record-reader.ts';
+export { CsvRecordReader } from './csv-record-reader.ts';
 export { createSafeCsvStringifier, neutraliseCsvCell, toSafeCsv } from './csv-safe.ts';
+export { DEFAULT_SLICE_MS, EventLoopYielder } from './event-loop-yielder.ts';
 export type { HashJob, HashProgress, HashResult } from './hash-pool.ts';
 export { hashFileStreaming, hashFilesInParallel, sha256Hex } from './hash-pool.ts';
+export { stringifyJsonInSlices } from './json-in-slices.ts';
+export type { JsonStringFields, JsonStringFieldsLimits } from './json-string-fields.ts';
+export { readJsonStringFields } from './json-string-fields.ts';
 export { isInside, isUrl, toPackRelative } from './path-guard.ts';
 export type {
   DestinationOptions,
@@ -17,4 +23,5 @@ export {
 } from './public-destination.ts';
 export type { ParsedYaml, SourcePosition, YamlLimits } from './safe-yaml.ts';
 export { DEFAULT_YAML_LIMITS, estimateNestingDepth, parseYamlSafely } from './safe-yaml.ts';
+export { sha256HexInSlices } from './sha256-in-slices.ts';
 export { decodeUtf8Strict, isUtf8Text } from './utf8.ts';
