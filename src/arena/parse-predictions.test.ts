@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePredictions } from './parse-predictions.ts';
+import { type PredictionsExpectation, PredictionsReader, parsePredictions } from './parse-predictions.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const ids = ['q1', 'q2', 'q3'];
@@ -252,5 +252,78 @@ describe('parsePredictions: hostile and broken files', () => {
         expectedIds: ['q1'],
       }).ok,
     ).toBe(false);
+  });
+});
+
+describe('parsePredictions: one row per item', () => {
+  it('stops at the first row past the item count, with a one-line summary', () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => `u${i},yes`).join('\n');
+    const parsed = parsePredictions(utf8(`id,prediction\n${rows}\n`), {
+      format: 'csv',
+      kind: 'label',
+      expectedIds: ids,
+      labels: ['yes', 'no'],
+    });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.summary).toBe(
+      'predictions rejected: line 5: more rows than the 3 items expected (one row per item); reading stopped here; 3 problems before it, the first: line 2: unknown id "u0" (not in this split)',
+    );
+    expect(parsed.summary).not.toContain('\n');
+    expect(parsed.issues.map((issue) => issue.line)).toEqual([2, 3, 4, 5]);
+    // JSON Lines too; CSV samples repeat ids, so they are not held to the item count.
+    const jsonl = '{"id":"q1","prediction":"a"}\n'.repeat(2);
+    expect(
+      parsePredictions(utf8(jsonl), { format: 'jsonl', kind: 'text', expectedIds: ['q1'] }),
+    ).toMatchObject({
+      ok: false,
+      summary: expect.stringMatching(/^predictions rejected: line 2: more rows than the 1 item expected/),
+    });
+    const samples = 'id,prediction\nq1,a\nq1,b\nq1,c\n';
+    expect(parsePredictions(utf8(samples), { format: 'csv', kind: 'samples', expectedIds: ['q1'] })).toEqual({
+      ok: true,
+      predictions: [['a', 'b', 'c']],
+    });
+  });
+});
+
+describe('PredictionsReader', () => {
+  const cases: [string, PredictionsExpectation<'label' | 'text' | 'samples'>][] = [
+    ['id,prediction\nq3,no\nq1,"yes"\r\nq2,"n""o"\n', { format: 'csv', kind: 'text', expectedIds: ids }],
+    [
+      'id,prediction\nq1,maybe\nq2,yes,extra\nq9,no\n',
+      { format: 'csv', kind: 'label', expectedIds: ids, labels: ['yes'] },
+    ],
+    ['id,prediction\nq1,"multi\nline"\nq2,x\nq3,y', { format: 'csv', kind: 'text', expectedIds: ids }],
+    ['id,prediction\nq1,a\nq1,b\nq2,c\n', { format: 'csv', kind: 'samples', expectedIds: ['q1', 'q2'] }],
+    ['id,prediction\nq1,"never closed\nq2,x\n', { format: 'csv', kind: 'text', expectedIds: ids }],
+    [
+      `{"id":"q1","prediction":"a"}\n\n{"id":"q2","prediction":"${'x'.repeat(80)}"}\nnot json\n{"id":"q3","prediction":"c"}`,
+      { format: 'jsonl', kind: 'text', expectedIds: ids, limits: { maxLineBytes: 50 } },
+    ],
+    ['{"id":"q1","prediction":"a"}\n'.repeat(4), { format: 'jsonl', kind: 'text', expectedIds: ids }],
+  ];
+
+  it('gives the same verdict whatever the pieces the text is pushed in', () => {
+    for (const [text, expectation] of cases) {
+      const whole = parsePredictions(utf8(text), expectation);
+      for (const size of [1, 2, 3, 7, 64]) {
+        const reader = new PredictionsReader(expectation);
+        for (let start = 0; start < text.length; start += size)
+          if (!reader.push(text.slice(start, start + size))) break;
+        expect(reader.end(), `${JSON.stringify(text)} in pieces of ${size}`).toEqual(whole);
+      }
+    }
+  });
+
+  it('answers false once it has stopped, and keeps its verdict', () => {
+    const reader = new PredictionsReader({ format: 'csv', kind: 'text', expectedIds: ['q1'] });
+    expect(reader.push('id,prediction\nq1,a\n')).toBe(true);
+    expect(reader.push('q2,b\n')).toBe(false);
+    expect(reader.push('q1,c\n')).toBe(false);
+    expect(reader.end()).toMatchObject({
+      ok: false,
+      summary: expect.stringContaining('reading stopped here'),
+    });
   });
 });

@@ -174,6 +174,8 @@ export class PredictionsReader<K extends InputKind> {
   private readonly fromCsv: boolean;
   private readonly csvSamples: boolean;
   private readonly labels: ReadonlySet<string> | undefined;
+  /** Each label as the label set holds it: kept predictions then share one string, not a slice of the file. */
+  private readonly canonicalLabels: ReadonlyMap<string, string> | undefined;
   private readonly expectedIds: readonly string[];
   private readonly position: ReadonlyMap<string, number>;
   private readonly values: unknown[];
@@ -203,6 +205,9 @@ export class PredictionsReader<K extends InputKind> {
     this.fromCsv = expectation.format === 'csv';
     this.csvSamples = this.fromCsv && expectation.kind === 'samples';
     this.labels = expectation.labels ? new Set(expectation.labels) : undefined;
+    this.canonicalLabels = expectation.labels
+      ? new Map(expectation.labels.map((label) => [label, label]))
+      : undefined;
     this.expectedIds = expectation.expectedIds;
     this.position = position ?? positionsOf(expectation.expectedIds);
     this.values = new Array(expectation.expectedIds.length);
@@ -383,7 +388,9 @@ export class PredictionsReader<K extends InputKind> {
       this.content.add(line, read.message);
       return;
     }
-    if (!this.csvSamples) this.values[index] = read.value;
+    if (!this.csvSamples)
+      this.values[index] =
+        (this.kind === 'label' && this.canonicalLabels?.get(read.value as string)) || read.value;
     else if (this.values[index] === undefined) this.values[index] = [read.value];
     else (this.values[index] as string[]).push(read.value as string);
   }

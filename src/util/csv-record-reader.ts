@@ -117,10 +117,7 @@ export class CsvRecordReader {
           const close = s.indexOf('"', j);
           if (close === -1) {
             if (!final) return 'incomplete';
-            return {
-              line: line + countLineBreaks(s, j, s.length),
-              message: 'a quoted field is never closed (a quote is missing)',
-            };
+            return { line, message: 'a quoted field opened here is never closed (a quote is missing)' };
           }
           line += countLineBreaks(s, j, close);
           value += s.slice(j, close);
