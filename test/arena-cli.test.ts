@@ -44,8 +44,11 @@ forEachDialect('aperture arena', (ctx) => {
     ]);
     expect(added.stdout, added.stderr).toContain('added 2 private item(s)');
     expect((await run(['team', 'create', 'owls'])).code).toBe(0);
-    const token = (await run(['team', 'token', 'owls'])).stdout.trim();
+    const issued = await run(['team', 'token', 'owls']);
+    const token = issued.stdout.trim();
     expect(token).toMatch(/^apt_[0-9a-f]{24}_/);
+    const tokenId = token.split('_')[1]!;
+    expect(issued.stderr).toContain(`token ${tokenId} for owls (submit)`);
     await writeFile(path.join(dir, 'p.csv'), 'id,prediction\nq1,one\nq2,x\nh1,three\nh2,x\n');
     const submitted = await run(['submit', 'cli-bench', 'round-1', 'p.csv', '--token', token]);
     expect(submitted.stdout, submitted.stderr).toContain('public score 0.5');
@@ -69,6 +72,11 @@ forEachDialect('aperture arena', (ctx) => {
     const broken = await runCli(['arena', 'verify-log', 'tampered.jsonl'], { cwd: dir });
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain('entry 0 is the first broken entry: hash does not match');
+
+    // Revoked by the id the token shows (never a guessable row number), the token is refused.
+    expect((await run(['team', 'revoke', '1'])).stderr).toContain('no active token 1');
+    expect((await run(['team', 'revoke', tokenId])).stdout).toBe(`revoked token ${tokenId}\n`);
+    expect((await run(['submit', 'cli-bench', 'round-1', 'p.csv', '--token', token])).code).toBe(2);
   });
 
   it('loads the fictional demo arena once, with a closed round and a verifying log', async () => {
