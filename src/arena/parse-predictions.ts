@@ -459,7 +459,9 @@ function readPrediction(
 /**
  * Reads a predictions file and checks it against a split: size and row limits, UTF-8, the file shape (see the
  * header comment of this file), unknown, duplicate and missing ids, and prediction types (a number where a
- * number is expected, a label from the label set). Expected failures are data, never throws.
+ * number is expected, a label from the label set); reading stops at the first row past the item count.
+ * Expected failures are data, never throws. The whole text is read at once: a server reads with
+ * readPredictions, which gives the same verdict in slices.
  *
  * @example
  * const parsed = parsePredictions(bytes, { format: 'csv', kind: 'label', expectedIds: ['q1', 'q2'], labels: ['yes', 'no'] });

@@ -44,7 +44,7 @@ export async function readPredictions<K extends InputKind>(
   const reader = new PredictionsReader(expectation, position);
   const slices = typeof file === 'string' ? textSlices(file) : decodedSlices(file);
   for (const slice of slices) {
-    if (slice === undefined) return rejectedFile(firstBadUtf8Line(file as Uint8Array), NOT_UTF8);
+    if (typeof slice === 'number') return rejectedFile(slice, NOT_UTF8);
     if (!reader.push(slice)) break;
     if (yielder.dueNow()) await yielder.yield();
   }
@@ -63,8 +63,8 @@ function* textSlices(text: string): Generator<string> {
   }
 }
 
-/** The bytes decoded as UTF-8 in slices (a BOM dropped); undefined at the first invalid byte. */
-function* decodedSlices(bytes: Uint8Array): Generator<string | undefined> {
+/** The bytes decoded as UTF-8 in slices (a BOM dropped); at the first invalid byte, the line it is on. */
+function* decodedSlices(bytes: Uint8Array): Generator<string | number> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   for (let start = 0; start <= bytes.length; start += SLICE) {
     const last = start + SLICE >= bytes.length;
@@ -72,7 +72,7 @@ function* decodedSlices(bytes: Uint8Array): Generator<string | undefined> {
     try {
       text = decoder.decode(bytes.subarray(start, start + SLICE), { stream: !last });
     } catch {
-      yield undefined;
+      yield firstBadUtf8Line(bytes);
       return;
     }
     yield text;
