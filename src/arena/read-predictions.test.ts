@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { countTurnsDuring } from '../../test/support/event-loop-turns.ts';
 import { EventLoopYielder } from '../util/index.ts';
 import { type PredictionsExpectation, parsePredictions } from './parse-predictions.ts';
 import { readPredictions } from './read-predictions.ts';
@@ -42,20 +43,13 @@ describe('readPredictions', () => {
     const expectedIds = Array.from({ length: n }, (_, i) => `item-${i}`);
     const text = `id,prediction\n${expectedIds.map((id, i) => `${id},${i % 2 ? 'yes' : 'no'}\n`).join('')}`;
     for (const file of [text, utf8(text)]) {
-      let settled = false;
-      let turns = 0;
-      const count = () => {
-        if (settled) return;
-        turns++;
-        setImmediate(count);
-      };
-      setImmediate(count);
-      const parsed = await readPredictions(
-        file,
-        { format: 'csv', kind: 'label', expectedIds, labels: ['yes', 'no'] },
-        new EventLoopYielder(0),
+      const { value: parsed, turns } = await countTurnsDuring(() =>
+        readPredictions(
+          file,
+          { format: 'csv', kind: 'label', expectedIds, labels: ['yes', 'no'] },
+          new EventLoopYielder(0),
+        ),
       );
-      settled = true;
       expect(parsed.ok && parsed.predictions.length).toBe(n);
       // About 2.9 MB in 64 KB slices: dozens of turns while it reads.
       expect(turns).toBeGreaterThanOrEqual(20);

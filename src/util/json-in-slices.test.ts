@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { countTurnsDuring } from '../../test/support/event-loop-turns.ts';
 import { EventLoopYielder } from './event-loop-yielder.ts';
 import { stringifyJsonInSlices } from './json-in-slices.ts';
 
@@ -25,19 +26,12 @@ describe('stringifyJsonInSlices', () => {
   });
 
   it('gives the event loop turns between slices of a long array', async () => {
-    let settled = false;
-    let turns = 0;
-    const count = () => {
-      if (settled) return;
-      turns++;
-      setImmediate(count);
-    };
-    setImmediate(count);
-    await stringifyJsonInSlices(
-      Array.from({ length: 50_000 }, (_, i) => i),
-      new EventLoopYielder(0),
+    const { turns } = await countTurnsDuring(() =>
+      stringifyJsonInSlices(
+        Array.from({ length: 50_000 }, (_, i) => i),
+        new EventLoopYielder(0),
+      ),
     );
-    settled = true;
     expect(turns).toBeGreaterThanOrEqual(4);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { countTurnsDuring } from '../../test/support/event-loop-turns.ts';
 import { EventLoopYielder } from './event-loop-yielder.ts';
 import { readJsonStringFields } from './json-string-fields.ts';
 
@@ -110,16 +111,9 @@ describe('readJsonStringFields', () => {
 
   it('gives the event loop turns while it decodes a large body', async () => {
     const body = utf8(JSON.stringify({ predictions: 'q,yes\n'.repeat(200_000) }));
-    let settled = false;
-    let turns = 0;
-    const count = () => {
-      if (settled) return;
-      turns++;
-      setImmediate(count);
-    };
-    setImmediate(count);
-    const read = await readJsonStringFields([body], { maxBytes: body.length }, new EventLoopYielder(0));
-    settled = true;
+    const { value: read, turns } = await countTurnsDuring(() =>
+      readJsonStringFields([body], { maxBytes: body.length }, new EventLoopYielder(0)),
+    );
     expect(read.ok).toBe(true);
     // One slice of 256 KB at a time: the 1.4 MB body leaves the loop at least four turns.
     expect(turns).toBeGreaterThanOrEqual(4);
