@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -49,6 +49,32 @@ describe('openFolderPack', () => {
     expect(paths.some((p) => p.startsWith('escape-dir'))).toBe(false);
     expect(pack.warnings.join('\n')).toContain('escape.txt: symbolic link points outside the pack');
     await expect(pack.readFile('escape.txt')).rejects.toThrow(ApertureError);
+  });
+
+  it('refuses a file or folder swapped for a link to outside after the walk, and reads one edited inside', async () => {
+    const pack = await openFolderPack(dir);
+    await pack.listFiles();
+    // A listed file becomes a link to a secret outside.
+    await rm(path.join(dir, 'README.md'));
+    await symlink(path.join(outside, 'secret.txt'), path.join(dir, 'README.md'));
+    await expect(pack.readFile('README.md')).rejects.toMatchObject({
+      code: 'ERR_PATH_ESCAPE',
+      message: 'README.md: resolves outside the pack; refused',
+    });
+    // A listed folder becomes a link to an outside folder holding a file of the same name.
+    await mkdir(path.join(outside, 'deep'));
+    await writeFile(path.join(outside, 'deep/card.md'), 'TOP SECRET');
+    await rename(path.join(dir, 'docs/deep'), path.join(dir, 'docs/old'));
+    await symlink(path.join(outside, 'deep'), path.join(dir, 'docs/deep'));
+    await expect(pack.readFile('docs/deep/card.md')).rejects.toMatchObject({ code: 'ERR_PATH_ESCAPE' });
+    // The same file written again in place, or replaced by a new file inside the pack, is read.
+    await rm(path.join(dir, 'docs/deep'));
+    await rename(path.join(dir, 'docs/old'), path.join(dir, 'docs/deep'));
+    await writeFile(path.join(dir, 'docs/deep/card.md'), 'card, edited');
+    expect(Buffer.from((await pack.readFile('docs/deep/card.md')).bytes).toString()).toBe('card, edited');
+    await writeFile(path.join(dir, 'docs/deep/new.md'), 'card, replaced');
+    await rename(path.join(dir, 'docs/deep/new.md'), path.join(dir, 'docs/deep/card.md'));
+    expect(Buffer.from((await pack.readFile('docs/deep/card.md')).bytes).toString()).toBe('card, replaced');
   });
 
   it('refuses paths that are not files of the pack', async () => {

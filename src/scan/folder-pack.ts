@@ -56,6 +56,9 @@ export async function openFolderPack(
   const warnings: string[] = [];
   let cached: PackFile[] | undefined;
   const allowed = new Map<string, string>();
+  // The file each listed path was when the walk checked it, as device and inode: a read opens the path
+  // and refuses it unless it is still that file, so no link or folder swapped in later leads outside.
+  const identities = new Map<string, string>();
   const slicer = eventLoopSlicer();
   // path.join(root, relative), without normalising 10,000 paths that are already normal.
   const rootPrefix = root.endsWith(path.sep) ? root : `${root}${path.sep}`;
@@ -88,8 +91,11 @@ export async function openFolderPack(
           const targetStat = statOrNull(target);
           if (!targetStat?.isFile()) continue;
           size = targetStat.size;
+          identities.set(relative, identityOf(targetStat));
         } else if (entry.isFile()) {
-          size = lstatSync(full).size;
+          const fileStat = lstatSync(full);
+          size = fileStat.size;
+          identities.set(relative, identityOf(fileStat));
         } else {
           continue;
         }
@@ -108,11 +114,11 @@ export async function openFolderPack(
     return files;
   }
 
-  function resolveListed(file: string): string {
+  function resolveListed(file: string): { full: string; identity: string } {
     const relative = toPackRelative(file);
     const full = allowed.get(relative);
     if (!full) throw new ApertureError('ERR_NOT_FOUND', `${relative}: not a file of the pack`);
-    return full;
+    return { full, identity: identities.get(relative)! };
   }
 
   return {
@@ -125,12 +131,7 @@ export async function openFolderPack(
     async readFile(file, maxBytes = DEFAULT_READ_LIMIT): Promise<ReadResult> {
       cached ??= await walk();
       await slicer.pause();
-      const full = resolveListed(file);
-      // Re-resolve at read time: a link swapped in after the walk must not lead outside.
-      const target = realpathOrNull(full);
-      if (!target || !isInside(root, target)) {
-        throw new ApertureError('ERR_PATH_ESCAPE', `${file}: resolves outside the pack; refused`);
-      }
+      const { full, identity } = resolveListed(file);
       let fd: number;
       try {
         fd = openSync(full, constants.O_RDONLY);
@@ -138,7 +139,16 @@ export async function openFolderPack(
         throw new ApertureError('ERR_UNREADABLE', `${file}: cannot be read`, { cause: error });
       }
       try {
-        const size = fstatSync(fd).size;
+        const opened = fstatSync(fd);
+        // The file the walk found inside the pack, still: one fstat instead of resolving every folder of
+        // the path again. Another file (replaced since, or reached through a link swapped in) is read
+        // only if the path still resolves inside the pack.
+        if (identityOf(opened) !== identity) {
+          const target = realpathOrNull(full);
+          if (!target || !isInside(root, target))
+            throw new ApertureError('ERR_PATH_ESCAPE', `${file}: resolves outside the pack; refused`);
+        }
+        const size = opened.size;
         const length = Math.min(size, maxBytes);
         const buffer = Buffer.alloc(length);
         let offset = 0;
@@ -168,6 +178,11 @@ function realpathOrNull(file: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** A file's identity on its file system: device and inode. */
+function identityOf(stats: Stats): string {
+  return `${stats.dev}:${stats.ino}`;
 }
 
 function statOrNull(file: string): Stats | null {
