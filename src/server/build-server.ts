@@ -32,6 +32,9 @@ import { errorBody, handleError } from './http-errors.ts';
 import { importRunRoutes } from './import-run-routes.ts';
 import { indicatorRoutes } from './indicator-routes.ts';
 import { modelRoutes } from './model-routes.ts';
+import { documentRoute } from './openapi/document-route.ts';
+import { dropUnusedSchemas } from './openapi/drop-unused-schemas.ts';
+import { SECURITY_SCHEMES } from './openapi/route-security.ts';
 import { organizationRoutes } from './organization-routes.ts';
 import { programRoutes } from './program-routes.ts';
 import { DEFAULT_RESPONSE_CACHE_LIMITS, ResponseCache, type ResponseCacheLimits } from './response-cache.ts';
@@ -105,6 +108,8 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // Before swagger collects the routes: operationIds and security requirements come from the routes.
+  app.addHook('onRoute', documentRoute);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -114,7 +119,10 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
         description:
           'The observatory catalog (models, organizations, countries), its indicators, release checks, the arena and funding programs. Every list and indicator also answers format=csv.',
         version: toolVersion(),
+        license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       },
+      servers: [{ url: '/', description: 'The server that serves this document' }],
+      components: { securitySchemes: SECURITY_SCHEMES },
       tags: [
         { name: 'catalog', description: 'Models, organizations, countries, import runs' },
         { name: 'indicators', description: 'Observatory indicators' },
@@ -125,7 +133,7 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
       ],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (documentObject) => dropUnusedSchemas(jsonSchemaTransformObject(documentObject)),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   await app.register(fastifyRateLimit, { global: false });
