@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ApertureError } from '../errors.ts';
+import { parseYamlSafely } from '../spec/index.ts';
 import { DEFAULT_TASK_ID } from '../store/index.ts';
-import { parseYamlSafely } from '../util/index.ts';
 import { findMetric } from './metrics/registry.ts';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;

@@ -67,4 +67,6 @@ export {
   ReleasePackSchema,
   WITHHOLD_REASONS,
 } from './release-pack-schema.ts';
+export type { ParsedYaml, SourcePosition, YamlLimits } from './safe-yaml.ts';
+export { DEFAULT_YAML_LIMITS, estimateNestingDepth, parseYamlSafely } from './safe-yaml.ts';
 export { formatManifestIssue, validateManifestText } from './validate-manifest.ts';
