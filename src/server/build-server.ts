@@ -34,6 +34,7 @@ import { indicatorRoutes } from './indicator-routes.ts';
 import { modelRoutes } from './model-routes.ts';
 import { organizationRoutes } from './organization-routes.ts';
 import { programRoutes } from './program-routes.ts';
+import { refuseNulBytes } from './refuse-nul-bytes.ts';
 import { DEFAULT_RESPONSE_CACHE_LIMITS, ResponseCache, type ResponseCacheLimits } from './response-cache.ts';
 import type { CheckReleaseFunction, ServerContext, ZodApp } from './server-context.ts';
 import { DASHBOARD_NOT_BUILT_HTML, defaultWebRoot } from './web-root.ts';
@@ -105,6 +106,8 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // Before any route's schema: NUL in any field is a 400 naming it, whatever the route (and the store).
+  app.addHook('preValidation', refuseNulBytes);
 
   await app.register(fastifySwagger, {
     openapi: {
