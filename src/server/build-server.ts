@@ -37,6 +37,7 @@ import { dropUnusedSchemas } from './openapi/drop-unused-schemas.ts';
 import { SECURITY_SCHEMES } from './openapi/route-security.ts';
 import { organizationRoutes } from './organization-routes.ts';
 import { programRoutes } from './program-routes.ts';
+import { refuseNulBytes } from './refuse-nul-bytes.ts';
 import { DEFAULT_RESPONSE_CACHE_LIMITS, ResponseCache, type ResponseCacheLimits } from './response-cache.ts';
 import type { CheckReleaseFunction, ServerContext, ZodApp } from './server-context.ts';
 import { DASHBOARD_NOT_BUILT_HTML, defaultWebRoot } from './web-root.ts';
@@ -110,6 +111,8 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
   });
   // Before swagger collects the routes: operationIds and security requirements come from the routes.
   app.addHook('onRoute', documentRoute);
+  // Before any route's schema: NUL in any field is a 400 naming it, whatever the route (and the store).
+  app.addHook('preValidation', refuseNulBytes);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -1,3 +1,4 @@
+export { addNulByteIssue, NUL_BYTE_MESSAGE } from './add-nul-byte-issue.ts';
 export type { CataloguedLicense, LicenseClass } from './ai-licenses.ts';
 export { AI_LICENSES, OPEN_DATA_LICENSES } from './ai-licenses.ts';
 export type { StageAssessment } from './assess-stages.ts';
