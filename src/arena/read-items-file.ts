@@ -1,7 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { ApertureError } from '../errors.ts';
-import { NUL_BYTE_MESSAGE } from '../spec/index.ts';
-import { decodeUtf8Strict, findNulByte, nulPathText } from '../util/index.ts';
+import { findNulByte, NUL_BYTE_MESSAGE, nulPathText } from '../spec/index.ts';
+import { decodeUtf8Strict } from '../util/index.ts';
 
 /** One item as an items file gives it: its id and its raw label (a string from CSV, any JSON value from JSONL). */
 export interface RawItem {

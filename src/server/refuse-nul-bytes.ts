@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { findNulByte, nulPathText } from '../util/index.ts';
+import { findNulByte, nulPathText } from '../spec/index.ts';
 import { fieldError } from './http-errors.ts';
 
 /** The parts of a request a client fills in, in the order they are checked, as Fastify names them. */

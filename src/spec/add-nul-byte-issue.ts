@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { findNulByte } from '../util/index.ts';
+import { findNulByte } from './find-nul-byte.ts';
 
 /** The issue message of a NUL character, as every validator words it. */
 export const NUL_BYTE_MESSAGE = 'holds a NUL byte (U+0000), which Aperture never stores; remove it';

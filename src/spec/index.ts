@@ -25,6 +25,8 @@ export type {
   SourceInfo,
   TextDocument,
 } from './evidence.ts';
+export type { ValuePathStep } from './find-nul-byte.ts';
+export { findNulByte, nulPathText } from './find-nul-byte.ts';
 export { policyJsonSchema, releasePackJsonSchema } from './json-schema.ts';
 export type { LicenseVerdict } from './license-classify.ts';
 export {

@@ -7,7 +7,7 @@ import type {
   UnknownRow,
 } from 'kysely';
 import { ApertureError } from '../errors.ts';
-import { findNulByte } from '../util/index.ts';
+import { findNulByte } from '../spec/index.ts';
 
 /**
  * A Kysely plugin that refuses, before it reaches the engine, any query whose values (or names) hold a NUL

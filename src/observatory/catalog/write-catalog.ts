@@ -1,8 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import { ApertureError } from '../../errors.ts';
-import { NUL_BYTE_MESSAGE } from '../../spec/index.ts';
+import { findNulByte, NUL_BYTE_MESSAGE, nulPathText } from '../../spec/index.ts';
 import { bumpCatalogVersion, type Database, insertRows, upsertRows } from '../../store/index.ts';
-import { findNulByte, nulPathText } from '../../util/index.ts';
 import type { ModelRecord, OrganizationKind } from '../catalog-records.ts';
 import { regionOf } from '../regions.ts';
 import type {

@@ -1,5 +1,4 @@
-import { NUL_BYTE_MESSAGE } from '../../spec/index.ts';
-import { findNulByte, nulPathText } from '../../util/index.ts';
+import { findNulByte, NUL_BYTE_MESSAGE, nulPathText } from '../../spec/index.ts';
 import type { CatalogBatch } from '../catalog/catalog-batch.ts';
 import type { SourceRef } from '../catalog-records.ts';
 import { type ParseItem, type RejectedRow, rejectedItem } from '../importers/parse-item.ts';
