@@ -4,7 +4,7 @@ import {
   canonicalEntryText,
   GENESIS_HASH,
   hashEntry,
-  type LogEntry,
+  type LegacySubmissionEntry,
   parseLogJsonLines,
   toJsonLines,
   verifyLog,
@@ -12,8 +12,8 @@ import {
 
 const digest = (c: string) => c.repeat(64);
 
-function buildLog(count: number): LogEntry[] {
-  const entries: LogEntry[] = [];
+function buildLog(count: number): LegacySubmissionEntry[] {
+  const entries: LegacySubmissionEntry[] = [];
   for (let i = 0; i < count; i++)
     entries.push(
       appendEntry(entries.at(-1), {
