@@ -199,24 +199,47 @@ forEachDialect('arena transparency log commits scores', (ctx) => {
       reason: /scores .*differ from what the entry commits/,
     },
   ];
-  for (const edit of edits)
-    it(`names the entry and submission when the ${edit.what} of a logged submission is edited`, async () => {
+  // One seeded store for every edit: each test edits one row, checks, and puts the row back.
+  let seeded: Promise<{ store: DatabaseHandle; ids: number[]; exported: string }> | undefined;
+  const seededStore = () => {
+    seeded ??= (async () => {
       const store = await ctx.openFresh();
       await migrateToLatest(store);
       const { outcomes } = await seedAndSubmit(store);
-      const before = (await exportLog(store.db)).jsonLines;
-      const id = outcomes[edit.entry]!.submissionId;
+      return {
+        store,
+        ids: outcomes.map((outcome) => outcome.submissionId),
+        exported: (await exportLog(store.db)).jsonLines,
+      };
+    })();
+    return seeded;
+  };
+  for (const edit of edits)
+    it(`names the entry and submission when the ${edit.what} of a logged submission is edited`, async () => {
+      const { store, ids, exported } = await seededStore();
+      const id = ids[edit.entry]!;
+      const row = await store.db
+        .selectFrom('submissions')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       await edit.apply(store, id);
-      // The export alone cannot tell: the edit is behind the log.
-      expect((await exportLog(store.db)).jsonLines).toBe(before);
-      const verdict = await verifyStoreLog(store.db);
-      expect(verdict).toEqual({
-        ok: false,
-        index: edit.entry,
-        submission: id,
-        reason: expect.stringMatching(edit.reason),
-      });
-      expect(verdict.ok || verdict.reason).toContain(`entry ${edit.entry} (submission ${id})`);
+      try {
+        // The export alone cannot tell: the edit is behind the log.
+        expect((await exportLog(store.db)).jsonLines).toBe(exported);
+        const verdict = await verifyStoreLog(store.db);
+        expect(verdict).toEqual({
+          ok: false,
+          index: edit.entry,
+          submission: id,
+          reason: expect.stringMatching(edit.reason),
+        });
+        expect(verdict.ok || verdict.reason).toContain(`entry ${edit.entry} (submission ${id})`);
+      } finally {
+        const { id: _id, ...original } = row;
+        await store.db.updateTable('submissions').set(original).where('id', '=', id).execute();
+      }
+      expect((await verifyStoreLog(store.db)).ok).toBe(true);
     });
 
   it('names a submission that has no log entry', async () => {
@@ -434,7 +457,7 @@ forEachDialect('arena transparency log commits scores', (ctx) => {
     const run = (argv: string[]) => runCli(['arena', 'verify-log', ...argv], { env, cwd: ctx.tempDir });
     const ok = await run(['--store', ...args]);
     expect(ok.stdout, ok.stderr).toMatch(
-      /^the store's log verifies \(3 entries, head [0-9a-f]{64}\), and so do its 3 logged submissions and 0 closes against it\n$/,
+      /^the store's log verifies \(3 entries, head [0-9a-f]{64}\), and so does the store against it \(3 submission\(s\), 0 close\(s\)\)\n$/,
     );
     expect(ok.code).toBe(0);
 

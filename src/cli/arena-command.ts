@@ -567,7 +567,7 @@ Exit codes: 0 eligible, 1 not eligible, 2 bad input or refused token.`,
             if (options.json) io.stdout.write(`${JSON.stringify(verdict, null, 2)}\n`);
             else if (verdict.ok)
               io.stdout.write(
-                `the store's log verifies (${verdict.count} entries, head ${verdict.head}), and so do its ${verdict.submissions} logged submissions and ${verdict.closes} closes against it\n`,
+                `the store's log verifies (${verdict.count} entries, head ${verdict.head}), and so does the store against it (${verdict.submissions} submission(s), ${verdict.closes} close(s))\n`,
               );
             else io.stdout.write(`the store's log does not verify: ${verdict.reason}\n`);
             if (!verdict.ok) throw new ExitCode(EXIT_CODES.belowBar);
