@@ -471,6 +471,17 @@ forEachDialect('arena transparency log commits scores', (ctx) => {
       "aperture: give an exported log FILE to verify, or --store to verify the store's own log against its submissions\n",
     );
 
+    const badCount = await run(['log.jsonl', '--count', 'three']);
+    expect([badCount.code, badCount.stderr]).toEqual([
+      2,
+      'aperture: --count must be a whole number, not "three"\n',
+    ]);
+    const badHead = await run(['--store', '--head', 'abc', ...args]);
+    expect([badHead.code, badHead.stderr]).toEqual([
+      2,
+      'aperture: --head must be a sha256 hex digest (64 lowercase hex digits)\n',
+    ]);
+
     const id = outcomes[0]!.submissionId;
     await sql`update submissions set private_score = 0 where id = ${id}`.execute(store.db);
     const broken = await run(['--store', '--json', ...args]);
