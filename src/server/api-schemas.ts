@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REPORT_VERSION } from '../checker/index.ts';
 import { ACCESSIBILITY_FILTERS, MODEL_SORTS, ORGANIZATION_SORTS, REGIONS } from '../observatory/index.ts';
-import { ACCESSIBILITY_VALUES } from '../store/index.ts';
+import { ACCESSIBILITY_VALUES, IMPORT_RUN_STATUSES } from '../store/index.ts';
 
 /*
  * The API contract as zod schemas: they validate requests, serialise responses and generate the
@@ -310,7 +310,7 @@ export const ImportRunPageSchema = pageOf(
     source: z.string(),
     startedAt: z.string(),
     finishedAt: z.string().nullable(),
-    status: z.enum(['running', 'finished', 'failed']),
+    status: z.enum(IMPORT_RUN_STATUSES),
     inserted: z.number().int(),
     updated: z.number().int(),
     rejected: z.number().int(),
