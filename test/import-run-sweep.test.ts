@@ -5,12 +5,15 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, it } from 'vitest';
 import {
   currentImportRunOwner,
   IMPORT_RUN_LEASE_MS,
   listImportRuns,
   markInterruptedImportRuns,
+  runImport,
 } from '../src/observatory/index.ts';
 import { type DatabaseHandle, type ImportRunStatus, migrateToLatest } from '../src/store/index.ts';
 import { forEachDialect } from './support/dialects.ts';
@@ -144,5 +147,40 @@ forEachDialect('marking interrupted import runs', (ctx) => {
       ownerPid: dead,
       heartbeatAt: ago(1_000),
     });
+  });
+
+  it('records signs of life while an import waits (a stalled download), so sweeps see it alive', async () => {
+    const store = await ctx.openFresh();
+    await migrateToLatest(store);
+    // A download that sends its header line, then waits until the test lets it finish.
+    let finish = () => {};
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/csv' });
+      response.write('Model,Organization,Country (of organization),Publication date,Model accessibility\n');
+      finish = () => response.end('Alpha,Lab A,France,2024-01-02,API access\n');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/models.csv`;
+      const importing = runImport(store.db, { kind: 'epoch', source: url, heartbeatMs: 20 });
+      const run = async () =>
+        store.db.selectFrom('import_runs').selectAll().where('source', '=', url).executeTakeFirst();
+      for (let i = 0; i < 300; i++) {
+        const row = await run();
+        if (row && row.heartbeat_at! > row.started_at) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const waiting = await run();
+      expect(waiting).toMatchObject({ status: 'running', owner_pid: process.pid, inserted: 0 });
+      expect(waiting!.heartbeat_at! > waiting!.started_at).toBe(true);
+      // A sweep from this very process leaves it running.
+      expect(await markInterruptedImportRuns(store.db)).toEqual([]);
+      finish();
+      expect(await importing).toMatchObject({ inserted: 1, interruptedRuns: [] });
+      expect(await run()).toMatchObject({ status: 'finished' });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
