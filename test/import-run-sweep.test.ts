@@ -154,25 +154,39 @@ forEachDialect('marking interrupted import runs', (ctx) => {
     await migrateToLatest(store);
     // A download that sends its header line, then waits until the test lets it finish.
     let finish = () => {};
+    let stalledAt = '';
+    let stalled = () => {};
+    const arrived = new Promise<void>((resolve) => {
+      stalled = resolve;
+    });
     const server = createServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/csv' });
       response.write('Model,Organization,Country (of organization),Publication date,Model accessibility\n');
       finish = () => response.end('Alpha,Lab A,France,2024-01-02,API access\n');
+      stalledAt = new Date().toISOString();
+      stalled();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/models.csv`;
       const importing = runImport(store.db, { kind: 'epoch', source: url, heartbeatMs: 20 });
+      await Promise.race([
+        arrived,
+        importing.then(() => {
+          throw new Error('the import ended before its download stalled');
+        }),
+      ]);
       const run = async () =>
         store.db.selectFrom('import_runs').selectAll().where('source', '=', url).executeTakeFirst();
+      // A heartbeat later than the moment the download stalled: the run gave a sign of life meanwhile.
       for (let i = 0; i < 300; i++) {
         const row = await run();
-        if (row && row.heartbeat_at! > row.started_at) break;
+        if (row && row.heartbeat_at! > stalledAt) break;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       const waiting = await run();
       expect(waiting).toMatchObject({ status: 'running', owner_pid: process.pid, inserted: 0 });
-      expect(waiting!.heartbeat_at! > waiting!.started_at).toBe(true);
+      expect(waiting!.heartbeat_at! > stalledAt).toBe(true);
       // A sweep from this very process leaves it running.
       expect(await markInterruptedImportRuns(store.db)).toEqual([]);
       finish();
