@@ -185,6 +185,7 @@ forEachDialect('arena scores that are not finite numbers', (ctx) => {
       '0009-unscored-submissions',
       '0010-team-token-public-ids',
       '0011-log-score-commitments',
+      '0012-import-runs-interrupted',
     ]);
     const owlsToken = (await issueToken(store.db, 'owls', 'submit')).token;
     const repaired = await store.db

@@ -533,6 +533,9 @@ forEachDialect('server API', (ctx) => {
       updated: 1,
       rejected: 2,
       rejectedRowsStored: 2,
+      ownerHost: null,
+      ownerPid: null,
+      heartbeatAt: null,
     });
     const csv = await app.inject({ url: '/api/import-runs?format=csv' });
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);

@@ -106,6 +106,7 @@ forEachDialect('store migrations', (ctx) => {
       '0009-unscored-submissions',
       '0010-team-token-public-ids',
       '0011-log-score-commitments',
+      '0012-import-runs-interrupted',
     ]);
     expect((await migrateToLatest(store)).applied).toEqual([]);
 

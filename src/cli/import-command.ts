@@ -8,6 +8,7 @@ import {
   runImport,
 } from '../observatory/index.ts';
 import { migrateToLatest, openDatabase } from '../store/index.ts';
+import { interruptedRunNote } from './interrupted-run-note.ts';
 import { type CliIo, wantsColor } from './io.ts';
 
 /** Rejected rows the text summary shows (--json and the rejected_rows table have them all). */
@@ -99,7 +100,9 @@ Kinds:
 ${kinds.join('\n')}
 
 Bad rows never stop an import: they are listed (file:line: reason) and kept in the rejected_rows
-table. Exit code 0 when the source was read, 2 when it cannot be read, 3 when a URL is unreachable.
+table. A run left running by an import that was killed or crashed is marked interrupted when the
+next import starts (see \`aperture import-runs\`). Exit code 0 when the source was read, 2 when it
+cannot be read, 3 when a URL is unreachable.
 
 Examples:
 ${examples.join('\n')}
@@ -126,6 +129,7 @@ ${examples.join('\n')}
           ...(progress ? { onProgress: progress.update } : {}),
         });
         progress?.stop();
+        for (const run of result.interruptedRuns) io.stderr.write(`note: ${interruptedRunNote(run)}\n`);
         if (options.json) {
           const {
             run,

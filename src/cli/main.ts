@@ -8,6 +8,7 @@ import { dbCommand } from './db-command.ts';
 import { ExitCode } from './exit-code.ts';
 import { exportCommand } from './export-command.ts';
 import { importCommand } from './import-command.ts';
+import { importRunsCommand } from './import-runs-command.ts';
 import { indicatorsCommand } from './indicators-command.ts';
 import { initCommand } from './init-command.ts';
 import { type CliIo, processIo } from './io.ts';
@@ -54,6 +55,7 @@ Examples:
     exportCommand(io),
     serveCommand(io),
     importCommand(io),
+    importRunsCommand(io),
     indicatorsCommand(io),
     arenaCommand(io),
     programsCommand(io),

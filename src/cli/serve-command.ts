@@ -1,10 +1,11 @@
 import { Command, Option } from 'commander';
 import { loadDemoArena } from '../arena/index.ts';
 import { ApertureError } from '../errors.ts';
-import { loadDemoCatalog } from '../observatory/index.ts';
+import { loadDemoCatalog, markInterruptedImportRuns } from '../observatory/index.ts';
 import { loadDemoPrograms } from '../programs/index.ts';
 import { buildServer } from '../server/index.ts';
 import { migrateToLatest, openDatabase } from '../store/index.ts';
+import { interruptedRunNote } from './interrupted-run-note.ts';
 import type { CliIo } from './io.ts';
 
 interface ServeOptions {
@@ -67,7 +68,8 @@ Examples:
   $ aperture serve --db catalog.db --port 3000
   $ DATABASE_URL=postgres://localhost/aperture aperture serve --host 0.0.0.0
 
-The database is migrated on start. Stop with Ctrl-C (SIGINT) or SIGTERM.
+The database is migrated on start, and import runs left running by imports that were killed are
+marked interrupted. Stop with Ctrl-C (SIGINT) or SIGTERM.
 Exit codes: 0 stopped cleanly, 2 bad usage or the port is in use (pick another with --port),
 3 the database is unreachable.`,
     )
@@ -76,6 +78,9 @@ Exit codes: 0 stopped cleanly, 2 bad usage or the port is in use (pick another w
       const store = await openDatabase({ file: options.db, env: io.env, cwd: io.cwd, serving: true });
       try {
         await migrateToLatest(store);
+        for (const run of await markInterruptedImportRuns(store.db)) {
+          io.stdout.write(`${interruptedRunNote(run)}\n`);
+        }
         if (options.demo) {
           const { counts } = await loadDemoCatalog(store.db);
           io.stdout.write(

@@ -76,6 +76,18 @@ export type { DownloadedFile, DownloadOptions } from './import/download-to-temp-
 export { DEFAULT_IMPORT_MAX_BYTES, downloadToTempFile } from './import/download-to-temp-file.ts';
 export type { ImportInput, ImportKind, ImportKindName, ImportKindOptions } from './import/import-kinds.ts';
 export { IMPORT_KIND_NAMES, IMPORT_KINDS, importKind } from './import/import-kinds.ts';
+export type { ImportRunOwner } from './import/import-run-owner.ts';
+export { currentImportRunOwner, processIsGone } from './import/import-run-owner.ts';
+export type {
+  InterruptedImportRun,
+  InterruptionReason,
+  MarkInterruptedOptions,
+} from './import/mark-interrupted-import-runs.ts';
+export {
+  IMPORT_RUN_HEARTBEAT_MS,
+  IMPORT_RUN_LEASE_MS,
+  markInterruptedImportRuns,
+} from './import/mark-interrupted-import-runs.ts';
 export type { ImportProgress, ImportResult, RunImportOptions } from './import/run-import.ts';
 export { DEFAULT_IMPORT_BATCH_SIZE, MAX_REPORTED_REJECTIONS, runImport } from './import/run-import.ts';
 export type { HfListedModel, HfListingOptions } from './importers/fetch-hf-listing.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REPORT_VERSION } from '../checker/index.ts';
 import { ACCESSIBILITY_FILTERS, MODEL_SORTS, ORGANIZATION_SORTS, REGIONS } from '../observatory/index.ts';
-import { ACCESSIBILITY_VALUES } from '../store/index.ts';
+import { ACCESSIBILITY_VALUES, IMPORT_RUN_STATUSES } from '../store/index.ts';
 
 /*
  * The API contract as zod schemas: they validate requests, serialise responses and generate the
@@ -310,11 +310,24 @@ export const ImportRunPageSchema = pageOf(
     source: z.string(),
     startedAt: z.string(),
     finishedAt: z.string().nullable(),
-    status: z.enum(['running', 'finished', 'failed']),
+    status: z
+      .enum(IMPORT_RUN_STATUSES)
+      .describe(
+        '`interrupted`: the run was left `running` by a process found gone (killed or crashed); its committed batches stay',
+      ),
     inserted: z.number().int(),
     updated: z.number().int(),
     rejected: z.number().int(),
     rejectedRowsStored: z.number().int(),
+    ownerHost: z
+      .string()
+      .nullable()
+      .describe('The machine (process table) of the process that ran the import; null for older runs'),
+    ownerPid: z.number().int().nullable().describe('That process id'),
+    heartbeatAt: z
+      .string()
+      .nullable()
+      .describe("The run's last sign of life (a heartbeat or a committed batch)"),
   }),
 );
 

@@ -19,6 +19,9 @@ const IMPORT_RUN_CSV_COLUMNS = plainColumns<ImportRunSummary>([
   'updated',
   'rejected',
   'rejectedRowsStored',
+  'ownerHost',
+  'ownerPid',
+  'heartbeatAt',
 ]);
 
 /** Every import run, newest first, a page at a time. */

@@ -41,8 +41,11 @@ export const ACCESSIBILITY_VALUES = [
 /** One of ACCESSIBILITY_VALUES. */
 export type AccessibilityValue = (typeof ACCESSIBILITY_VALUES)[number];
 
-/** Status of an import run. */
-export const IMPORT_RUN_STATUSES = ['running', 'finished', 'failed'] as const;
+/**
+ * Status of an import run: `running` until its process ends it `finished` or `failed`; `interrupted` when
+ * its process was found gone (killed, crashed, its machine lost) while the run was still `running`.
+ */
+export const IMPORT_RUN_STATUSES = ['running', 'finished', 'failed', 'interrupted'] as const;
 
 /** One of IMPORT_RUN_STATUSES. */
 export type ImportRunStatus = (typeof IMPORT_RUN_STATUSES)[number];
@@ -167,6 +170,12 @@ export interface ImportRunsTable {
   inserted: Generated<number>;
   updated: Generated<number>;
   rejected: Generated<number>;
+  /** The machine (process table) of the process running the import; null for runs before 0011. */
+  owner_host: string | null;
+  /** That process's id. */
+  owner_pid: number | null;
+  /** ISO 8601 time of the run's last sign of life (a heartbeat or a committed batch). */
+  heartbeat_at: string | null;
 }
 
 /** A row an import could not read, with where it was and why. */

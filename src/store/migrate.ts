@@ -11,6 +11,7 @@ import { modelOpenWashingMigration } from './migrations/0008-model-open-washing.
 import { unscoredSubmissionsMigration } from './migrations/0009-unscored-submissions.ts';
 import { teamTokenPublicIdsMigration } from './migrations/0010-team-token-public-ids.ts';
 import { logScoreCommitmentsMigration } from './migrations/0011-log-score-commitments.ts';
+import { importRunsInterruptedMigration } from './migrations/0012-import-runs-interrupted.ts';
 import type { DatabaseHandle, DialectName } from './open-database.ts';
 
 /**
@@ -30,6 +31,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0009-unscored-submissions': unscoredSubmissionsMigration(),
     '0010-team-token-public-ids': teamTokenPublicIdsMigration(),
     '0011-log-score-commitments': logScoreCommitmentsMigration(dialect),
+    '0012-import-runs-interrupted': importRunsInterruptedMigration(dialect),
   };
 }
 

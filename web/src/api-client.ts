@@ -5,6 +5,7 @@ import type {
   BenchmarkSummary,
   CheckReport,
   CountrySummary,
+  ImportRunSummary,
   IndicatorInfo,
   IndicatorResult,
   Leaderboard,
@@ -143,6 +144,8 @@ export const api = {
   indicators: (signal?: AbortSignal) => fetchJson<{ items: IndicatorInfo[] }>('/api/indicators', { signal }),
   indicator: (name: string, query: Query = {}, signal?: AbortSignal) =>
     fetchJson<IndicatorResult>(apiUrl(`/api/indicators/${encodeURIComponent(name)}`, query), { signal }),
+  importRuns: (query: Query, signal?: AbortSignal) =>
+    fetchJson<Page<ImportRunSummary>>(apiUrl('/api/import-runs', query), { signal }),
   check: (source: string, signal?: AbortSignal) =>
     fetchJson<CheckReport>('/api/check', {
       method: 'POST',

@@ -19,6 +19,31 @@ export interface Page<T> {
   total: number;
 }
 
+/**
+ * Where an import run stands: `interrupted` when its process was found gone (killed, crashed) while the
+ * run was still `running`.
+ */
+export type ImportRunStatus = 'running' | 'finished' | 'failed' | 'interrupted';
+
+/** One import run (GET /api/import-runs). */
+export interface ImportRunSummary {
+  id: number;
+  kind: string;
+  source: string;
+  startedAt: string;
+  finishedAt: string | null;
+  status: ImportRunStatus;
+  inserted: number;
+  updated: number;
+  rejected: number;
+  rejectedRowsStored: number;
+  /** The machine of the process that ran it; null for runs from before owners were recorded. */
+  ownerHost: string | null;
+  ownerPid: number | null;
+  /** Its last sign of life. */
+  heartbeatAt: string | null;
+}
+
 /** A model as lists show it. */
 export interface ModelSummary {
   id: number;

@@ -18,6 +18,7 @@ const ProgramPage = lazy(() => import('./pages/program-page.tsx'));
 const AwardPage = lazy(() => import('./pages/award-page.tsx'));
 const ArenaPage = lazy(() => import('./pages/arena-page.tsx'));
 const BenchmarkPage = lazy(() => import('./pages/benchmark-page.tsx'));
+const ImportRunsPage = lazy(() => import('./pages/import-runs-page.tsx'));
 const CheckPage = lazy(() => import('./pages/check-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 
@@ -40,6 +41,7 @@ const router = createBrowserRouter([
       { path: 'programs', element: <ProgramsPage /> },
       { path: 'programs/:id', element: <ProgramPage /> },
       { path: 'awards/:id', element: <AwardPage /> },
+      { path: 'imports', element: <ImportRunsPage /> },
       { path: 'check', element: <CheckPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -15,6 +15,12 @@ export interface ImportRunSummary {
   rejected: number;
   /** Rejected rows kept with their reasons in `rejected_rows`. */
   rejectedRowsStored: number;
+  /** The machine (process table) of the process that ran the import; null before owners were recorded. */
+  ownerHost: string | null;
+  /** That process's id. */
+  ownerPid: number | null;
+  /** The run's last sign of life (a heartbeat or a committed batch). */
+  heartbeatAt: string | null;
 }
 
 /** A page of import runs, newest first. */
@@ -77,6 +83,9 @@ export async function listImportRuns(
       updated: run.updated,
       rejected: run.rejected,
       rejectedRowsStored: stored.get(run.id) ?? 0,
+      ownerHost: run.owner_host,
+      ownerPid: run.owner_pid,
+      heartbeatAt: run.heartbeat_at,
     })),
     page,
     pageSize,

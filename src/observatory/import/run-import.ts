@@ -13,6 +13,12 @@ import {
   parseImportUrl,
 } from './download-to-temp-file.ts';
 import { type ImportInput, type ImportKindOptions, importKind } from './import-kinds.ts';
+import { currentImportRunOwner } from './import-run-owner.ts';
+import {
+  IMPORT_RUN_HEARTBEAT_MS,
+  type InterruptedImportRun,
+  markInterruptedImportRuns,
+} from './mark-interrupted-import-runs.ts';
 import { rejectNulRecords } from './reject-nul-records.ts';
 
 /** Records per batch (one transaction each) unless told otherwise. */
@@ -51,6 +57,8 @@ export interface RunImportOptions extends ImportKindOptions {
   cwd?: string;
   /** Clock for import_runs timestamps (tests). */
   now?: () => Date;
+  /** How often the run records a sign of life while it lasts (tests); IMPORT_RUN_HEARTBEAT_MS by default. */
+  heartbeatMs?: number;
 }
 
 /** What an import did. */
@@ -67,6 +75,8 @@ export interface ImportResult {
   rejectedCount: number;
   /** The rejected rows, the first MAX_REPORTED_REJECTIONS of them. */
   rejected: Array<{ file: string; line: number; reason: string }>;
+  /** Runs of dead imports this import found still `running` and marked interrupted before it began. */
+  interruptedRuns: InterruptedImportRun[];
 }
 
 function emptyBatch(): Required<CatalogBatch> {
@@ -97,10 +107,12 @@ function messageOf(error: unknown): string {
 /**
  * Imports one source into the catalog: reads it with the kind's parser as a stream, writes records in
  * batches (each batch, its rejected rows and the run's counters in one transaction), and records the
- * run in `import_runs` (running → finished, or failed with the batches before the failure kept). Bad
- * rows never stop the rest: they are counted, stored in `rejected_rows` and returned; a record with a NUL
- * character (U+0000) in any text is such a row. Re-importing the same source updates rows and inserts
- * none. An http(s) URL is downloaded first with the `hf:` source's
+ * run in `import_runs` (running → finished, or failed with the batches before the failure kept), with its
+ * owner (host, pid) and a heartbeat every IMPORT_RUN_HEARTBEAT_MS; runs that dead imports left `running`
+ * are first marked interrupted (markInterruptedImportRuns). Bad rows never stop the rest: they are
+ * counted, stored in `rejected_rows` and returned; a record with a NUL character (U+0000) in any text is
+ * such a row. Re-importing the same source updates rows and inserts none. An http(s) URL is downloaded
+ * first with the `hf:` source's
  * limits. Throws ApertureError when the source cannot be read at all.
  *
  * @example
@@ -121,11 +133,33 @@ export async function runImport(db: Kysely<Database>, options: RunImportOptions)
   const writer = options.writer ?? writeCatalog;
   const now = options.now ?? (() => new Date());
 
+  const interruptedRuns = await markInterruptedImportRuns(db, { now });
+  const owner = currentImportRunOwner();
+  const startedAt = now().toISOString();
   const { id: run } = await db
     .insertInto('import_runs')
-    .values({ kind: kind.name, source: options.source, started_at: now().toISOString() })
+    .values({
+      kind: kind.name,
+      source: options.source,
+      started_at: startedAt,
+      owner_host: owner.host,
+      owner_pid: owner.pid,
+      heartbeat_at: startedAt,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
+
+  // Signs of life between batches (a long download, a slow page), so no sweep takes the run for dead.
+  let beat: Promise<unknown> = Promise.resolve();
+  const heartbeat = setInterval(() => {
+    beat = db
+      .updateTable('import_runs')
+      .set({ heartbeat_at: now().toISOString() })
+      .where('id', '=', run)
+      .execute()
+      .catch(() => undefined);
+  }, options.heartbeatMs ?? IMPORT_RUN_HEARTBEAT_MS);
+  heartbeat.unref();
 
   const result: ImportResult = {
     run,
@@ -136,6 +170,7 @@ export async function runImport(db: Kysely<Database>, options: RunImportOptions)
     updated: 0,
     rejectedCount: 0,
     rejected: [],
+    interruptedRuns,
   };
   let batches = 0;
   let pending = emptyBatch();
@@ -166,6 +201,7 @@ export async function runImport(db: Kysely<Database>, options: RunImportOptions)
           inserted: eb('inserted', '+', counts.inserted),
           updated: eb('updated', '+', counts.updated),
           rejected: eb('rejected', '+', rejected.length),
+          heartbeat_at: now().toISOString(),
         }))
         .where('id', '=', run)
         .execute();
@@ -235,6 +271,9 @@ export async function runImport(db: Kysely<Database>, options: RunImportOptions)
       { cause: error },
     );
   } finally {
+    clearInterval(heartbeat);
+    // A heartbeat still under way must land before the caller closes the database.
+    await beat;
     await download?.remove();
   }
 }

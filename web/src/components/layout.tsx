@@ -11,6 +11,7 @@ const NAV = [
   { to: '/indicators', label: 'Indicators' },
   { to: '/arena', label: 'Arena' },
   { to: '/programs', label: 'Programs' },
+  { to: '/imports', label: 'Imports' },
   { to: '/check', label: 'Check a release' },
 ] as const;
 
