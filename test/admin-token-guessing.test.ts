@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ApertureError } from '../src/errors.ts';
 import { buildServer, type ZodApp } from '../src/server/index.ts';
 import { type DatabaseHandle, migrateToLatest } from '../src/store/index.ts';
 import { forEachDialect } from './support/dialects.ts';
@@ -67,6 +68,38 @@ forEachDialect('admin token guessing', (ctx) => {
     }
     return statuses;
   }
+
+  it('buildServer refuses an admin token under 32 characters, without echoing it', async () => {
+    const build = (adminToken: string) =>
+      buildServer({ db: store.db, dialect: store.dialect, adminToken }).then(
+        (app) => {
+          apps.push(app);
+          return app;
+        },
+        (error: unknown) => error,
+      );
+    for (const adminToken of ['hunter2', 'p'.repeat(31)]) {
+      const refused = await build(adminToken);
+      if (!(refused instanceof ApertureError))
+        expect.fail(`buildServer took an admin token of ${adminToken.length} characters`);
+      expect(refused).toMatchObject({
+        code: 'ERR_USAGE',
+        message: expect.stringMatching(
+          /^APERTURE_ADMIN_TOKEN is too short \(\d+ characters\); an admin token needs at least 32 /,
+        ),
+      });
+      expect(refused.message).not.toContain(adminToken);
+    }
+    expect((await build('q'.repeat(32))) instanceof Error).toBe(false);
+    // An empty token is no token: the admin routes are off, as when APERTURE_ADMIN_TOKEN is unset.
+    const off = (await build('')) as ZodApp;
+    const answer = await off.inject({
+      method: 'DELETE',
+      url: '/api/programs/x',
+      headers: { authorization: 'Bearer x' },
+    });
+    expect(answer.json().error.message).toContain('no APERTURE_ADMIN_TOKEN');
+  });
 
   it('a hundred wrong admin tokens on the arena organiser routes end in 429 after the tenth', async () => {
     const app = await server();

@@ -17,6 +17,7 @@ import type { Kysely } from 'kysely';
 import { toolVersion } from '../checker/index.ts';
 import type { Database, DialectName } from '../store/index.ts';
 import { allowedHostsFromEnv, type DestinationOptions } from '../util/index.ts';
+import { acceptAdminToken } from './admin-token.ts';
 import { arenaAdminRoutes } from './arena-admin-routes.ts';
 import { arenaRoutes } from './arena-routes.ts';
 import { checkReleasePinned } from './check-release-pinned.ts';
@@ -73,7 +74,7 @@ export interface BuildServerOptions {
   responseCache?: ResponseCacheLimits;
   /**
    * Token guarding the admin routes (POST/PUT/DELETE of programs and awards, the arena organiser routes);
-   * they answer 403 without one.
+   * they answer 403 without one. At least 32 characters: a shorter one is refused (see acceptAdminToken).
    */
   adminToken?: string;
 }
@@ -86,7 +87,8 @@ function wantsHtml(accept: string | undefined): boolean {
 /**
  * The Aperture HTTP API and dashboard as a Fastify app (not yet listening): the catalog, indicators
  * and release checks under /api, OpenAPI 3.1 at /openapi.json with a docs page at /docs, and the
- * built dashboard at / (with SPA fallback). Errors are `{ error: { code, message, field? } }`.
+ * built dashboard at / (with SPA fallback). Errors are `{ error: { code, message, field? } }`. Refuses
+ * (ERR_USAGE) an admin token under 32 characters.
  *
  * @example
  * const app = await buildServer({ db: store.db, dialect: store.dialect });
@@ -94,6 +96,7 @@ function wantsHtml(accept: string | undefined): boolean {
  * await app.listen({ host: '127.0.0.1', port: 8080 });
  */
 export async function buildServer(options: BuildServerOptions): Promise<ZodApp> {
+  const adminToken = acceptAdminToken(options.adminToken);
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -154,8 +157,8 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
   ]) {
     routes(app, context);
   }
-  arenaAdminRoutes(app, context, { adminToken: options.adminToken });
-  programRoutes(app, context, { adminToken: options.adminToken });
+  arenaAdminRoutes(app, context, { adminToken });
+  programRoutes(app, context, { adminToken });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webRoot = path.resolve(options.webRoot ?? defaultWebRoot());
