@@ -22,6 +22,7 @@ import { arenaAdminRoutes } from './arena-admin-routes.ts';
 import { arenaRoutes } from './arena-routes.ts';
 import { checkReleasePinned } from './check-release-pinned.ts';
 import { checkRoutes } from './check-routes.ts';
+import { answerClientError } from './client-errors.ts';
 import { countryRoutes } from './country-routes.ts';
 import {
   DEFAULT_FAILED_AUTHENTICATION_LIMITS,
@@ -36,6 +37,7 @@ import { modelRoutes } from './model-routes.ts';
 import { organizationRoutes } from './organization-routes.ts';
 import { programRoutes } from './program-routes.ts';
 import { DEFAULT_RESPONSE_CACHE_LIMITS, ResponseCache, type ResponseCacheLimits } from './response-cache.ts';
+import { docsPagePolicy, registerSecurityHeaders } from './security-headers.ts';
 import type { CheckReleaseFunction, ServerContext, ZodApp } from './server-context.ts';
 import { DASHBOARD_NOT_BUILT_HTML, defaultWebRoot } from './web-root.ts';
 
@@ -87,8 +89,10 @@ function wantsHtml(accept: string | undefined): boolean {
 /**
  * The Aperture HTTP API and dashboard as a Fastify app (not yet listening): the catalog, indicators
  * and release checks under /api, OpenAPI 3.1 at /openapi.json with a docs page at /docs, and the
- * built dashboard at / (with SPA fallback). Errors are `{ error: { code, message, field? } }`. Refuses
- * (ERR_USAGE) an admin token under 32 characters.
+ * built dashboard at / (with SPA fallback). Errors are `{ error: { code, message, field? } }`, those of
+ * Node's HTTP parser (431, 408, 400) included; every response carries the security headers of
+ * registerSecurityHeaders (Content-Security-Policy, X-Frame-Options, …). Refuses (ERR_USAGE) an admin
+ * token under 32 characters.
  *
  * @example
  * const app = await buildServer({ db: store.db, dialect: store.dialect });
@@ -101,6 +105,9 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
+    // Errors met before any route (parser refusals, malformed URLs) answer in the shape of all others.
+    clientErrorHandler: answerClientError,
+    frameworkErrors: handleError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -108,6 +115,7 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  await registerSecurityHeaders(app);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -130,7 +138,7 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', transformStaticCSP: docsPagePolicy });
   await app.register(fastifyRateLimit, { global: false });
 
   const context: ServerContext = {
