@@ -30,7 +30,7 @@ import { checkRelease } from '../checker/index.ts';
 import { ApertureError, EXIT_CODES } from '../errors.ts';
 import { classifyTarget } from '../scan/index.ts';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '../store/index.ts';
-import { toSafeCsv } from '../util/index.ts';
+import { formatScore, toSafeCsv } from '../util/index.ts';
 import { ExitCode } from './exit-code.ts';
 import type { CliIo } from './io.ts';
 
@@ -127,7 +127,7 @@ function renderBoard(board: Leaderboard): string {
 
 function renderClaim(outcome: PrizeClaimOutcome, benchmark: string): string {
   const lines = [
-    `${outcome.team} ${outcome.eligible ? 'is ELIGIBLE' : 'is NOT eligible'} for prize track ${outcome.track} of ${benchmark}: score ${outcome.score}, MOF class ${outcome.mofClass ?? 'none'} (${outcome.source})`,
+    `${outcome.team} ${outcome.eligible ? 'is ELIGIBLE' : 'is NOT eligible'} for prize track ${outcome.track} of ${benchmark}: score ${formatScore(outcome.score)}, MOF class ${outcome.mofClass ?? 'none'} (${outcome.source})`,
     ...outcome.rules.map((rule) => `  ${rule.passed ? '✓' : '✗'} ${rule.message}`),
   ];
   if (outcome.released.length > 0)
@@ -372,7 +372,7 @@ Exit codes: 0 opened, 2 refused (that case, a taken name) or bad times.`,
           if (options.json) io.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
           else
             io.stdout.write(
-              `accepted submission ${outcome.submissionId}${tasks.length > 1 ? ` to task ${outcome.task}` : ''} (sha256 ${outcome.digest}); public score ${outcome.publicScore}${outcome.improved ? ' (new best)' : ' (no release: not better by the Ladder step)'}; ${outcome.submissionsToday}/${outcome.dailyCap} today; log entry ${outcome.log.index}\n`,
+              `accepted submission ${outcome.submissionId}${tasks.length > 1 ? ` to task ${outcome.task}` : ''} (sha256 ${outcome.digest}); public score ${formatScore(outcome.publicScore)}${outcome.improved ? ' (new best)' : ' (no release: not better by the Ladder step)'}; ${outcome.submissionsToday}/${outcome.dailyCap} today; log entry ${outcome.log.index}\n`,
             );
         },
       ),
