@@ -7,6 +7,7 @@ import {
   authenticateToken,
   claimPrize,
   closeRound,
+  closeTimeText,
   createBenchmark,
   createTeam,
   exportLog,
@@ -429,12 +430,14 @@ Exit codes: 0 opened, 2 refused (that case, a taken name) or bad times.`,
           const results = await withStore(io, options.db, (store) =>
             closeRound(store.db, benchmark, round, { force: options.force }),
           );
+          // When the round really closed: a forced close says it came before the scheduled time.
+          const closed = `closed ${benchmark} ${round} ${closeTimeText(results.closedAt, results.closesAt)}`;
           if (options.json) io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
           else if (results.tasks.length <= 1)
             io.stdout.write(
               results.withheld
-                ? `closed ${benchmark} ${round}: private results withheld: ${results.withheld.reason}\n`
-                : `closed ${benchmark} ${round}: ${results.entries.length} team(s) ranked on ${results.items} private item(s)\n`,
+                ? `${closed}: private results withheld: ${results.withheld.reason}\n`
+                : `${closed}: ${results.entries.length} team(s) ranked on ${results.items} private item(s)\n`,
             );
           else {
             const sections = results.tasks.map((task) =>
@@ -442,9 +445,7 @@ Exit codes: 0 opened, 2 refused (that case, a taken name) or bad times.`,
                 ? `task ${task.task} (${task.metric}): private results withheld: ${task.withheld.reason}\n`
                 : `task ${task.task} (${task.metric}): ${task.entries.length} team(s) ranked on ${task.items} private item(s)\n${renderResults(task.metric, task.entries)}\n`,
             );
-            io.stdout.write(
-              `closed ${benchmark} ${round}: ${results.tasks.length} tasks\n\n${sections.join('\n')}`,
-            );
+            io.stdout.write(`${closed}: ${results.tasks.length} tasks\n\n${sections.join('\n')}`);
           }
         },
       ),
