@@ -100,21 +100,30 @@ describe.skipIf(skipReason !== null)('dashboard in Chromium', () => {
   }) => {
     const { page, errors } = await openPage('content-security-policy', onTestFailed);
     // Every violation, reported or not, fires this event; an init script runs before the page's own.
+    // (Run in the page, typed without the DOM library, which the tests do not load.)
     await page.addInitScript(() => {
-      const seen: string[] = [];
-      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-      document.addEventListener('securitypolicyviolation', (event) =>
-        seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+      const page = globalThis as unknown as {
+        cspViolations: string[];
+        document: {
+          addEventListener(
+            type: 'securitypolicyviolation',
+            listener: (event: { violatedDirective: string; blockedURI: string }) => void,
+          ): void;
+        };
+      };
+      page.cspViolations = [];
+      page.document.addEventListener('securitypolicyviolation', (event) =>
+        page.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`),
       );
     });
-    const console: string[] = [];
-    page.on('console', (message) => console.push(`${message.type()}: ${message.text()}`));
+    const messages: string[] = [];
+    page.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
     const first = await page.goto(`${baseUrl}/`);
     expect(first?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     const violations: string[] = [];
     const collect = async (route: string) => {
       const seen = await page.evaluate(
-        () => (window as unknown as { cspViolations: string[] }).cspViolations,
+        () => (globalThis as unknown as { cspViolations: string[] }).cspViolations,
       );
       violations.push(...seen.map((violation) => `${route}: ${violation}`));
     };
@@ -135,7 +144,7 @@ describe.skipIf(skipReason !== null)('dashboard in Chromium', () => {
     await page.locator('.opblock-tag').first().waitFor(WAIT);
     await collect('/docs/');
     expect(violations).toEqual([]);
-    expect(console.filter((line) => /content security policy/i.test(line))).toEqual([]);
+    expect(messages.filter((line) => /content security policy/i.test(line))).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
