@@ -9,7 +9,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   errors: [],
   types: [],
   util: ['errors'],
-  spec: ['util', 'errors'],
+  // spec/ is the contract the dashboard imports too: zod and pure helpers only (see BROWSER_SAFE_PACKAGES).
+  spec: ['errors'],
   infer: ['spec', 'util', 'errors'],
   scan: ['spec', 'infer', 'util', 'errors'],
   checks: ['spec', 'util', 'errors'],
@@ -67,6 +68,27 @@ const ALLOWED: Record<string, readonly string[]> = {
   ],
 };
 
+/**
+ * The packages spec/ (and errors.ts, which it uses) may import: pure JavaScript that runs in a browser as
+ * well as in Node, since the dashboard imports spec/. No `node:` module, no Node global.
+ */
+const BROWSER_SAFE_PACKAGES = [
+  'zod',
+  'yaml',
+  'spdx-correct',
+  'spdx-expression-parse',
+  'spdx-license-list',
+  '@nodesecure/licenses-conformance',
+  'i18n-iso-countries',
+  'fastest-levenshtein',
+];
+
+/** The package a bare import specifier names: `@scope/name` or `name`. */
+function packageOf(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
@@ -81,13 +103,15 @@ function moduleOf(file: string): string {
   return first!.replace(/\.ts$/, '');
 }
 
-function importsOf(file: string): string[] {
+function specifiersOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   return [
     ...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g),
-  ]
-    .map((match) => match[1] ?? match[2]!)
-    .filter((specifier) => specifier.startsWith('.'));
+  ].map((match) => match[1] ?? match[2]!);
+}
+
+function importsOf(file: string): string[] {
+  return specifiersOf(file).filter((specifier) => specifier.startsWith('.'));
 }
 
 describe('architecture', () => {
@@ -120,6 +144,26 @@ describe('architecture', () => {
           violations.push(`${where}: import ${to} through its index.ts`);
       }
     }
+    expect(violations).toEqual([]);
+  });
+
+  it('spec/ and errors.ts run in a browser: browser-safe packages only, no Node modules or globals', () => {
+    const contract = files.filter(
+      (file) => (moduleOf(file) === 'spec' || moduleOf(file) === 'errors') && !file.endsWith('.test.ts'),
+    );
+    expect(contract.length).toBeGreaterThan(10);
+    const violations = contract.flatMap((file) => {
+      const where = path.relative(SRC, file);
+      const packages = specifiersOf(file).filter((specifier) => !specifier.startsWith('.'));
+      const bad = packages
+        .filter((specifier) => !BROWSER_SAFE_PACKAGES.includes(packageOf(specifier)))
+        .map((specifier) => `${where} imports ${specifier}`);
+      const text = readFileSync(file, 'utf8');
+      const globals = [...text.matchAll(/\b(process|Buffer|__dirname|require)\s*[.(]/g)].map(
+        (match) => `${where} uses ${match[1]}`,
+      );
+      return [...bad, ...globals];
+    });
     expect(violations).toEqual([]);
   });
 

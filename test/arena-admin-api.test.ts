@@ -180,16 +180,24 @@ forEachDialect('arena organiser API', (ctx) => {
     const board = await call({ url: '/api/arena/benchmarks/http-qa/leaderboard?round=round-1' });
     expect(board.json()).toMatchObject({ kind: 'private', entries: [{ team: 'herons', score: 0.75 }] });
 
+    // The submission's entry, then the close's.
     const log = await call({ url: '/api/arena/log' });
+    const lines = log.body.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(JSON.parse(lines[0]!).hash).toBe(submitted.json().log.hash);
+    const head = JSON.parse(lines[1]!).hash;
     const verified = await call({ method: 'POST', url: '/api/arena/verify-log', payload: { log: log.body } });
     expect(verified.statusCode, verified.body).toBe(200);
-    expect(verified.json()).toEqual({ ok: true, count: 1, head: submitted.json().log.hash });
+    expect(verified.json()).toEqual({ ok: true, count: 2, head });
     const withHead = await call({
       method: 'POST',
       url: '/api/arena/verify-log',
-      payload: { log: log.body, count: 1, head: submitted.json().log.hash },
+      payload: { log: log.body, count: 2, head },
     });
     expect(withHead.json().ok).toBe(true);
+    const store = await call({ url: `/api/arena/log/verify?count=2&head=${head}` });
+    expect(store.statusCode, store.body).toBe(200);
+    expect(store.json()).toEqual({ ok: true, count: 2, head, submissions: 1, closes: 1 });
 
     const revoked = await call({ method: 'DELETE', url: `/api/arena/tokens/${id}`, headers: AS_ADMIN });
     expect(revoked.statusCode, revoked.body).toBe(200);
@@ -204,6 +212,7 @@ forEachDialect('arena organiser API', (ctx) => {
       '/api/arena/teams/{team}/tokens',
       '/api/arena/tokens/{id}',
       '/api/arena/verify-log',
+      '/api/arena/log/verify',
     ])
       expect(Object.keys(schema.paths)).toContain(path);
     expect(schema.paths['/api/arena/benchmarks'].post.summary).toContain('APERTURE_ADMIN_TOKEN');
@@ -226,7 +235,7 @@ forEachDialect('arena organiser API', (ctx) => {
       url: '/api/arena/verify-log',
       payload: { log: `${log}{not json\n` },
     });
-    expect(garbled.json()).toMatchObject({ ok: false, index: 1, line: 2, reason: 'line 2: not valid JSON' });
+    expect(garbled.json()).toMatchObject({ ok: false, index: 2, line: 3, reason: 'line 3: not valid JSON' });
     const wrongHead = await call({
       method: 'POST',
       url: '/api/arena/verify-log',

@@ -1,7 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { exportLog, leaderboard, listBenchmarks, loadDemoArena, verifyLog } from '../src/arena/index.ts';
+import {
+  exportLog,
+  leaderboard,
+  listBenchmarks,
+  loadDemoArena,
+  verifyLog,
+  verifyStoreLog,
+} from '../src/arena/index.ts';
 import { runCli } from '../src/cli/test-support/recording-io.ts';
 import { migrateToLatest } from '../src/store/index.ts';
 import { forEachDialect } from './support/dialects.ts';
@@ -149,6 +156,8 @@ forEachDialect('aperture arena', (ctx) => {
     expect(closed.kind).toBe('private');
     expect(closed.entries.map((entry) => entry.team)).toContain('demo-owls');
     const log = await exportLog(store.db);
-    expect(verifyLog(log.entries)).toMatchObject({ ok: true, count: 54 });
+    // 54 submissions, and the closes of round-1: one entry per task (1 + 2).
+    expect(verifyLog(log.entries)).toMatchObject({ ok: true, count: 57 });
+    expect(await verifyStoreLog(store.db)).toMatchObject({ ok: true, count: 57, submissions: 54, closes: 3 });
   });
 });

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { closeRound, exportLog, submitPredictions, verifyLog } from '../src/arena/index.ts';
+import { closeRound, exportLog, submitPredictions, verifyLog, verifyStoreLog } from '../src/arena/index.ts';
 import { migrateToLatest } from '../src/store/index.ts';
 import { DURING_ROUND, predictionsCsv, seedArena } from './support/arena-fixture.ts';
 import { forEachDialect } from './support/dialects.ts';
@@ -41,10 +41,13 @@ forEachDialect('arena close racing a submission', (ctx) => {
     });
     expect(closed).toBe(true);
 
+    // The log gained the close's entry, and not the refused submission's.
     const logAfter = await exportLog(store.db);
-    expect(logAfter.count).toBe(1);
-    expect(logAfter.jsonLines).toBe(logBefore.jsonLines);
-    expect(verifyLog(logAfter.entries, { count: 1 })).toMatchObject({ ok: true });
+    expect(logAfter.count).toBe(2);
+    expect(logAfter.jsonLines.startsWith(logBefore.jsonLines)).toBe(true);
+    expect(logAfter.entries[1]).toMatchObject({ kind: 'close', round: 'fixture-qa/round-1' });
+    expect(verifyLog(logAfter.entries, { count: 2 })).toMatchObject({ ok: true });
+    expect(await verifyStoreLog(store.db)).toMatchObject({ ok: true, submissions: 1, closes: 1 });
     const stored = await store.db.selectFrom('submissions').select('team_id').execute();
     expect(stored).toHaveLength(1);
     const round = await store.db

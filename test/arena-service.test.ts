@@ -111,10 +111,12 @@ forEachDialect('arena service', (ctx) => {
       [1, false, 1],
     ]);
 
+    // Five submissions, then the close's entry.
     const log = await exportLog(store.db);
-    expect(log.count).toBe(5);
-    expect(verifyLog(log.entries)).toMatchObject({ ok: true, count: 5 });
-    expect(log.entries.map((entry) => entry.round)).toEqual(Array(5).fill('fixture-qa/round-1'));
+    expect(log.count).toBe(6);
+    expect(verifyLog(log.entries)).toMatchObject({ ok: true, count: 6 });
+    expect(log.entries.map((entry) => entry.round)).toEqual(Array(6).fill('fixture-qa/round-1'));
+    expect(log.entries.map((entry) => ('kind' in entry ? entry.kind : '')).at(-1)).toBe('close');
   });
 
   it('reproduces the same bootstrap intervals from the same data', async () => {

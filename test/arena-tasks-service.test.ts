@@ -17,6 +17,7 @@ import {
   submitPredictions,
   teamHistory,
   verifyLog,
+  verifyStoreLog,
 } from '../src/arena/index.ts';
 import { type Database, migrateToLatest, migrationsFor } from '../src/store/index.ts';
 import { forEachDialect } from './support/dialects.ts';
@@ -294,17 +295,39 @@ forEachDialect('arena tasks', (ctx) => {
     expect(closedRating.kind).toBe('private');
     expect(closedRating.entries.map((entry) => entry.team)).toEqual(['foxes', 'owls']);
 
-    // The log names the round for the primary task and round/task for the others, and verifies.
+    // The log names the round for the primary task and round/task for the others, closes each task with
+    // an entry of its own, and verifies.
     const { entries: log } = await exportLog(store.db);
-    expect(log.map((entry) => entry.round)).toEqual([
-      'reviews/round-1',
-      'reviews/round-1/rating',
-      'reviews/round-1/rating',
-      'reviews/round-1/rating',
-      'reviews/round-1/rating',
-      'reviews/round-1',
+    expect(log.map((entry) => [entry.round, 'kind' in entry ? entry.kind : ''])).toEqual([
+      ['reviews/round-1', 'submission'],
+      ['reviews/round-1/rating', 'submission'],
+      ['reviews/round-1/rating', 'submission'],
+      ['reviews/round-1/rating', 'submission'],
+      ['reviews/round-1/rating', 'submission'],
+      ['reviews/round-1', 'submission'],
+      ['reviews/round-1', 'close'],
+      ['reviews/round-1/rating', 'close'],
     ]);
-    expect(verifyLog(log)).toMatchObject({ ok: true, count: 6 });
+    expect(verifyLog(log)).toMatchObject({ ok: true, count: 8 });
+    expect(await verifyStoreLog(store.db)).toMatchObject({ ok: true, submissions: 6, closes: 2 });
+
+    // A submission moved to another task behind the log is named at its entry.
+    const moved = await store.db
+      .selectFrom('transparency_log')
+      .select('submission_id')
+      .where('entry_index', '=', 1)
+      .executeTakeFirstOrThrow();
+    await store.db
+      .updateTable('submissions')
+      .set({ task: 'sentiment' })
+      .where('id', '=', moved.submission_id!)
+      .execute();
+    expect(await verifyStoreLog(store.db)).toEqual({
+      ok: false,
+      index: 1,
+      submission: moved.submission_id,
+      reason: `entry 1 (submission ${moved.submission_id}): the store puts it in reviews/round-1, the entry in reviews/round-1/rating`,
+    });
   });
 
   it('checks labels against the task, keeps ids unique across tasks, and blocks items only per task', async () => {

@@ -184,6 +184,7 @@ forEachDialect('arena scores that are not finite numbers', (ctx) => {
     expect((await migrateToLatest(store)).applied).toEqual([
       '0009-unscored-submissions',
       '0010-team-token-public-ids',
+      '0011-log-score-commitments',
     ]);
     const owlsToken = (await issueToken(store.db, 'owls', 'submit')).token;
     const repaired = await store.db

@@ -59,3 +59,19 @@ describe('generated docs', () => {
     expect(renderChecksDoc([changed, ...rest])).not.toBe(renderChecksDoc());
   });
 });
+
+describe('README blocks', () => {
+  it('replaces only the named block and refuses a document without it', async () => {
+    const { replaceBlock } = await import('../scripts/docs/readme-block.ts');
+    const text = 'before\n<!-- a:start -->\nold\n<!-- a:end -->\nafter\n';
+    expect(replaceBlock(text, 'a', 'new')).toBe('before\n<!-- a:start -->\nnew\n<!-- a:end -->\nafter\n');
+    expect(() => replaceBlock(text, 'b', 'new')).toThrow(/no <!-- b:start -->/);
+  });
+
+  it('shortens a printed table to its first rows and keeps every kept line as printed', async () => {
+    const { shortenReport } = await import('../scripts/docs/render-first-look.ts');
+    const rows = ['│ A │', '│ 1 │', '│ 2 │', '│ 3 │', '│ 4 │', '│   │', '│ 5 │'];
+    const shortened = shortenReport(['┌───┐', ...rows, '└───┘'].join('\n')).split('\n');
+    expect(shortened).toEqual(['┌───┐', '│ A │', '│ 1 │', '│ 2 │', '│ 3 │', '│ … │', '└───┘']);
+  });
+});

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { renderSchemaFiles } from '../scripts/schema-files.ts';
-import { parseYamlSafely } from '../src/util/index.ts';
+import { parseYamlSafely } from '../src/spec/index.ts';
 
 describe('generated JSON Schemas', () => {
   const files = renderSchemaFiles();

@@ -105,6 +105,7 @@ forEachDialect('store migrations', (ctx) => {
       '0008-model-open-washing',
       '0009-unscored-submissions',
       '0010-team-token-public-ids',
+      '0011-log-score-commitments',
     ]);
     expect((await migrateToLatest(store)).applied).toEqual([]);
 

@@ -1,11 +1,13 @@
 import { renderChecksDoc } from './render-checks-doc.ts';
 import { renderIndicatorsDoc } from './render-indicators-doc.ts';
 import { renderLicensesDoc } from './render-licenses-doc.ts';
+import { renderReadme } from './render-readme.ts';
 import { renderScoringDoc } from './render-scoring-doc.ts';
 
 export { renderChecksDoc } from './render-checks-doc.ts';
 export { renderIndicatorsDoc } from './render-indicators-doc.ts';
 export { renderLicensesDoc } from './render-licenses-doc.ts';
+export { renderReadme } from './render-readme.ts';
 export { renderScoringDoc } from './render-scoring-doc.ts';
 
 /** Every generated document: path relative to the repository root → its rendering. */
@@ -15,4 +17,6 @@ export const GENERATED_DOCS: ReadonlyArray<{ path: string; render: () => string 
   { path: 'docs/indicators.md', render: () => renderIndicatorsDoc() },
   // The worked example runs the checker on examples/open-weights-only.
   { path: 'docs/scoring.md', render: () => renderScoringDoc() },
+  // Only the README's generated blocks (first look, command table); its prose is written by hand.
+  { path: 'README.md', render: () => renderReadme() },
 ];

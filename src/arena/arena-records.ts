@@ -113,7 +113,11 @@ export function requireTask(benchmark: BenchmarkRecord, name: string | undefined
  * How the transparency log and the bootstrap seed name a round's task: `benchmark/round` for the primary
  * task (as before tasks existed), `benchmark/round/task` for the others.
  */
-export function roundTaskName(benchmarkSlug: string, roundName: string, task: TaskRecord): string {
+export function roundTaskName(
+  benchmarkSlug: string,
+  roundName: string,
+  task: Pick<TaskRecord, 'name' | 'primary'>,
+): string {
   return task.primary ? `${benchmarkSlug}/${roundName}` : `${benchmarkSlug}/${roundName}/${task.name}`;
 }
 

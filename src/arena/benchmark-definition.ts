@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ApertureError } from '../errors.ts';
+import { addNulByteIssue, parseYamlSafely } from '../spec/index.ts';
 import { DEFAULT_TASK_ID } from '../store/index.ts';
-import { parseYamlSafely } from '../util/index.ts';
 import { findMetric } from './metrics/registry.ts';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -84,7 +84,7 @@ export interface ResolvedTask {
   labels: string[] | undefined;
 }
 
-/** The YAML a benchmark is created from (`aperture arena create FILE.yaml`). */
+/** The YAML a benchmark is created from (`aperture arena create FILE.yaml`); no text may hold NUL (U+0000). */
 export const BenchmarkDefinitionSchema = z
   .object({
     slug: SlugSchema,
@@ -172,7 +172,8 @@ export const BenchmarkDefinitionSchema = z
         seen.add(name);
       }
     }
-  });
+  })
+  .superRefine(addNulByteIssue);
 
 /** A validated benchmark definition. */
 export type BenchmarkDefinition = z.output<typeof BenchmarkDefinitionSchema>;

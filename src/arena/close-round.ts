@@ -13,10 +13,14 @@ import {
   type TaskRecord,
 } from './arena-records.ts';
 import { BOOTSTRAP_DEFAULTS, bootstrapInterval } from './bootstrap.ts';
+import { insertEntry, readLastEntry } from './log-rows.ts';
 import type { AnyMetric, Prediction, Truth } from './metrics/metric.ts';
 import { rankEntries } from './rank-entries.ts';
+import { readLoggedSubmissions } from './read-logged-submissions.ts';
 import type { Resampler } from './resampler.ts';
 import { roundPhase } from './round-phase.ts';
+import { closeDigests, newSalt, scoredSubmissionOf } from './score-commitments.ts';
+import { appendEntry } from './transparency-log.ts';
 import { privateWithholding, type Withholding, type WithholdingLookup } from './withhold-private-results.ts';
 
 /** One team on a round's private leaderboard, as stored at close. */
@@ -149,9 +153,11 @@ function resamplerOf(
  * (overlapping intervals share a rank), and the leaderboard is stored and revealed, except for a task
  * whose private items another round not yet closed still scores (a database made before private items were
  * tied to one round): its board is stored but answered empty, with the reason (see privateWithholding), and
- * shows once that round closes. Refused before the round's close time unless `force`; closing twice is refused.
- * `closedAt` is when the close took hold (after the arena lock, unless `now` is given), and the answer
- * names the scheduled `closesAt` beside it, which a forced close comes before.
+ * shows once that round closes. In the same transaction the transparency log gains one close entry per task,
+ * committing every logged submission's scored fields and the stored leaderboard (see logClose). Refused before
+ * the round's close time unless `force`; closing twice is refused. `closedAt` is when the close took hold
+ * (after the arena lock, unless `now` is given), and the answer names the scheduled `closesAt` beside it,
+ * which a forced close comes before.
  *
  * @example
  * const results = await closeRound(db, 'demo-sentiment', 'round-1');
@@ -193,8 +199,39 @@ export async function closeRound(
       .set({ status: 'closed', closed_at: results.closedAt, results: JSON.stringify(results) })
       .where('id', '=', round.id)
       .execute();
+    await logClose(trx, benchmark, round, results);
     return showableResults(results, round, await privateWithholding(trx, benchmark));
   });
+}
+
+/**
+ * Appends one close entry per task to the transparency log: salted digests of every logged submission of the
+ * round's task with its scored fields, and of the task's private leaderboard as stored (see
+ * score-commitments.ts), so that an edit of either after the close no longer matches the log.
+ */
+async function logClose(
+  trx: ArenaDb,
+  benchmark: BenchmarkRecord,
+  round: { id: number; name: string },
+  results: RoundResults,
+): Promise<void> {
+  let last = await readLastEntry(trx);
+  for (const [index, task] of benchmark.tasks.entries()) {
+    const logged = (await readLoggedSubmissions(trx, { roundId: round.id, task: task.name })).flatMap(
+      (row) =>
+        row.entry_index === null ? [] : [scoredSubmissionOf({ ...row, entry_index: row.entry_index })],
+    );
+    const salt = newSalt();
+    const entry = appendEntry(last, {
+      kind: 'close',
+      // The log's times never go backwards, even for a close dated before the last submission.
+      time: last && last.time > results.closedAt ? last.time : results.closedAt,
+      round: roundTaskName(benchmark.row.slug, round.name, task),
+      ...closeDigests(salt, logged, results.tasks[index]),
+    });
+    await insertEntry(trx, entry, { roundId: round.id }, salt);
+    last = entry;
+  }
 }
 
 /** Scores each team's public best on a task's private split, with intervals and ranks. */

@@ -2,8 +2,8 @@ import type { ArenaDb } from './arena-records.ts';
 import { type LogEntry, toJsonLines } from './transparency-log.ts';
 
 /**
- * The whole transparency log in order, as entries and as the JSON Lines export that
- * `aperture arena verify-log` checks.
+ * The whole transparency log in order (submission and close entries, of either version), as entries and as
+ * the JSON Lines export that `aperture arena verify-log` checks. Salts stay in the store.
  *
  * @example
  * const { jsonLines, count } = await exportLog(db);

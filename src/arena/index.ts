@@ -18,6 +18,7 @@ export {
 } from './benchmark-definition.ts';
 export type { BootstrapOptions, ConfidenceInterval } from './bootstrap.ts';
 export { BOOTSTRAP_DEFAULTS, bootstrapInterval, quantile, resampleMetric } from './bootstrap.ts';
+export { canonicalJson } from './canonical-json.ts';
 export type { ClaimPrizeOptions, PrizeClaimOutcome, ReleaseChecker } from './claim-prize.ts';
 export { claimPrize } from './claim-prize.ts';
 export type { ClosedRoundResults, PrivateResult, RoundResults, TaskResults } from './close-round.ts';
@@ -67,6 +68,8 @@ export { meanResampler } from './resampler.ts';
 export type { RoundPhase } from './round-phase.ts';
 export { roundPhase } from './round-phase.ts';
 export { sampleBinomial, sampleMultinomial } from './sample-binomial.ts';
+export type { ScoredSubmission, SealedScores } from './score-commitments.ts';
+export { closeDigests, submissionScoresDigest } from './score-commitments.ts';
 export type { SeededRandom } from './seeded-random.ts';
 export { createRandom } from './seeded-random.ts';
 export type {
@@ -84,14 +87,29 @@ export type { HistoryEntry } from './team-history.ts';
 export { teamHistory } from './team-history.ts';
 export type { AuthenticatedTeam } from './team-tokens.ts';
 export { authenticateToken, createTeam, issueToken, revokeToken, TOKEN_ID_PATTERN } from './team-tokens.ts';
-export type { LogEntry, LogEntryInput, LogVerification } from './transparency-log.ts';
+export type {
+  CloseEntry,
+  CloseEntryInput,
+  LegacySubmissionEntry,
+  LogEntry,
+  LogEntryInput,
+  LogVerification,
+  SubmissionEntry,
+  SubmissionEntryInput,
+} from './transparency-log.ts';
 export {
   appendEntry,
   canonicalEntryText,
+  entryJsonLine,
   GENESIS_HASH,
   hashEntry,
+  isCloseEntry,
+  isVersionTwo,
+  LOG_ENTRY_VERSION,
   parseLogJsonLines,
   toJsonLines,
   verifyLog,
 } from './transparency-log.ts';
+export type { StoreLogVerification } from './verify-store-log.ts';
+export { verifyStoreLog } from './verify-store-log.ts';
 export type { Withholding } from './withhold-private-results.ts';

@@ -14,12 +14,14 @@ import {
 } from './arena-records.ts';
 import { closeTimeText } from './close-time-text.ts';
 import { fixedStepLadder, parameterFreeLadder } from './ladder.ts';
+import { insertEntry, readLastEntry } from './log-rows.ts';
 import type { AnyMetric, Prediction, Truth } from './metrics/metric.ts';
 import type { PredictionsFormat, PredictionsLimits } from './parse-predictions.ts';
 import { readPredictions } from './read-predictions.ts';
 import { type RoundPhase, roundPhase } from './round-phase.ts';
+import { newSalt, submissionScoresDigest } from './score-commitments.ts';
 import { authenticateToken } from './team-tokens.ts';
-import { appendEntry, type LogEntry } from './transparency-log.ts';
+import { appendEntry } from './transparency-log.ts';
 
 /** A submission as a team sends it. */
 export type SubmitInput = SubmissionTarget & PredictionsFile;
@@ -195,13 +197,7 @@ export async function submitPredictions(
     // A close may have committed since the check above; a submission it did not score must not be logged.
     const current = await requireRound(trx, benchmark, input.round);
     requireTakingPredictions(current, roundPhase(current, options.now ?? new Date()));
-    const last = await trx
-      .selectFrom('transparency_log')
-      .select(['entry'])
-      .orderBy('entry_index', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    const lastEntry = last ? (JSON.parse(last.entry) as LogEntry) : undefined;
+    const lastEntry = await readLastEntry(trx);
     const clock = (options.now ?? new Date()).toISOString();
     // The log's times never go backwards, even when a slower request committed first.
     const receivedAt = lastEntry && lastEntry.time > clock ? lastEntry.time : clock;
@@ -231,6 +227,7 @@ export async function submitPredictions(
       truth.public.truth,
       publicLosses,
     );
+    const publicReleased = metric.fromMeanLoss(step.releasedLoss);
     const { id: submissionId } = await trx
       .insertInto('submissions')
       .values({
@@ -238,7 +235,7 @@ export async function submitPredictions(
         round_id: round.id,
         digest,
         received_at: receivedAt,
-        public_released: metric.fromMeanLoss(step.releasedLoss),
+        public_released: publicReleased,
         public_released_loss: step.releasedLoss,
         improved: step.improved ? 1 : 0,
         private_score: privateScore,
@@ -248,29 +245,31 @@ export async function submitPredictions(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // The entry commits the team and public score in the clear, and the private score, the released loss,
+    // the Ladder flag and the scored flag in a salted digest (the salt stays in the store).
+    const salt = newSalt();
     const entry = appendEntry(lastEntry, {
+      kind: 'submission',
       submission: digest,
       time: receivedAt,
       team: team.team,
       round: roundTaskName(benchmark.row.slug, round.name, task),
+      public: publicReleased,
+      scores: submissionScoresDigest(salt, {
+        publicLoss: step.releasedLoss,
+        improved: step.improved,
+        private: privateScore,
+        scored: true,
+      }),
     });
-    await trx
-      .insertInto('transparency_log')
-      .values({
-        entry_index: entry.index,
-        previous_hash: entry.previous,
-        hash: entry.hash,
-        submission_id: submissionId,
-        entry: JSON.stringify(entry),
-      })
-      .execute();
+    await insertEntry(trx, entry, { submissionId }, salt);
     return {
       submissionId,
       team: team.team,
       task: task.name,
       digest,
       receivedAt,
-      publicScore: metric.fromMeanLoss(step.releasedLoss),
+      publicScore: publicReleased,
       improved: step.improved,
       submissionsToday: submittedToday + 1,
       dailyCap: benchmark.row.daily_cap,

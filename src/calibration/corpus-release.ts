@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { ApertureError } from '../errors.ts';
-import { parseYamlSafely } from '../util/index.ts';
+import { parseYamlSafely } from '../spec/index.ts';
 
 /** The twelve dimensions the European Open Source AI Index rates, in its own order. */
 export const OSAI_DIMENSIONS = [

@@ -1,7 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { ApertureError } from '../errors.ts';
-import { MOF_CLASS_NAMES, type MofClassName, POLICY_SPEC, type Policy, PolicySchema } from '../spec/index.ts';
-import { decodeUtf8Strict, parseYamlSafely } from '../util/index.ts';
+import {
+  MOF_CLASS_NAMES,
+  type MofClassName,
+  POLICY_SPEC,
+  type Policy,
+  PolicySchema,
+  parseYamlSafely,
+} from '../spec/index.ts';
+import { decodeUtf8Strict } from '../util/index.ts';
 
 /**
  * Reads and validates a policy file. Problems abort with ERR_POLICY_INVALID naming the first field.

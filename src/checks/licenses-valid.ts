@@ -9,7 +9,7 @@ export const licensesValid: Check = {
   judges: [],
   docs: {
     why: 'A license people and tools cannot identify is as good as none: users cannot tell what they may do, and no openness rating can be given. SPDX expressions (and a known id for each AI model license) remove the doubt.',
-    how: 'Write each `license` as an SPDX expression (`Apache-2.0`, `CC-BY-4.0 OR MIT`) or a catalogued AI license id (`llama3.1`, `gemma`, `openrail-m`; see `aperture licenses`), and give every released component a license, directly or through `licenses:`.',
+    how: 'Write each `license` as an SPDX expression (`Apache-2.0`, `CC-BY-4.0 OR MIT`) or a catalogued AI license id (`llama3.1`, `gemma`, `openrail-m`; listed in docs/licenses.md), and give every released component a license, directly or through `licenses:`.',
     scoring:
       '10 × released components whose license is an SPDX expression or a catalogued AI license id as written / all released components; not applicable when nothing is released.',
   },

@@ -1,5 +1,5 @@
 import { ApertureError } from '../errors.ts';
-import { parseYamlSafely } from '../util/index.ts';
+import { parseYamlSafely } from '../spec/index.ts';
 
 /** A model card split into its YAML front matter and its markdown body. */
 export interface ModelCardParts {

@@ -1,6 +1,5 @@
 import { ApertureError } from '../errors.ts';
-import { type EvidenceRef, type ReleasePack, ReleasePackSchema } from '../spec/index.ts';
-import { parseYamlSafely } from '../util/index.ts';
+import { type EvidenceRef, parseYamlSafely, type ReleasePack, ReleasePackSchema } from '../spec/index.ts';
 
 type Citation = NonNullable<ReleasePack['citation']>;
 

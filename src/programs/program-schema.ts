@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoCountryCode, MOF_CLASS_NAMES, PolicySchema } from '../spec/index.ts';
+import { addNulByteIssue, isIsoCountryCode, MOF_CLASS_NAMES, PolicySchema } from '../spec/index.ts';
 
 /** The value of `spec:` for this version of the program format. */
 export const PROGRAM_SPEC = 'aperture.dev/program/v1';
@@ -130,7 +130,7 @@ export const AwardDeliverableSchema = z.strictObject({
 });
 export type AwardDeliverable = z.infer<typeof AwardDeliverableSchema>;
 
-/** An award of a program to a person or a team. */
+/** An award of a program to a person or a team; no text may hold NUL (U+0000). */
 export const AwardSchema = z
   .strictObject({
     id: slug,
@@ -151,11 +151,13 @@ export const AwardSchema = z
   .refine((award) => award.startDate <= award.endDate, {
     error: 'must not be before startDate',
     path: ['endDate'],
-  });
+  })
+  .superRefine(addNulByteIssue);
 export type Award = z.infer<typeof AwardSchema>;
 
 /**
- * A program definition: the program, its required deliverables and its awards.
+ * A program definition: the program, its required deliverables and its awards; no text may hold NUL
+ * (U+0000).
  *
  * @example
  * spec: aperture.dev/program/v1
@@ -228,7 +230,9 @@ export const ProgramDefinitionSchema = z
         attached.add(deliverable.requirement);
       });
     });
-  });
+  })
+  // Awards have their own NUL check (AwardSchema); checking them again would report each twice.
+  .superRefine((program, ctx) => addNulByteIssue({ ...program, awards: [] }, ctx));
 
 /** A valid program definition. */
 export type ProgramDefinition = z.infer<typeof ProgramDefinitionSchema>;

@@ -75,6 +75,15 @@ describe('validateProgramText', () => {
     );
   });
 
+  it('refuses a NUL character (YAML\'s "\\0" escape) at its line, once, in the program or an award', () => {
+    expect(problems(VALID.replace('name: Tiny grant', 'name: "Tiny\\0grant"'))).toEqual([
+      'programs/p.yaml:3:7: name: holds a NUL byte (U+0000), which Aperture never stores; remove it',
+    ]);
+    expect(problems(VALID.replace('recipient: Someone', 'recipient: "Some\\0one"'))).toEqual([
+      'programs/p.yaml:14:16: awards.0.recipient: holds a NUL byte (U+0000), which Aperture never stores; remove it',
+    ]);
+  });
+
   it('reports YAML syntax errors with their position and refuses alias bombs', () => {
     expect(problems('spec: [unclosed\n')[0]).toMatch(/^programs\/p\.yaml:\d+:\d+: YAML syntax:/);
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];

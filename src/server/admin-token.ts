@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApertureError } from '../errors.ts';
 import type { FailedAuthentications } from './failed-authentications.ts';
 import { errorBody } from './http-errors.ts';
+import { authenticatesWith } from './openapi/route-security.ts';
 import { refuseBlockedAddress } from './refuse-blocked-address.ts';
 
 /** The shortest admin token a server takes: 32 random characters are beyond guessing, even unthrottled. */
@@ -51,7 +52,7 @@ function digest(text: string): Buffer {
  */
 export function requireAdminToken(token: string | undefined, failed: FailedAuthentications) {
   const expected = token && token.length > 0 ? digest(token) : null;
-  return async (request: FastifyRequest, reply: FastifyReply) => {
+  return authenticatesWith(async (request: FastifyRequest, reply: FastifyReply) => {
     if (refuseBlockedAddress(failed, request, reply)) return reply;
     const header = request.headers.authorization;
     const presented = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] : undefined;
@@ -77,5 +78,5 @@ export function requireAdminToken(token: string | undefined, failed: FailedAuthe
       failed.record(request.ip);
       return reply.code(403).send(errorBody('ERR_FORBIDDEN', 'the admin token is not valid'));
     }
-  };
+  }, 'adminToken');
 }

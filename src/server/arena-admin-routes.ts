@@ -12,6 +12,7 @@ import {
   resolveTasks,
   revokeToken,
   verifyLog,
+  verifyStoreLog,
 } from '../arena/index.ts';
 import { isApertureError } from '../errors.ts';
 import { requireAdminToken } from './admin-token.ts';
@@ -28,6 +29,7 @@ import {
   RoundCreateBodySchema,
   RoundCreatedSchema,
   RoundResultsSchema,
+  StoreLogVerificationSchema,
   TeamCreateBodySchema,
   TeamCreatedSchema,
   TeamSlugParamsSchema,
@@ -36,6 +38,7 @@ import {
   TokenParamsSchema,
   TokenRevokedSchema,
   VerifyLogBodySchema,
+  VerifyStoreLogQuerySchema,
 } from './arena-admin-schemas.ts';
 import { BenchmarkParamsSchema, RoundParamsSchema } from './arena-schemas.ts';
 import { fieldError } from './http-errors.ts';
@@ -132,8 +135,8 @@ function lineOfEntry(text: string, index: number): number | null {
  * The arena's organiser routes, the HTTP twins of `aperture arena create|add-items|open-round|close-round|team`:
  * POST benchmarks, items, rounds, round close, teams and team tokens, and DELETE tokens, all behind the
  * server admin token (APERTURE_ADMIN_TOKEN, as for programs; the CLI's organiser commands need the store
- * itself, so a team token, even with the admin scope, is not enough). POST /api/arena/verify-log needs
- * no token. All are rate-limited per address, and wrong admin tokens count as failed authentications.
+ * itself, so a team token, even with the admin scope, is not enough). POST /api/arena/verify-log and
+ * GET /api/arena/log/verify need no token. All are rate-limited per address, and wrong admin tokens count as failed authentications.
  *
  * @example
  * arenaAdminRoutes(app, context, { adminToken: process.env.APERTURE_ADMIN_TOKEN });
@@ -347,5 +350,20 @@ export function arenaAdminRoutes(
       if (verdict.ok) return verdict;
       return { ...verdict, line: lineOfEntry(log, verdict.index) };
     },
+  );
+
+  app.get(
+    '/api/arena/log/verify',
+    {
+      config: rateLimitedPerAddress(VERIFY_RATE_PER_MINUTE),
+      schema: {
+        tags: ['arena'],
+        summary:
+          "Verify the server's own transparency log and its store against it (`aperture arena verify-log --store`): every logged submission's round, team, digest, time, public score and committed scores, and every close's submissions and private leaderboard. Names the first entry or submission an edit went behind. No token needed.",
+        querystring: VerifyStoreLogQuerySchema,
+        response: { 200: StoreLogVerificationSchema, 400: ErrorResponseSchema, 429: ErrorResponseSchema },
+      },
+    },
+    async (request) => verifyStoreLog(context.db, request.query),
   );
 }

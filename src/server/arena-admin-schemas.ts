@@ -188,3 +188,36 @@ export const LogVerificationSchema = z.union([
     reason: z.string(),
   }),
 ]);
+
+/** Query of GET /api/arena/log/verify. */
+export const VerifyStoreLogQuerySchema = z
+  .object({
+    count: z.coerce.number().int().nonnegative().optional().describe('The published entry count, if any'),
+    head: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'expected a sha256 hex digest')
+      .optional()
+      .describe('The published head hash, if any'),
+  })
+  .strict();
+
+/**
+ * GET /api/arena/log/verify: the server's log verifies and its store matches it (with how many submission
+ * and close entries were checked), or the first problem: its entry (null when no entry is at fault, such as
+ * a submission the log does not record), the submission concerned, and why.
+ */
+export const StoreLogVerificationSchema = z.union([
+  z.object({
+    ok: z.literal(true),
+    count: z.number(),
+    head: z.string(),
+    submissions: z.number(),
+    closes: z.number(),
+  }),
+  z.object({
+    ok: z.literal(false),
+    index: z.number().nullable(),
+    submission: z.number().nullable(),
+    reason: z.string(),
+  }),
+]);

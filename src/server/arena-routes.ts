@@ -1,4 +1,5 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   benchmarkDetail,
   claimPrize,
@@ -157,6 +158,12 @@ export function arenaRoutes(app: ZodApp, context: ServerContext): void {
       schema: {
         tags: ['arena'],
         summary: 'The transparency log as JSON Lines (verify with `aperture arena verify-log FILE`)',
+        response: {
+          200: {
+            description: 'One log entry per line, oldest first',
+            content: { 'application/x-ndjson': { schema: z.string() } },
+          },
+        },
       },
     },
     async (_request, reply) => {

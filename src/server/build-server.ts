@@ -34,8 +34,12 @@ import { errorBody, handleError } from './http-errors.ts';
 import { importRunRoutes } from './import-run-routes.ts';
 import { indicatorRoutes } from './indicator-routes.ts';
 import { modelRoutes } from './model-routes.ts';
+import { documentRoute } from './openapi/document-route.ts';
+import { dropUnusedSchemas } from './openapi/drop-unused-schemas.ts';
+import { SECURITY_SCHEMES } from './openapi/route-security.ts';
 import { organizationRoutes } from './organization-routes.ts';
 import { programRoutes } from './program-routes.ts';
+import { refuseNulBytes } from './refuse-nul-bytes.ts';
 import { DEFAULT_RESPONSE_CACHE_LIMITS, ResponseCache, type ResponseCacheLimits } from './response-cache.ts';
 import { docsPagePolicy, registerSecurityHeaders } from './security-headers.ts';
 import type { CheckReleaseFunction, ServerContext, ZodApp } from './server-context.ts';
@@ -116,6 +120,10 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
     reply.header('x-request-id', request.id);
   });
   await registerSecurityHeaders(app);
+  // Before swagger collects the routes: operationIds and security requirements come from the routes.
+  app.addHook('onRoute', documentRoute);
+  // Before any route's schema: NUL in any field is a 400 naming it, whatever the route (and the store).
+  app.addHook('preValidation', refuseNulBytes);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -125,7 +133,10 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
         description:
           'The observatory catalog (models, organizations, countries), its indicators, release checks, the arena and funding programs. Every list and indicator also answers format=csv.',
         version: toolVersion(),
+        license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       },
+      servers: [{ url: '/', description: 'The server that serves this document' }],
+      components: { securitySchemes: SECURITY_SCHEMES },
       tags: [
         { name: 'catalog', description: 'Models, organizations, countries, import runs' },
         { name: 'indicators', description: 'Observatory indicators' },
@@ -136,7 +147,7 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
       ],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (documentObject) => dropUnusedSchemas(jsonSchemaTransformObject(documentObject)),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', transformStaticCSP: docsPagePolicy });
   await app.register(fastifyRateLimit, { global: false });

@@ -139,3 +139,6 @@ export const SlugParamsSchema = z.object({
 
 /** A JSON object body, validated in the route so errors name the field. */
 export const ObjectBodySchema = z.record(z.string(), z.unknown());
+
+/** The empty answer of a DELETE that removed what it named. */
+export const DeletedResponseSchema = z.null().describe('Deleted: no content');

@@ -25,6 +25,7 @@ import { acceptCheckSource } from './check-source.ts';
 import { fieldError } from './http-errors.ts';
 import {
   AwardDetailSchema,
+  DeletedResponseSchema,
   ObjectBodySchema,
   ProgramDetailSchema,
   ProgramListSchema,
@@ -310,7 +311,7 @@ export function programRoutes(app: ZodApp, context: ServerContext, options: Prog
         tags: ['programs'],
         summary: 'Delete a program with its awards and verification history (admin token)',
         params: SlugParamsSchema,
-        response: { ...adminResponses, 404: ErrorResponseSchema },
+        response: { 204: DeletedResponseSchema, ...adminResponses, 404: ErrorResponseSchema },
       },
     },
     async (request, reply) => {
@@ -391,7 +392,7 @@ export function programRoutes(app: ZodApp, context: ServerContext, options: Prog
         tags: ['programs'],
         summary: 'Delete an award with its deliverables and verification history (admin token)',
         params: SlugParamsSchema,
-        response: { ...adminResponses, 404: ErrorResponseSchema },
+        response: { 204: DeletedResponseSchema, ...adminResponses, 404: ErrorResponseSchema },
       },
     },
     async (request, reply) => {

@@ -4,6 +4,7 @@ import { type AuthenticatedTeam, authenticateToken } from '../arena/index.ts';
 import { isApertureError } from '../errors.ts';
 import type { Database, TokenScope } from '../store/index.ts';
 import type { FailedAuthentications } from './failed-authentications.ts';
+import { authenticatesWith } from './openapi/route-security.ts';
 import { refuseBlockedAddress } from './refuse-blocked-address.ts';
 
 const TEAMS = new WeakMap<FastifyRequest, AuthenticatedTeam>();
@@ -25,7 +26,7 @@ export function bearer(header: string | undefined): string | undefined {
  * app.post(url, { onRequest: requireTeamToken(db, failed, 'submit'), config: rateLimitedPerTeamToken(30) }, handler);
  */
 export function requireTeamToken(db: Kysely<Database>, failed: FailedAuthentications, scope: TokenScope) {
-  return async (request: FastifyRequest, reply: FastifyReply) => {
+  return authenticatesWith(async (request: FastifyRequest, reply: FastifyReply) => {
     if (refuseBlockedAddress(failed, request, reply)) return reply;
     const token = bearer(request.headers.authorization);
     try {
@@ -36,7 +37,7 @@ export function requireTeamToken(db: Kysely<Database>, failed: FailedAuthenticat
         failed.record(request.ip);
       throw error;
     }
-  };
+  }, 'teamToken');
 }
 
 /** The team requireTeamToken authenticated for this request, if it ran. */

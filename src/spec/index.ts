@@ -1,3 +1,4 @@
+export { addNulByteIssue, NUL_BYTE_MESSAGE } from './add-nul-byte-issue.ts';
 export type { CataloguedLicense, LicenseClass } from './ai-licenses.ts';
 export { AI_LICENSES, OPEN_DATA_LICENSES } from './ai-licenses.ts';
 export type { StageAssessment } from './assess-stages.ts';
@@ -24,6 +25,8 @@ export type {
   SourceInfo,
   TextDocument,
 } from './evidence.ts';
+export type { ValuePathStep } from './find-nul-byte.ts';
+export { findNulByte, nulPathText } from './find-nul-byte.ts';
 export { policyJsonSchema, releasePackJsonSchema } from './json-schema.ts';
 export type { LicenseVerdict } from './license-classify.ts';
 export {
@@ -67,4 +70,6 @@ export {
   ReleasePackSchema,
   WITHHOLD_REASONS,
 } from './release-pack-schema.ts';
+export type { ParsedYaml, SourcePosition, YamlLimits } from './safe-yaml.ts';
+export { DEFAULT_YAML_LIMITS, estimateNestingDepth, parseYamlSafely } from './safe-yaml.ts';
 export { formatManifestIssue, validateManifestText } from './validate-manifest.ts';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ApertureError } from '../errors.ts';
-import { type ParsedYaml, parseYamlSafely } from '../util/index.ts';
 import type { ManifestIssue } from './evidence.ts';
+import { type ParsedYaml, parseYamlSafely } from './safe-yaml.ts';
 
 /** A zod issue explained for a person, at a path (the key itself when `atKey`). */
 export interface ExplainedIssue {

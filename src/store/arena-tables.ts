@@ -160,7 +160,15 @@ export interface TransparencyLogTable {
   entry_index: number;
   previous_hash: string;
   hash: string;
-  submission_id: number;
+  /** The submission a submission entry records; null for a close entry. */
+  submission_id: number | null;
+  /** The round a close entry records (one entry per task); null for a submission entry (migration 0011). */
+  round_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /**
+   * The salt of the entry's score digests (64 hex digits), server-side only: it never leaves the store, so
+   * a digest cannot be tried against guessed scores. Null for entries of the format before migration 0011.
+   */
+  salt: ColumnType<string | null, string | null | undefined, string | null>;
   /** The canonical entry as JSON text (see src/arena transparency-log.ts). */
   entry: string;
 }

@@ -10,6 +10,7 @@ import { benchmarkTasksMigration } from './migrations/0007-benchmark-tasks.ts';
 import { modelOpenWashingMigration } from './migrations/0008-model-open-washing.ts';
 import { unscoredSubmissionsMigration } from './migrations/0009-unscored-submissions.ts';
 import { teamTokenPublicIdsMigration } from './migrations/0010-team-token-public-ids.ts';
+import { logScoreCommitmentsMigration } from './migrations/0011-log-score-commitments.ts';
 import type { DatabaseHandle, DialectName } from './open-database.ts';
 
 /**
@@ -28,6 +29,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0008-model-open-washing': modelOpenWashingMigration(),
     '0009-unscored-submissions': unscoredSubmissionsMigration(),
     '0010-team-token-public-ids': teamTokenPublicIdsMigration(),
+    '0011-log-score-commitments': logScoreCommitmentsMigration(dialect),
   };
 }
 

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { ApertureError } from '../errors.ts';
 import type { Database } from './database.ts';
+import { RefuseNulTextPlugin } from './refuse-nul-text-plugin.ts';
 
 /** The SQL engines the store runs on. */
 export type DialectName = 'sqlite' | 'postgres';
@@ -75,7 +76,9 @@ export function redactUrl(url: string): string {
 /**
  * Opens the store: PostgreSQL for a `postgres://` URL (the `url` option, else `DATABASE_URL` when no
  * `file` is given), otherwise SQLite at `file` or `.aperture/aperture.db` (folder created), in WAL
- * mode with foreign keys on and a busy timeout. Does not migrate: call migrateToLatest for that.
+ * mode with foreign keys on and a busy timeout. On both, a query whose values hold a NUL character
+ * (U+0000) is refused with ERR_INVALID_INPUT (RefuseNulTextPlugin). Does not migrate: call
+ * migrateToLatest for that.
  *
  * @example
  * const store = await openDatabase({ file: 'catalog.db' });
@@ -134,7 +137,10 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
       },
     );
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new RefuseNulTextPlugin()],
+  });
   return {
     db,
     dialect: 'postgres',
@@ -195,7 +201,10 @@ async function openSqlite(
       cause: error,
     });
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: connection }),
+    plugins: [new RefuseNulTextPlugin()],
+  });
   const handle: DatabaseHandle = {
     db,
     dialect: 'sqlite',

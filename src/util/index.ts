@@ -22,7 +22,5 @@ export {
   isForbiddenAddress,
   refusalWithoutLookup,
 } from './public-destination.ts';
-export type { ParsedYaml, SourcePosition, YamlLimits } from './safe-yaml.ts';
-export { DEFAULT_YAML_LIMITS, estimateNestingDepth, parseYamlSafely } from './safe-yaml.ts';
 export { sha256HexInSlices } from './sha256-in-slices.ts';
 export { decodeUtf8Strict, isUtf8Text } from './utf8.ts';

@@ -1,6 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { TextDocument } from '../../spec/index.ts';
-import { parseYamlSafely } from '../../util/index.ts';
+import { parseYamlSafely } from '../../spec/index.ts';
 
 /** True for a finite JSON number. */
 export function isFiniteNumber(value: unknown): value is number {

@@ -1,4 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
+import { ApertureError } from '../../errors.ts';
+import { findNulByte, NUL_BYTE_MESSAGE, nulPathText } from '../../spec/index.ts';
 import { bumpCatalogVersion, type Database, insertRows, upsertRows } from '../../store/index.ts';
 import type { ModelRecord, OrganizationKind } from '../catalog-records.ts';
 import { regionOf } from '../regions.ts';
@@ -46,12 +48,21 @@ interface StoredOrganization {
  * same source, accessibility unknown), adoption snapshots, people and affiliations, openness ratings,
  * transparency scores and organization aliases. Running it again with the same batch changes nothing
  * and reports every record as updated. Bumps the catalog version (store `bumpCatalogVersion`) in the
- * same transaction.
+ * same transaction. Aborts with ERR_INVALID_INPUT, writing nothing, when any text of the batch holds a NUL
+ * character (U+0000).
  *
  * @example
  * const { inserted, updated } = await writeCatalog(store.db, { models: records });
  */
 export async function writeCatalog(db: Kysely<Database>, batch: CatalogBatch): Promise<WriteCatalogOutcome> {
+  // runImport rejects such records first; this keeps any other caller's NUL from either store (and from
+  // PostgreSQL's jsonb, which refuses the `\u0000` escape JSON.stringify writes for it).
+  const nul = findNulByte(batch);
+  if (nul !== undefined)
+    throw new ApertureError(
+      'ERR_INVALID_INPUT',
+      `catalog batch field ${nulPathText(nul, '(the batch)')} ${NUL_BYTE_MESSAGE}`,
+    );
   const loose = db as unknown as Executor;
   if (loose.isTransaction) return writeInTransaction(loose, batch);
   return loose.transaction().execute((trx) => writeInTransaction(trx, batch));

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApertureError } from '../../errors.ts';
-import { parseYamlSafely } from '../../util/index.ts';
+import { parseYamlSafely } from '../../spec/index.ts';
 import type { CatalogModelRecord, OrganizationAliasRecord } from '../catalog/catalog-batch.ts';
 import type {
   LineageEdgeRecord,

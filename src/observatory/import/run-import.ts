@@ -13,6 +13,7 @@ import {
   parseImportUrl,
 } from './download-to-temp-file.ts';
 import { type ImportInput, type ImportKindOptions, importKind } from './import-kinds.ts';
+import { rejectNulRecords } from './reject-nul-records.ts';
 
 /** Records per batch (one transaction each) unless told otherwise. */
 export const DEFAULT_IMPORT_BATCH_SIZE = 1_000;
@@ -97,8 +98,9 @@ function messageOf(error: unknown): string {
  * Imports one source into the catalog: reads it with the kind's parser as a stream, writes records in
  * batches (each batch, its rejected rows and the run's counters in one transaction), and records the
  * run in `import_runs` (running → finished, or failed with the batches before the failure kept). Bad
- * rows never stop the rest: they are counted, stored in `rejected_rows` and returned. Re-importing the
- * same source updates rows and inserts none. An http(s) URL is downloaded first with the `hf:` source's
+ * rows never stop the rest: they are counted, stored in `rejected_rows` and returned; a record with a NUL
+ * character (U+0000) in any text is such a row. Re-importing the same source updates rows and inserts
+ * none. An http(s) URL is downloaded first with the `hf:` source's
  * limits. Throws ApertureError when the source cannot be read at all.
  *
  * @example
@@ -198,7 +200,7 @@ export async function runImport(db: Kysely<Database>, options: RunImportOptions)
       });
       input = { path: download.path, display: options.source };
     }
-    for await (const item of kind.read(input, options)) {
+    for await (const item of rejectNulRecords(kind.read(input, options), input.display)) {
       if (item.kind === 'record') {
         appendBatch(pending, item.value);
         pendingRecords += 1;

@@ -10,9 +10,9 @@ import {
   classifyLicense,
   componentByMofName,
   type LicenseVerdict,
+  parseYamlSafely,
   spdxFacts,
 } from '../../spec/index.ts';
-import { parseYamlSafely } from '../../util/index.ts';
 import type { MofComponentVerdict, MofRatingRecord, MotLicenseOrigin } from '../catalog-records.ts';
 import { type ParseItem, recordItem, rejectedItem } from './parse-item.ts';
 

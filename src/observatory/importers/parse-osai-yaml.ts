@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApertureError, isApertureError } from '../../errors.ts';
-import { parseYamlSafely } from '../../util/index.ts';
+import { parseYamlSafely } from '../../spec/index.ts';
 import type { OsaiDimension, OsaiRatingRecord } from '../catalog-records.ts';
 import { toCountryCode } from '../country-codes.ts';
 import { type ParseItem, recordItem, rejectedItem } from './parse-item.ts';

@@ -39,7 +39,7 @@ export function parseYamlSafely(
   file: string,
   limits: YamlLimits = DEFAULT_YAML_LIMITS,
 ): ParsedYaml {
-  const bytes = Buffer.byteLength(text, 'utf8');
+  const bytes = new TextEncoder().encode(text).length;
   if (bytes > limits.maxBytes) {
     throw new ApertureError(
       'ERR_YAML_LIMIT',
