@@ -5,7 +5,7 @@ import { buildServer } from '../src/server/index.ts';
 import { forEachDialect } from './support/dialects.ts';
 import { recordingArenaApi } from './support/recording-arena-api.ts';
 
-const ADMIN = 'test-admin-token-7f3a';
+const ADMIN = 'test-admin-token-7f3a-2d9c6b0e8a15';
 const AS_ADMIN = { authorization: `Bearer ${ADMIN}` };
 
 /** A private answer posted through the items route; no response may contain it. */

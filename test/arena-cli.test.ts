@@ -86,6 +86,50 @@ forEachDialect('aperture arena', (ctx) => {
     expect((await run(['submit', 'cli-bench', 'round-1', 'p.csv', '--token', token])).code).toBe(2);
   });
 
+  it('prints public scores rounded, not with the float noise of 1 − loss', async () => {
+    const { args, env } = ctx.cli();
+    const dir = ctx.tempDir;
+    const run = (argv: string[]) => runCli(['arena', ...argv, ...args], { env, cwd: dir });
+    // Ten public items and a fixed Ladder step of 0.01: 3 right is a loss of 0.7, released as 70 × 0.01,
+    // and an accuracy of 1 − 0.7000000000000001 = 0.29999999999999993.
+    await writeFile(
+      path.join(dir, 'noisy.yaml'),
+      YAML.replace('slug: cli-bench', 'slug: cli-noisy').replace(
+        '{ kind: parameter-free }',
+        '{ kind: fixed, step: 0.01 }',
+      ),
+    );
+    expect((await run(['create', 'noisy.yaml'])).code).toBe(0);
+    const ids = Array.from({ length: 10 }, (_, i) => i);
+    await writeFile(
+      path.join(dir, 'noisy-public.csv'),
+      `id,label\n${ids.map((i) => `q${i},a${i}`).join('\n')}\n`,
+    );
+    await writeFile(path.join(dir, 'noisy-private.csv'), 'id,label\nh1,b1\n');
+    expect((await run(['add-items', 'cli-noisy', 'noisy-public.csv', '--split', 'public'])).code).toBe(0);
+    expect(
+      (await run(['add-items', 'cli-noisy', 'noisy-private.csv', '--split', 'private', '--round', 'round-1']))
+        .code,
+    ).toBe(0);
+    expect((await run(['team', 'create', 'herons'])).code).toBe(0);
+    const token = (await run(['team', 'token', 'herons'])).stdout.trim();
+    const rows = ids.map((i) => `q${i},${i < 3 ? `a${i}` : 'wrong'}`);
+    await writeFile(path.join(dir, 'noisy-predictions.csv'), `id,prediction\n${rows.join('\n')}\nh1,b1\n`);
+    const submitted = await run([
+      'submit',
+      'cli-noisy',
+      'round-1',
+      'noisy-predictions.csv',
+      '--token',
+      token,
+    ]);
+    expect(submitted.code, submitted.stderr).toBe(0);
+    expect(submitted.stdout).toContain('public score 0.3 (new best)');
+    // The JSON keeps the value as computed; only what is printed for people is rounded.
+    const json = JSON.parse((await run(['leaderboard', 'cli-noisy', '--json'])).stdout);
+    expect(json.entries[0].score).toBeCloseTo(0.3, 12);
+  });
+
   it('loads the fictional demo arena once, with a closed round and a verifying log', async () => {
     const store = await ctx.openFresh();
     await migrateToLatest(store);

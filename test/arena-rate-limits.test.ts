@@ -10,7 +10,7 @@ import { forEachDialect } from './support/dialects.ts';
  * Requests come from documentation addresses (RFC 5737) through inject's remoteAddress.
  */
 
-const ADMIN = 'test-admin-token-rate-limits';
+const ADMIN = 'test-admin-token-rate-limits-4a1f';
 const SUBMISSIONS = '/api/arena/benchmarks/fixture-qa/rounds/round-1/submissions';
 const GARBAGE_SECRET = 'A'.repeat(43);
 const ATTACKER = '203.0.113.7';

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { forEachDialect } from './support/dialects.ts';
 import { recordingArenaApi } from './support/recording-arena-api.ts';
 
-const ADMIN = 'tasks-admin-token-3c1e';
+const ADMIN = 'tasks-admin-token-3c1e-8f27d0a9b6e4';
 const AS_ADMIN = { authorization: `Bearer ${ADMIN}` };
 
 /** Two tasks: `sentiment` (accuracy over pos/neg, the primary task) and `rating` (RMSE). */

@@ -172,7 +172,9 @@ forEachDialect('aperture arena with several tasks', (ctx) => {
 
     const closed = await run(['close-round', 'cli-tasks', 'round-1', '--force']);
     expect(closed.code, closed.stderr).toBe(0);
-    expect(closed.stdout).toContain('closed cli-tasks round-1: 2 tasks\n');
+    expect(closed.stdout).toMatch(
+      /^closed cli-tasks round-1 at \S+Z, before its scheduled close at 2099-01-01T00:00:00\.000Z: 2 tasks\n/,
+    );
     const sections = closed.stdout.split(/\n(?=task )/);
     expect(sections).toHaveLength(3);
     expect(sections[1]).toMatch(/^task sentiment \(accuracy\): 1 team\(s\) ranked on 2 private item\(s\)\n/);

@@ -21,7 +21,7 @@ import { type DatabaseHandle, migrateToLatest, migrationsFor } from '../src/stor
 import { forEachDialect } from './support/dialects.ts';
 
 const DURING = new Date('2025-03-10T12:00:00.000Z');
-const ADMIN = 'unscorable-admin-token-7d2a';
+const ADMIN = 'unscorable-admin-token-7d2a-5e0b91c4';
 
 const RATINGS = BenchmarkDefinitionSchema.parse({
   slug: 'ratings',

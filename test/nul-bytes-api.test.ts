@@ -11,7 +11,7 @@ import { INDICATORS } from '../src/observatory/index.ts';
 import { forEachDialect } from './support/dialects.ts';
 import { recordingArenaApi } from './support/recording-arena-api.ts';
 
-const ADMIN = 'nul-bytes-admin-token-41c8';
+const ADMIN = 'nul-bytes-admin-token-41c8-9e3b07d2';
 const AS_ADMIN = { authorization: `Bearer ${ADMIN}` };
 
 interface OpenApiParameter {

@@ -5,7 +5,7 @@ import { buildServer, type ZodApp } from '../src/server/index.ts';
 import { type DatabaseHandle, migrateToLatest } from '../src/store/index.ts';
 import { forEachDialect } from './support/dialects.ts';
 
-const TOKEN = 'test-admin-token-0123456789';
+const TOKEN = 'test-admin-token-0123456789abcdef';
 
 forEachDialect('programs API', (ctx) => {
   let store: DatabaseHandle;

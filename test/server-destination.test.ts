@@ -14,7 +14,7 @@ import { type DatabaseHandle, migrateToLatest, openDatabase } from '../src/store
 import type { HostLookup } from '../src/util/index.ts';
 import { seedArena } from './support/arena-fixture.ts';
 
-const ADMIN = 'test-admin-token-0123456789';
+const ADMIN = 'test-admin-token-0123456789abcdef';
 const UNIFORM =
   ': refused: Aperture does not connect to loopback, private, link-local, unique-local or multicast addresses (APERTURE_ALLOW_HOSTS allows an internal mirror)';
 

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -79,5 +80,59 @@ describe('aperture serve', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('--demo');
     expect(result.stdout).toContain('port is in use');
+    expect(result.stdout).toContain('APERTURE_ADMIN_TOKEN under 32 characters');
+  });
+
+  it('refuses to start with an admin token under 32 characters, before it opens the database', async () => {
+    const file = path.join(dir, 'short-token.db');
+    for (const [token, length] of [
+      ['x', '1 character'],
+      ['a'.repeat(31), '31 characters'],
+      ['é'.repeat(31), '31 characters'],
+    ] as const) {
+      const result = await runCli(['serve', '--port', '0', '--db', file, '--log-level', 'silent'], {
+        cwd: dir,
+        env: { APERTURE_ADMIN_TOKEN: token },
+      });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        `aperture: APERTURE_ADMIN_TOKEN is too short (${length}); an admin token needs at least 32 so that it cannot be guessed (make one with: openssl rand -hex 32), or unset it to turn the admin routes off\n`,
+      );
+    }
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('refuses an admin token that holds a space, which no Authorization header could carry', async () => {
+    const result = await runCli(['serve', '--port', '0', '--db', path.join(dir, 'x.db')], {
+      cwd: dir,
+      env: { APERTURE_ADMIN_TOKEN: `${'a'.repeat(20)} ${'b'.repeat(20)}` },
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'aperture: APERTURE_ADMIN_TOKEN holds a space or a control character, which no Authorization header can carry; make one with: openssl rand -hex 32\n',
+    );
+  });
+
+  it('serves the admin routes with a token of 32 characters', async () => {
+    const io = recordingIo({ cwd: dir, env: { APERTURE_ADMIN_TOKEN: 't'.repeat(32) } });
+    let status: number | undefined;
+    const command = serveCommand(io, {
+      waitForShutdown: async (url) => {
+        status = (
+          await fetch(`${url}/api/arena/teams`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${'t'.repeat(32)}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ slug: 'crows' }),
+          })
+        ).status;
+      },
+    }).exitOverride();
+    await command.parseAsync(
+      ['--port', '0', '--db', path.join(dir, 'long-token.db'), '--log-level', 'silent'],
+      {
+        from: 'user',
+      },
+    );
+    expect(status).toBe(201);
   });
 });

@@ -65,6 +65,8 @@ export interface RoundResults {
  * `withheld`. The top level is the primary task's, as in RoundResults.
  */
 export interface ClosedRoundResults extends RoundResults {
+  /** The round's scheduled close; `closedAt`, when the close really happened, is earlier if it was forced. */
+  closesAt: string;
   withheld: Withholding | null;
   tasks: (TaskResults & { withheld: Withholding | null })[];
 }
@@ -72,15 +74,21 @@ export interface ClosedRoundResults extends RoundResults {
 /** The results as closeRound may show them: withheld tasks keep their counts but lose their entries. */
 function showableResults(
   results: RoundResults,
-  roundId: number,
+  round: { id: number; closes_at: string },
   withheld: WithholdingLookup,
 ): ClosedRoundResults {
   const tasks = results.tasks.map((task) => {
-    const reason = withheld(roundId, task.task);
+    const reason = withheld(round.id, task.task);
     return { ...task, entries: reason === null ? task.entries : [], withheld: reason };
   });
   const primary = tasks[0]!;
-  return { ...results, entries: primary.entries, withheld: primary.withheld, tasks };
+  return {
+    ...results,
+    closesAt: round.closes_at,
+    entries: primary.entries,
+    withheld: primary.withheld,
+    tasks,
+  };
 }
 
 /**
@@ -147,7 +155,9 @@ function resamplerOf(
  * tied to one round): its board is stored but answered empty, with the reason (see privateWithholding), and
  * shows once that round closes. In the same transaction the transparency log gains one close entry per task,
  * committing every logged submission's scored fields and the stored leaderboard (see logClose). Refused before
- * the round's close time unless `force`; closing twice is refused.
+ * the round's close time unless `force`; closing twice is refused. `closedAt` is when the close took hold
+ * (after the arena lock, unless `now` is given), and the answer names the scheduled `closesAt` beside it,
+ * which a forced close comes before.
  *
  * @example
  * const results = await closeRound(db, 'demo-sentiment', 'round-1');
@@ -158,10 +168,12 @@ export async function closeRound(
   roundName: string,
   options: { now?: Date; force?: boolean } = {},
 ): Promise<ClosedRoundResults> {
-  const now = options.now ?? new Date();
   return inTransaction(db, async (trx) => {
     // Under the arena lock, no submission can commit between this close's read and its write.
     await lockArena(trx);
+    // The close takes hold here, not when it was asked for: a submission the lock held back was stored
+    // before it, so the round's close time comes after that submission's.
+    const now = options.now ?? new Date();
     const benchmark = await requireBenchmark(trx, benchmarkSlug);
     const round = await requireRound(trx, benchmark, roundName);
     const phase = roundPhase(round, now);
@@ -188,7 +200,7 @@ export async function closeRound(
       .where('id', '=', round.id)
       .execute();
     await logClose(trx, benchmark, round, results);
-    return showableResults(results, round.id, await privateWithholding(trx, benchmark));
+    return showableResults(results, round, await privateWithholding(trx, benchmark));
   });
 }
 

@@ -29,6 +29,7 @@ export {
   resamplesFor,
   roundSeed,
 } from './close-round.ts';
+export { closeTimeText } from './close-time-text.ts';
 export type { CreateBenchmarkOptions } from './create-benchmark.ts';
 export { createBenchmark } from './create-benchmark.ts';
 export { exportLog } from './export-log.ts';

@@ -12,6 +12,7 @@ import {
   roundTruth,
   type TaskRecord,
 } from './arena-records.ts';
+import { closeTimeText } from './close-time-text.ts';
 import { fixedStepLadder, parameterFreeLadder } from './ladder.ts';
 import { insertEntry, readLastEntry } from './log-rows.ts';
 import type { AnyMetric, Prediction, Truth } from './metrics/metric.ts';
@@ -106,9 +107,12 @@ interface StoredResults {
   private: { items: number; score: number };
 }
 
-/** Refuses unless the round is taking predictions (frozen: after its freeze, before its close). */
+/**
+ * Refuses unless the round is taking predictions (frozen: after its freeze, before its close). A closed
+ * round names when it really closed, which a forced close puts before its scheduled time.
+ */
 function requireTakingPredictions(
-  round: { name: string; freezes_at: string; closes_at: string },
+  round: { name: string; freezes_at: string; closes_at: string; closed_at: string | null },
   phase: RoundPhase,
 ): void {
   if (phase !== 'frozen')
@@ -116,7 +120,7 @@ function requireTakingPredictions(
       'ERR_CONFLICT',
       phase === 'upcoming' || phase === 'open'
         ? `round ${round.name} takes predictions from its freeze at ${round.freezes_at}`
-        : `round ${round.name} closed at ${round.closes_at}; it takes no more predictions`,
+        : `round ${round.name} closed ${closeTimeText(round.closed_at ?? round.closes_at, round.closes_at)}; it takes no more predictions`,
     );
 }
 

@@ -7,6 +7,7 @@ import {
   authenticateToken,
   claimPrize,
   closeRound,
+  closeTimeText,
   createBenchmark,
   createTeam,
   exportLog,
@@ -31,7 +32,7 @@ import { checkRelease } from '../checker/index.ts';
 import { ApertureError, EXIT_CODES } from '../errors.ts';
 import { classifyTarget } from '../scan/index.ts';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '../store/index.ts';
-import { toSafeCsv } from '../util/index.ts';
+import { formatScore, toSafeCsv } from '../util/index.ts';
 import { ExitCode } from './exit-code.ts';
 import type { CliIo } from './io.ts';
 
@@ -128,7 +129,7 @@ function renderBoard(board: Leaderboard): string {
 
 function renderClaim(outcome: PrizeClaimOutcome, benchmark: string): string {
   const lines = [
-    `${outcome.team} ${outcome.eligible ? 'is ELIGIBLE' : 'is NOT eligible'} for prize track ${outcome.track} of ${benchmark}: score ${outcome.score}, MOF class ${outcome.mofClass ?? 'none'} (${outcome.source})`,
+    `${outcome.team} ${outcome.eligible ? 'is ELIGIBLE' : 'is NOT eligible'} for prize track ${outcome.track} of ${benchmark}: score ${formatScore(outcome.score)}, MOF class ${outcome.mofClass ?? 'none'} (${outcome.source})`,
     ...outcome.rules.map((rule) => `  ${rule.passed ? '✓' : '✗'} ${rule.message}`),
   ];
   if (outcome.released.length > 0)
@@ -374,7 +375,7 @@ Exit codes: 0 opened, 2 refused (that case, a taken name) or bad times.`,
           if (options.json) io.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
           else
             io.stdout.write(
-              `accepted submission ${outcome.submissionId}${tasks.length > 1 ? ` to task ${outcome.task}` : ''} (sha256 ${outcome.digest}); public score ${outcome.publicScore}${outcome.improved ? ' (new best)' : ' (no release: not better by the Ladder step)'}; ${outcome.submissionsToday}/${outcome.dailyCap} today; log entry ${outcome.log.index}\n`,
+              `accepted submission ${outcome.submissionId}${tasks.length > 1 ? ` to task ${outcome.task}` : ''} (sha256 ${outcome.digest}); public score ${formatScore(outcome.publicScore)}${outcome.improved ? ' (new best)' : ' (no release: not better by the Ladder step)'}; ${outcome.submissionsToday}/${outcome.dailyCap} today; log entry ${outcome.log.index}\n`,
             );
         },
       ),
@@ -431,12 +432,14 @@ Exit codes: 0 opened, 2 refused (that case, a taken name) or bad times.`,
           const results = await withStore(io, options.db, (store) =>
             closeRound(store.db, benchmark, round, { force: options.force }),
           );
+          // When the round really closed: a forced close says it came before the scheduled time.
+          const closed = `closed ${benchmark} ${round} ${closeTimeText(results.closedAt, results.closesAt)}`;
           if (options.json) io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
           else if (results.tasks.length <= 1)
             io.stdout.write(
               results.withheld
-                ? `closed ${benchmark} ${round}: private results withheld: ${results.withheld.reason}\n`
-                : `closed ${benchmark} ${round}: ${results.entries.length} team(s) ranked on ${results.items} private item(s)\n`,
+                ? `${closed}: private results withheld: ${results.withheld.reason}\n`
+                : `${closed}: ${results.entries.length} team(s) ranked on ${results.items} private item(s)\n`,
             );
           else {
             const sections = results.tasks.map((task) =>
@@ -444,9 +447,7 @@ Exit codes: 0 opened, 2 refused (that case, a taken name) or bad times.`,
                 ? `task ${task.task} (${task.metric}): private results withheld: ${task.withheld.reason}\n`
                 : `task ${task.task} (${task.metric}): ${task.entries.length} team(s) ranked on ${task.items} private item(s)\n${renderResults(task.metric, task.entries)}\n`,
             );
-            io.stdout.write(
-              `closed ${benchmark} ${round}: ${results.tasks.length} tasks\n\n${sections.join('\n')}`,
-            );
+            io.stdout.write(`${closed}: ${results.tasks.length} tasks\n\n${sections.join('\n')}`);
           }
         },
       ),

@@ -194,6 +194,14 @@ describe('aperture check: gates', () => {
     expect(result.stderr).toBe('aperture: unknown MOF class "IV": use I, II or III\n');
   });
 
+  it('reads HTTPS:// as a URL, not as a folder (the git source vets it before any clone)', async () => {
+    const result = await run(['check', 'HTTPS://example.org/org/repo;id']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'aperture: git URL "HTTPS://example.org/org/repo;id" refused: it holds control characters, spaces or shell characters\n',
+    );
+  });
+
   it('exits 1 and names each unmet rule when the gate fails', async () => {
     const result = await run(['check', mixedPack, '--min-score', '60', '--require-class', 'II']);
     expect(result.code).toBe(1);

@@ -15,7 +15,7 @@ import {
   verifyDeliverables,
 } from '../programs/index.ts';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '../store/index.ts';
-import { toSafeCsv } from '../util/index.ts';
+import { formatScore, toSafeCsv } from '../util/index.ts';
 import { ExitCode } from './exit-code.ts';
 import type { CliIo } from './io.ts';
 
@@ -175,7 +175,7 @@ function renderVerification(outcome: VerifyOutcome): string {
         result.requirement,
         result.due,
         result.status,
-        result.score,
+        result.score === null ? null : formatScore(result.score),
         result.mofClass,
       ]),
     ),

@@ -3,7 +3,7 @@ import { loadDemoArena } from '../arena/index.ts';
 import { ApertureError } from '../errors.ts';
 import { loadDemoCatalog, markInterruptedImportRuns } from '../observatory/index.ts';
 import { loadDemoPrograms } from '../programs/index.ts';
-import { buildServer } from '../server/index.ts';
+import { acceptAdminToken, buildServer } from '../server/index.ts';
 import { migrateToLatest, openDatabase } from '../store/index.ts';
 import { interruptedRunNote } from './interrupted-run-note.ts';
 import type { CliIo } from './io.ts';
@@ -64,17 +64,21 @@ export function serveCommand(io: CliIo, hooks: ServeHooks = { waitForShutdown: u
       `
 Examples:
   $ aperture serve --demo                       # http://127.0.0.1:8080 with the demo catalog and program
-  $ APERTURE_ADMIN_TOKEN=… aperture serve       # enables the admin routes (programs, awards, arena organiser)
+  $ APERTURE_ADMIN_TOKEN=$(openssl rand -hex 32) aperture serve
+                                                # enables the admin routes (programs, awards, arena organiser)
   $ aperture serve --db catalog.db --port 3000
   $ DATABASE_URL=postgres://localhost/aperture aperture serve --host 0.0.0.0
 
 The database is migrated on start, and import runs left running by imports that were killed are
 marked interrupted. Stop with Ctrl-C (SIGINT) or SIGTERM.
-Exit codes: 0 stopped cleanly, 2 bad usage or the port is in use (pick another with --port),
-3 the database is unreachable.`,
+APERTURE_ADMIN_TOKEN must have at least 32 characters (unset, the admin routes answer 403).
+Exit codes: 0 stopped cleanly, 2 bad usage, the port is in use (pick another with --port) or an
+APERTURE_ADMIN_TOKEN under 32 characters, 3 the database is unreachable.`,
     )
     .action(async (options: ServeOptions) => {
       const port = parsePort(options.port);
+      // Refused before the database is opened or the demo loaded: nothing starts with a guessable token.
+      const adminToken = acceptAdminToken(io.env.APERTURE_ADMIN_TOKEN);
       const store = await openDatabase({ file: options.db, env: io.env, cwd: io.cwd, serving: true });
       try {
         await migrateToLatest(store);
@@ -100,7 +104,7 @@ Exit codes: 0 stopped cleanly, 2 bad usage or the port is in use (pick another w
         const app = await buildServer({
           db: store.db,
           dialect: store.dialect,
-          adminToken: io.env.APERTURE_ADMIN_TOKEN,
+          adminToken,
           logger: options.logLevel === 'silent' ? false : { level: options.logLevel },
         });
         try {

@@ -29,6 +29,10 @@ describe('findLicenseMentions', () => {
     ]);
     expect(licenseOfPage('https://www.llama.com/llama3_1/license/')).toBe('llama3.1');
     expect(licenseOfPage('https://example.com/terms')).toBeUndefined();
+    // A scheme is case-insensitive: the same page in capitals is the same license.
+    expect(findLicenseMentions('See HTTPS://ai.google.dev/gemma/terms for details.')).toEqual([
+      { license: 'gemma', index: 4, text: 'HTTPS://ai.google.dev/gemma/terms' },
+    ]);
   });
 
   it('does not take MIT researchers for the MIT License', () => {

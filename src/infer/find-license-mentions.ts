@@ -103,7 +103,7 @@ export function licenseOfPage(url: string): string | undefined {
   )?.id;
 }
 
-const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>()[\]"'`]+/g;
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>()[\]"'`]+/gi;
 
 /**
  * The licenses a text names: catalogued AI licenses by name or alias, SPDX licenses as prose writes

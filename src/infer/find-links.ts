@@ -15,7 +15,7 @@ import type { LinkKind, LinkVia, ReleaseLink } from './release-link.ts';
 export const MAX_LINKS_PER_TEXT = 200;
 
 const URL_PATTERN = /\b(?:https?:\/\/|magnet:\?)[^\s<>()[\]"'`|\\]+/gi;
-const MARKDOWN_LINK = /\[([^\]]{0,200})\]\((<?)(https?:\/\/[^\s)>]+)\2?(?:\s+"[^"]*")?\)/g;
+const MARKDOWN_LINK = /\[([^\]]{0,200})\]\((<?)(https?:\/\/[^\s)>]+)\2?(?:\s+"[^"]*")?\)/gi;
 const HUB_HOSTS = new Set(['huggingface.co', 'hf.co']);
 /** First path segments of huggingface.co that are not organisations. */
 const HUB_RESERVED = new Set([

@@ -174,7 +174,7 @@ function isLinkLine(line: string): boolean {
   const prose = line
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, ' $1 ')
     .replace(/<[^>]+>/g, ' ')
-    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/https?:\/\/\S+/gi, ' ')
     .split(/\s+/)
     .filter((word) => /[a-z]{2,}/i.test(word));
   return prose.length <= 6;

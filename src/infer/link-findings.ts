@@ -93,7 +93,7 @@ function describe(link: ReleaseLink, id: ComponentId): string {
     case 'training-logs':
       return 'training logs on a tracker';
     case 'download':
-      return `${id === 'final-parameters' ? 'weights' : 'files'} to download${link.url.startsWith('magnet:') ? ' (magnet link)' : ''}`;
+      return `${id === 'final-parameters' ? 'weights' : 'files'} to download${/^magnet:/i.test(link.url) ? ' (magnet link)' : ''}`;
     default:
       return link.kind;
   }

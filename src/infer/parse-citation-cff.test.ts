@@ -52,6 +52,14 @@ describe('parseCitationCff', () => {
     expect(links[2]).toMatchObject({ preferred: false });
   });
 
+  it('takes a URL whose scheme is in capitals', () => {
+    const { links } = parseCitationCff(
+      'title: T\nauthors:\n  - name: Lab\nurl: HTTPS://example.org/star\n',
+      'CITATION.cff',
+    );
+    expect(links.map((link) => link.url)).toEqual(['HTTPS://example.org/star']);
+  });
+
   it('drops a malformed optional field rather than the citation', () => {
     const parsed = parseCitationCff('title: T\nauthors:\n  - name: Lab\nurl: not a url\n', 'CITATION.cff');
     expect(parsed.citation).toEqual({ title: 'T', authors: [{ name: 'Lab' }] });

@@ -100,7 +100,7 @@ export function parseCitationCff(source: string, file: string): ParsedCitation {
     const doi = text(fields.doi);
     if (doi) addLink(doiUrl(doi), [...prefix, 'doi'], `DOI of the ${what} in ${file}`);
     const url = text(fields.url);
-    if (url && /^https?:\/\//.test(url)) addLink(url, [...prefix, 'url'], `URL of the ${what} in ${file}`);
+    if (url && /^https?:\/\//i.test(url)) addLink(url, [...prefix, 'url'], `URL of the ${what} in ${file}`);
     for (const identifier of identifiers(fields.identifiers)) {
       if (identifier.type === 'doi')
         addLink(doiUrl(identifier.value), [...prefix, 'identifiers'], `DOI of the ${what} in ${file}`);

@@ -31,6 +31,25 @@ function expectTablesIntact(markdown: string): void {
   }
 }
 
+describe('renderMarkdown scores', () => {
+  it('prints scores rounded, never with float noise', async () => {
+    const report = await reportOf(MIXED_PACK);
+    const failing = report.checks.findIndex((check) => check.score !== null && check.score < 10);
+    expect(failing).toBeGreaterThanOrEqual(0);
+    const noisy = {
+      ...report,
+      profile: { ...report.profile, score: 66.66666666666667 },
+      checks: report.checks.map((check, index) =>
+        index === failing ? { ...check, score: 3.3000000000000003 } : check,
+      ),
+    };
+    const markdown = renderMarkdown(noisy);
+    expect(markdown).toContain('| Openness score | **66.6667/100** |');
+    expect(markdown).toContain(', 3.3/10)');
+    expect(markdown).not.toMatch(/\d\.\d{5,}/);
+  });
+});
+
 describe('escapeMarkdown', () => {
   it.each([
     ['a | b', 'a \\| b'],

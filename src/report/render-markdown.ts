@@ -1,6 +1,7 @@
 import type { CheckReport } from '../checker/index.ts';
 import type { ComponentRating } from '../profile/index.ts';
 import { MOF_CLASS_NAMES, type MofClassName } from '../spec/index.ts';
+import { formatScore } from '../util/index.ts';
 import { claimText, isLinked, LINKED_MEANING, locationText, oneLine } from './describe-release.ts';
 import { topFixes } from './top-fixes.ts';
 
@@ -60,7 +61,7 @@ function ratingCell(component: ComponentRating): string {
 }
 
 function score10(score: number | null): string {
-  return score === null ? 'n/a' : `${score}/10`;
+  return score === null ? 'n/a' : `${formatScore(score)}/10`;
 }
 
 /**
@@ -91,7 +92,7 @@ export function renderMarkdown(report: CheckReport): string {
 
   const reached = profile.mof.class;
   lines.push('| | |', '| --- | --- |');
-  lines.push(`| Openness score | **${profile.score}/100** |`);
+  lines.push(`| Openness score | **${formatScore(profile.score)}/100** |`);
   lines.push(`| MOF class | **${reached ? `Class ${reached} (${MOF_CLASS_TITLES[reached]})` : 'none'}** |`);
   lines.push(
     `| OSAID-style verdict | ${profile.osaid.verdict === 'open-source-ai' ? '✅ open source AI' : '❌ not open source AI'} |`,

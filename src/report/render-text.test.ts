@@ -36,6 +36,21 @@ describe('renderText', () => {
     for (const fix of topFixes(report.profile, report.checks)) expect(text).toContain(fix.action);
   });
 
+  it('prints scores rounded, never with float noise', async () => {
+    const report = await reportOf(MIXED_PACK);
+    const noisy = {
+      ...report,
+      profile: { ...report.profile, score: 66.66666666666667 },
+      checks: report.checks.map((check, index) =>
+        index === 0 ? { ...check, score: 6.666666666666667 } : check,
+      ),
+    };
+    const text = renderText(noisy, { color: false });
+    expect(text).toContain('Openness score     66.6667/100');
+    expect(text).toContain('6.6667/10');
+    expect(text).not.toMatch(/\d\.\d{5,}/);
+  });
+
   it('names the class reached', async () => {
     const text = renderText(await reportOf(OPEN_PACK), { color: false });
     expect(text).toContain('MOF class          Class III');

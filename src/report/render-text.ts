@@ -3,6 +3,7 @@ import pc from 'picocolors';
 import type { CheckReport } from '../checker/index.ts';
 import type { ComponentRating } from '../profile/index.ts';
 import type { EvidenceRef } from '../spec/index.ts';
+import { formatScore } from '../util/index.ts';
 import {
   claimText,
   isLinked,
@@ -66,7 +67,7 @@ function headline(label: string, lines: readonly string[]): string[] {
 
 function scoreColour(score: number | null, c: ReturnType<typeof colours>): string {
   if (score === null) return c.dim('n/a');
-  const text = `${score}/10`;
+  const text = `${formatScore(score)}/10`;
   return score >= 8 ? c.green(text) : score >= 5 ? c.yellow(text) : c.red(text);
 }
 
@@ -95,7 +96,7 @@ export function renderText(report: CheckReport, options: TextOptions): string {
     );
   }
   lines.push('');
-  const scoreText = `${profile.score}/100`;
+  const scoreText = `${formatScore(profile.score)}/100`;
   const coloured =
     profile.score >= 70 ? c.green(scoreText) : profile.score >= 40 ? c.yellow(scoreText) : c.red(scoreText);
   lines.push(`  Openness score     ${c.bold(coloured)}`);

@@ -10,7 +10,8 @@ import type { Pack } from './pack.ts';
 export type SourceKind = 'hf' | 'git' | 'archive' | 'path';
 
 const ARCHIVE = /\.(tar\.gz|tgz|zip)$/i;
-const GIT_URL = /^(https?|ssh|git|file):\/\/|^[\w.-]+@[\w.-]+:/;
+// A scheme is case-insensitive (RFC 3986 §3.1): HTTPS://host/repo is a URL, not a folder named HTTPS:.
+const GIT_URL = /^(https?|ssh|git|file):\/\/|^[\w.-]+@[\w.-]+:/i;
 // Option-like text and git's `transport::address` syntax go to the git source, which refuses them by name.
 const GIT_LOOKALIKE = /^-|^[A-Za-z0-9][\w+.-]*::/;
 

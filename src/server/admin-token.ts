@@ -1,9 +1,40 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApertureError } from '../errors.ts';
 import type { FailedAuthentications } from './failed-authentications.ts';
 import { errorBody } from './http-errors.ts';
 import { authenticatesWith } from './openapi/route-security.ts';
 import { refuseBlockedAddress } from './refuse-blocked-address.ts';
+
+/** The shortest admin token a server takes: 32 random characters are beyond guessing, even unthrottled. */
+export const MIN_ADMIN_TOKEN_LENGTH = 32;
+
+/**
+ * The admin token a server may start with: undefined (or empty) turns the admin routes off; a token under
+ * MIN_ADMIN_TOKEN_LENGTH characters, or one holding a space or a control character (which no
+ * `Authorization: Bearer` header could carry), is refused with ERR_USAGE (exit code 2), and the message
+ * never quotes the token.
+ *
+ * @example
+ * const adminToken = acceptAdminToken(process.env.APERTURE_ADMIN_TOKEN); // throws for 'secret'
+ */
+export function acceptAdminToken(token: string | undefined): string | undefined {
+  if (token === undefined || token === '') return undefined;
+  if (/[\s\p{Cc}]/u.test(token)) {
+    throw new ApertureError(
+      'ERR_USAGE',
+      'APERTURE_ADMIN_TOKEN holds a space or a control character, which no Authorization header can carry; make one with: openssl rand -hex 32',
+    );
+  }
+  const length = [...token].length;
+  if (length < MIN_ADMIN_TOKEN_LENGTH) {
+    throw new ApertureError(
+      'ERR_USAGE',
+      `APERTURE_ADMIN_TOKEN is too short (${length} character${length === 1 ? '' : 's'}); an admin token needs at least ${MIN_ADMIN_TOKEN_LENGTH} so that it cannot be guessed (make one with: openssl rand -hex 32), or unset it to turn the admin routes off`,
+    );
+  }
+  return token;
+}
 
 function digest(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();

@@ -106,7 +106,8 @@ const PrivateResultSchema = z.object({
  * whose results are withheld has no entries and says why.
  */
 export const RoundResultsSchema = z.object({
-  closedAt: z.string(),
+  closedAt: z.string().describe('When the close took hold: before closesAt when it was forced'),
+  closesAt: z.string().describe("The round's scheduled close"),
   bootstrap: BootstrapSchema,
   items: z.number(),
   entries: z.array(PrivateResultSchema),

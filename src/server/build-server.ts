@@ -17,10 +17,12 @@ import type { Kysely } from 'kysely';
 import { toolVersion } from '../checker/index.ts';
 import type { Database, DialectName } from '../store/index.ts';
 import { allowedHostsFromEnv, type DestinationOptions } from '../util/index.ts';
+import { acceptAdminToken } from './admin-token.ts';
 import { arenaAdminRoutes } from './arena-admin-routes.ts';
 import { arenaRoutes } from './arena-routes.ts';
 import { checkReleasePinned } from './check-release-pinned.ts';
 import { checkRoutes } from './check-routes.ts';
+import { answerClientError } from './client-errors.ts';
 import { countryRoutes } from './country-routes.ts';
 import {
   DEFAULT_FAILED_AUTHENTICATION_LIMITS,
@@ -39,6 +41,7 @@ import { organizationRoutes } from './organization-routes.ts';
 import { programRoutes } from './program-routes.ts';
 import { refuseNulBytes } from './refuse-nul-bytes.ts';
 import { DEFAULT_RESPONSE_CACHE_LIMITS, ResponseCache, type ResponseCacheLimits } from './response-cache.ts';
+import { docsPagePolicy, registerSecurityHeaders } from './security-headers.ts';
 import type { CheckReleaseFunction, ServerContext, ZodApp } from './server-context.ts';
 import { DASHBOARD_NOT_BUILT_HTML, defaultWebRoot } from './web-root.ts';
 
@@ -77,7 +80,7 @@ export interface BuildServerOptions {
   responseCache?: ResponseCacheLimits;
   /**
    * Token guarding the admin routes (POST/PUT/DELETE of programs and awards, the arena organiser routes);
-   * they answer 403 without one.
+   * they answer 403 without one. At least 32 characters: a shorter one is refused (see acceptAdminToken).
    */
   adminToken?: string;
 }
@@ -90,7 +93,10 @@ function wantsHtml(accept: string | undefined): boolean {
 /**
  * The Aperture HTTP API and dashboard as a Fastify app (not yet listening): the catalog, indicators
  * and release checks under /api, OpenAPI 3.1 at /openapi.json with a docs page at /docs, and the
- * built dashboard at / (with SPA fallback). Errors are `{ error: { code, message, field? } }`.
+ * built dashboard at / (with SPA fallback). Errors are `{ error: { code, message, field? } }`, those of
+ * Node's HTTP parser (431, 408, 400) included; every response carries the security headers of
+ * registerSecurityHeaders (Content-Security-Policy, X-Frame-Options, …). Refuses (ERR_USAGE) an admin
+ * token under 32 characters.
  *
  * @example
  * const app = await buildServer({ db: store.db, dialect: store.dialect });
@@ -98,10 +104,14 @@ function wantsHtml(accept: string | undefined): boolean {
  * await app.listen({ host: '127.0.0.1', port: 8080 });
  */
 export async function buildServer(options: BuildServerOptions): Promise<ZodApp> {
+  const adminToken = acceptAdminToken(options.adminToken);
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
+    // Errors met before any route (parser refusals, malformed URLs) answer in the shape of all others.
+    clientErrorHandler: answerClientError,
+    frameworkErrors: handleError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -109,6 +119,7 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  await registerSecurityHeaders(app);
   // Before swagger collects the routes: operationIds and security requirements come from the routes.
   app.addHook('onRoute', documentRoute);
   // Before any route's schema: NUL in any field is a 400 naming it, whatever the route (and the store).
@@ -138,7 +149,7 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
     transform: jsonSchemaTransform,
     transformObject: (documentObject) => dropUnusedSchemas(jsonSchemaTransformObject(documentObject)),
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', transformStaticCSP: docsPagePolicy });
   await app.register(fastifyRateLimit, { global: false });
 
   const context: ServerContext = {
@@ -165,8 +176,8 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
   ]) {
     routes(app, context);
   }
-  arenaAdminRoutes(app, context, { adminToken: options.adminToken });
-  programRoutes(app, context, { adminToken: options.adminToken });
+  arenaAdminRoutes(app, context, { adminToken });
+  programRoutes(app, context, { adminToken });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webRoot = path.resolve(options.webRoot ?? defaultWebRoot());

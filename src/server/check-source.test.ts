@@ -40,6 +40,21 @@ describe('acceptCheckSource', () => {
     });
   });
 
+  it('reads the scheme in any case: HTTPS:// is a URL, not a local path', async () => {
+    expect(await acceptCheckSource('HTTPS://github.com/org/model.git', { lookup })).toBe(
+      'HTTPS://github.com/org/model.git',
+    );
+    await expect(acceptCheckSource('HTTPS://127.0.0.1:8443/x.git', { lookup })).rejects.toMatchObject({
+      code: 'ERR_DESTINATION_REFUSED',
+    });
+    for (const source of ['FILE:///etc', 'HTTP://127.0.0.1/x.git', 'SSH://git@github.com/x.git']) {
+      await expect(acceptCheckSource(source, { lookup })).rejects.toMatchObject({
+        code: 'ERR_USAGE',
+        message: expect.stringContaining('only https:// git URLs are accepted'),
+      });
+    }
+  });
+
   it('accepts an internal mirror on the allowlist', async () => {
     const source = 'https://git.corp.example/team/model.git';
     await expect(acceptCheckSource(source, { lookup })).rejects.toMatchObject({

@@ -8,6 +8,8 @@ import { ApertureError, ERROR_CODES, type ErrorCode, isApertureError } from '../
  */
 export const HTTP_ONLY_ERROR_CODES = {
   ERR_RATE_LIMITED: { httpStatus: 429, summary: 'too many requests from this address' },
+  ERR_HEADERS_TOO_LARGE: { httpStatus: 431, summary: 'the request headers exceed the size limit' },
+  ERR_REQUEST_TIMEOUT: { httpStatus: 408, summary: 'the request did not arrive in time' },
   ERR_TIMEOUT: { httpStatus: 504, summary: 'the work took longer than the server allows' },
   ERR_UNSUPPORTED_MEDIA_TYPE: { httpStatus: 415, summary: 'the body is not JSON' },
 } as const;

@@ -1,3 +1,4 @@
+export { acceptAdminToken, MIN_ADMIN_TOKEN_LENGTH } from './admin-token.ts';
 export { MAX_PREDICTIONS_BYTES } from './arena-schemas.ts';
 export type { BuildServerOptions } from './build-server.ts';
 export { BODY_LIMIT_BYTES, buildServer } from './build-server.ts';

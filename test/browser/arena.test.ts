@@ -118,6 +118,28 @@ describe.skipIf(skipReason !== null)('arena pages in Chromium', () => {
     await page.close();
   });
 
+  it('prints the public scores of the history chart rounded in its tooltip', async ({ onTestFailed }) => {
+    const { page, errors } = await openTab(context, 'arena-history-tooltip', onTestFailed);
+    await page.goto(`${baseUrl}/arena/${slug}?round=round-1`);
+    await settled(page);
+    const chart = page.locator('[data-testid="chart-team-history"]');
+    const surface = chart.locator('.recharts-surface').first();
+    await surface.waitFor(WAIT);
+    await surface.scrollIntoViewIfNeeded();
+    const box = (await surface.boundingBox())!;
+    // The demo's accuracies on 60 public items are thirds and sixths (0.6666666666666667 in the API).
+    const values = new Set<string>();
+    for (let step = 1; step < 20; step++) {
+      await page.mouse.move(box.x + (box.width * step) / 20, box.y + box.height / 2);
+      for (const text of await chart.locator('.recharts-tooltip-item-value').allTextContents())
+        values.add(text);
+    }
+    expect(values.size).toBeGreaterThan(0);
+    for (const value of values) expect(value).toMatch(/^\d+(\.\d{1,2})?$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows the transparency log head and how to verify it', async ({ onTestFailed }) => {
     const { page, errors } = await openTab(context, 'arena-log', onTestFailed);
     const lines = (await app.inject({ url: '/api/arena/log' })).body.trim().split('\n');

@@ -95,6 +95,60 @@ describe.skipIf(skipReason !== null)('dashboard in Chromium', () => {
     await page.close();
   });
 
+  it('works under its Content-Security-Policy: no violation on the pages, the charts or the API docs', async ({
+    onTestFailed,
+  }) => {
+    const { page, errors } = await openPage('content-security-policy', onTestFailed);
+    // Every violation, reported or not, fires this event; an init script runs before the page's own.
+    // (Run in the page, typed without the DOM library, which the tests do not load.)
+    await page.addInitScript(() => {
+      const page = globalThis as unknown as {
+        cspViolations: string[];
+        document: {
+          addEventListener(
+            type: 'securitypolicyviolation',
+            listener: (event: { violatedDirective: string; blockedURI: string }) => void,
+          ): void;
+        };
+      };
+      page.cspViolations = [];
+      page.document.addEventListener('securitypolicyviolation', (event) =>
+        page.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`),
+      );
+    });
+    const messages: string[] = [];
+    page.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
+    const first = await page.goto(`${baseUrl}/`);
+    expect(first?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    const violations: string[] = [];
+    const collect = async (route: string) => {
+      const seen = await page.evaluate(
+        () => (globalThis as unknown as { cspViolations: string[] }).cspViolations,
+      );
+      violations.push(...seen.map((violation) => `${route}: ${violation}`));
+    };
+    await settled(page);
+    // A tooltip is drawn with inline styles when the pointer is over a chart.
+    const chart = page.locator('[data-testid="chart-models-per-region"] .recharts-surface').first();
+    await chart.waitFor(WAIT);
+    await chart.hover();
+    await collect('/');
+    for (const route of ['/models', `/models/${seeded.profiledModelId}`, '/indicators/models-per-country']) {
+      await page.goto(`${baseUrl}${route}`);
+      await settled(page);
+      await collect(route);
+    }
+    // The API docs page (Swagger UI) is served under the same policy.
+    await page.goto(`${baseUrl}/docs/`);
+    await page.locator('.swagger-ui .info').first().waitFor(WAIT);
+    await page.locator('.opblock-tag').first().waitFor(WAIT);
+    await collect('/docs/');
+    expect(violations).toEqual([]);
+    expect(messages.filter((line) => /content security policy/i.test(line))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('draws the overview charts with data, with a table alternative and CSV links', async ({
     onTestFailed,
   }) => {

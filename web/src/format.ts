@@ -14,6 +14,16 @@ export function formatNumber(value: number | null | undefined): string {
   return value === null || value === undefined ? '–' : DECIMAL.format(value);
 }
 
+/**
+ * A chart tooltip's value, for recharts' `formatter`: numbers as formatNumber prints them, so that a
+ * score never shows its float noise (0.6699999999999999 for 0.67); ranges joined by an en dash.
+ */
+export function formatTooltipValue(value: unknown): string {
+  if (typeof value === 'number') return formatNumber(value);
+  if (Array.isArray(value)) return value.map(formatTooltipValue).join(' – ');
+  return value === null || value === undefined ? '–' : String(value);
+}
+
 /** A large number in compact form (7B, 1.2M); an en dash when unknown. */
 export function formatCompact(value: number | null | undefined): string {
   return value === null || value === undefined ? '–' : COMPACT.format(value);

@@ -296,7 +296,7 @@ const RELEASE_PACK: ImportKind = {
       ...bareModelRecord(name, source, {
         organizations: profile.model.organization ? [profile.model.organization] : [],
         countries: profile.model.country ? [profile.model.country] : [],
-        link: /^https?:\/\//.test(input.display) ? input.display : null,
+        link: /^https?:\/\//i.test(input.display) ? input.display : null,
       }),
       externalId,
       opennessScore: profile.score,

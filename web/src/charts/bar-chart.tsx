@@ -7,7 +7,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatTick } from '../format.ts';
+import { formatTick, formatTooltipValue } from '../format.ts';
 import { type ChartData, PALETTE } from './chart-data.ts';
 
 /** Props of BarChart. */
@@ -41,7 +41,7 @@ export function BarChart({ data, stacked = false, height = 320, yLabel }: BarCha
               : undefined
           }
         />
-        <Tooltip />
+        <Tooltip formatter={formatTooltipValue} />
         {data.series.map((name, index) => (
           <Bar
             key={name}

@@ -7,7 +7,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatTick } from '../format.ts';
+import { formatTick, formatTooltipValue } from '../format.ts';
 import { type ChartData, PALETTE } from './chart-data.ts';
 
 /** Props of LineChart. */
@@ -43,7 +43,7 @@ export function LineChart({ data, height = 320, yLabel, connectNulls = false, yD
               : undefined
           }
         />
-        <Tooltip />
+        <Tooltip formatter={formatTooltipValue} />
         {data.series.map((name, index) => (
           <Line
             key={name}
