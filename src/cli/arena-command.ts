@@ -31,37 +31,14 @@ import {
 import { checkRelease } from '../checker/index.ts';
 import { ApertureError, EXIT_CODES } from '../errors.ts';
 import { classifyTarget } from '../scan/index.ts';
-import { type DatabaseHandle, migrateToLatest, openDatabase } from '../store/index.ts';
 import { formatScore, toSafeCsv } from '../util/index.ts';
 import { ExitCode } from './exit-code.ts';
 import type { CliIo } from './io.ts';
+import { DB_OPTION_HELP } from './shared/db-option.ts';
+import { subCommand } from './shared/sub-command.ts';
+import { withStore } from './shared/with-store.ts';
 
-const DB_HELP = 'SQLite file (default .aperture/aperture.db; DATABASE_URL=postgres://… selects PostgreSQL)';
 const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
-
-/** Nested commands do not inherit main's settings: route output and errors the way main does. */
-function sub(io: CliIo, command: Command, withDb = true): Command {
-  return (withDb ? command.option('--db <path>', DB_HELP) : command).exitOverride().configureOutput({
-    writeOut: (text) => io.stdout.write(text),
-    writeErr: (text) => io.stderr.write(text),
-    outputError: (text, write) => write(`aperture: ${text.replace(/^error: /, '')}`),
-  });
-}
-
-/** Opens and migrates the store, runs `work`, closes the store. */
-async function withStore<T>(
-  io: CliIo,
-  db: string | undefined,
-  work: (store: DatabaseHandle) => Promise<T>,
-): Promise<T> {
-  const store = await openDatabase({ file: db, env: io.env, cwd: io.cwd });
-  try {
-    await migrateToLatest(store);
-    return await work(store);
-  } finally {
-    await store.close();
-  }
-}
 
 function formatOf(file: string, given: string | undefined): 'csv' | 'jsonl' {
   if (given === 'csv' || given === 'jsonl') return given;
@@ -164,7 +141,7 @@ Examples:
     );
 
   arena.addCommand(
-    sub(io, new Command('create'))
+    subCommand(io, new Command('create').option('--db <path>', DB_OPTION_HELP))
       .description('create a benchmark (with its rounds and prize tracks) from a YAML definition')
       .argument('<file>', 'benchmark definition YAML')
       .action(async (file: string, options: { db?: string }) => {
@@ -185,7 +162,7 @@ Examples:
   );
 
   arena.addCommand(
-    sub(io, new Command('list'))
+    subCommand(io, new Command('list').option('--db <path>', DB_OPTION_HELP))
       .description('list the benchmarks')
       .option('--json', 'print JSON')
       .action(async (options: { db?: string; json?: boolean }) => {
@@ -204,7 +181,7 @@ Examples:
   );
 
   arena.addCommand(
-    sub(io, new Command('add-items'))
+    subCommand(io, new Command('add-items').option('--db <path>', DB_OPTION_HELP))
       .description('add labelled items (CSV id,label or JSON Lines {"id","label"}) to a benchmark')
       .argument('<benchmark>', 'benchmark slug')
       .argument('<file>', 'items file')
@@ -270,7 +247,7 @@ without --round on a benchmark of several rounds) or bad input.`,
   );
 
   arena.addCommand(
-    sub(io, new Command('open-round'))
+    subCommand(io, new Command('open-round').option('--db <path>', DB_OPTION_HELP))
       .description('add a round to a benchmark')
       .argument('<benchmark>', 'benchmark slug')
       .argument('<name>', 'round name, e.g. round-2')
@@ -303,9 +280,9 @@ Exit codes: 0 opened, 2 refused (that case, a taken name) or bad times.`,
       ),
   );
 
-  const team = sub(io, new Command('team'), false).description('create teams and manage their tokens');
+  const team = subCommand(io, new Command('team')).description('create teams and manage their tokens');
   team.addCommand(
-    sub(io, new Command('create'))
+    subCommand(io, new Command('create').option('--db <path>', DB_OPTION_HELP))
       .description('create a team')
       .argument('<slug>', 'team slug')
       .option('--name <name>', 'display name')
@@ -315,7 +292,7 @@ Exit codes: 0 opened, 2 refused (that case, a taken name) or bad times.`,
       }),
   );
   team.addCommand(
-    sub(io, new Command('token'))
+    subCommand(io, new Command('token').option('--db <path>', DB_OPTION_HELP))
       .description('issue a token for a team (shown once; only its hash is stored)')
       .argument('<slug>', 'team slug')
       .addOption(
@@ -332,7 +309,7 @@ Exit codes: 0 opened, 2 refused (that case, a taken name) or bad times.`,
       }),
   );
   team.addCommand(
-    sub(io, new Command('revoke'))
+    subCommand(io, new Command('revoke').option('--db <path>', DB_OPTION_HELP))
       .description('revoke a token by its id (the part of the token between apt_ and the next _)')
       .argument('<id>', 'token id, as `team token` printed it')
       .action(async (id: string, options: { db?: string }) => {
@@ -343,7 +320,7 @@ Exit codes: 0 opened, 2 refused (that case, a taken name) or bad times.`,
   arena.addCommand(team);
 
   arena.addCommand(
-    sub(io, new Command('submit'))
+    subCommand(io, new Command('submit').option('--db <path>', DB_OPTION_HELP))
       .description('submit a predictions file to a round (CSV id,prediction or JSON Lines)')
       .argument('<benchmark>', 'benchmark slug')
       .argument('<round>', 'round name')
@@ -382,7 +359,7 @@ Exit codes: 0 opened, 2 refused (that case, a taken name) or bad times.`,
   );
 
   arena.addCommand(
-    sub(io, new Command('leaderboard'))
+    subCommand(io, new Command('leaderboard').option('--db <path>', DB_OPTION_HELP))
       .description('print a round leaderboard (public while it runs, private once closed)')
       .argument('<benchmark>', 'benchmark slug')
       .option('--round <name>', 'round (default: the latest)')
@@ -417,7 +394,7 @@ Exit codes: 0 opened, 2 refused (that case, a taken name) or bad times.`,
   );
 
   arena.addCommand(
-    sub(io, new Command('close-round'))
+    subCommand(io, new Command('close-round').option('--db <path>', DB_OPTION_HELP))
       .description('close a round: reveal private scores with bootstrap intervals and ranks')
       .argument('<benchmark>', 'benchmark slug')
       .argument('<round>', 'round name')
@@ -454,7 +431,7 @@ Exit codes: 0 opened, 2 refused (that case, a taken name) or bad times.`,
   );
 
   arena.addCommand(
-    sub(io, new Command('claim-prize'))
+    subCommand(io, new Command('claim-prize').option('--db <path>', DB_OPTION_HELP))
       .description(
         "claim a prize track: the checker verifies the team's release pack against the track's minimum",
       )
@@ -511,7 +488,7 @@ Exit codes: 0 eligible, 1 not eligible, 2 bad input or refused token.`,
   );
 
   arena.addCommand(
-    sub(io, new Command('export-log'))
+    subCommand(io, new Command('export-log').option('--db <path>', DB_OPTION_HELP))
       .description('write the transparency log as JSON Lines (to FILE or standard output)')
       .argument('[file]', 'output file')
       .action(async (file: string | undefined, options: { db?: string }) => {
@@ -525,7 +502,7 @@ Exit codes: 0 eligible, 1 not eligible, 2 bad input or refused token.`,
   );
 
   arena.addCommand(
-    sub(io, new Command('verify-log'))
+    subCommand(io, new Command('verify-log').option('--db <path>', DB_OPTION_HELP))
       .description(
         "recompute the hash chain of an exported log, or (--store) of the store's own log and check every logged submission and close against it; exit 1 naming the first broken entry",
       )

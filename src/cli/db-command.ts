@@ -8,23 +8,13 @@ import {
   postgresBackupRefused,
 } from '../store/index.ts';
 import type { CliIo } from './io.ts';
-
-/** Nested commands do not inherit main's settings: route output and errors the way main does. */
-function sub(io: CliIo, command: Command): Command {
-  return command.exitOverride().configureOutput({
-    writeOut: (text) => io.stdout.write(text),
-    writeErr: (text) => io.stderr.write(text),
-    outputError: (text, write) => write(`aperture: ${text.replace(/^error: /, '')}`),
-  });
-}
+import { DB_OPTION_HELP } from './shared/db-option.ts';
+import { subCommand } from './shared/sub-command.ts';
 
 function migrateCommand(io: CliIo): Command {
   return new Command('migrate')
     .description('create or update the database tables (safe to run again)')
-    .option(
-      '--db <path>',
-      'SQLite file (default .aperture/aperture.db; DATABASE_URL=postgres://… selects PostgreSQL)',
-    )
+    .option('--db <path>', DB_OPTION_HELP)
     .option('--json', 'print the outcome as JSON')
     .addHelpText(
       'after',
@@ -94,6 +84,6 @@ Examples:
   $ aperture db migrate
   $ aperture db backup backups/aperture.db`,
     )
-    .addCommand(sub(io, migrateCommand(io)))
-    .addCommand(sub(io, backupCommand(io)));
+    .addCommand(subCommand(io, migrateCommand(io)))
+    .addCommand(subCommand(io, backupCommand(io)));
 }

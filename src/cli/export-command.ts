@@ -8,6 +8,7 @@ import { openDatabase, readTable, requireTableName, TABLE_NAMES, tableColumns } 
 import { createSafeCsvStringifier } from '../util/index.ts';
 import { resolveOutput } from './check-command.ts';
 import type { CliIo } from './io.ts';
+import { DB_OPTION_HELP } from './shared/db-option.ts';
 
 /** Where exported text goes, waiting when the destination asks us to (constant memory on big tables). */
 interface Sink {
@@ -62,10 +63,7 @@ export function exportCommand(io: CliIo): Command {
     .description('write every row of a table as JSON lines or CSV (cells starting with = + - @ neutralised)')
     .argument('<table>', `one of: ${TABLE_NAMES.join(', ')}`)
     .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv']).default('jsonl'))
-    .option(
-      '--db <path>',
-      'SQLite file (default .aperture/aperture.db; DATABASE_URL=postgres://… selects PostgreSQL)',
-    )
+    .option('--db <path>', DB_OPTION_HELP)
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .addHelpText(
       'after',

@@ -3,9 +3,10 @@ import { Command, InvalidArgumentError } from 'commander';
 import pc from 'picocolors';
 import { type ImportRunSummary, listImportRuns, markInterruptedImportRuns } from '../observatory/index.ts';
 import type { ImportRunStatus } from '../store/index.ts';
-import { migrateToLatest, openDatabase } from '../store/index.ts';
 import { interruptedRunNote } from './interrupted-run-note.ts';
 import { type CliIo, wantsColor } from './io.ts';
+import { DB_OPTION_HELP } from './shared/db-option.ts';
+import { withStore } from './shared/with-store.ts';
 
 function positiveInteger(value: string): number {
   const number = Number(value);
@@ -63,10 +64,7 @@ function renderRuns(runs: ImportRunSummary[], total: number, color: boolean): st
 export function importRunsCommand(io: CliIo): Command {
   return new Command('import-runs')
     .description('list import runs, newest first: running, finished, failed or interrupted')
-    .option(
-      '--db <path>',
-      'SQLite file (default .aperture/aperture.db; DATABASE_URL=postgres://… selects PostgreSQL)',
-    )
+    .option('--db <path>', DB_OPTION_HELP)
     .option('--json', 'print the page as JSON (the shape of GET /api/import-runs)')
     .option('--page <n>', 'page number', positiveInteger, 1)
     .option('--page-size <n>', 'runs per page', positiveInteger, 20)
@@ -83,20 +81,21 @@ Examples:
   $ DATABASE_URL=postgres://localhost/aperture aperture import-runs`,
     )
     .action(async (options: { db?: string; json?: boolean; page: number; pageSize: number }) => {
-      const store = await openDatabase({ file: options.db, env: io.env, cwd: io.cwd, mustExist: true });
-      try {
-        await migrateToLatest(store);
-        for (const run of await markInterruptedImportRuns(store.db)) {
-          io.stderr.write(`note: ${interruptedRunNote(run)}\n`);
-        }
-        const page = await listImportRuns(store.db, { page: options.page, pageSize: options.pageSize });
-        io.stdout.write(
-          options.json
-            ? `${JSON.stringify(page, null, 2)}\n`
-            : renderRuns(page.items, page.total, wantsColor(io)),
-        );
-      } finally {
-        await store.close();
-      }
+      await withStore(
+        io,
+        options.db,
+        async (store) => {
+          for (const run of await markInterruptedImportRuns(store.db)) {
+            io.stderr.write(`note: ${interruptedRunNote(run)}\n`);
+          }
+          const page = await listImportRuns(store.db, { page: options.page, pageSize: options.pageSize });
+          io.stdout.write(
+            options.json
+              ? `${JSON.stringify(page, null, 2)}\n`
+              : renderRuns(page.items, page.total, wantsColor(io)),
+          );
+        },
+        { mustExist: true },
+      );
     });
 }

@@ -15,17 +15,8 @@ import { type CliIo, processIo } from './io.ts';
 import { programsCommand } from './programs-command.ts';
 import { schemaCommand } from './schema-command.ts';
 import { serveCommand } from './serve-command.ts';
+import { outputTo, subCommand } from './shared/sub-command.ts';
 import { validateCommand } from './validate-command.ts';
-
-/** Commander's output through our io, with its usage errors worded like ours: `aperture: …`. */
-function outputTo(io: CliIo) {
-  return {
-    writeOut: (text: string) => io.stdout.write(text),
-    writeErr: (text: string) => io.stderr.write(text),
-    outputError: (text: string, write: (text: string) => void) =>
-      write(`aperture: ${text.replace(/^error: /, '')}`),
-  };
-}
 
 /** Builds the `aperture` program with every subcommand. */
 export function buildProgram(io: CliIo): Command {
@@ -60,7 +51,7 @@ Examples:
     arenaCommand(io),
     programsCommand(io),
   ]) {
-    program.addCommand(command.exitOverride().configureOutput(outputTo(io)));
+    program.addCommand(subCommand(io, command));
   }
   return program;
 }

@@ -14,32 +14,14 @@ import {
   type VerifyOutcome,
   verifyDeliverables,
 } from '../programs/index.ts';
-import { type DatabaseHandle, migrateToLatest, openDatabase } from '../store/index.ts';
 import { formatScore, toSafeCsv } from '../util/index.ts';
 import { ExitCode } from './exit-code.ts';
 import type { CliIo } from './io.ts';
+import { DB_OPTION_HELP } from './shared/db-option.ts';
+import { subCommand } from './shared/sub-command.ts';
+import { withStore } from './shared/with-store.ts';
 
 const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
-const DB_HELP = 'SQLite file (default .aperture/aperture.db; DATABASE_URL=postgres://… selects PostgreSQL)';
-
-/** Nested commands do not inherit main's settings: route output and errors the way main does. */
-function sub(io: CliIo, command: Command): Command {
-  return command.exitOverride().configureOutput({
-    writeOut: (text) => io.stdout.write(text),
-    writeErr: (text) => io.stderr.write(text),
-    outputError: (text, write) => write(`aperture: ${text.replace(/^error: /, '')}`),
-  });
-}
-
-async function withStore<T>(io: CliIo, db: string | undefined, work: (store: DatabaseHandle) => Promise<T>) {
-  const store = await openDatabase({ file: db, env: io.env, cwd: io.cwd });
-  try {
-    await migrateToLatest(store);
-    return await work(store);
-  } finally {
-    await store.close();
-  }
-}
 
 function table(head: string[], rows: Array<Array<string | number | null>>): string {
   const out = new Table({ head, style: { head: [], border: [] }, chars: COMPACT });
@@ -51,7 +33,7 @@ function loadCommand(io: CliIo): Command {
   return new Command('load')
     .description('validate program definitions (a folder of *.yaml or one file) and store them (idempotent)')
     .argument('<target>', 'a folder of program files or one program file')
-    .option('--db <path>', DB_HELP)
+    .option('--db <path>', DB_OPTION_HELP)
     .option('--json', 'print the outcome as JSON')
     .action(async (target: string, options: { db?: string; json?: boolean }) => {
       const { programs, invalid } = await readProgramFiles(target, { cwd: io.cwd });
@@ -90,7 +72,7 @@ function statusText(status: Record<string, number>): string {
 function listCommand(io: CliIo): Command {
   return new Command('list')
     .description('list the stored programs with their awards and latest verification status')
-    .option('--db <path>', DB_HELP)
+    .option('--db <path>', DB_OPTION_HELP)
     .option('--json', 'print the list as JSON')
     .action(async (options: { db?: string; json?: boolean }) => {
       await withStore(io, options.db, async (store) => {
@@ -124,7 +106,7 @@ function showCommand(io: CliIo): Command {
   return new Command('show')
     .description('show one program: requirements, awards and their latest verification status')
     .argument('<id>', 'the program id')
-    .option('--db <path>', DB_HELP)
+    .option('--db <path>', DB_OPTION_HELP)
     .option('--json', 'print the program as JSON')
     .action(async (id: string, options: { db?: string; json?: boolean }) => {
       await withStore(io, options.db, async (store) => {
@@ -210,7 +192,7 @@ function verifyCommand(io: CliIo): Command {
     .description('check every deliverable of every award and record the results (history is kept)')
     .option('--program <id>', 'only this program')
     .option('--as-of <date>', 'judge due dates as of this day, YYYY-MM-DD (default: today, UTC)')
-    .option('--db <path>', DB_HELP)
+    .option('--db <path>', DB_OPTION_HELP)
     .option('--json', 'print the results as JSON (no progress output)')
     .addHelpText(
       'after',
@@ -264,7 +246,7 @@ function exportCommand(io: CliIo): Command {
     .description('export every recorded verification result (all runs) as CSV or JSON Lines')
     .addOption(new Option('--format <format>', 'output format').choices(['csv', 'jsonl']).default('csv'))
     .option('--program <id>', 'only this program')
-    .option('--db <path>', DB_HELP)
+    .option('--db <path>', DB_OPTION_HELP)
     .action(async (options: { format: 'csv' | 'jsonl'; program?: string; db?: string }) => {
       await withStore(io, options.db, async (store) => {
         if (options.program !== undefined) await getProgram(store.db, options.program);
@@ -290,9 +272,9 @@ Examples:
   $ aperture programs verify --as-of 2026-06-01      # exit 1 when a deliverable fails or is overdue
   $ aperture programs export --format csv > results.csv`,
     )
-    .addCommand(sub(io, loadCommand(io)))
-    .addCommand(sub(io, listCommand(io)))
-    .addCommand(sub(io, showCommand(io)))
-    .addCommand(sub(io, verifyCommand(io)))
-    .addCommand(sub(io, exportCommand(io)));
+    .addCommand(subCommand(io, loadCommand(io)))
+    .addCommand(subCommand(io, listCommand(io)))
+    .addCommand(subCommand(io, showCommand(io)))
+    .addCommand(subCommand(io, verifyCommand(io)))
+    .addCommand(subCommand(io, exportCommand(io)));
 }

@@ -7,6 +7,7 @@ import { acceptAdminToken, buildServer } from '../server/index.ts';
 import { migrateToLatest, openDatabase } from '../store/index.ts';
 import { interruptedRunNote } from './interrupted-run-note.ts';
 import type { CliIo } from './io.ts';
+import { DB_OPTION_HELP } from './shared/db-option.ts';
 
 interface ServeOptions {
   host: string;
@@ -49,10 +50,7 @@ export function serveCommand(io: CliIo, hooks: ServeHooks = { waitForShutdown: u
     .description('serve the API (/api, /docs, /openapi.json) and the dashboard over the catalog')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0 picks a free one)', '8080')
-    .option(
-      '--db <path>',
-      'SQLite file (default .aperture/aperture.db; DATABASE_URL=postgres://… selects PostgreSQL)',
-    )
+    .option('--db <path>', DB_OPTION_HELP)
     .option('--demo', 'load the bundled demo catalog and demo program first (safe to repeat)')
     .addOption(
       new Option('--log-level <level>', 'JSON request logs on standard output')
