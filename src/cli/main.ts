@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { toolVersion } from '../checker/index.ts';
 import { ApertureError, EXIT_CODES } from '../errors.ts';
-import { arenaCommand } from './arena-command.ts';
+import { arenaCommand } from './arena/arena-command.ts';
 import { badgeCommand } from './badge-command.ts';
 import { checkCommand } from './check-command.ts';
 import { dbCommand } from './db-command.ts';
