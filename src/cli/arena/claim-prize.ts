@@ -1,26 +1,14 @@
 import path from 'node:path';
 import { Command } from 'commander';
-import { authenticateToken, claimPrize, type PrizeClaimOutcome } from '../../arena/index.ts';
+import { authenticateToken, claimPrize } from '../../arena/index.ts';
 import { checkRelease } from '../../checker/index.ts';
 import { ApertureError, EXIT_CODES } from '../../errors.ts';
+import { renderPrizeClaim } from '../../report/index.ts';
 import { classifyTarget } from '../../scan/index.ts';
-import { formatScore } from '../../util/index.ts';
 import { ExitCode } from '../exit-code.ts';
 import type { CliIo } from '../io.ts';
 import { DB_OPTION_HELP } from '../shared/db-option.ts';
 import { withStore } from '../shared/with-store.ts';
-
-function renderClaim(outcome: PrizeClaimOutcome, benchmark: string): string {
-  const lines = [
-    `${outcome.team} ${outcome.eligible ? 'is ELIGIBLE' : 'is NOT eligible'} for prize track ${outcome.track} of ${benchmark}: score ${formatScore(outcome.score)}, MOF class ${outcome.mofClass ?? 'none'} (${outcome.source})`,
-    ...outcome.rules.map((rule) => `  ${rule.passed ? '✓' : '✗'} ${rule.message}`),
-  ];
-  if (outcome.released.length > 0)
-    lines.push(
-      `  released: ${outcome.released.map((component) => `${component.title} (${component.rating})`).join(', ')}`,
-    );
-  return `${lines.join('\n')}\n`;
-}
 
 /** `aperture arena claim-prize BENCHMARK TRACK`: the checker's verdict on a team's release for a prize track. */
 export function arenaClaimPrizeCommand(io: CliIo): Command {
@@ -75,7 +63,7 @@ Exit codes: 0 eligible, 1 not eligible, 2 bad input or refused token.`,
           );
         });
         if (options.json) io.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
-        else io.stdout.write(renderClaim(outcome, benchmark));
+        else io.stdout.write(renderPrizeClaim(outcome, benchmark));
         if (!outcome.eligible) throw new ExitCode(EXIT_CODES.belowBar);
       },
     );

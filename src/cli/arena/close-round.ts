@@ -1,30 +1,9 @@
-import Table from 'cli-table3';
 import { Command } from 'commander';
-import { closeRound, closeTimeText, type PrivateResult } from '../../arena/index.ts';
+import { closeRound, closeTimeText } from '../../arena/index.ts';
+import { renderRoundResults } from '../../report/index.ts';
 import type { CliIo } from '../io.ts';
 import { DB_OPTION_HELP } from '../shared/db-option.ts';
 import { withStore } from '../shared/with-store.ts';
-
-const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
-
-/** A closed round's private results of one task as a table. */
-function renderResults(metric: string, entries: readonly PrivateResult[]): string {
-  if (entries.length === 0) return '(no submissions)';
-  const table = new Table({
-    head: ['Rank', 'Team', metric, '95% interval', 'Submissions'],
-    style: { head: [], border: [] },
-    chars: COMPACT,
-  });
-  for (const entry of entries)
-    table.push([
-      entry.rank,
-      entry.team,
-      entry.score.toFixed(4),
-      `${entry.lower.toFixed(4)} – ${entry.upper.toFixed(4)}`,
-      entry.submissions,
-    ]);
-  return table.toString();
-}
 
 /** `aperture arena close-round BENCHMARK ROUND`: closes a round and reveals its private results. */
 export function arenaCloseRoundCommand(io: CliIo): Command {
@@ -53,7 +32,7 @@ export function arenaCloseRoundCommand(io: CliIo): Command {
           const sections = results.tasks.map((task) =>
             task.withheld
               ? `task ${task.task} (${task.metric}): private results withheld: ${task.withheld.reason}\n`
-              : `task ${task.task} (${task.metric}): ${task.entries.length} team(s) ranked on ${task.items} private item(s)\n${renderResults(task.metric, task.entries)}\n`,
+              : `task ${task.task} (${task.metric}): ${task.entries.length} team(s) ranked on ${task.items} private item(s)\n${renderRoundResults(task.metric, task.entries)}\n`,
           );
           io.stdout.write(`${closed}: ${results.tasks.length} tasks\n\n${sections.join('\n')}`);
         }
