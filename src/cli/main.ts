@@ -12,7 +12,7 @@ import { importRunsCommand } from './import-runs-command.ts';
 import { indicatorsCommand } from './indicators-command.ts';
 import { initCommand } from './init-command.ts';
 import { type CliIo, processIo } from './io.ts';
-import { programsCommand } from './programs-command.ts';
+import { programsCommand } from './programs/programs-command.ts';
 import { schemaCommand } from './schema-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { outputTo, subCommand } from './shared/sub-command.ts';

@@ -15,3 +15,18 @@ export const COMPACT_TABLE_CHARS = { mid: '', 'left-mid': '', 'mid-mid': '', 'ri
 export function compactTable(head: string[]): Table.Table {
   return new Table({ head, style: { head: [], border: [] }, chars: COMPACT_TABLE_CHARS });
 }
+
+/** A cell of a compact table; null prints as an empty cell. */
+export type CompactCell = string | number | null;
+
+/**
+ * A compact table of these rows as text, ending with a newline.
+ *
+ * @example
+ * renderCompactTable(['Award', 'Money'], [['a-1', 5000], ['a-2', null]]);
+ */
+export function renderCompactTable(head: string[], rows: readonly (readonly CompactCell[])[]): string {
+  const table = compactTable(head);
+  for (const row of rows) table.push(row.map((cell) => (cell === null ? '' : String(cell))));
+  return `${table.toString()}\n`;
+}

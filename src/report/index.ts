@@ -1,11 +1,16 @@
 export type { LeaderboardEntryView, LeaderboardView, PrizeStandingView } from './arena/leaderboard-view.ts';
 export { renderLeaderboard } from './arena/render-leaderboard.ts';
-export { LEADERBOARD_CSV_COLUMNS, renderLeaderboardCsv } from './arena/render-leaderboard-csv.ts';
+export { renderLeaderboardCsv } from './arena/render-leaderboard-csv.ts';
 export type { PrizeClaimView } from './arena/render-prize-claim.ts';
 export { renderPrizeClaim } from './arena/render-prize-claim.ts';
 export type { RoundResultView } from './arena/render-round-results.ts';
 export { renderRoundResults } from './arena/render-round-results.ts';
-export { COMPACT_TABLE_CHARS, compactTable } from './compact-table.ts';
+export type { ProgramView } from './programs/render-program.ts';
+export { renderProgram } from './programs/render-program.ts';
+export type { ProgramListItemView } from './programs/render-program-list.ts';
+export { renderProgramList } from './programs/render-program-list.ts';
+export type { VerificationView, VerifiedDeliverableView } from './programs/render-verification.ts';
+export { renderVerification } from './programs/render-verification.ts';
 export type { BadgeOptions } from './render-badge.ts';
 export { badgeColour, escapeXml, renderBadge, textWidth } from './render-badge.ts';
 export { renderJson } from './render-json.ts';

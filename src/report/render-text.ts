@@ -4,6 +4,7 @@ import type { CheckReport } from '../checker/index.ts';
 import type { ComponentRating } from '../profile/index.ts';
 import type { EvidenceRef } from '../spec/index.ts';
 import { formatScore } from '../util/index.ts';
+import { COMPACT_TABLE_CHARS } from './compact-table.ts';
 import {
   claimText,
   isLinked,
@@ -22,9 +23,6 @@ export interface TextOptions {
   /** Show every check's details and every component's evidence. */
   verbose?: boolean;
 }
-
-// Rows without separators between them: the grids stay readable at a glance.
-const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
 function colours(enabled: boolean) {
   return pc.createColors(enabled);
@@ -136,7 +134,7 @@ export function renderText(report: CheckReport, options: TextOptions): string {
   const components = new Table({
     head: ['Component', 'Rating', 'License', 'Points', 'Why'],
     style: { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] },
-    chars: COMPACT,
+    chars: COMPACT_TABLE_CHARS,
     wordWrap: true,
     colWidths: [29, 12, 18, 9, 36],
   });
@@ -159,7 +157,7 @@ export function renderText(report: CheckReport, options: TextOptions): string {
   const checks = new Table({
     head: ['Check', 'Risk', 'Score', 'Reason'],
     style: { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] },
-    chars: COMPACT,
+    chars: COMPACT_TABLE_CHARS,
     wordWrap: true,
     colWidths: [32, 10, 8, 55],
   });
