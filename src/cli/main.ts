@@ -4,7 +4,7 @@ import { ApertureError, EXIT_CODES } from '../errors.ts';
 import { arenaCommand } from './arena/arena-command.ts';
 import { badgeCommand } from './badge-command.ts';
 import { checkCommand } from './check-command.ts';
-import { dbCommand } from './db-command.ts';
+import { dbCommand } from './db/db-command.ts';
 import { ExitCode } from './exit-code.ts';
 import { exportCommand } from './export-command.ts';
 import { importCommand } from './import-command.ts';
