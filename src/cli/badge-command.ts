@@ -2,9 +2,10 @@ import { Command } from 'commander';
 import { checkRelease } from '../checker/index.ts';
 import { ApertureError } from '../errors.ts';
 import { renderBadge } from '../report/index.ts';
-import { parseAsOf, resolveOutput, writeOutput } from './check-command.ts';
 import type { CliIo } from './io.ts';
-import { createHashProgress } from './progress.ts';
+import { resolveOutput, writeOutput } from './shared/output-file.ts';
+import { parseAsOf } from './shared/parse-as-of.ts';
+import { createHashProgress } from './shared/progress.ts';
 
 interface BadgeCommandOptions {
   output?: string;

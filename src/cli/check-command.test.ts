@@ -9,8 +9,8 @@ import { recordingIo } from './test-support/recording-io.ts';
 
 // Records which targets got a progress bar; the bar itself only draws for big packs on a terminal.
 const progressFor = vi.hoisted(() => [] as string[]);
-vi.mock('./progress.ts', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('./progress.ts')>();
+vi.mock('./shared/progress.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./shared/progress.ts')>();
   return {
     createHashProgress: (io: CliIo, label: string) => {
       progressFor.push(label);

@@ -1,13 +1,13 @@
-import { stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { Command, Option } from 'commander';
 import { type CheckReport, checkRelease, combineGate, loadPolicy, parseMofClass } from '../checker/index.ts';
 import { ApertureError } from '../errors.ts';
 import { renderJson, renderMarkdown, renderSarif, renderText } from '../report/index.ts';
 import { ExitCode } from './exit-code.ts';
-import { followLinksOption } from './follow-links-option.ts';
 import { type CliIo, wantsColor } from './io.ts';
-import { createHashProgress } from './progress.ts';
+import { followLinksOption } from './shared/follow-links-option.ts';
+import { resolveOutput, writeOutput } from './shared/output-file.ts';
+import { parseAsOf } from './shared/parse-as-of.ts';
+import { createHashProgress } from './shared/progress.ts';
 
 interface CheckOptions {
   json?: boolean;
@@ -46,38 +46,6 @@ function parseScore(text: string): number {
     throw new ApertureError('ERR_USAGE', `--min-score takes a number from 0 to 100, not "${text}"`);
   }
   return value;
-}
-
-/** Checks `--as-of`: a day written YYYY-MM-DD, or nothing. */
-export function parseAsOf(text: string | undefined): string | undefined {
-  if (text !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-    throw new ApertureError('ERR_USAGE', `--as-of takes a date written YYYY-MM-DD, not "${text}"`);
-  }
-  return text;
-}
-
-/**
- * Resolves an output file against the working directory and makes sure its folder exists, so a long
- * check does not end in a write error.
- */
-export async function resolveOutput(io: CliIo, file: string | undefined): Promise<string | undefined> {
-  if (file === undefined) return undefined;
-  if (file.trim() === '') throw new ApertureError('ERR_USAGE', '--output needs a file name');
-  const resolved = path.resolve(io.cwd, file);
-  const folder = await stat(path.dirname(resolved)).catch(() => null);
-  if (!folder?.isDirectory()) {
-    throw new ApertureError('ERR_NOT_FOUND', `cannot write ${file}: no folder ${path.dirname(file)}`);
-  }
-  return resolved;
-}
-
-/** Writes a report to the resolved output file. */
-export async function writeOutput(resolved: string, shown: string, text: string): Promise<void> {
-  await writeFile(resolved, text, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new ApertureError('ERR_USAGE', `cannot write ${shown}: ${error.code ?? error.message}`, {
-      cause: error,
-    });
-  });
 }
 
 function render(format: Format, reports: readonly CheckReport[], verbose: boolean | undefined): string {

@@ -6,9 +6,9 @@ import { Command, Option } from 'commander';
 import { ApertureError } from '../errors.ts';
 import { openDatabase, readTable, requireTableName, TABLE_NAMES, tableColumns } from '../store/index.ts';
 import { createSafeCsvStringifier } from '../util/index.ts';
-import { resolveOutput } from './check-command.ts';
 import type { CliIo } from './io.ts';
 import { DB_OPTION_HELP } from './shared/db-option.ts';
+import { resolveOutput } from './shared/output-file.ts';
 
 /** Where exported text goes, waiting when the destination asks us to (constant memory on big tables). */
 interface Sink {

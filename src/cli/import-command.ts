@@ -8,8 +8,8 @@ import {
   runImport,
 } from '../observatory/index.ts';
 import { migrateToLatest, openDatabase } from '../store/index.ts';
-import { interruptedRunNote } from './interrupted-run-note.ts';
 import { type CliIo, wantsColor } from './io.ts';
+import { interruptedRunNote } from './shared/interrupted-run-note.ts';
 
 /** Rejected rows the text summary shows (--json and the rejected_rows table have them all). */
 const SHOWN_REJECTIONS = 20;

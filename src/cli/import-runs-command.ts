@@ -3,9 +3,9 @@ import { Command, InvalidArgumentError } from 'commander';
 import pc from 'picocolors';
 import { type ImportRunSummary, listImportRuns, markInterruptedImportRuns } from '../observatory/index.ts';
 import type { ImportRunStatus } from '../store/index.ts';
-import { interruptedRunNote } from './interrupted-run-note.ts';
 import { type CliIo, wantsColor } from './io.ts';
 import { DB_OPTION_HELP } from './shared/db-option.ts';
+import { interruptedRunNote } from './shared/interrupted-run-note.ts';
 import { withStore } from './shared/with-store.ts';
 
 function positiveInteger(value: string): number {

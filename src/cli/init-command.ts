@@ -2,9 +2,9 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { type ScaffoldResult, scaffoldPack } from '../scaffold/index.ts';
 import { classifyTarget } from '../scan/index.ts';
-import { followLinksOption } from './follow-links-option.ts';
 import type { CliIo } from './io.ts';
-import { createHashProgress } from './progress.ts';
+import { followLinksOption } from './shared/follow-links-option.ts';
+import { createHashProgress } from './shared/progress.ts';
 
 interface InitOptions {
   from?: string[];

@@ -5,9 +5,9 @@ import { loadDemoCatalog, markInterruptedImportRuns } from '../observatory/index
 import { loadDemoPrograms } from '../programs/index.ts';
 import { acceptAdminToken, buildServer } from '../server/index.ts';
 import { migrateToLatest, openDatabase } from '../store/index.ts';
-import { interruptedRunNote } from './interrupted-run-note.ts';
 import type { CliIo } from './io.ts';
 import { DB_OPTION_HELP } from './shared/db-option.ts';
+import { interruptedRunNote } from './shared/interrupted-run-note.ts';
 
 interface ServeOptions {
   host: string;

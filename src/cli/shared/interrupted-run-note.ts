@@ -1,4 +1,4 @@
-import type { InterruptedImportRun } from '../observatory/index.ts';
+import type { InterruptedImportRun } from '../../observatory/index.ts';
 
 /**
  * One line saying which run was marked interrupted and why, e.g.

@@ -1,6 +1,6 @@
 import cliProgress from 'cli-progress';
-import type { CollectProgress } from '../scan/index.ts';
-import type { CliIo } from './io.ts';
+import type { CollectProgress } from '../../scan/index.ts';
+import type { CliIo } from '../io.ts';
 
 const MIN_BYTES_FOR_BAR = 64 * 1024 * 1024;
 
