@@ -70,6 +70,29 @@ export {
   ReleasePackSchema,
   WITHHOLD_REASONS,
 } from './release-pack-schema.ts';
+export { CheckOutcomeSchema, CheckResultSchema, RISKS } from './report/check-outcome-schema.ts';
+export {
+  ChecksumOutcomeSchema,
+  EvidenceRefSchema,
+  ManifestIssueSchema,
+  ManifestStateSchema,
+  PackFileSchema,
+  ReleaseLocationSummarySchema,
+  SourceInfoSchema,
+} from './report/evidence-schemas.ts';
+export { FixSchema } from './report/fix-schema.ts';
+export { LicenseVerdictSchema } from './report/license-verdict-schema.ts';
+export { PolicyOutcomeSchema, RuleOutcomeSchema } from './report/policy-outcome-schema.ts';
+export {
+  CompletenessSchema,
+  ComponentRatingSchema,
+  MofEvaluationSchema,
+  OpennessProfileSchema,
+  OpenWashingSchema,
+  OsaidVerdictSchema,
+} from './report/profile-schema.ts';
+export { CheckReportSchema, JsonReportSchema, REPORT_VERSION } from './report/report-schema.ts';
+export { StageAssessmentSchema } from './report/stage-assessment-schema.ts';
 export type { ParsedYaml, SourcePosition, YamlLimits } from './safe-yaml.ts';
 export { DEFAULT_YAML_LIMITS, estimateNestingDepth, parseYamlSafely } from './safe-yaml.ts';
 export { formatManifestIssue, validateManifestText } from './validate-manifest.ts';
