@@ -27,7 +27,7 @@ export type {
 } from './evidence.ts';
 export type { ValuePathStep } from './find-nul-byte.ts';
 export { findNulByte, nulPathText } from './find-nul-byte.ts';
-export { policyJsonSchema, releasePackJsonSchema } from './json-schema.ts';
+export { policyJsonSchema, releasePackJsonSchema, reportJsonSchema } from './json-schema.ts';
 export type { LicenseVerdict } from './license-classify.ts';
 export {
   canonicalSpdxId,
