@@ -1,16 +1,20 @@
 /**
  * The JSON report v1 is what the code writes: every bundled example's `aperture check --json` output
  * validates against the committed schemas/report.v1.json (with ajv, as a consumer would) and parses with
- * the zod schema it is generated from; a report with a wrong field does not.
+ * the zod schema it is generated from; a report with a wrong field does not. POST /api/check answers
+ * the same document, and its OpenAPI response schema is the report schema.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CheckReport } from '../src/checker/index.ts';
 import { main } from '../src/cli/main.ts';
 import { recordingIo } from '../src/cli/test-support/recording-io.ts';
 import { renderJson } from '../src/report/index.ts';
+import { buildServer, type ZodApp } from '../src/server/index.ts';
 import { JsonReportSchema, REPORT_VERSION } from '../src/spec/index.ts';
+import { type DatabaseHandle, migrateToLatest, openDatabase } from '../src/store/index.ts';
 import { openWashedReport } from './fixtures/report-packs.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -140,5 +144,55 @@ describe('report v1 schema', () => {
       expect(schemaErrors(report)).toEqual(['/profile must NOT have additional properties']);
       expect(JsonReportSchema.parse(report).profile).not.toHaveProperty('extra');
     });
+  });
+});
+
+describe('POST /api/check answers the report v1', () => {
+  let store: DatabaseHandle;
+  let app: ZodApp;
+  let report: CheckReport;
+
+  beforeAll(async () => {
+    store = await openDatabase({ file: ':memory:', env: {} });
+    await migrateToLatest(store);
+    report = await openWashedReport();
+    app = await buildServer({
+      db: store.db,
+      dialect: store.dialect,
+      webRoot: path.join(ROOT, 'node_modules/.cache/aperture-no-web'),
+      checkRelease: async (target) => ({ ...report, target }),
+    });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await store?.close();
+  });
+
+  it('a body that the JSON Schema and the zod schema accept, with every field the check wrote', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/check',
+      payload: { source: 'hf:acme/x' },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json();
+    expect(schemaErrors(body)).toEqual([]);
+    expect(zodIssues(body)).toEqual([]);
+    // Nothing the check wrote is dropped on the way out.
+    expect(body).toEqual(JSON.parse(renderJson([{ ...report, target: 'hf:acme/x' }])));
+  });
+
+  it('documents the response with the report schema, not an unknown profile', async () => {
+    const document = (await app.inject({ url: '/openapi.json' })).json();
+    const ok = document.paths['/api/check'].post.responses['200'].content['application/json'].schema;
+    expect(ok).toEqual({ $ref: '#/components/schemas/CheckReport' });
+    const profile = document.components.schemas.CheckReport.properties.profile;
+    expect(Object.keys(profile.properties)).toEqual(
+      Object.keys(
+        JSON.parse(readFileSync(path.join(ROOT, 'schemas/report.v1.json'), 'utf8')).properties.profile
+          .properties,
+      ),
+    );
   });
 });
