@@ -63,7 +63,6 @@ export type {
   PersonRecord,
   PublishedDate,
   SourceRef,
-  TransparencyIndicatorRecord,
   TransparencyScoreRecord,
 } from './catalog-records.ts';
 export { ACCESSIBILITIES, INSTITUTION_TYPES, ORGANIZATION_KINDS } from './catalog-records.ts';
@@ -103,8 +102,6 @@ export {
 export type { FmtiParseOptions } from './importers/parse-fmti-csv.ts';
 export {
   fmtiEditionOf,
-  parseFmtiIndicatorsCsv,
-  parseFmtiIndicatorsFile,
   parseFmtiScoresCsv,
   parseFmtiScoresFile,
 } from './importers/parse-fmti-csv.ts';

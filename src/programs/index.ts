@@ -40,7 +40,6 @@ export {
   ProgramDefinitionSchema,
   REQUIREMENT_KINDS,
   RequirementSchema,
-  TRANSFER_GOALS,
 } from './program-schema.ts';
 export type { ProgramFiles } from './read-program-files.ts';
 export { isLocalSource, readProgramFiles, resolveProgramPaths } from './read-program-files.ts';

@@ -337,7 +337,7 @@ function draftOrganization(evidence: ReleaseEvidence): { name: string; comment: 
  *
  * @example
  * draftFromEvidence(await collectEvidence(pack), 'hf:org/model', {}).components[1].comments
- * // ['Final parameters (weights): …', 'inferred: model.safetensors: 1 weight file(s), 5.0 GB']
+ * // ['Final parameters (weights): …', 'inferred: model.safetensors: 1 weight file(s), 4.66 GiB']
  */
 export function draftFromEvidence(
   evidence: ReleaseEvidence,

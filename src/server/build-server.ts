@@ -5,7 +5,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -83,6 +83,8 @@ export interface BuildServerOptions {
    * they answer 403 without one. At least 32 characters: a shorter one is refused (see acceptAdminToken).
    */
   adminToken?: string;
+  /** Called with each route as Fastify registers it (its onRoute hook, added before any route): tests list the routes so. */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** True when the client would rather have a page than JSON (a browser navigation). */
@@ -116,6 +118,7 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { ApertureError } from '../../errors.ts';
+import { formatBytes } from '../../util/index.ts';
 import {
   type AffiliationRecord,
   INSTITUTION_TYPES,
@@ -334,11 +335,6 @@ function tryParse(text: string): { ok: true; value: Json } | { ok: false; messag
   }
 }
 
-function mib(bytes: number): string {
-  if (bytes < 1024 * 1024) return bytes < 1024 ? `${bytes} bytes` : `${Math.round(bytes / 1024)} KiB`;
-  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
-}
-
 /**
  * Streams OpenAlex authors into people and their affiliations. Reads the three forms OpenAlex
  * publishes: an API list page (`{ "meta": …, "results": [author, …] }`), a single author object
@@ -384,7 +380,7 @@ async function* parseOpenAlexJson(
       yield rejectedItem(
         file,
         entry.line,
-        `the line is ${mib(entry.overflow)}, over the ${mib(limit.bytes)} limit`,
+        `the line is ${formatBytes(entry.overflow)}, over the ${formatBytes(limit.bytes)} limit`,
       );
       return;
     }
@@ -407,7 +403,7 @@ async function* parseOpenAlexJson(
     if ('overflow' in entry)
       throw new ApertureError(
         'ERR_TOO_LARGE',
-        `${file}: a single JSON document over ${mib(limits.maxDocumentBytes)} is refused; give a large set as JSON Lines (one entity per line, the OpenAlex snapshot format), which is streamed`,
+        `${file}: a single JSON document over ${formatBytes(limits.maxDocumentBytes)} is refused; give a large set as JSON Lines (one entity per line, the OpenAlex snapshot format), which is streamed`,
       );
     if (mode === 'start') {
       const text = decode(entry.bytes)?.replace(/^\uFEFF/, '');
@@ -446,7 +442,7 @@ async function* parseOpenAlexJson(
     if (heldBytes > limits.maxDocumentBytes)
       throw new ApertureError(
         'ERR_TOO_LARGE',
-        `${file}: a single JSON document over ${mib(limits.maxDocumentBytes)} is refused; give a large set as JSON Lines (one entity per line, the OpenAlex snapshot format), which is streamed`,
+        `${file}: a single JSON document over ${formatBytes(limits.maxDocumentBytes)} is refused; give a large set as JSON Lines (one entity per line, the OpenAlex snapshot format), which is streamed`,
       );
     held.push(entry);
   }
