@@ -79,7 +79,8 @@ export { IMPORT_KIND_NAMES, IMPORT_KINDS, importKind } from './import/import-kin
 export type { ImportProgress, ImportResult, RunImportOptions } from './import/run-import.ts';
 export { DEFAULT_IMPORT_BATCH_SIZE, MAX_REPORTED_REJECTIONS, runImport } from './import/run-import.ts';
 export type { HfListedModel, HfListingOptions } from './importers/fetch-hf-listing.ts';
-export { fetchHfListing, hubAccessibility, parseHubAuthor } from './importers/fetch-hf-listing.ts';
+export { fetchHfListing } from './importers/fetch-hf-listing.ts';
+export { hubAccessibility } from './importers/hub-accessibility.ts';
 export type { EpochParseOptions } from './importers/parse-epoch-csv.ts';
 export {
   EPOCH_ACCESSIBILITY,

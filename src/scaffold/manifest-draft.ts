@@ -1,5 +1,5 @@
+import { parseHfId } from '../hub/index.ts';
 import { classifyUrl } from '../infer/index.ts';
-import { parseHfId } from '../scan/index.ts';
 import {
   COMPONENTS,
   type ComponentEntry,
