@@ -4,6 +4,8 @@ import {
   type AwardDetail,
   AwardSchema,
   type AwardSummary,
+  addAward,
+  createProgram,
   deleteAward,
   deleteProgram,
   getAward,
@@ -13,7 +15,6 @@ import {
   type ProgramDefinition,
   type ProgramSummary,
   programPortfolio,
-  readProgramDefinition,
   saveAward,
   saveProgram,
   validateProgramValue,
@@ -261,17 +262,7 @@ export function programRoutes(app: ZodApp, context: ServerContext, options: Prog
     },
     async (request, reply) => {
       const program = await programFromBody(request.body, context.destination);
-      const exists = await context.db
-        .selectFrom('programs')
-        .select('id')
-        .where('slug', '=', program.id)
-        .executeTakeFirst();
-      if (exists)
-        throw new ApertureError(
-          'ERR_EXISTS',
-          `program "${program.id}" exists; update it with PUT /api/programs/${program.id}`,
-        );
-      await saveProgram(context.db, program);
+      await createProgram(context.db, program);
       return reply.code(201).send(await getProgram(context.db, program.id));
     },
   );
@@ -340,18 +331,7 @@ export function programRoutes(app: ZodApp, context: ServerContext, options: Prog
     },
     async (request, reply) => {
       const award = await awardFromBody(request.body, context.destination);
-      const program = await readProgramDefinition(context.db, request.params.id);
-      const taken = await context.db
-        .selectFrom('awards')
-        .select('id')
-        .where('slug', '=', award.id)
-        .executeTakeFirst();
-      if (taken)
-        throw new ApertureError(
-          'ERR_EXISTS',
-          `award "${award.id}" exists; update it with PUT /api/awards/${award.id}`,
-        );
-      await saveAward(context.db, program.id, award);
+      await addAward(context.db, request.params.id, award);
       return reply.code(201).send(await getAward(context.db, award.id));
     },
   );
