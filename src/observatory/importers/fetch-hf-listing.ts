@@ -15,6 +15,7 @@ import type {
   SourceRef,
 } from '../catalog-records.ts';
 import { hubAccessibility } from './hub-accessibility.ts';
+import { isRecord } from './json-shape.ts';
 import { type ParseItem, recordItem, rejectedItem } from './parse-item.ts';
 
 /** One model of a Hub listing: the catalog record, today's adoption and its declared parents. */
@@ -74,10 +75,6 @@ const DOMAIN_BY_PIPELINE: Readonly<Record<string, string>> = {
 };
 
 type Json = unknown;
-
-function isRecord(value: Json): value is Record<string, Json> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function count(value: Json, field: string, warnings: string[]): number | null {
   if (value === undefined || value === null) return null;
