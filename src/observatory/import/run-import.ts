@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { ApertureError } from '../../errors.ts';
-import type { HubFetchTuning } from '../../scan/index.ts';
+import type { HubFetchTuning } from '../../hub/index.ts';
 import type { Database } from '../../store/index.ts';
 import type { CatalogBatch, WriteCatalogOutcome } from '../catalog/catalog-batch.ts';
 import { writeCatalog } from '../catalog/write-catalog.ts';
