@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { getPriority, tmpdir } from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
@@ -140,6 +140,33 @@ describe('SqliteReadPool', () => {
     expect(direct.turns).toBeLessThan(3);
     expect(pooled.turns).toBeGreaterThan(20);
   });
+
+  it.runIf(process.platform === 'linux')(
+    'runs its workers below the event loop priority (nice 10 on their own threads only)',
+    async () => {
+      const niceOfThreads = async () => {
+        const tasks = await readdir('/proc/self/task');
+        const nices: number[] = [];
+        for (const task of tasks) {
+          const stat = await readFile(`/proc/self/task/${task}/stat`, 'utf8').catch(() => '');
+          // Fields after the command name (in parentheses): nice is the 19th field of the line.
+          const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+          if (fields.length > 16) nices.push(Number(fields[16]));
+        }
+        return nices;
+      };
+      const before = (await niceOfThreads()).filter((nice) => nice === 10).length;
+      const mainPriority = getPriority(0);
+      const own = await SqliteReadPool.open(file, { workers: 2 });
+      try {
+        await own.execute('select 1', []);
+        expect((await niceOfThreads()).filter((nice) => nice === 10).length).toBe(before + 2);
+        expect(getPriority(0)).toBe(mainPriority);
+      } finally {
+        await own.close();
+      }
+    },
+  );
 
   it('fails to open a missing file with ERR_UNREADABLE and leaves no worker behind', async () => {
     const error = await failureOf(SqliteReadPool.open(path.join(root, 'missing.db'), { workers: 2 }));

@@ -11,6 +11,8 @@ export interface SqliteReadWorkerData {
   cacheKib: number;
   /** Bytes of the file mapped into memory. */
   mmapBytes: number;
+  /** Nice value the worker gives its own thread (0 leaves it as it is). */
+  niceness: number;
 }
 
 /** A query sent to a worker. */
@@ -42,6 +44,10 @@ const describe = (error) => ({
   message: error && error.message !== undefined ? String(error.message) : String(error),
   code: error && typeof error.code === 'string' ? error.code : undefined,
 });
+// On Linux the nice value is per thread: the event loop keeps its priority, long reads yield to it.
+if (workerData.niceness > 0) {
+  try { require('node:os').setPriority(0, workerData.niceness); } catch {}
+}
 let connection;
 try {
   connection = new Database(workerData.file, { readonly: true, fileMustExist: true, timeout: workerData.busyTimeoutMs });
