@@ -136,6 +136,7 @@ export type {
   IndicatorReference,
   IndicatorResult,
   IndicatorRow,
+  RunIndicatorOptions,
 } from './indicators/indicator-registry.ts';
 export {
   INDICATORS,
@@ -143,5 +144,7 @@ export {
   resolveIndicatorParams,
   runIndicator,
 } from './indicators/indicator-registry.ts';
+export type { MaterializeOutcome } from './indicators/materialize-indicators.ts';
+export { materializeIndicators } from './indicators/materialize-indicators.ts';
 export type { Region } from './regions.ts';
 export { EUROPE_COUNTRY_CODES, REGIONS, regionOf } from './regions.ts';

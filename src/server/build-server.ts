@@ -52,6 +52,11 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 export interface BuildServerOptions {
   /** The catalog; the caller opens, migrates and closes it. */
   db: Kysely<Database>;
+  /**
+   * Where long catalog reads run (indicators, country summaries, list totals): `reads` of a served
+   * SQLite handle (its worker threads), `db` by default. The caller closes it with the store.
+   */
+  reads?: Kysely<Database>;
   dialect: DialectName;
   /** The built dashboard; dist/web under the package root by default. */
   webRoot?: string;
@@ -101,7 +106,7 @@ function wantsHtml(accept: string | undefined): boolean {
  * token under 32 characters.
  *
  * @example
- * const app = await buildServer({ db: store.db, dialect: store.dialect });
+ * const app = await buildServer({ db: store.db, reads: store.reads, dialect: store.dialect });
  * const response = await app.inject({ url: '/api/models?country=FR' });
  * await app.listen({ host: '127.0.0.1', port: 8080 });
  */
@@ -157,6 +162,7 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
 
   const context: ServerContext = {
     db: options.db,
+    reads: options.reads ?? options.db,
     dialect: options.dialect,
     checkRelease: options.checkRelease ?? checkReleasePinned,
     destination: options.destination ?? { allowHosts: allowedHostsFromEnv(process.env) },

@@ -68,7 +68,7 @@ export function indicatorRoutes(app: ZodApp, context: ServerContext): void {
       const name = request.params.name;
       const compute = (version: number) =>
         context.cache.get(cacheKey(version, 'indicator', { name }, params), () =>
-          runIndicator(context.db, name, params).catch((error: unknown) => {
+          runIndicator(context.reads, name, params, { stored: true }).catch((error: unknown) => {
             throw withParameterField(error);
           }),
         );

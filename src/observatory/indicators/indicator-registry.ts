@@ -16,6 +16,7 @@ import { openFundingShare } from './open-funding-share.ts';
 import { openShareTopLabs } from './open-share-top-labs.ts';
 import { opennessByCountry } from './openness-by-country.ts';
 import { opennessByOrganizationType } from './openness-by-organization-type.ts';
+import { readStoredIndicatorRows } from './stored-indicator-results.ts';
 
 export type {
   IndicatorChart,
@@ -116,6 +117,16 @@ export function resolveIndicatorParams(
   return resolved;
 }
 
+/** Options of runIndicator. */
+export interface RunIndicatorOptions {
+  /**
+   * Read the rows materializeIndicators stored when the last import committed, when they describe the
+   * current catalog version (one primary-key read); compute them otherwise. The server reads them; a
+   * command computes (its database may predate migration 0011).
+   */
+  stored?: boolean;
+}
+
 /**
  * Computes the indicator `name` in the database: its rows (sorted deterministically, identical on
  * SQLite and PostgreSQL) with its columns, chart and references.
@@ -128,10 +139,12 @@ export async function runIndicator(
   db: Kysely<Database>,
   name: string,
   params: Record<string, string | number | undefined> = {},
+  options: RunIndicatorOptions = {},
 ): Promise<IndicatorResult> {
   const indicator = requireIndicator(name);
   const resolved = resolveIndicatorParams(indicator, params);
-  const rows = await indicator.run(db, resolved);
+  const stored = options.stored ? await readStoredIndicatorRows(db, indicator.name, resolved) : undefined;
+  const rows = stored ?? (await indicator.run(db, resolved));
   return {
     name: indicator.name,
     title: indicator.title,
