@@ -16,7 +16,7 @@ import { buildServer, type ZodApp } from '../src/server/index.ts';
 import { type DatabaseHandle, migrateToLatest } from '../src/store/index.ts';
 import { forEachDialect } from './support/dialects.ts';
 
-const TOKEN = 'race-admin-token-5b1e0c7d';
+const TOKEN = 'race-admin-token-5b1e0c7d-2f9a64e1c08b';
 const auth = { authorization: `Bearer ${TOKEN}` };
 
 function program(id: string) {
