@@ -1,4 +1,5 @@
 import type { ComponentId } from './components.ts';
+import type { DocumentIssue } from './document-issue.ts';
 import type { LicenseVerdict } from './license-classify.ts';
 import type { Artifact, ComponentStatus, ReleasePack } from './release-pack-schema.ts';
 
@@ -35,14 +36,8 @@ export interface PackFile {
   sourceSha256?: string;
 }
 
-/** A problem in release-pack.yaml, located in the file. */
-export interface ManifestIssue {
-  /** Dotted path of the field, e.g. `components.final-parameters.status`. */
-  path: string;
-  line?: number;
-  column?: number;
-  message: string;
-}
+/** A problem in release-pack.yaml, located in the file (the issue every validated document reports). */
+export type ManifestIssue = DocumentIssue;
 
 /** The manifest as collected: valid, invalid with issues, or absent (then components are inferred). */
 export type ManifestState =

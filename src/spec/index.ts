@@ -11,6 +11,8 @@ export {
   getComponent,
   RELEASE_PACK_DOCUMENTS,
 } from './components.ts';
+export type { DocumentIssue } from './document-issue.ts';
+export { formatDocumentIssue, summarizeDocumentIssues } from './document-issue.ts';
 export type { DocumentDefinition, SectionCoverage, SectionDefinition } from './document-sections.ts';
 export { coverSections, DOCUMENTS, getDocumentDefinition, MIN_SECTION_WORDS } from './document-sections.ts';
 export type {
@@ -25,6 +27,8 @@ export type {
   SourceInfo,
   TextDocument,
 } from './evidence.ts';
+export type { ExplainedIssue } from './explain-zod-issue.ts';
+export { describeValue, explainZodIssues } from './explain-zod-issue.ts';
 export type { ValuePathStep } from './find-nul-byte.ts';
 export { findNulByte, nulPathText } from './find-nul-byte.ts';
 export { policyJsonSchema, releasePackJsonSchema } from './json-schema.ts';
@@ -49,8 +53,6 @@ export {
 } from './markdown-tables.ts';
 export type { MofClassName, Policy, Rating } from './policy-schema.ts';
 export { MOF_CLASS_NAMES, POLICY_SPEC, PolicySchema, RATINGS } from './policy-schema.ts';
-export type { ExplainedIssue } from './read-yaml-mapping.ts';
-export { locateIssues, readYamlMapping } from './read-yaml-mapping.ts';
 export type {
   Artifact,
   ComponentEntry,
@@ -70,6 +72,9 @@ export {
   ReleasePackSchema,
   WITHHOLD_REASONS,
 } from './release-pack-schema.ts';
-export type { ParsedYaml, SourcePosition, YamlLimits } from './safe-yaml.ts';
-export { DEFAULT_YAML_LIMITS, estimateNestingDepth, parseYamlSafely } from './safe-yaml.ts';
-export { formatManifestIssue, validateManifestText } from './validate-manifest.ts';
+export type { ParsedYaml, SourcePosition, YamlLimits, YamlSyntaxError } from './safe-yaml.ts';
+export { DEFAULT_YAML_LIMITS, estimateNestingDepth, parseYamlSafely, readYamlSafely } from './safe-yaml.ts';
+export { validateDocumentValue } from './validate-document-value.ts';
+export { validateManifestText } from './validate-manifest.ts';
+export type { YamlDocumentOptions, YamlValidation } from './validate-yaml-document.ts';
+export { validateYamlDocument } from './validate-yaml-document.ts';
