@@ -3,6 +3,7 @@ import { ApertureError } from '../errors.ts';
 import { renderJson } from '../report/index.ts';
 import { CheckBodySchema, CheckReportSchema, ErrorResponseSchema } from './api-schemas.ts';
 import { acceptCheckSource } from './check-source.ts';
+import { tooManyRequests } from './rate-limited.ts';
 import type { ServerContext, ZodApp } from './server-context.ts';
 
 /** Resolves with `work`, or rejects with ERR_TIMEOUT after `ms` (the work itself is not cancelled). */
@@ -30,10 +31,7 @@ export function checkRoutes(app: ZodApp, context: ServerContext): void {
         rateLimit: {
           max: context.checkRateLimit,
           timeWindow: 60_000,
-          errorResponseBuilder: (_request, limit) =>
-            Object.assign(new Error(`too many checks from this address; retry in ${limit.after}`), {
-              statusCode: limit.statusCode,
-            }),
+          errorResponseBuilder: tooManyRequests('checks from this address'),
         },
       },
       schema: {
