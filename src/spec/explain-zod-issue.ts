@@ -76,8 +76,9 @@ function schemaAt(root: Schema, path: ReadonlyArray<PropertyKey>, input: unknown
   for (let index = 0; ; index++) {
     if (schema === undefined) return undefined;
     schema = unwrap(schema);
-    const union = (schema as z.core.$ZodTypes)._zod.def;
-    if (union.type === 'union') schema = optionFor(union, value);
+    // A union stands for the option the input uses (its discriminator, or its only mapping option).
+    const outer = (schema as z.core.$ZodTypes)._zod.def;
+    if (outer.type === 'union') schema = optionFor(outer, value);
     if (schema === undefined || index === path.length) return schema;
     const key = path[index]!;
     const def = (schema as z.core.$ZodTypes)._zod.def;

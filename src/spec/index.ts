@@ -27,8 +27,6 @@ export type {
   SourceInfo,
   TextDocument,
 } from './evidence.ts';
-export type { ExplainedIssue } from './explain-zod-issue.ts';
-export { describeValue, explainZodIssues } from './explain-zod-issue.ts';
 export type { ValuePathStep } from './find-nul-byte.ts';
 export { findNulByte, nulPathText } from './find-nul-byte.ts';
 export { policyJsonSchema, releasePackJsonSchema } from './json-schema.ts';
@@ -72,8 +70,8 @@ export {
   ReleasePackSchema,
   WITHHOLD_REASONS,
 } from './release-pack-schema.ts';
-export type { ParsedYaml, SourcePosition, YamlLimits, YamlSyntaxError } from './safe-yaml.ts';
-export { DEFAULT_YAML_LIMITS, estimateNestingDepth, parseYamlSafely, readYamlSafely } from './safe-yaml.ts';
+export type { ParsedYaml, SourcePosition, YamlLimits } from './safe-yaml.ts';
+export { DEFAULT_YAML_LIMITS, estimateNestingDepth, parseYamlSafely } from './safe-yaml.ts';
 export { validateDocumentValue } from './validate-document-value.ts';
 export { validateManifestText } from './validate-manifest.ts';
 export type { YamlDocumentOptions, YamlValidation } from './validate-yaml-document.ts';
