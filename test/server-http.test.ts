@@ -204,7 +204,11 @@ describe('POST /api/check', () => {
         url: '/api/check',
         payload: { source: 'hf:org/x' },
       });
-      expect(refused.json().error.code).toBe('ERR_RATE_LIMITED');
+      expect(refused.json().error).toEqual({
+        code: 'ERR_RATE_LIMITED',
+        message: expect.stringMatching(/^too many checks from this address; retry in /),
+      });
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
       const other = await limited.inject({
         method: 'POST',
         url: '/api/check',

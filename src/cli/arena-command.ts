@@ -19,18 +19,19 @@ import {
   openRound,
   type PrivateResult,
   type PrizeClaimOutcome,
-  parseBenchmarkDefinition,
   parseLogJsonLines,
   readItemsFile,
   resolveTasks,
   revokeToken,
   submitPredictions,
+  validateBenchmarkDefinition,
   verifyLog,
   verifyStoreLog,
 } from '../arena/index.ts';
 import { checkRelease } from '../checker/index.ts';
 import { ApertureError, EXIT_CODES } from '../errors.ts';
 import { classifyTarget } from '../scan/index.ts';
+import { formatDocumentIssue } from '../spec/index.ts';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '../store/index.ts';
 import { formatScore, toSafeCsv } from '../util/index.ts';
 import { ExitCode } from './exit-code.ts';
@@ -171,7 +172,16 @@ Examples:
         const text = await readFile(path.resolve(io.cwd, file), 'utf8').catch((error: Error) => {
           throw new ApertureError('ERR_NOT_FOUND', `cannot read ${file}: ${error.message}`);
         });
-        const definition = parseBenchmarkDefinition(text, file);
+        const checked = validateBenchmarkDefinition(text, file);
+        if (!checked.ok) {
+          // Every problem on its own line, `file:line:column: field: message`, as validate and programs load print.
+          for (const issue of checked.issues) io.stderr.write(`${formatDocumentIssue(file, issue)}\n`);
+          io.stderr.write(
+            `aperture: ${checked.issues.length} problem(s) in ${file}; no benchmark was created\n`,
+          );
+          throw new ExitCode(EXIT_CODES.badInput);
+        }
+        const definition = checked.value;
         const created = await withStore(io, options.db, (store) => createBenchmark(store.db, definition));
         const tasks = resolveTasks(definition);
         const scoring =

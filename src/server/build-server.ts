@@ -30,7 +30,7 @@ import {
   FailedAuthentications,
 } from './failed-authentications.ts';
 import { healthRoutes } from './health-routes.ts';
-import { errorBody, handleError } from './http-errors.ts';
+import { handleError, replyError } from './http-errors.ts';
 import { importRunRoutes } from './import-run-routes.ts';
 import { indicatorRoutes } from './indicator-routes.ts';
 import { modelRoutes } from './model-routes.ts';
@@ -206,9 +206,11 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
     if (!isApi && dashboardBuilt && request.method === 'GET' && wantsHtml(request.headers.accept)) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
-    return reply
-      .code(404)
-      .send(errorBody('ERR_NOT_FOUND', `no route ${request.method} ${pathname}; see /docs for the API`));
+    return replyError(
+      reply,
+      'ERR_NOT_FOUND',
+      `no route ${request.method} ${pathname}; see /docs for the API`,
+    );
   });
 
   return app;

@@ -11,6 +11,8 @@ export {
   getComponent,
   RELEASE_PACK_DOCUMENTS,
 } from './components.ts';
+export type { DocumentIssue } from './document-issue.ts';
+export { formatDocumentIssue, summarizeDocumentIssues } from './document-issue.ts';
 export type { DocumentDefinition, SectionCoverage, SectionDefinition } from './document-sections.ts';
 export { coverSections, DOCUMENTS, getDocumentDefinition, MIN_SECTION_WORDS } from './document-sections.ts';
 export type {
@@ -49,8 +51,6 @@ export {
 } from './markdown-tables.ts';
 export type { MofClassName, Policy, Rating } from './policy-schema.ts';
 export { MOF_CLASS_NAMES, POLICY_SPEC, PolicySchema, RATINGS } from './policy-schema.ts';
-export type { ExplainedIssue } from './read-yaml-mapping.ts';
-export { locateIssues, readYamlMapping } from './read-yaml-mapping.ts';
 export type {
   Artifact,
   ComponentEntry,
@@ -95,4 +95,7 @@ export { CheckReportSchema, JsonReportSchema, REPORT_VERSION } from './report/re
 export { StageAssessmentSchema } from './report/stage-assessment-schema.ts';
 export type { ParsedYaml, SourcePosition, YamlLimits } from './safe-yaml.ts';
 export { DEFAULT_YAML_LIMITS, estimateNestingDepth, parseYamlSafely } from './safe-yaml.ts';
-export { formatManifestIssue, validateManifestText } from './validate-manifest.ts';
+export { validateDocumentValue } from './validate-document-value.ts';
+export { validateManifestText } from './validate-manifest.ts';
+export type { YamlDocumentOptions, YamlValidation } from './validate-yaml-document.ts';
+export { validateYamlDocument } from './validate-yaml-document.ts';

@@ -65,6 +65,7 @@ function parameterValue(
     throw new ApertureError(
       'ERR_USAGE',
       `parameter ${parameter.name} of indicator ${indicator.name} ${why} (got ${JSON.stringify(value)})`,
+      { field: parameter.name },
     );
   };
   if (parameter.type === 'integer') {
@@ -88,7 +89,7 @@ function parameterValue(
 
 /**
  * The validated parameters of `indicator`: defaults applied, integers parsed and bounded, choices
- * checked. An unknown parameter name or a bad value is a usage error naming the parameter.
+ * checked. An unknown parameter name or a bad value is a usage error naming the parameter (its `field`).
  */
 export function resolveIndicatorParams(
   indicator: IndicatorDefinition,
@@ -101,6 +102,7 @@ export function resolveIndicatorParams(
       throw new ApertureError(
         'ERR_USAGE',
         `unknown parameter ${JSON.stringify(name)} for indicator ${indicator.name}; parameters: ${valid}`,
+        { field: name },
       );
     }
   }
@@ -112,6 +114,7 @@ export function resolveIndicatorParams(
     throw new ApertureError(
       'ERR_USAGE',
       `parameter from of indicator ${indicator.name} must not be after to (${resolved.from} > ${resolved.to})`,
+      { field: 'from' },
     );
   }
   return resolved;
