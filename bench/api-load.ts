@@ -283,8 +283,11 @@ async function waitIdle(origin: string): Promise<void> {
   }
 }
 
-/** Builds the store of `rows` generated models with the bare loader, unless a stamped one is there. */
-async function ensureStore(rows: number, log: (line: string) => void): Promise<string> {
+/**
+ * Builds the store of `rows` generated models with the bare loader, unless a stamped one is there, and
+ * returns its file (the cold-reads benchmark reads the same store).
+ */
+export async function ensureStore(rows: number, log: (line: string) => void): Promise<string> {
   const dir = await workSubdir(SUBDIR);
   const file = path.join(dir, `catalog-${rows}.db`);
   const stampFile = `${file}.stamp.json`;

@@ -1,6 +1,26 @@
+/** Exit codes the CLI documents, beside those of ERROR_CODES. */
+export const EXIT_CODES = {
+  ok: 0,
+  belowBar: 1,
+  badInput: 2,
+  unavailable: 3,
+  internal: 70,
+} as const;
+
+/** What one error code means at each boundary. */
+export interface ErrorCodeEntry {
+  /** The CLI's exit code; null for codes only the HTTP server raises (a rate limit, a slow request). */
+  exitCode: number | null;
+  /** The HTTP status the server answers with. */
+  httpStatus: number;
+  /** What the code means, in a few words (docs/errors.md lists them). */
+  summary: string;
+}
+
 /**
- * The one registry of abort codes. Each code maps to the exit code the CLI uses and the HTTP status
- * the server uses, so both boundaries answer the same way for the same failure.
+ * The one registry of error codes. Each code maps to the exit code the CLI uses and the HTTP status the
+ * server uses, so both boundaries answer the same way for the same failure; codes only HTTP has (exit code
+ * null) are here too, so every status the API answers with is read from this table.
  */
 export const ERROR_CODES = {
   ERR_USAGE: { exitCode: 2, httpStatus: 400, summary: 'the command was called wrongly' },
@@ -31,10 +51,37 @@ export const ERROR_CODES = {
   ERR_CONFLICT: { exitCode: 2, httpStatus: 409, summary: 'the request conflicts with the current state' },
   ERR_LIMIT_REACHED: { exitCode: 2, httpStatus: 429, summary: 'a quota (such as a daily cap) is used up' },
   ERR_INVALID_INPUT: { exitCode: 2, httpStatus: 422, summary: 'a submitted file or definition is not valid' },
-} as const;
+  // Only the HTTP server raises these: the CLI has no rate limits, request headers or request deadlines.
+  ERR_RATE_LIMITED: {
+    exitCode: null,
+    httpStatus: 429,
+    summary: 'too many requests from this address or token; retry after the Retry-After seconds',
+  },
+  ERR_TIMEOUT: { exitCode: null, httpStatus: 504, summary: 'the work took longer than the server allows' },
+  ERR_UNSUPPORTED_MEDIA_TYPE: { exitCode: null, httpStatus: 415, summary: 'the request body is not JSON' },
+  ERR_HEADERS_TOO_LARGE: {
+    exitCode: null,
+    httpStatus: 431,
+    summary: 'the request headers exceed the size limit',
+  },
+  ERR_REQUEST_TIMEOUT: { exitCode: null, httpStatus: 408, summary: 'the request did not arrive in time' },
+} as const satisfies Record<`ERR_${string}`, ErrorCodeEntry>;
 
 /** A stable error code, `ERR_*`. */
 export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The codes only the HTTP server raises (their exit code is null). */
+export type HttpOnlyErrorCode = {
+  [Code in ErrorCode]: (typeof ERROR_CODES)[Code]['exitCode'] extends null ? Code : never;
+}[ErrorCode];
+
+/** What an ApertureError may carry beside its code and message. */
+export interface ApertureErrorOptions {
+  /** The error this one wraps. */
+  cause?: unknown;
+  /** The input field the error is about (`round`, `definition.metric`), named in the API's error body. */
+  field?: string;
+}
 
 /**
  * The one abort type of Aperture. Its message is a single line that says what is wrong and,
@@ -48,16 +95,16 @@ export class ApertureError extends Error {
   /** The input field the error is about (`round`), which the API names in its error body; undefined when none is. */
   readonly field: string | undefined;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; field?: string }) {
+  constructor(code: ErrorCode, message: string, options?: ApertureErrorOptions) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ApertureError';
     this.code = code;
     this.field = options?.field;
   }
 
-  /** The process exit code the CLI uses for this error. */
+  /** The process exit code the CLI uses for this error; an HTTP-only code reaching the CLI is a bug (70). */
   get exitCode(): number {
-    return ERROR_CODES[this.code].exitCode;
+    return ERROR_CODES[this.code].exitCode ?? EXIT_CODES.internal;
   }
 
   /** The HTTP status the server uses for this error. */
@@ -70,12 +117,3 @@ export class ApertureError extends Error {
 export function isApertureError(value: unknown): value is ApertureError {
   return value instanceof ApertureError;
 }
-
-/** Exit codes the CLI documents, beside those of ERROR_CODES. */
-export const EXIT_CODES = {
-  ok: 0,
-  belowBar: 1,
-  badInput: 2,
-  unavailable: 3,
-  internal: 70,
-} as const;

@@ -289,7 +289,29 @@ forEachDialect('arena organiser API', (ctx) => {
     });
     expect(badMetric.statusCode).toBe(400);
     expect(badMetric.json().error).toMatchObject({ code: 'ERR_USAGE', field: 'definition.metric' });
-    expect(badMetric.json().error.message).toContain('metric (line 3)');
+    expect(badMetric.json().error.message).toMatch(/^definition:3:\d+: metric: unknown metric/);
+    // The field comes from the first problem's path: an unknown key names itself, a syntax error the definition.
+    const misspelt = await call({
+      method: 'POST',
+      url: '/api/arena/benchmarks',
+      headers: AS_ADMIN,
+      payload: { definition: DEFINITION_YAML.replace('slug: http-qa', 'slug: other\ntitel: Typo') },
+    });
+    expect(misspelt.statusCode).toBe(400);
+    expect(misspelt.json().error).toMatchObject({
+      code: 'ERR_USAGE',
+      field: 'definition.titel',
+      message: 'definition:2:1: titel: unknown field "titel"; did you mean "title"?',
+    });
+    const unreadable = await call({
+      method: 'POST',
+      url: '/api/arena/benchmarks',
+      headers: AS_ADMIN,
+      payload: { definition: 'slug: [unclosed\n' },
+    });
+    expect(unreadable.statusCode).toBe(400);
+    expect(unreadable.json().error).toMatchObject({ code: 'ERR_USAGE', field: 'definition' });
+    expect(unreadable.json().error.message).toMatch(/^definition:\d+:\d+: YAML syntax: /);
     const asObject = await call({
       method: 'POST',
       url: '/api/arena/benchmarks',

@@ -12,7 +12,7 @@ import {
 } from './support/arena-fixture.ts';
 import { forEachDialect } from './support/dialects.ts';
 import { fakeCheckReport } from './support/fake-check-report.ts';
-import { listRoutes } from './support/route-list.ts';
+import { routeRecorder } from './support/route-list.ts';
 import {
   roundOnePrivateNumbers,
   SHARED_ROUNDS_SLUG,
@@ -161,6 +161,7 @@ forEachDialect('arena API', (ctx) => {
   let store: DatabaseHandle;
   let app: ZodApp;
   let tokens: { owls: string; foxes: string };
+  const recorder = routeRecorder();
 
   beforeAll(async () => {
     store = await ctx.openFresh();
@@ -179,6 +180,7 @@ forEachDialect('arena API', (ctx) => {
     app = await buildServer({
       db: store.db,
       dialect: store.dialect,
+      onRoute: recorder.onRoute,
       checkRelease: fakeCheck,
       adminToken: ADMIN_TOKEN,
       // The walk below presents every token on every route, wrong ones included, all from one address.
@@ -242,7 +244,7 @@ forEachDialect('arena API', (ctx) => {
   });
 
   it('no route, before or after the close, returns a private label of any task, or a private score a running round still hides', async () => {
-    const routes = listRoutes(app);
+    const routes = recorder.routes;
     expect(routes.map((route) => route.path)).toEqual(
       expect.arrayContaining([
         '/api/arena/benchmarks/:slug',

@@ -30,7 +30,15 @@ forEachDialect('aperture arena', (ctx) => {
     await writeFile(path.join(dir, 'bad.yaml'), 'slug: Bad Slug\ntitle: x\nmetric: f2\ndailyCap: 0\n');
     const bad = await run(['create', 'bad.yaml']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/bad\.yaml: \d+ problems: slug \(line 1\).*metric \(line 3\): unknown metric/);
+    // Every problem on its own line, `file:line:column: field: message`, as `validate` prints a manifest's.
+    expect(bad.stderr.split('\n')).toEqual([
+      'bad.yaml:1:1: ladder: is required',
+      'bad.yaml:1:7: slug: use lowercase letters, digits and dashes (e.g. "round-1")',
+      expect.stringMatching(/^bad\.yaml:3:9: metric: unknown metric/),
+      'bad.yaml:4:11: dailyCap: must be at least 1',
+      'aperture: 4 problem(s) in bad.yaml; no benchmark was created',
+      '',
+    ]);
 
     await writeFile(path.join(dir, 'bench.yaml'), YAML);
     expect((await run(['create', 'bench.yaml'])).stdout).toContain('created benchmark cli-bench');

@@ -129,6 +129,9 @@ forEachDialect('arena rate limits', (ctx) => {
       code: 'ERR_RATE_LIMITED',
       message: expect.stringContaining('with this token'),
     });
+    // The plugin's answer is ours: the usual body, with its Retry-After and limit headers.
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.headers['x-ratelimit-limit']).toBe('30');
     // Another token of the same address has its own budget.
     expect((await submission(app, tokens.owls, OWNER, {})).statusCode).toBe(400);
   });

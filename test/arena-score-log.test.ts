@@ -396,7 +396,11 @@ forEachDialect('arena transparency log commits scores', (ctx) => {
     await submitLegacy('foxes', answers(2, 2), [0.5, 4 / 6], 2);
     const oldExport = (await exportLog(store.db)).jsonLines;
 
-    expect((await migrateToLatest(store)).applied).toEqual(['0011-log-score-commitments']);
+    expect((await migrateToLatest(store)).applied).toEqual([
+      '0011-log-score-commitments',
+      '0012-import-runs-interrupted',
+      '0013-indicator-results',
+    ]);
     expect((await exportLog(store.db)).jsonLines).toBe(oldExport);
     expect(await verifyStoreLog(store.db)).toEqual({
       ok: true,

@@ -16,9 +16,11 @@ import {
   resolveTasks,
   submitPredictions,
   teamHistory,
+  validateBenchmarkDefinition,
   verifyLog,
   verifyStoreLog,
 } from '../src/arena/index.ts';
+import { formatDocumentIssue } from '../src/spec/index.ts';
 import { type Database, migrateToLatest, migrationsFor } from '../src/store/index.ts';
 import { forEachDialect } from './support/dialects.ts';
 
@@ -134,7 +136,7 @@ describe('benchmark definitions with tasks', () => {
     ]);
   });
 
-  it('names every problem of bad tasks with its line', () => {
+  it('names every problem of bad tasks with its path, line and column, in source order', () => {
     const yaml = [
       'slug: bad',
       'title: Bad',
@@ -150,15 +152,23 @@ describe('benchmark definitions with tasks', () => {
       '  - id: Four',
       '    metric: rmse',
     ].join('\n');
+    const checked = validateBenchmarkDefinition(yaml, 'bad.yaml');
+    expect(checked.ok || checked.issues.map((issue) => formatDocumentIssue('bad.yaml', issue))).toEqual([
+      'bad.yaml:6:5: tasks.0.labels: macro-f1 needs the label set',
+      'bad.yaml:8:9: tasks.1.id: "one" repeats',
+      'bad.yaml:10:13: tasks.1.labels: rmse takes no label set',
+      'bad.yaml:11:5: tasks.2.metric: name a metric here or at the top of the benchmark',
+      expect.stringMatching(/^bad\.yaml:12:9: tasks\.3\.id: use lowercase/),
+    ]);
     expect(() => parseBenchmarkDefinition(yaml, 'bad.yaml')).toThrow(
-      /^bad\.yaml: 5 problems: tasks\.3\.id \(line 12\): use lowercase.*tasks\.0\.labels \(line 6\): macro-f1 needs the label set; tasks\.1\.labels \(line 10\): rmse takes no label set; tasks\.2\.metric \(line 11\): name a metric here or at the top of the benchmark; tasks\.1\.id \(line 8\): "one" repeats$/,
+      'bad.yaml:6:5: tasks.0.labels: macro-f1 needs the label set (and 4 more problem(s))',
     );
   });
 
   it('refuses a benchmark with neither tasks nor a metric', () => {
     expect(() =>
       parseBenchmarkDefinition('slug: x\ntitle: X\nladder: {kind: parameter-free}\ndailyCap: 1\n', 'x.yaml'),
-    ).toThrow('x.yaml: 1 problem: metric (line 1): a benchmark needs a metric');
+    ).toThrow('x.yaml:1:1: metric: a benchmark needs a metric');
   });
 });
 

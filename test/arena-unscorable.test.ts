@@ -186,6 +186,7 @@ forEachDialect('arena scores that are not finite numbers', (ctx) => {
       '0010-team-token-public-ids',
       '0011-log-score-commitments',
       '0012-import-runs-interrupted',
+      '0013-indicator-results',
     ]);
     const owlsToken = (await issueToken(store.db, 'owls', 'submit')).token;
     const repaired = await store.db

@@ -179,7 +179,7 @@ rounds:
     });
     expect(fromYaml.statusCode, fromYaml.body).toBe(400);
     expect(fromYaml.json().error).toMatchObject({ code: 'ERR_USAGE', field: 'definition.title' });
-    expect(fromYaml.json().error.message).toMatch(/title \(line 2\): .*NUL/);
+    expect(fromYaml.json().error.message).toMatch(/^definition:2:\d+: title: .*NUL/);
     expect(await api.store.db.selectFrom('benchmarks').select('slug').execute()).toEqual([]);
 
     const created = await api.call({

@@ -580,6 +580,8 @@ forEachDialect('server API', (ctx) => {
     expect(badValue.error).toMatchObject({ code: 'ERR_USAGE', field: 'from' });
     const badName = await getJson('/api/indicators/models-per-country?colour=red', 400);
     expect(badName.error).toMatchObject({ code: 'ERR_USAGE', field: 'colour' });
+    const reversed = await getJson('/api/indicators/models-per-country?from=2024&to=2020', 400);
+    expect(reversed.error).toMatchObject({ code: 'ERR_USAGE', field: 'from' });
   });
 });
 

@@ -15,7 +15,7 @@ import {
   type ZodApp,
 } from '../src/server/index.ts';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '../src/store/index.ts';
-import { listRoutes } from './support/route-list.ts';
+import { routeRecorder } from './support/route-list.ts';
 
 let store: DatabaseHandle;
 let report: CheckReport;
@@ -204,7 +204,11 @@ describe('POST /api/check', () => {
         url: '/api/check',
         payload: { source: 'hf:org/x' },
       });
-      expect(refused.json().error.code).toBe('ERR_RATE_LIMITED');
+      expect(refused.json().error).toEqual({
+        code: 'ERR_RATE_LIMITED',
+        message: expect.stringMatching(/^too many checks from this address; retry in /),
+      });
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
       const other = await limited.inject({
         method: 'POST',
         url: '/api/check',
@@ -226,8 +230,14 @@ describe('POST /api/check', () => {
 
 describe('OpenAPI document and docs page', () => {
   let app: ZodApp;
+  const recorder = routeRecorder();
   beforeAll(async () => {
-    app = await buildServer({ db: store.db, dialect: store.dialect, webRoot: emptyWeb });
+    app = await buildServer({
+      db: store.db,
+      dialect: store.dialect,
+      webRoot: emptyWeb,
+      onRoute: recorder.onRoute,
+    });
   });
   afterAll(() => app.close());
 
@@ -239,7 +249,7 @@ describe('OpenAPI document and docs page', () => {
     expect(document.info).toMatchObject({ title: 'Aperture API' });
     // Every registered /api route is documented, with Fastify's `:param` written as OpenAPI's `{param}`.
     await app.ready();
-    const registered = listRoutes(app)
+    const registered = recorder.routes
       .map((route) => route.path)
       .filter((routePath) => routePath.startsWith('/api/') && !routePath.includes('*'))
       .map((routePath) => routePath.replace(/:(\w+)/g, '{$1}'));

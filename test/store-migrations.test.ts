@@ -107,6 +107,7 @@ forEachDialect('store migrations', (ctx) => {
       '0010-team-token-public-ids',
       '0011-log-score-commitments',
       '0012-import-runs-interrupted',
+      '0013-indicator-results',
     ]);
     expect((await migrateToLatest(store)).applied).toEqual([]);
 

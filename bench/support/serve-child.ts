@@ -41,7 +41,7 @@ async function main(kind: string | undefined, file: string | undefined): Promise
     const store = await openDatabase({ file: path.resolve(file), mustExist: true, serving: true });
     await migrateToLatest(store);
     closeStore = () => store.close();
-    app = await buildServer({ db: store.db, dialect: store.dialect, logger: false });
+    app = await buildServer({ db: store.db, reads: store.reads, dialect: store.dialect, logger: false });
   } else {
     console.error('usage: serve-child.ts hello | aperture <db-file>');
     process.exit(2);

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { ApertureError } from '../errors.ts';
-import { addNulByteIssue, parseYamlSafely } from '../spec/index.ts';
+import {
+  addNulByteIssue,
+  summarizeDocumentIssues,
+  validateYamlDocument,
+  type YamlValidation,
+} from '../spec/index.ts';
 import { DEFAULT_TASK_ID } from '../store/index.ts';
 import { findMetric } from './metrics/registry.ts';
 
@@ -200,30 +205,28 @@ export function resolveTasks(definition: BenchmarkDefinition): ResolvedTask[] {
   });
 }
 
-/** How many problems an error message lists before counting the rest. */
-const LISTED_ISSUES = 8;
+/**
+ * Parses and validates a benchmark definition YAML (size, depth and alias limits apply): the definition, or
+ * its problems as data, each with its field path, line and column, in source order. A JSON definition is
+ * YAML too, so the API's object bodies go through the same checks.
+ *
+ * @example
+ * const checked = validateBenchmarkDefinition(text, 'bench.yaml');
+ * if (!checked.ok) for (const issue of checked.issues) console.log(formatDocumentIssue('bench.yaml', issue));
+ */
+export function validateBenchmarkDefinition(text: string, file: string): YamlValidation<BenchmarkDefinition> {
+  return validateYamlDocument(text, BenchmarkDefinitionSchema, { file });
+}
 
 /**
- * Parses and validates a benchmark definition YAML (size, depth and alias limits apply). Aborts with
- * ERR_INVALID_INPUT listing every problem with its path and line, e.g.
- * `bench.yaml: 2 problems: metric (line 3): unknown metric …; ladder.step (line 6): …`.
+ * The benchmark definition of `text`, or an ERR_INVALID_INPUT abort naming the first problem as
+ * `file:line:column: field: message` (and how many more there are); see validateBenchmarkDefinition.
  *
  * @example
  * const definition = parseBenchmarkDefinition(await readFile('bench.yaml', 'utf8'), 'bench.yaml');
  */
 export function parseBenchmarkDefinition(text: string, file: string): BenchmarkDefinition {
-  const { value, locate } = parseYamlSafely(text, file);
-  const parsed = BenchmarkDefinitionSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => {
-    const where = issue.path.length ? issue.path.join('.') : '(document)';
-    const position = locate(issue.path as PropertyKey[]);
-    return `${where}${position ? ` (line ${position.line})` : ''}: ${issue.message}`;
-  });
-  const shown = problems.slice(0, LISTED_ISSUES).join('; ');
-  const more = problems.length > LISTED_ISSUES ? `; and ${problems.length - LISTED_ISSUES} more` : '';
-  throw new ApertureError(
-    'ERR_INVALID_INPUT',
-    `${file}: ${problems.length} problem${problems.length > 1 ? 's' : ''}: ${shown}${more}`,
-  );
+  const checked = validateBenchmarkDefinition(text, file);
+  if (checked.ok) return checked.value;
+  throw new ApertureError('ERR_INVALID_INPUT', summarizeDocumentIssues(file, checked.issues));
 }

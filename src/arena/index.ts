@@ -15,6 +15,7 @@ export {
   resolveTasks,
   SlugSchema,
   TaskDefinitionSchema,
+  validateBenchmarkDefinition,
 } from './benchmark-definition.ts';
 export type { BootstrapOptions, ConfidenceInterval } from './bootstrap.ts';
 export { BOOTSTRAP_DEFAULTS, bootstrapInterval, quantile, resampleMetric } from './bootstrap.ts';

@@ -6,7 +6,8 @@ import {
   POLICY_SPEC,
   type Policy,
   PolicySchema,
-  parseYamlSafely,
+  summarizeDocumentIssues,
+  validateYamlDocument,
 } from '../spec/index.ts';
 import { decodeUtf8Strict } from '../util/index.ts';
 
@@ -23,16 +24,11 @@ export async function loadPolicy(file: string): Promise<Policy> {
   return parsePolicyText(decodeUtf8Strict(bytes, file), file);
 }
 
-/** Validates policy text (YAML). */
+/** Validates policy text (YAML); problems abort with ERR_POLICY_INVALID naming the first, `file:line:column: field: …`. */
 export function parsePolicyText(text: string, file: string): Policy {
-  const parsed = parseYamlSafely(text, file);
-  const result = PolicySchema.safeParse(parsed.value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const at = parsed.locate(issue.path as PropertyKey[]);
-  const where = at ? `${file}:${at.line}:${at.column}` : file;
-  const path = issue.path.join('.');
-  throw new ApertureError('ERR_POLICY_INVALID', `${where}: ${path ? `${path}: ` : ''}${issue.message}`);
+  const checked = validateYamlDocument(text, PolicySchema, { file });
+  if (checked.ok) return checked.value;
+  throw new ApertureError('ERR_POLICY_INVALID', summarizeDocumentIssues(file, checked.issues));
 }
 
 /** Parses a MOF class as given on the command line (I, II, III, or 1–3, any case). */

@@ -1,21 +1,17 @@
-import type { ComponentId, EvidenceRef, ReleaseEvidence } from '../spec/index.ts';
+import type { z } from 'zod';
+import type {
+  CheckOutcomeSchema,
+  CheckResultSchema,
+  ComponentId,
+  ReleaseEvidence,
+  RISKS,
+} from '../spec/index.ts';
 
 /** How much a failing check matters, as in OpenSSF Scorecard. */
-export type Risk = 'critical' | 'high' | 'medium' | 'low';
+export type Risk = (typeof RISKS)[number];
 
-/** What a check concluded. Checks never throw: a problem with the input is a failing result. */
-export interface CheckResult {
-  /** 0–10, or null when the check does not apply to this release. */
-  score: number | null;
-  /** One sentence: what was found. */
-  reason: string;
-  /** Where it was found. */
-  evidence: EvidenceRef[];
-  /** What to do to raise the score, or null when nothing is left to do. */
-  remediation: string | null;
-  /** Further findings, one line each (e.g. each missing section). */
-  details?: string[];
-}
+/** What a check concluded (see CheckResultSchema). Checks never throw: a problem with the input is a failing result. */
+export type CheckResult = z.output<typeof CheckResultSchema>;
 
 /**
  * One check of the catalogue: a plain object, pure over the collected evidence.
@@ -41,9 +37,5 @@ export interface Check {
   run(evidence: ReleaseEvidence): CheckResult;
 }
 
-/** A check's result together with the check's identity, as reports show it. */
-export interface CheckOutcome extends CheckResult {
-  id: string;
-  title: string;
-  risk: Risk;
-}
+/** A check's result together with the check's identity, as reports show it (see CheckOutcomeSchema). */
+export type CheckOutcome = z.output<typeof CheckOutcomeSchema>;

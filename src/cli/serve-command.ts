@@ -101,6 +101,7 @@ APERTURE_ADMIN_TOKEN under 32 characters, 3 the database is unreachable.`,
         }
         const app = await buildServer({
           db: store.db,
+          reads: store.reads,
           dialect: store.dialect,
           adminToken,
           logger: options.logLevel === 'silent' ? false : { level: options.logLevel },

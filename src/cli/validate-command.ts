@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Command } from 'commander';
 import { ApertureError } from '../errors.ts';
-import { formatManifestIssue, MANIFEST_FILE, validateManifestText } from '../spec/index.ts';
+import { formatDocumentIssue, MANIFEST_FILE, validateManifestText } from '../spec/index.ts';
 import { decodeUtf8Strict } from '../util/index.ts';
 import { ExitCode } from './exit-code.ts';
 import type { CliIo } from './io.ts';
@@ -51,7 +51,7 @@ Exit codes: 0 valid, 2 invalid or unreadable.`,
           `${display}: valid (${Object.keys(state.value.components).length} components declared)\n`,
         );
       } else if (state.state === 'invalid') {
-        for (const issue of state.issues) io.stdout.write(`${formatManifestIssue(display, issue)}\n`);
+        for (const issue of state.issues) io.stdout.write(`${formatDocumentIssue(display, issue)}\n`);
         io.stdout.write(`${state.issues.length} problem(s) in ${display}\n`);
       }
       if (state.state !== 'valid') throw new ExitCode(2);

@@ -1,4 +1,5 @@
 import type { EvidenceRef, PackFile } from '../spec/index.ts';
+import { formatBytes } from '../util/index.ts';
 import type { Finding } from './component-findings.ts';
 import { baseName, folderSegments, hasFolder } from './ignored-paths.ts';
 import { extensionPattern, WEIGHT_EXTENSIONS } from './known-extensions.ts';
@@ -112,15 +113,4 @@ export function findWeights(files: readonly PackFile[]): Finding[] {
 function sizeOf(files: readonly PackFile[], paths: readonly string[]): number {
   const wanted = new Set(paths);
   return files.reduce((sum, file) => (wanted.has(file.path) ? sum + file.size : sum), 0);
-}
-
-function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
 }

@@ -142,18 +142,6 @@ export interface TransparencyScoreRecord {
   source: SourceRef;
 }
 
-/** One indicator of a transparency index, with where it sits. */
-export interface TransparencyIndicatorRecord {
-  index: 'fmti';
-  edition: string;
-  name: string;
-  domain: string;
-  subdomain: string;
-  definition: string;
-  notes: string;
-  source: SourceRef;
-}
-
 /** How a component's license was resolved in a Model Openness Tool entry. */
 export type MotLicenseOrigin =
   | 'component'

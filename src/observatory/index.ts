@@ -63,7 +63,6 @@ export type {
   PersonRecord,
   PublishedDate,
   SourceRef,
-  TransparencyIndicatorRecord,
   TransparencyScoreRecord,
 } from './catalog-records.ts';
 export { ACCESSIBILITIES, INSTITUTION_TYPES, ORGANIZATION_KINDS } from './catalog-records.ts';
@@ -91,7 +90,15 @@ export {
 export type { ImportProgress, ImportResult, RunImportOptions } from './import/run-import.ts';
 export { DEFAULT_IMPORT_BATCH_SIZE, MAX_REPORTED_REJECTIONS, runImport } from './import/run-import.ts';
 export type { HfListedModel, HfListingOptions } from './importers/fetch-hf-listing.ts';
-export { fetchHfListing, hubAccessibility, parseHubAuthor } from './importers/fetch-hf-listing.ts';
+export { fetchHfListing } from './importers/fetch-hf-listing.ts';
+export { hubAccessibility } from './importers/hub-accessibility.ts';
+export type { OpenAlexAuthor } from './importers/openalex-author.ts';
+export type {
+  OpenAlexInput,
+  OpenAlexLimits,
+  OpenAlexParseOptions,
+} from './importers/openalex-json-stream.ts';
+export { OPENALEX_LIMITS } from './importers/openalex-json-stream.ts';
 export type { EpochParseOptions } from './importers/parse-epoch-csv.ts';
 export {
   EPOCH_ACCESSIBILITY,
@@ -103,27 +110,13 @@ export {
 export type { FmtiParseOptions } from './importers/parse-fmti-csv.ts';
 export {
   fmtiEditionOf,
-  parseFmtiIndicatorsCsv,
-  parseFmtiIndicatorsFile,
   parseFmtiScoresCsv,
   parseFmtiScoresFile,
 } from './importers/parse-fmti-csv.ts';
 export type { ParseItem, RejectedRow } from './importers/parse-item.ts';
 export { collectItems } from './importers/parse-item.ts';
 export { parseMotFolder, parseMotYaml, resolveMotLicense } from './importers/parse-mot-yaml.ts';
-export type {
-  OpenAlexAuthor,
-  OpenAlexInput,
-  OpenAlexLimits,
-  OpenAlexParseOptions,
-} from './importers/parse-openalex-json.ts';
-export {
-  OPENALEX_LIMITS,
-  parseOpenAlexAuthors,
-  parseOpenAlexAuthorsFile,
-  parseOpenAlexWorks,
-  parseOpenAlexWorksFile,
-} from './importers/parse-openalex-json.ts';
+export { parseOpenAlexAuthors, parseOpenAlexAuthorsFile } from './importers/parse-openalex-json.ts';
 export type { OsaiParameter } from './importers/parse-osai-yaml.ts';
 export {
   isOsaiSystemFile,
@@ -143,6 +136,7 @@ export type {
   IndicatorReference,
   IndicatorResult,
   IndicatorRow,
+  RunIndicatorOptions,
 } from './indicators/indicator-registry.ts';
 export {
   INDICATORS,
@@ -150,5 +144,7 @@ export {
   resolveIndicatorParams,
   runIndicator,
 } from './indicators/indicator-registry.ts';
+export type { MaterializeOutcome } from './indicators/materialize-indicators.ts';
+export { materializeIndicators } from './indicators/materialize-indicators.ts';
 export type { Region } from './regions.ts';
 export { EUROPE_COUNTRY_CODES, REGIONS, regionOf } from './regions.ts';

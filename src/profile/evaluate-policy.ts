@@ -1,20 +1,20 @@
+import type { z } from 'zod';
 import type { CheckOutcome } from '../checks/index.ts';
-import { isShippedStatus, MOF_CLASS_NAMES, type MofClassName, type Policy } from '../spec/index.ts';
+import {
+  isShippedStatus,
+  MOF_CLASS_NAMES,
+  type MofClassName,
+  type Policy,
+  type PolicyOutcomeSchema,
+  type RuleOutcomeSchema,
+} from '../spec/index.ts';
 import type { OpennessProfile } from './profile-types.ts';
 
-/** One rule of a policy and whether the release meets it. */
-export interface RuleOutcome {
-  rule: string;
-  passed: boolean;
-  message: string;
-}
+/** One rule of a policy and whether the release meets it (see RuleOutcomeSchema). */
+export type RuleOutcome = z.output<typeof RuleOutcomeSchema>;
 
-/** The verdict of a policy on a release. */
-export interface PolicyOutcome {
-  policy: string;
-  passed: boolean;
-  rules: RuleOutcome[];
-}
+/** The verdict of a policy on a release (see PolicyOutcomeSchema). */
+export type PolicyOutcome = z.output<typeof PolicyOutcomeSchema>;
 
 const RATING_RANK = { open: 2, partial: 1, closed: 0, 'not-applicable': -1 } as const;
 

@@ -1,5 +1,7 @@
+export { addAward } from './add-award.ts';
 export type { ArenaContribution, ArenaContributionLookup } from './arena-contribution-lookup.ts';
 export { arenaStoreLookup } from './arena-store-lookup.ts';
+export { createProgram } from './create-program.ts';
 export type { ExportedResult } from './export-results.ts';
 export { EXPORT_COLUMNS, exportResults } from './export-results.ts';
 export type {
@@ -40,11 +42,10 @@ export {
   ProgramDefinitionSchema,
   REQUIREMENT_KINDS,
   RequirementSchema,
-  TRANSFER_GOALS,
 } from './program-schema.ts';
 export type { ProgramFiles } from './read-program-files.ts';
 export { isLocalSource, readProgramFiles, resolveProgramPaths } from './read-program-files.ts';
-export type { DeliverableDefinition, SaveProgramOutcome } from './save-program.ts';
+export type { DeliverableDefinition, SaveProgramOptions, SaveProgramOutcome } from './save-program.ts';
 export {
   deleteAward,
   deleteProgram,

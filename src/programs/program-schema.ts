@@ -7,9 +7,6 @@ export const PROGRAM_SPEC = 'aperture.dev/program/v1';
 /** Stages of a staged release a program can set milestones for. */
 export const MILESTONE_STAGES = ['preprint', 'code', 'evals', 'weights'] as const;
 
-/** Kinds of knowledge-transfer evidence a residency can ask for. */
-export const TRANSFER_GOALS = ['talks', 'sharedArtifacts', 'coauthoredPreprints'] as const;
-
 const slug = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, { error: 'must be a slug: lowercase letters, digits and dashes' });

@@ -1,6 +1,12 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import { ApertureError } from '../errors.ts';
-import { bumpCatalogVersion, type Database, upsertRows } from '../store/index.ts';
+import {
+  type AwardsTable,
+  bumpCatalogVersion,
+  type Database,
+  type ProgramsTable,
+  upsertRows,
+} from '../store/index.ts';
 import { openFundingOf } from './open-funding.ts';
 import type { Award, AwardDeliverable, ProgramDefinition, Requirement } from './program-schema.ts';
 import { requireValidProgram, validateProgramValue } from './validate-program.ts';
@@ -47,6 +53,46 @@ function fundingUrl(slug: string): string {
   return `aperture:programs/${slug}`;
 }
 
+/** The `awards` row of an award of program row `programId`. */
+export function awardRow(programId: number, award: Award): Insertable<AwardsTable> {
+  return {
+    slug: award.id,
+    program_id: programId,
+    recipient: award.recipient,
+    recipient_type: award.recipientType,
+    institution: award.institution ?? null,
+    country: award.country ?? null,
+    money_amount: award.money,
+    compute_gpu_hours: award.computeGpuHours,
+    start_date: award.startDate,
+    end_date: award.endDate,
+    definition: JSON.stringify(award),
+  };
+}
+
+/** The `programs` row of a definition, last updated at `updatedAt`. */
+export function programRow(
+  program: ProgramDefinition,
+  sourceFile: string | null,
+  updatedAt: string,
+): Insertable<ProgramsTable> {
+  return {
+    slug: program.id,
+    name: program.name,
+    kind: program.kind,
+    funder: program.funder,
+    currency: program.currency,
+    total_budget: program.totalBudget,
+    compute_budget_gpu_hours: program.computeBudgetGpuHours ?? null,
+    start_date: program.startDate ?? null,
+    end_date: program.endDate ?? null,
+    demo: program.demo ? 1 : 0,
+    definition: JSON.stringify(program),
+    source_file: sourceFile,
+    updated_at: updatedAt,
+  };
+}
+
 async function writeAwards(
   trx: Kysely<Database>,
   programId: number,
@@ -67,26 +113,7 @@ async function writeAwards(
         `award id "${award.id}" already belongs to program "${owner.slug}"; award ids are unique across programs`,
       );
     }
-    await upsertRows(
-      trx,
-      'awards',
-      [
-        {
-          slug: award.id,
-          program_id: programId,
-          recipient: award.recipient,
-          recipient_type: award.recipientType,
-          institution: award.institution ?? null,
-          country: award.country ?? null,
-          money_amount: award.money,
-          compute_gpu_hours: award.computeGpuHours,
-          start_date: award.startDate,
-          end_date: award.endDate,
-          definition: JSON.stringify(award),
-        },
-      ],
-      ['slug'],
-    );
+    await upsertRows(trx, 'awards', [awardRow(programId, award)], ['slug']);
     const { id: awardId } = await trx
       .selectFrom('awards')
       .select('id')
@@ -148,6 +175,14 @@ async function writeFunding(trx: Kysely<Database>, program: ProgramDefinition): 
   await bumpCatalogVersion(trx);
 }
 
+/** Options of saveProgram and createProgram. */
+export interface SaveProgramOptions {
+  /** The file the definition was read from; null over the API. */
+  sourceFile?: string | null;
+  /** The clock of `updated_at`; now by default. */
+  now?: Date;
+}
+
 /**
  * Inserts or updates a program with its awards and their deliverables (one per program requirement), in
  * one transaction, and writes its `funding_programs` row for the observatory. Idempotent: saving the
@@ -160,57 +195,46 @@ async function writeFunding(trx: Kysely<Database>, program: ProgramDefinition): 
 export async function saveProgram(
   db: Kysely<Database>,
   program: ProgramDefinition,
-  options: { sourceFile?: string | null; now?: Date } = {},
+  options: SaveProgramOptions = {},
 ): Promise<SaveProgramOutcome> {
-  return db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('programs')
-      .select(['id', 'definition', 'updated_at'])
-      .where('slug', '=', program.id)
-      .executeTakeFirst();
-    const definition = JSON.stringify(program);
-    // Re-saving an unchanged definition leaves updated_at alone, so a reload is a no-op.
-    const unchanged = existing !== undefined && normaliseJson(existing.definition) === canonicalJson(program);
-    await upsertRows(
-      trx,
-      'programs',
-      [
-        {
-          slug: program.id,
-          name: program.name,
-          kind: program.kind,
-          funder: program.funder,
-          currency: program.currency,
-          total_budget: program.totalBudget,
-          compute_budget_gpu_hours: program.computeBudgetGpuHours ?? null,
-          start_date: program.startDate ?? null,
-          end_date: program.endDate ?? null,
-          demo: program.demo ? 1 : 0,
-          definition,
-          source_file: options.sourceFile ?? null,
-          updated_at: unchanged ? existing.updated_at : (options.now ?? new Date()).toISOString(),
-        },
-      ],
-      ['slug'],
-    );
-    const { id: programId } = await trx
-      .selectFrom('programs')
-      .select('id')
-      .where('slug', '=', program.id)
-      .executeTakeFirstOrThrow();
-    const deliverables = await writeAwards(trx, programId, program, program.awards);
-    const keep = program.awards.map((award) => award.id);
-    let stale = trx.deleteFrom('awards').where('program_id', '=', programId);
-    if (keep.length > 0) stale = stale.where('slug', 'not in', keep);
-    const removed = await stale.executeTakeFirst();
-    await writeFunding(trx, program);
-    return {
-      program: program.id,
-      awards: program.awards.length,
-      deliverables,
-      removedAwards: Number(removed.numDeletedRows ?? 0),
-    };
-  });
+  return db.transaction().execute((trx) => writeProgram(trx, program, options));
+}
+
+/**
+ * saveProgram's writes inside the caller's transaction `trx`, for writers that first claim a row in
+ * that transaction (createProgram, addAward).
+ */
+export async function writeProgram(
+  trx: Transaction<Database>,
+  program: ProgramDefinition,
+  options: SaveProgramOptions = {},
+): Promise<SaveProgramOutcome> {
+  const existing = await trx
+    .selectFrom('programs')
+    .select(['id', 'definition', 'updated_at'])
+    .where('slug', '=', program.id)
+    .executeTakeFirst();
+  // Re-saving an unchanged definition leaves updated_at alone, so a reload is a no-op.
+  const unchanged = existing !== undefined && normaliseJson(existing.definition) === canonicalJson(program);
+  const updatedAt = unchanged ? existing.updated_at : (options.now ?? new Date()).toISOString();
+  await upsertRows(trx, 'programs', [programRow(program, options.sourceFile ?? null, updatedAt)], ['slug']);
+  const { id: programId } = await trx
+    .selectFrom('programs')
+    .select('id')
+    .where('slug', '=', program.id)
+    .executeTakeFirstOrThrow();
+  const deliverables = await writeAwards(trx, programId, program, program.awards);
+  const keep = program.awards.map((award) => award.id);
+  let stale = trx.deleteFrom('awards').where('program_id', '=', programId);
+  if (keep.length > 0) stale = stale.where('slug', 'not in', keep);
+  const removed = await stale.executeTakeFirst();
+  await writeFunding(trx, program);
+  return {
+    program: program.id,
+    awards: program.awards.length,
+    deliverables,
+    removedAwards: Number(removed.numDeletedRows ?? 0),
+  };
 }
 
 /** JSON with keys sorted, so text stored by PostgreSQL's jsonb (which reorders keys) compares equal. */

@@ -48,7 +48,9 @@ describe('validateProgramText', () => {
     const lines = problems(
       VALID.replace('money: 500', 'mony: 500').replace('endDate: 2026-12-31', 'endDate: 31/12/2026'),
     );
-    expect(lines).toContain('programs/p.yaml:16:5: awards.0.mony: unknown field "mony"');
+    expect(lines).toContain(
+      'programs/p.yaml:16:5: awards.0.mony: unknown field "mony"; did you mean "money"?',
+    );
     expect(lines).toContain('programs/p.yaml:18:14: awards.0.endDate: must be a date written YYYY-MM-DD');
   });
 

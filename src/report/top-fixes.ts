@@ -1,17 +1,10 @@
+import type { z } from 'zod';
 import type { CheckOutcome, Risk } from '../checks/index.ts';
 import type { OpennessProfile } from '../profile/index.ts';
-import { isShippedStatus } from '../spec/index.ts';
+import { type FixSchema, isShippedStatus } from '../spec/index.ts';
 
-/** One thing to do to raise openness, with what it is worth. */
-export interface Fix {
-  /** What to do. */
-  action: string;
-  /** Why, in a few words (the check or component it comes from). */
-  from: string;
-  /** Score points it would add, when known. */
-  points: number | null;
-  risk: Risk | null;
-}
+/** One thing to do to raise openness, with what it is worth (see FixSchema). */
+export type Fix = z.output<typeof FixSchema>;
 
 /** What to do about one component, by why it falls short. */
 function componentFix(component: OpennessProfile['components'][number]): string {

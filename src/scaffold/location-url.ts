@@ -1,4 +1,5 @@
-import { parseGitTarget, parseHfId } from '../scan/index.ts';
+import { parseHfId } from '../hub/index.ts';
+import { parseGitTarget } from '../scan/index.ts';
 import type { ReleaseLocationSummary } from '../spec/index.ts';
 
 /** The Hub's public address: drafted URLs name it whatever mirror `HF_ENDPOINT` read from. */

@@ -1,13 +1,9 @@
-import { classifyUrl } from '../infer/index.ts';
-import { parseHfId } from '../scan/index.ts';
 import {
   COMPONENTS,
   type ComponentEntry,
   type ComponentId,
   type EvidenceRef,
   isShippedStatus,
-  locateReleasePath,
-  locationLabel,
   type ReleaseEvidence,
   type ReleaseLocationSummary,
   type ReleasePack,
@@ -15,7 +11,8 @@ import {
   type ResolvedComponent,
 } from '../spec/index.ts';
 import { isUrl } from '../util/index.ts';
-import { locationWebUrl, pathUrl } from './location-url.ts';
+import { draftOrganization } from './draft-organization.ts';
+import { linkSite, placeComponent } from './place-component.ts';
 
 /** One component as it will be written: the entry, and the comments that explain it. */
 export interface DraftComponent {
@@ -48,8 +45,6 @@ const UNKNOWN_LICENSES = new Set(['NOASSERTION', 'NONE']);
 /** What the draft writes for a shipped part whose license no text states, so it does not inherit one. */
 const UNSTATED = 'NOASSERTION';
 const MAX_EVIDENCE_LINES = 3;
-/** More files than this from one other location are drafted as their folder's URL, not one URL each. */
-const MAX_URLS_PER_LOCATION = 3;
 /** The comment on a part known only by a link: the words are the contract with the user. */
 export const LINKED_COMMENT = 'linked, not verified by aperture init: check the location';
 const MODEL_FIELDS = Object.keys(ReleasePackSchema.shape.model.shape) as Array<keyof ReleasePack['model']>;
@@ -138,96 +133,6 @@ interface DraftContext {
   distribution: string | null;
 }
 
-/** Where a component is drafted, and the comments that say where it was found. */
-interface Placement {
-  locations: string[];
-  comments: string[];
-}
-
-/** A URL without the differences that do not change the page it names. */
-function urlKey(url: string): string {
-  return url
-    .toLowerCase()
-    .replace(/[#?].*$/, '')
-    .replace(/\/+$/, '')
-    .replace(/\.git$/, '');
-}
-
-/** The deepest folder holding every path ('' for the root). */
-function commonFolder(paths: readonly string[]): string {
-  const split = paths.map((path) => path.split('/').slice(0, -1));
-  const first = split[0] ?? [];
-  let depth = 0;
-  while (depth < first.length && split.every((parts) => parts[depth] === first[depth])) depth++;
-  return first.slice(0, depth).join('/');
-}
-
-/** Where a link stands, in a few characters: `README.md:5`, or the link itself. */
-function linkSite(ref: EvidenceRef): string {
-  return ref.file ? `${ref.file}${ref.line ? `:${ref.line}` : ''}` : (ref.url ?? 'a link');
-}
-
-function describeLocation(location: ReleaseLocationSummary): string {
-  const revision = location.revision ? ` at ${location.revision.slice(0, 12)}` : '';
-  if (location.role === 'given') return `${location.ref}${revision}, given with --from`;
-  const via = location.via ? `, linked from ${linkSite(location.via)}` : '';
-  return `${location.ref}${revision}${via}`;
-}
-
-/**
- * Places a component for a manifest that lives in the primary location: the primary's own paths as
- * they are, paths in other locations (given, followed) as their URLs (a Hub or git web page), links as
- * written, less a link that names a location whose files are drafted already.
- */
-function placeComponent(component: ResolvedComponent, context: DraftContext): Placement {
-  const own: string[] = [];
-  const links: string[] = [];
-  const elsewhere = new Map<ReleaseLocationSummary, string[]>();
-  for (const location of component.locations) {
-    if (isUrl(location)) {
-      links.push(location);
-      continue;
-    }
-    const found = locateReleasePath(location, context.locations);
-    if (!found) own.push(location);
-    else elsewhere.set(found.location, [...(elsewhere.get(found.location) ?? []), found.path]);
-  }
-  const files = new Set(component.files);
-  const urls: string[] = [];
-  const comments: string[] = [];
-  const covered = new Set<string>();
-  for (const [location, paths] of elsewhere) {
-    const page = locationWebUrl(location);
-    const label = locationLabel(location.ref);
-    const isFile = (path: string) => files.has(`${label}/${path}`);
-    const placed =
-      paths.length > MAX_URLS_PER_LOCATION
-        ? [pathUrl(location, commonFolder(paths), 'folder')]
-        : paths.map((path) => pathUrl(location, path, isFile(path) ? 'file' : 'folder'));
-    if (!page) {
-      comments.push(
-        `found in ${describeLocation(location)} (${paths.slice(0, MAX_URLS_PER_LOCATION).join(', ')}), a copy with no web address: write where it is published`,
-      );
-      continue;
-    }
-    covered.add(urlKey(page));
-    if (location.via?.url) covered.add(urlKey(location.via.url));
-    const exact = placed.every((url) => url !== null);
-    urls.push(...(exact ? (placed as string[]) : [page]));
-    comments.push(
-      exact
-        ? `found in ${describeLocation(location)}: check the location`
-        : `found in ${describeLocation(location)} at ${paths.slice(0, MAX_URLS_PER_LOCATION).join(', ')}: check the location`,
-    );
-  }
-  // A link to the primary location itself (the code linking the model it sits beside) adds nothing to its paths.
-  const primary = context.locations.find((location) => location.role === 'primary');
-  const primaryPage = primary && own.length > 0 ? locationWebUrl(primary) : null;
-  if (primaryPage) covered.add(urlKey(primaryPage));
-  const kept = links.filter((link) => !covered.has(urlKey(link)));
-  return { locations: [...new Set([...own, ...urls, ...kept])], comments };
-}
-
 /**
  * The license a component is drafted with, so that the manifest states what inference found: its own
  * license (a catalogued AI license by its id), the license of the location it was found in when that
@@ -258,7 +163,7 @@ function fromInferred(component: ResolvedComponent, context: DraftContext): Draf
   }
   for (const ref of component.evidence.slice(0, MAX_EVIDENCE_LINES))
     comments.push(`inferred: ${describeEvidence(ref)}`);
-  const placement = placeComponent(component, context);
+  const placement = placeComponent(component, context.locations);
   comments.push(...placement.comments);
   const entry: ComponentEntry = { status: component.status };
   if (placement.locations.length === 1) entry.location = placement.locations[0]!;
@@ -289,45 +194,6 @@ function fromInferred(component: ResolvedComponent, context: DraftContext): Draf
   return { id: component.id, entry, comments };
 }
 
-function hubOrg(ref: string): string | null {
-  try {
-    return parseHfId(ref).org;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Who releases the model, when inference did not say: the Hub organisation of a Hub repository named
- * with the source, or of the one where the weights were read; the account of the primary git
- * repository; the Hub organisation of the weights' link.
- */
-function draftOrganization(evidence: ReleaseEvidence): { name: string; comment: string } | null {
-  for (const location of evidence.locations) {
-    if (location.role !== 'given' || location.kind !== 'hf') continue;
-    const org = hubOrg(location.ref);
-    if (org) return { name: org, comment: `inferred from ${location.ref}` };
-  }
-  const weights = evidence.components.find((component) => component.id === 'final-parameters');
-  for (const file of weights?.files ?? []) {
-    const found = locateReleasePath(file, evidence.locations);
-    const org = found?.location.kind === 'hf' ? hubOrg(found.location.ref) : null;
-    if (org) return { name: org, comment: `inferred from ${found!.location.ref}, where the weights are` };
-  }
-  const primary = evidence.locations.find((location) => location.role === 'primary');
-  if (primary?.kind === 'git') {
-    const page = locationWebUrl(primary);
-    const owner = page ? new URL(page).pathname.split('/')[1] : undefined;
-    if (owner) return { name: owner, comment: `inferred from the account of ${page}` };
-  }
-  for (const location of weights?.files.length === 0 ? weights.locations : []) {
-    const link = isUrl(location) ? classifyUrl(location) : null;
-    const org = link?.kind === 'hub-model' ? link.account : undefined;
-    if (org) return { name: org, comment: `inferred from the weights' link ${location}` };
-  }
-  return null;
-}
-
 /**
  * A draft pre-filled from collected evidence: inferred components (each commented with the evidence
  * it rests on), or, when the source has a valid manifest, its entries, licenses, stages, contacts and
@@ -337,7 +203,7 @@ function draftOrganization(evidence: ReleaseEvidence): { name: string; comment: 
  *
  * @example
  * draftFromEvidence(await collectEvidence(pack), 'hf:org/model', {}).components[1].comments
- * // ['Final parameters (weights): …', 'inferred: model.safetensors: 1 weight file(s), 5.0 GB']
+ * // ['Final parameters (weights): …', 'inferred: model.safetensors: 1 weight file(s), 4.66 GiB']
  */
 export function draftFromEvidence(
   evidence: ReleaseEvidence,

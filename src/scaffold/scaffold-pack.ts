@@ -6,7 +6,7 @@ import { classifyTarget } from '../scan/index.ts';
 import {
   type ComponentId,
   DOCUMENTS,
-  formatManifestIssue,
+  formatDocumentIssue,
   MANIFEST_FILE,
   type ResolvedComponent,
   validateManifestText,
@@ -117,7 +117,7 @@ export async function scaffoldPack(
     const first = state.state === 'invalid' ? state.issues[0] : undefined;
     throw new ApertureError(
       'ERR_INTERNAL',
-      `generated ${MANIFEST_FILE} does not validate${first ? `: ${formatManifestIssue(MANIFEST_FILE, first)}` : ''}`,
+      `generated ${MANIFEST_FILE} does not validate${first ? `: ${formatDocumentIssue(MANIFEST_FILE, first)}` : ''}`,
     );
   }
   planned.unshift({ name: MANIFEST_FILE, text: manifest });

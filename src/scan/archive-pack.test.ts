@@ -287,7 +287,7 @@ describe('openArchivePack: limits', () => {
 
   it('refuses more bytes than allowed', async () => {
     const file = await zipFile([{ name: 'big.bin', content: Buffer.alloc(4096, 1) }]);
-    await expectRefused(file, 'ERR_ARCHIVE_LIMIT', /unpacks to more than 1024 bytes/, {
+    await expectRefused(file, 'ERR_ARCHIVE_LIMIT', /unpacks to more than 1 KiB/, {
       limits: { maxTotalBytes: 1024 },
     });
   });

@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { link, lstat, mkdir, open, realpath, symlink, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { ApertureError } from '../errors.ts';
-import { isInside } from '../util/index.ts';
+import { formatBytes, isInside } from '../util/index.ts';
 import type { ArchiveLimits } from './archive-limits.ts';
 
 const CONTROL_CHARACTERS = /\p{Cc}/u;
@@ -12,12 +12,6 @@ const WRITE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | 
 function quote(name: string): string {
   const text = JSON.stringify(name);
   return text.length > 160 ? `${text.slice(0, 150)}…"` : text;
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
-  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
-  return `${bytes} bytes`;
 }
 
 /**

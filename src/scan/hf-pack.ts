@@ -2,11 +2,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { datasetInfo, fileDownloadInfo, HubApiError, listFiles, modelInfo } from '@huggingface/hub';
 import { ApertureError } from '../errors.ts';
+import {
+  createHubFetch,
+  type HubFetchTuning,
+  OFFICIAL_HUB,
+  parseHfId,
+  parseHubEndpoint,
+} from '../hub/index.ts';
 import type { PackFile } from '../spec/index.ts';
 import { toPackRelative } from '../util/index.ts';
-import { parseHfId } from './hf-id.ts';
 import { HubCache } from './hub-cache.ts';
-import { createHubFetch, type HubFetchTuning } from './hub-fetch.ts';
 import { DEFAULT_READ_LIMIT, type Pack, type ReadResult } from './pack.ts';
 
 /** Options of opening a Hub model; each falls back to the environment, then to a default. */
@@ -25,28 +30,11 @@ export interface HfOptions extends Partial<HubFetchTuning> {
   maxFiles?: number;
 }
 
-const OFFICIAL_HUB = 'https://huggingface.co';
 // The official Hub serves large files from its own CDNs, all on these domains.
 const OFFICIAL_DOWNLOAD_ORIGINS = ['https://*.huggingface.co', 'https://*.hf.co'];
 const COMMIT = /^[0-9a-f]{40}$/;
 const LFS_OID = /^[0-9a-f]{64}$/;
 const DEFAULT_MAX_FILES = 500_000;
-
-function parseEndpoint(text: string): URL {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new ApertureError(
-      'ERR_USAGE',
-      `HF_ENDPOINT "${text}" is not a URL; use e.g. https://huggingface.co`,
-    );
-  }
-  if (!/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
-    throw new ApertureError('ERR_USAGE', `HF_ENDPOINT "${text}" must be a plain http(s) URL`);
-  }
-  return url;
-}
 
 function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
@@ -90,8 +78,9 @@ async function readCapped(response: Response, limit: number): Promise<Uint8Array
 export async function openHfPack(target: string, options: HfOptions = {}): Promise<Pack> {
   const id = parseHfId(target);
   const env = options.env ?? process.env;
-  const endpointUrl = parseEndpoint(options.endpoint ?? env.HF_ENDPOINT ?? OFFICIAL_HUB);
-  const endpoint = endpointUrl.href.replace(/\/+$/, '');
+  const { base: endpoint, origin: endpointOrigin } = parseHubEndpoint(
+    options.endpoint ?? env.HF_ENDPOINT ?? OFFICIAL_HUB,
+  );
   const token = options.token ?? (env.HF_TOKEN || undefined);
   const extraOrigins =
     options.extraOrigins ??
@@ -100,11 +89,11 @@ export async function openHfPack(target: string, options: HfOptions = {}): Promi
       .map((origin) => origin.trim())
       .filter(Boolean);
   const allowedOrigins = [
-    endpointUrl.origin,
-    ...(endpointUrl.origin === OFFICIAL_HUB ? OFFICIAL_DOWNLOAD_ORIGINS : []),
+    endpointOrigin,
+    ...(endpointOrigin === OFFICIAL_HUB ? OFFICIAL_DOWNLOAD_ORIGINS : []),
     ...extraOrigins,
   ];
-  const hubFetch = createHubFetch({ ...options, allowedOrigins, token, tokenOrigin: endpointUrl.origin });
+  const hubFetch = createHubFetch({ ...options, allowedOrigins, token, tokenOrigin: endpointOrigin });
   const page = `${endpoint}/${id.type === 'dataset' ? 'datasets/' : ''}${id.repo}`;
   const repo = { type: id.type, name: id.repo };
   const fail = (error: unknown, file?: string) => hubError(error, target, page, file);

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApertureError } from '../errors.ts';
 import type { FailedAuthentications } from './failed-authentications.ts';
-import { errorBody } from './http-errors.ts';
+import { replyError } from './http-errors.ts';
 import { authenticatesWith } from './openapi/route-security.ts';
 import { refuseBlockedAddress } from './refuse-blocked-address.ts';
 
@@ -57,26 +57,22 @@ export function requireAdminToken(token: string | undefined, failed: FailedAuthe
     const header = request.headers.authorization;
     const presented = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] : undefined;
     if (presented === undefined) {
-      return reply
-        .code(401)
-        .header('www-authenticate', 'Bearer')
-        .send(
-          errorBody(
-            'ERR_UNAUTHORIZED',
-            'this route needs an admin token: send Authorization: Bearer <token>',
-          ),
-        );
+      return replyError(
+        reply.header('www-authenticate', 'Bearer'),
+        'ERR_UNAUTHORIZED',
+        'this route needs an admin token: send Authorization: Bearer <token>',
+      );
     }
     if (expected === null) {
-      return reply
-        .code(403)
-        .send(
-          errorBody('ERR_FORBIDDEN', 'admin routes are disabled: the server has no APERTURE_ADMIN_TOKEN'),
-        );
+      return replyError(
+        reply,
+        'ERR_FORBIDDEN',
+        'admin routes are disabled: the server has no APERTURE_ADMIN_TOKEN',
+      );
     }
     if (!timingSafeEqual(digest(presented), expected)) {
       failed.record(request.ip);
-      return reply.code(403).send(errorBody('ERR_FORBIDDEN', 'the admin token is not valid'));
+      return replyError(reply, 'ERR_FORBIDDEN', 'the admin token is not valid');
     }
   }, 'adminToken');
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { REPORT_VERSION } from '../checker/index.ts';
 import { ACCESSIBILITY_FILTERS, MODEL_SORTS, ORGANIZATION_SORTS, REGIONS } from '../observatory/index.ts';
+import { JsonReportSchema } from '../spec/index.ts';
 import { ACCESSIBILITY_VALUES, IMPORT_RUN_STATUSES } from '../store/index.ts';
 
 /*
@@ -285,15 +285,8 @@ export const CheckBodySchema = z.object({
     ),
 });
 
-/** POST /api/check: the report of `aperture check --json`. */
-export const CheckReportSchema = z
-  .looseObject({
-    reportVersion: z.literal(REPORT_VERSION),
-    target: z.string(),
-    profile: z.unknown(),
-    checks: z.array(z.unknown()),
-  })
-  .describe('The JSON report v1 (aperture.dev/report/v1), with `fixes`');
+/** POST /api/check: the report of `aperture check --json` (report v1, `schemas/report.v1.json`). */
+export const CheckReportSchema = JsonReportSchema.meta({ id: 'CheckReport' });
 
 /** Query of GET /api/import-runs. */
 export const ImportRunQuerySchema = z.object({

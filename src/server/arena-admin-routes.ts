@@ -5,16 +5,17 @@ import {
   createTeam,
   issueToken,
   openRound,
-  parseBenchmarkDefinition,
   parseLogJsonLines,
   type RawItem,
   readItemsFile,
   resolveTasks,
   revokeToken,
+  validateBenchmarkDefinition,
   verifyLog,
   verifyStoreLog,
 } from '../arena/index.ts';
 import { isApertureError } from '../errors.ts';
+import { summarizeDocumentIssues } from '../spec/index.ts';
 import { requireAdminToken } from './admin-token.ts';
 import { ErrorResponseSchema } from './api-schemas.ts';
 import {
@@ -70,18 +71,18 @@ const ADMIN_ERRORS = {
   429: ErrorResponseSchema,
 };
 
-/** Validates a definition with the CLI's parser; problems become a 400 naming the first field. */
+/** Validates a definition with the CLI's parser; problems become a 400 naming the first one's field. */
 function definitionFromBody(definition: string | Record<string, unknown>) {
   // JSON is YAML, so an object goes through the same parser (and the same limits) as a file.
   const text = typeof definition === 'string' ? definition : JSON.stringify(definition, null, 2);
-  try {
-    return parseBenchmarkDefinition(text, 'definition');
-  } catch (error) {
-    if (!isApertureError(error) || error.code !== 'ERR_INVALID_INPUT') throw error;
-    const first = /problems?: ([^\s:(]+)/.exec(error.message)?.[1];
-    const field = first && first !== '(document)' ? `definition.${first}` : 'definition';
-    throw fieldError('ERR_USAGE', error.message, field);
-  }
+  const checked = validateBenchmarkDefinition(text, 'definition');
+  if (checked.ok) return checked.value;
+  const first = checked.issues[0]?.path;
+  throw fieldError(
+    'ERR_USAGE',
+    summarizeDocumentIssues('definition', checked.issues),
+    first ? `definition.${first}` : 'definition',
+  );
 }
 
 /** Reads the items text; for private items, parser details that could quote a label are withheld. */

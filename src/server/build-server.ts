@@ -5,7 +5,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -30,7 +30,7 @@ import {
   FailedAuthentications,
 } from './failed-authentications.ts';
 import { healthRoutes } from './health-routes.ts';
-import { errorBody, handleError } from './http-errors.ts';
+import { handleError, replyError } from './http-errors.ts';
 import { importRunRoutes } from './import-run-routes.ts';
 import { indicatorRoutes } from './indicator-routes.ts';
 import { modelRoutes } from './model-routes.ts';
@@ -52,6 +52,11 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 export interface BuildServerOptions {
   /** The catalog; the caller opens, migrates and closes it. */
   db: Kysely<Database>;
+  /**
+   * Where long catalog reads run (indicators, country summaries, list totals): `reads` of a served
+   * SQLite handle (its worker threads), `db` by default. The caller closes it with the store.
+   */
+  reads?: Kysely<Database>;
   dialect: DialectName;
   /** The built dashboard; dist/web under the package root by default. */
   webRoot?: string;
@@ -83,6 +88,8 @@ export interface BuildServerOptions {
    * they answer 403 without one. At least 32 characters: a shorter one is refused (see acceptAdminToken).
    */
   adminToken?: string;
+  /** Called with each route as Fastify registers it (its onRoute hook, added before any route): tests list the routes so. */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** True when the client would rather have a page than JSON (a browser navigation). */
@@ -99,7 +106,7 @@ function wantsHtml(accept: string | undefined): boolean {
  * token under 32 characters.
  *
  * @example
- * const app = await buildServer({ db: store.db, dialect: store.dialect });
+ * const app = await buildServer({ db: store.db, reads: store.reads, dialect: store.dialect });
  * const response = await app.inject({ url: '/api/models?country=FR' });
  * await app.listen({ host: '127.0.0.1', port: 8080 });
  */
@@ -116,6 +123,7 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -154,6 +162,7 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
 
   const context: ServerContext = {
     db: options.db,
+    reads: options.reads ?? options.db,
     dialect: options.dialect,
     checkRelease: options.checkRelease ?? checkReleasePinned,
     destination: options.destination ?? { allowHosts: allowedHostsFromEnv(process.env) },
@@ -197,9 +206,11 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
     if (!isApi && dashboardBuilt && request.method === 'GET' && wantsHtml(request.headers.accept)) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
-    return reply
-      .code(404)
-      .send(errorBody('ERR_NOT_FOUND', `no route ${request.method} ${pathname}; see /docs for the API`));
+    return replyError(
+      reply,
+      'ERR_NOT_FOUND',
+      `no route ${request.method} ${pathname}; see /docs for the API`,
+    );
   });
 
   return app;

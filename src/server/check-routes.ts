@@ -1,18 +1,19 @@
 import type { z } from 'zod';
+import { ApertureError } from '../errors.ts';
 import { renderJson } from '../report/index.ts';
 import { CheckBodySchema, CheckReportSchema, ErrorResponseSchema } from './api-schemas.ts';
 import { acceptCheckSource } from './check-source.ts';
-import { errorBody } from './http-errors.ts';
+import { tooManyRequests } from './rate-limited.ts';
 import type { ServerContext, ZodApp } from './server-context.ts';
 
-/** Raised when a check outlives the server's time limit. */
-class CheckTimeout extends Error {}
-
-/** Resolves with `work`, or rejects with CheckTimeout after `ms` (the work itself is not cancelled). */
+/** Resolves with `work`, or rejects with ERR_TIMEOUT after `ms` (the work itself is not cancelled). */
 async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new CheckTimeout(`${what} took longer than ${ms / 1000} s`)), ms);
+    timer = setTimeout(
+      () => reject(new ApertureError('ERR_TIMEOUT', `${what} took longer than ${ms / 1000} s`)),
+      ms,
+    );
   });
   try {
     return await Promise.race([work, timeout]);
@@ -30,10 +31,7 @@ export function checkRoutes(app: ZodApp, context: ServerContext): void {
         rateLimit: {
           max: context.checkRateLimit,
           timeWindow: 60_000,
-          errorResponseBuilder: (_request, limit) =>
-            Object.assign(new Error(`too many checks from this address; retry in ${limit.after}`), {
-              statusCode: limit.statusCode,
-            }),
+          errorResponseBuilder: tooManyRequests('checks from this address'),
         },
       },
       schema: {
@@ -51,20 +49,13 @@ export function checkRoutes(app: ZodApp, context: ServerContext): void {
         },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const source = await acceptCheckSource(request.body.source, context.destination);
-      let report: Awaited<ReturnType<ServerContext['checkRelease']>>;
-      try {
-        report = await withTimeout(
-          context.checkRelease(source, { destination: context.destination }),
-          context.checkTimeoutMs,
-          `checking ${source}`,
-        );
-      } catch (error) {
-        if (error instanceof CheckTimeout)
-          return reply.code(504).send(errorBody('ERR_TIMEOUT', error.message));
-        throw error;
-      }
+      const report = await withTimeout(
+        context.checkRelease(source, { destination: context.destination }),
+        context.checkTimeoutMs,
+        `checking ${source}`,
+      );
       // Parsed back from renderJson so the API answers exactly what `aperture check --json` prints.
       return JSON.parse(renderJson([report])) as z.output<typeof CheckReportSchema>;
     },

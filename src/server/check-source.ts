@@ -1,5 +1,6 @@
 import { ApertureError } from '../errors.ts';
-import { classifyTarget, parseGitTarget, parseHfId } from '../scan/index.ts';
+import { parseHfId } from '../hub/index.ts';
+import { classifyTarget, parseGitTarget } from '../scan/index.ts';
 import { assertPublicDestination, type DestinationOptions } from '../util/index.ts';
 
 const ARCHIVE_PATH = /\.(tar\.gz|tgz|zip|tar)$/i;

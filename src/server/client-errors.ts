@@ -1,26 +1,25 @@
 import { maxHeaderSize, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ConnectionError } from 'fastify';
+import { ERROR_CODES, type ErrorCode } from '../errors.ts';
 import { type ErrorBody, errorBody } from './http-errors.ts';
+
+function answer(code: ErrorCode, message: string): { status: number; body: ErrorBody } {
+  return { status: ERROR_CODES[code].httpStatus, body: errorBody(code, message) };
+}
 
 /** The status and body for an error of Node's HTTP parser, in the shape of every other error. */
 export function clientErrorAnswer(error: { code?: string }): { status: number; body: ErrorBody } {
   switch (error.code) {
     case 'HPE_HEADER_OVERFLOW':
-      return {
-        status: 431,
-        body: errorBody(
-          'ERR_HEADERS_TOO_LARGE',
-          `the request headers are larger than the server accepts (${Math.round(maxHeaderSize / 1024)} KiB); send fewer or shorter headers`,
-        ),
-      };
+      return answer(
+        'ERR_HEADERS_TOO_LARGE',
+        `the request headers are larger than the server accepts (${Math.round(maxHeaderSize / 1024)} KiB); send fewer or shorter headers`,
+      );
     case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return {
-        status: 408,
-        body: errorBody('ERR_REQUEST_TIMEOUT', 'the request did not arrive in time; send it again'),
-      };
+      return answer('ERR_REQUEST_TIMEOUT', 'the request did not arrive in time; send it again');
     default:
-      return { status: 400, body: errorBody('ERR_USAGE', 'the request is not valid HTTP/1.1') };
+      return answer('ERR_USAGE', 'the request is not valid HTTP/1.1');
   }
 }
 

@@ -28,7 +28,7 @@ export function countryRoutes(app: ZodApp, context: ServerContext): void {
     },
     async (request, reply) => {
       const countries = (version: number) =>
-        context.cache.get(cacheKey(version, 'countries'), () => listCountries(context.db));
+        context.cache.get(cacheKey(version, 'countries'), () => listCountries(context.reads));
       if (request.query.format === 'csv') {
         const items = await countries(await readCatalogVersion(context.db));
         return sendCsv(reply, 'countries.csv', COUNTRY_CSV_COLUMNS, oneBatch(items));

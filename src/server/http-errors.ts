@@ -2,26 +2,24 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ApertureError, ERROR_CODES, type ErrorCode, isApertureError } from '../errors.ts';
 
-/**
- * Codes only HTTP has (no CLI equivalent), with their status; every other error uses ERROR_CODES of
- * src/errors.ts, so the CLI and the API name a failure the same way.
- */
-export const HTTP_ONLY_ERROR_CODES = {
-  ERR_RATE_LIMITED: { httpStatus: 429, summary: 'too many requests from this address' },
-  ERR_HEADERS_TOO_LARGE: { httpStatus: 431, summary: 'the request headers exceed the size limit' },
-  ERR_REQUEST_TIMEOUT: { httpStatus: 408, summary: 'the request did not arrive in time' },
-  ERR_TIMEOUT: { httpStatus: 504, summary: 'the work took longer than the server allows' },
-  ERR_UNSUPPORTED_MEDIA_TYPE: { httpStatus: 415, summary: 'the body is not JSON' },
-} as const;
-
 /** The body of every error response. */
 export interface ErrorBody {
   error: { code: string; message: string; field?: string };
 }
 
 /** An error body. */
-export function errorBody(code: string, message: string, field?: string): ErrorBody {
+export function errorBody(code: ErrorCode, message: string, field?: string): ErrorBody {
   return { error: field === undefined ? { code, message } : { code, message, field } };
+}
+
+/**
+ * Answers with an error of ours: the status from ERROR_CODES, the body `{ error: { code, message } }`.
+ *
+ * @example
+ * return replyError(reply.header('retry-after', 30), 'ERR_RATE_LIMITED', 'too many failed authentications');
+ */
+export function replyError(reply: FastifyReply, code: ErrorCode, message: string): FastifyReply {
+  return reply.code(ERROR_CODES[code].httpStatus).send(errorBody(code, message));
 }
 
 /**
@@ -33,6 +31,15 @@ export function errorBody(code: string, message: string, field?: string): ErrorB
 export function fieldError(code: ErrorCode, message: string, field: string): ApertureError {
   return new ApertureError(code, message, { field });
 }
+
+/** Our code for an error Fastify or a plugin raised with this status (its status is the code's, in ERROR_CODES). */
+const CODE_OF_FASTIFY_STATUS: Partial<Record<number, ErrorCode>> = {
+  400: 'ERR_USAGE',
+  404: 'ERR_NOT_FOUND',
+  413: 'ERR_TOO_LARGE',
+  415: 'ERR_UNSUPPORTED_MEDIA_TYPE',
+  429: 'ERR_RATE_LIMITED',
+};
 
 /** Where a validation issue sits: `pageSize` from the instance path `/pageSize`. */
 function fieldOf(instancePath: string | undefined, context: string | undefined): string {
@@ -47,7 +54,7 @@ export function describeError(error: unknown): { status: number; body: ErrorBody
     const field = fieldOf(issue.instancePath, error.validationContext);
     const where = error.validationContext ? `${error.validationContext} ` : '';
     return {
-      status: 400,
+      status: ERROR_CODES.ERR_USAGE.httpStatus,
       body: errorBody('ERR_USAGE', `invalid ${where}field ${field}: ${issue.message}`, field),
       internal: false,
     };
@@ -62,21 +69,11 @@ export function describeError(error: unknown): { status: number; body: ErrorBody
   }
   const status = (error as FastifyError | undefined)?.statusCode;
   const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-  switch (status) {
-    case 400:
-      return { status, body: errorBody('ERR_USAGE', message), internal: false };
-    case 404:
-      return { status, body: errorBody('ERR_NOT_FOUND', message), internal: false };
-    case 413:
-      return {
-        status,
-        body: errorBody('ERR_TOO_LARGE', `the request body is larger than the server accepts (${message})`),
-        internal: false,
-      };
-    case 415:
-      return { status, body: errorBody('ERR_UNSUPPORTED_MEDIA_TYPE', message), internal: false };
-    case 429:
-      return { status, body: errorBody('ERR_RATE_LIMITED', message), internal: false };
+  const code = status === undefined ? undefined : CODE_OF_FASTIFY_STATUS[status];
+  if (code !== undefined) {
+    const text =
+      code === 'ERR_TOO_LARGE' ? `the request body is larger than the server accepts (${message})` : message;
+    return { status: ERROR_CODES[code].httpStatus, body: errorBody(code, text), internal: false };
   }
   if (status !== undefined && status >= 400 && status < 500) {
     return { status, body: errorBody('ERR_USAGE', message), internal: false };

@@ -4,6 +4,6 @@ export type { BuildServerOptions } from './build-server.ts';
 export { BODY_LIMIT_BYTES, buildServer } from './build-server.ts';
 export { acceptCheckSource } from './check-source.ts';
 export type { ErrorBody } from './http-errors.ts';
-export { describeError, HTTP_ONLY_ERROR_CODES } from './http-errors.ts';
+export { describeError } from './http-errors.ts';
 export type { CheckReleaseFunction, ZodApp } from './server-context.ts';
 export { DASHBOARD_NOT_BUILT_HTML, defaultWebRoot, packageRoot } from './web-root.ts';

@@ -12,14 +12,6 @@ import { cacheKey, sendCachedJson } from './cached-json.ts';
 import { oneBatch, sendCsv } from './send-csv.ts';
 import type { ServerContext, ZodApp } from './server-context.ts';
 
-/** Usage errors of runIndicator name the parameter in their text; lift it into `field` for clients. */
-function withParameterField(error: unknown): unknown {
-  if (!(error instanceof ApertureError) || error.code !== 'ERR_USAGE') return error;
-  const field = /^parameter (\S+) of indicator|^unknown parameter "([^"]+)"/.exec(error.message);
-  const name = field?.[1] ?? field?.[2];
-  return name === undefined ? error : Object.assign(error, { field: name });
-}
-
 /** GET /api/indicators and GET /api/indicators/:name. */
 export function indicatorRoutes(app: ZodApp, context: ServerContext): void {
   app.get(
@@ -68,9 +60,7 @@ export function indicatorRoutes(app: ZodApp, context: ServerContext): void {
       const name = request.params.name;
       const compute = (version: number) =>
         context.cache.get(cacheKey(version, 'indicator', { name }, params), () =>
-          runIndicator(context.db, name, params).catch((error: unknown) => {
-            throw withParameterField(error);
-          }),
+          runIndicator(context.reads, name, params, { stored: true }),
         );
       if (format !== 'csv') return sendCachedJson(context, request, reply, compute);
       const result = await compute(await readCatalogVersion(context.db));

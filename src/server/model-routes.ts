@@ -63,7 +63,9 @@ export function modelRoutes(app: ZodApp, context: ServerContext): void {
         // The total depends on the filter only: counted once per catalog version for all its pages.
         const [items, total] = await Promise.all([
           listModelItems(context.db, { ...filter, sort, page, pageSize }),
-          context.cache.get(cacheKey(version, 'models-count', filter), () => countModels(context.db, filter)),
+          context.cache.get(cacheKey(version, 'models-count', filter), () =>
+            countModels(context.reads, filter),
+          ),
         ]);
         return { items, page, pageSize, total };
       });

@@ -53,9 +53,10 @@ export function organizationRoutes(app: ZodApp, context: ServerContext): void {
       return sendCachedJson(context, request, reply, async (version) => {
         const { sort: _sort, ...countFilter } = filter;
         const [items, total] = await Promise.all([
-          listOrganizationItems(context.db, { ...filter, page, pageSize }),
+          // Sorting by model count aggregates every model: both run on the read workers.
+          listOrganizationItems(context.reads, { ...filter, page, pageSize }),
           context.cache.get(cacheKey(version, 'organizations-count', countFilter), () =>
-            countOrganizations(context.db, countFilter),
+            countOrganizations(context.reads, countFilter),
           ),
         ]);
         return { items, page, pageSize, total };

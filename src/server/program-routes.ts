@@ -1,27 +1,18 @@
-import { ApertureError, isApertureError } from '../errors.ts';
+import { ApertureError } from '../errors.ts';
 import {
-  type Award,
-  type AwardDetail,
-  AwardSchema,
-  type AwardSummary,
+  addAward,
+  createProgram,
   deleteAward,
   deleteProgram,
   getAward,
   getProgram,
   listPrograms,
-  type PortfolioRow,
-  type ProgramDefinition,
-  type ProgramSummary,
   programPortfolio,
-  readProgramDefinition,
   saveAward,
   saveProgram,
-  validateProgramValue,
 } from '../programs/index.ts';
-import type { DestinationOptions } from '../util/index.ts';
 import { requireAdminToken } from './admin-token.ts';
 import { ErrorResponseSchema, FormatQuerySchema } from './api-schemas.ts';
-import { acceptCheckSource } from './check-source.ts';
 import { fieldError } from './http-errors.ts';
 import {
   AwardDetailSchema,
@@ -32,134 +23,15 @@ import {
   ProgramPortfolioSchema,
   SlugParamsSchema,
 } from './program-api-schemas.ts';
-import { type CsvColumn, oneBatch, plainColumns, sendCsv } from './send-csv.ts';
+import { awardFromBody, programFromBody } from './program-bodies.ts';
+import { AWARD_CSV, HISTORY_CSV, PORTFOLIO_CSV, PROGRAM_CSV } from './program-csv-columns.ts';
+import { oneBatch, sendCsv } from './send-csv.ts';
 import type { ServerContext, ZodApp } from './server-context.ts';
 
 /** Options of the program routes. */
 export interface ProgramRouteOptions {
   /** The admin token guarding POST/PUT/DELETE; without one those routes answer 403. */
   adminToken?: string;
-}
-
-const statusColumns = <T extends { status: Record<string, number> }>(): CsvColumn<T>[] =>
-  ['pass', 'fail', 'overdue', 'pending', 'unverifiable', 'unchecked'].map((status) => ({
-    header: status,
-    value: (item: T) => item.status[status] ?? 0,
-  }));
-
-const PROGRAM_CSV: CsvColumn<ProgramSummary>[] = [
-  ...plainColumns<ProgramSummary>([
-    'id',
-    'name',
-    'kind',
-    'funder',
-    'demo',
-    'currency',
-    'totalBudget',
-    'computeBudgetGpuHours',
-    'startDate',
-    'endDate',
-    'awardCount',
-    'awardedMoney',
-    'awardedGpuHours',
-  ]),
-  ...statusColumns<ProgramSummary>(),
-];
-
-const AWARD_CSV: CsvColumn<AwardSummary>[] = [
-  ...plainColumns<AwardSummary>([
-    'id',
-    'program',
-    'recipient',
-    'recipientType',
-    'institution',
-    'country',
-    'money',
-    'computeGpuHours',
-    'startDate',
-    'endDate',
-  ]),
-  ...statusColumns<AwardSummary>(),
-];
-
-const HISTORY_CSV = plainColumns<AwardDetail['history'][number]>([
-  'runId',
-  'checkedAt',
-  'asOf',
-  'requirement',
-  'status',
-  'score',
-  'mofClass',
-]);
-
-const PORTFOLIO_CSV = plainColumns<PortfolioRow>(['group', 'mofClass', 'count', 'share']);
-
-// Codes a refused source keeps; other refusals (ERR_GIT_URL, ERR_HF_ID) answer as ERR_USAGE, as before.
-const KEPT_SOURCE_CODES = new Set(['ERR_DESTINATION_REFUSED', 'ERR_SOURCE_UNAVAILABLE']);
-
-/**
- * Refuses award and deliverable sources the server must not read: over HTTP only `hf:` ids and https git
- * URLs on public addresses are accepted (as for POST /api/check), never a path on the server's disk nor
- * an internal network destination.
- */
-async function refuseUnsafeSources(
-  award: Award,
-  field: string,
-  destination: DestinationOptions,
-): Promise<void> {
-  const sources: Array<[string | undefined, string]> = [
-    [award.source, `${field}.source`],
-    ...award.deliverables.map((deliverable, index): [string | undefined, string] => [
-      deliverable.source,
-      `${field}.deliverables.${index}.source`,
-    ]),
-  ];
-  for (const [source, sourceField] of sources) {
-    if (source === undefined) continue;
-    try {
-      await acceptCheckSource(source, destination);
-    } catch (error) {
-      const code = isApertureError(error) && KEPT_SOURCE_CODES.has(error.code) ? error.code : 'ERR_USAGE';
-      throw fieldError(code, error instanceof Error ? error.message : String(error), sourceField);
-    }
-  }
-}
-
-/** Validates a program body; policy files, local sources and internal destinations are refused over HTTP. */
-async function programFromBody(body: unknown, destination: DestinationOptions): Promise<ProgramDefinition> {
-  const validation = validateProgramValue(body, 'body');
-  if (!validation.ok) {
-    const issue = validation.issues[0]!;
-    throw fieldError(
-      'ERR_USAGE',
-      `invalid body field ${issue.path || '(root)'}: ${issue.message}`,
-      issue.path || 'body',
-    );
-  }
-  validation.value.requirements.forEach((requirement, index) => {
-    if (requirement.kind === 'release-pack' && typeof requirement.policy === 'string') {
-      throw fieldError(
-        'ERR_USAGE',
-        'a policy file path is not accepted over HTTP; give the policy inline',
-        `requirements.${index}.policy`,
-      );
-    }
-  });
-  for (const [index, award] of validation.value.awards.entries()) {
-    await refuseUnsafeSources(award, `awards.${index}`, destination);
-  }
-  return validation.value;
-}
-
-async function awardFromBody(body: unknown, destination: DestinationOptions): Promise<Award> {
-  const result = AwardSchema.safeParse(body);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const field = issue.path.map(String).join('.') || 'body';
-    throw fieldError('ERR_USAGE', `invalid body field ${field}: ${issue.message}`, field);
-  }
-  await refuseUnsafeSources(result.data, 'body', destination);
-  return result.data;
 }
 
 /**
@@ -262,17 +134,7 @@ export function programRoutes(app: ZodApp, context: ServerContext, options: Prog
     },
     async (request, reply) => {
       const program = await programFromBody(request.body, context.destination);
-      const exists = await context.db
-        .selectFrom('programs')
-        .select('id')
-        .where('slug', '=', program.id)
-        .executeTakeFirst();
-      if (exists)
-        throw new ApertureError(
-          'ERR_EXISTS',
-          `program "${program.id}" exists; update it with PUT /api/programs/${program.id}`,
-        );
-      await saveProgram(context.db, program);
+      await createProgram(context.db, program);
       return reply.code(201).send(await getProgram(context.db, program.id));
     },
   );
@@ -341,18 +203,7 @@ export function programRoutes(app: ZodApp, context: ServerContext, options: Prog
     },
     async (request, reply) => {
       const award = await awardFromBody(request.body, context.destination);
-      const program = await readProgramDefinition(context.db, request.params.id);
-      const taken = await context.db
-        .selectFrom('awards')
-        .select('id')
-        .where('slug', '=', award.id)
-        .executeTakeFirst();
-      if (taken)
-        throw new ApertureError(
-          'ERR_EXISTS',
-          `award "${award.id}" exists; update it with PUT /api/awards/${award.id}`,
-        );
-      await saveAward(context.db, program.id, award);
+      await addAward(context.db, request.params.id, award);
       return reply.code(201).send(await getAward(context.db, award.id));
     },
   );

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { ApertureError } from '../errors.ts';
 import { authenticatedTeam } from './team-token-auth.ts';
 
 /*
@@ -10,11 +11,17 @@ import { authenticatedTeam } from './team-token-auth.ts';
 
 const MINUTE_MS = 60_000;
 
-function tooMany(what: string) {
-  return (_request: unknown, limit: { after: string; statusCode: number }) =>
-    Object.assign(new Error(`too many requests ${what}; retry in ${limit.after}`), {
-      statusCode: limit.statusCode,
-    });
+/**
+ * The errorResponseBuilder of @fastify/rate-limit: an ERR_RATE_LIMITED abort (429 from ERROR_CODES) that
+ * says what was counted. The plugin throws what the builder returns, having set Retry-After and the
+ * x-ratelimit headers on the reply, so the error handler answers it like any other error.
+ *
+ * @example
+ * config: { rateLimit: { max: 5, timeWindow: 60_000, errorResponseBuilder: tooManyRequests('checks from this address') } }
+ */
+export function tooManyRequests(what: string) {
+  return (_request: unknown, limit: { after: string }): ApertureError =>
+    new ApertureError('ERR_RATE_LIMITED', `too many ${what}; retry in ${limit.after}`);
 }
 
 /**
@@ -29,7 +36,7 @@ export function rateLimitedPerAddress(max: number) {
       max,
       timeWindow: MINUTE_MS,
       keyGenerator: (request: FastifyRequest) => `address:${request.ip}`,
-      errorResponseBuilder: tooMany('from this address'),
+      errorResponseBuilder: tooManyRequests('requests from this address'),
     },
   };
 }
@@ -52,7 +59,7 @@ export function rateLimitedPerTeamToken(max: number) {
         const team = authenticatedTeam(request);
         return team ? `token:${team.tokenId}` : `address:${request.ip}`;
       },
-      errorResponseBuilder: tooMany('with this token'),
+      errorResponseBuilder: tooManyRequests('requests with this token'),
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FailedAuthentications } from './failed-authentications.ts';
-import { errorBody } from './http-errors.ts';
+import { replyError } from './http-errors.ts';
 
 /**
  * Answers 429 (ERR_RATE_LIMITED, with Retry-After) when the request's address has used up its failed
@@ -18,14 +18,10 @@ export function refuseBlockedAddress(
   const waitMs = failed.retryAfterMs(request.ip);
   if (waitMs <= 0) return false;
   const seconds = Math.ceil(waitMs / 1000);
-  reply
-    .code(429)
-    .header('retry-after', seconds)
-    .send(
-      errorBody(
-        'ERR_RATE_LIMITED',
-        `too many failed authentications from this address; retry in ${seconds} s with a valid token`,
-      ),
-    );
+  replyError(
+    reply.header('retry-after', seconds),
+    'ERR_RATE_LIMITED',
+    `too many failed authentications from this address; retry in ${seconds} s with a valid token`,
+  );
   return true;
 }

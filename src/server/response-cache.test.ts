@@ -36,6 +36,14 @@ describe('ResponseCache', () => {
     expect(off.size).toBe(0);
   });
 
+  it('does not keep a value over maxBytes, and keeps the others', async () => {
+    const cache = new ResponseCache({ maxEntries: 10, maxBytes: 100 });
+    await cache.get('small', async () => 'x'.repeat(10));
+    expect(await cache.get('huge', async () => 'y'.repeat(100))).toBe('y'.repeat(100));
+    expect(cache.size).toBe(1);
+    expect(await cache.get('small', async () => 'recomputed')).toBe('x'.repeat(10));
+  });
+
   it('does not keep a failed computation', async () => {
     const cache = new ResponseCache();
     await expect(cache.get('k', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');

@@ -29,6 +29,11 @@ export type CheckReleaseFunction = (
 /** What routes need from the server: the catalog and how to check a release. */
 export interface ServerContext {
   db: Kysely<Database>;
+  /**
+   * Where long catalog reads run (indicators, country summaries, list totals): the SQLite read pool's
+   * worker threads when serving a file, so they never hold the event loop; `db` otherwise.
+   */
+  reads: Kysely<Database>;
   dialect: DialectName;
   checkRelease: CheckReleaseFunction;
   /** Which destinations clients may name: APERTURE_ALLOW_HOSTS, and the resolver (tests inject one). */

@@ -1,5 +1,7 @@
+/** How open a license can be, from most to least open. */
+export const LICENSE_CLASSES = ['open', 'restricted', 'proprietary'] as const;
 /** How open a license is, for the openness profile. */
-export type LicenseClass = 'open' | 'restricted' | 'proprietary';
+export type LicenseClass = (typeof LICENSE_CLASSES)[number];
 
 /** A license that is not (only) an SPDX id: the AI model licenses, with why they are classed as they are. */
 export interface CataloguedLicense {

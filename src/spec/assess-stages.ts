@@ -1,16 +1,9 @@
+import type { z } from 'zod';
 import type { Stage } from './release-pack-schema.ts';
+import type { StageAssessmentSchema } from './report/stage-assessment-schema.ts';
 
-/** Where a stage of a staged release stands on a given day. */
-export interface StageAssessment {
-  name: string;
-  planned: string | null;
-  released: string | null;
-  /** released on time; released late; planned and not yet due; overdue (planned date passed, not released); unscheduled. */
-  state: 'released' | 'released-late' | 'pending' | 'overdue' | 'unscheduled';
-  /** Days past the planned date when overdue or late. */
-  daysLate: number;
-  reason: string | null;
-}
+/** Where a stage of a staged release stands on a given day (see StageAssessmentSchema). */
+export type StageAssessment = z.output<typeof StageAssessmentSchema>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

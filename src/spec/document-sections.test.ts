@@ -67,6 +67,11 @@ describe('coverSections', () => {
     expect(coverage.empty).toEqual(['training-data']);
     expect(coverage.missing).toEqual(['evaluation', 'limitations']);
     expect(coverage.lines['intended-use']).toBe(4);
+    const labelled = (line: string) => coverSections(`${line}\n${words(15)}\n`, card).written;
+    expect(labelled('**Intended use** \t: \t')).toEqual(['intended-use']);
+    expect(labelled('__Intended use__')).toEqual(['intended-use']);
+    expect(labelled('**Intended use**::')).toEqual([]);
+    expect(labelled('**Intended use** : x')).toEqual([]);
   });
 
   it('stays linear on hostile text', () => {
@@ -76,6 +81,8 @@ describe('coverSections', () => {
       '\n'.repeat(200_000),
       `- ${' '.repeat(50_000)}`,
       `**${'a'.repeat(79)}${' '.repeat(50_000)}`,
+      `**Intended use**${' '.repeat(200_000)}x`,
+      `__Intended use__${' \t'.repeat(100_000)}:x`,
     ];
     for (const text of hostile) {
       const coverage = coverSections(text, card);

@@ -394,7 +394,19 @@ function trimClosingHashes(text: string): string {
  * way a heading does: many model cards (IBM Granite's, for one) are laid out so. No `*` or `_` inside
  * the label keeps the pattern linear and keeps emphasised sentences out.
  */
-const BOLD_LABEL = /^(?:\*\*|__)([^*_\n]{1,80})(?:\*\*|__)[ \t]*:?[ \t]*$/;
+const BOLD_LABEL = /^(?:\*\*|__)([^*_\n]{1,80})(?:\*\*|__)/;
+
+/**
+ * The text of a line that is only a bold label (then spaces and tabs with at most one colon), or null.
+ * The tail is checked apart: `[ \t]*:?[ \t]*$` in one pattern backtracks quadratically over a long run of
+ * spaces followed by anything else.
+ */
+function boldLabelText(line: string): string | null {
+  const label = BOLD_LABEL.exec(line);
+  if (!label) return null;
+  const rest = line.slice(label[0].length).replace(/^[ \t]+/, '');
+  return /^[ \t]*$/.test(rest.startsWith(':') ? rest.slice(1) : rest) ? label[1]! : null;
+}
 /** Below every Markdown heading level: a bold label's section ends at the next label or heading. */
 const BOLD_LABEL_LEVEL = 7;
 
@@ -431,8 +443,8 @@ export function coverSections(markdown: string, definition: DocumentDefinition):
       if (text) headings.push({ line: index + 1, level: match[1]!.length, text });
       return;
     }
-    const label = BOLD_LABEL.exec(line);
-    if (label) headings.push({ line: index + 1, level: BOLD_LABEL_LEVEL, text: label[1]!.trim() });
+    const label = boldLabelText(line);
+    if (label !== null) headings.push({ line: index + 1, level: BOLD_LABEL_LEVEL, text: label.trim() });
   });
   const written: string[] = [];
   const empty: string[] = [];

@@ -1,60 +1,31 @@
+import type { z } from 'zod';
 import type { ComponentId } from './components.ts';
 import type { LicenseVerdict } from './license-classify.ts';
 import type { Artifact, ComponentStatus, ReleasePack } from './release-pack-schema.ts';
+import type {
+  ChecksumOutcomeSchema,
+  EvidenceRefSchema,
+  ManifestIssueSchema,
+  ManifestStateSchema,
+  PackFileSchema,
+  ReleaseLocationSummarySchema,
+  SourceInfoSchema,
+} from './report/evidence-schemas.ts';
 
-/** Where a finding comes from: a file in the pack (with a line) or a URL. */
-export interface EvidenceRef {
-  file?: string;
-  line?: number;
-  url?: string;
-  /** What this piece of evidence shows, in a few words. */
-  note?: string;
-  /** The location of the release the file belongs to, when it is not the primary one (`hf:org/name`, a git URL). */
-  location?: string;
-}
+/** Where a finding comes from: a file in the pack (with a line) or a URL (see EvidenceRefSchema). */
+export type EvidenceRef = z.output<typeof EvidenceRefSchema>;
 
-/** Where a release was read from. */
-export interface SourceInfo {
-  kind: 'folder' | 'archive' | 'git' | 'hf' | 'memory';
-  /** What the user gave: a path, URL or `hf:org/name@rev`. */
-  ref: string;
-  /** The resolved revision (commit sha) when the source has one. */
-  revision?: string;
-  /** A web page for the release, when there is one (Hub page, repository). */
-  url?: string;
-  /** True when the Hub gates access to the repository's files. */
-  gated?: boolean;
-}
+/** Where a release was read from (see SourceInfoSchema). */
+export type SourceInfo = z.output<typeof SourceInfoSchema>;
 
-/** One regular file of the pack. */
-export interface PackFile {
-  /** Path relative to the pack root, with forward slashes. */
-  path: string;
-  size: number;
-  /** A sha256 the source itself vouches for (the Hub's LFS object id), if any. */
-  sourceSha256?: string;
-}
+/** One regular file of the pack (see PackFileSchema). */
+export type PackFile = z.output<typeof PackFileSchema>;
 
-/** A problem in release-pack.yaml, located in the file. */
-export interface ManifestIssue {
-  /** Dotted path of the field, e.g. `components.final-parameters.status`. */
-  path: string;
-  line?: number;
-  column?: number;
-  message: string;
-}
+/** A problem in release-pack.yaml, located in the file (see ManifestIssueSchema). */
+export type ManifestIssue = z.output<typeof ManifestIssueSchema>;
 
-/** The manifest as collected: valid, invalid with issues, or absent (then components are inferred). */
-export type ManifestState =
-  | {
-      state: 'valid';
-      file: string;
-      value: ReleasePack;
-      /** The line of each component's entry, for evidence that points into the manifest. */
-      componentLines: Record<string, number>;
-    }
-  | { state: 'invalid'; file: string; issues: ManifestIssue[] }
-  | { state: 'absent' };
+/** The manifest as collected: valid, invalid with issues, or absent (see ManifestStateSchema). */
+export type ManifestState = z.output<typeof ManifestStateSchema>;
 
 /** A component as the checker sees it, declared in the manifest or inferred from conventional evidence. */
 export interface ResolvedComponent {
@@ -90,30 +61,11 @@ export interface TextDocument {
   truncated: boolean;
 }
 
-/** The outcome of verifying one declared digest. */
-export interface ChecksumOutcome {
-  path: string;
-  expected: string;
-  /** The digest computed (or vouched for by the source), or null when the file could not be hashed. */
-  actual: string | null;
-  /** `computed` by hashing the bytes, `source` when taken from the source (Hub LFS ids). */
-  method: 'computed' | 'source';
-  error?: string;
-}
+/** The outcome of verifying one declared digest (see ChecksumOutcomeSchema). */
+export type ChecksumOutcome = z.output<typeof ChecksumOutcomeSchema>;
 
-/** One location of a release as the report names it: the pack checked, one named with it, or one a link led to. */
-export interface ReleaseLocationSummary {
-  /** As a user writes it: a path, `hf:org/name`, `hf:datasets/org/name`, a git URL. */
-  ref: string;
-  role: 'primary' | 'given' | 'followed';
-  kind: SourceInfo['kind'];
-  revision?: string;
-  url?: string;
-  /** Files it lists. */
-  files: number;
-  /** The link that led to it. */
-  via?: EvidenceRef;
-}
+/** One location of a release as the report names it (see ReleaseLocationSummarySchema). */
+export type ReleaseLocationSummary = z.output<typeof ReleaseLocationSummarySchema>;
 
 /**
  * Everything the checks look at, collected once from a release. Checks are pure functions of this.

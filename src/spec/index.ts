@@ -11,6 +11,8 @@ export {
   getComponent,
   RELEASE_PACK_DOCUMENTS,
 } from './components.ts';
+export type { DocumentIssue } from './document-issue.ts';
+export { formatDocumentIssue, summarizeDocumentIssues } from './document-issue.ts';
 export type { DocumentDefinition, SectionCoverage, SectionDefinition } from './document-sections.ts';
 export { coverSections, DOCUMENTS, getDocumentDefinition, MIN_SECTION_WORDS } from './document-sections.ts';
 export type {
@@ -27,7 +29,7 @@ export type {
 } from './evidence.ts';
 export type { ValuePathStep } from './find-nul-byte.ts';
 export { findNulByte, nulPathText } from './find-nul-byte.ts';
-export { policyJsonSchema, releasePackJsonSchema } from './json-schema.ts';
+export { policyJsonSchema, releasePackJsonSchema, reportJsonSchema } from './json-schema.ts';
 export type { LicenseVerdict } from './license-classify.ts';
 export {
   canonicalSpdxId,
@@ -49,8 +51,6 @@ export {
 } from './markdown-tables.ts';
 export type { MofClassName, Policy, Rating } from './policy-schema.ts';
 export { MOF_CLASS_NAMES, POLICY_SPEC, PolicySchema, RATINGS } from './policy-schema.ts';
-export type { ExplainedIssue } from './read-yaml-mapping.ts';
-export { locateIssues, readYamlMapping } from './read-yaml-mapping.ts';
 export type {
   Artifact,
   ComponentEntry,
@@ -70,6 +70,32 @@ export {
   ReleasePackSchema,
   WITHHOLD_REASONS,
 } from './release-pack-schema.ts';
+export { CheckOutcomeSchema, CheckResultSchema, RISKS } from './report/check-outcome-schema.ts';
+export {
+  ChecksumOutcomeSchema,
+  EvidenceRefSchema,
+  ManifestIssueSchema,
+  ManifestStateSchema,
+  PackFileSchema,
+  ReleaseLocationSummarySchema,
+  SourceInfoSchema,
+} from './report/evidence-schemas.ts';
+export { FixSchema } from './report/fix-schema.ts';
+export { LicenseVerdictSchema } from './report/license-verdict-schema.ts';
+export { PolicyOutcomeSchema, RuleOutcomeSchema } from './report/policy-outcome-schema.ts';
+export {
+  CompletenessSchema,
+  ComponentRatingSchema,
+  MofEvaluationSchema,
+  OpennessProfileSchema,
+  OpenWashingSchema,
+  OsaidVerdictSchema,
+} from './report/profile-schema.ts';
+export { CheckReportSchema, JsonReportSchema, REPORT_VERSION } from './report/report-schema.ts';
+export { StageAssessmentSchema } from './report/stage-assessment-schema.ts';
 export type { ParsedYaml, SourcePosition, YamlLimits } from './safe-yaml.ts';
 export { DEFAULT_YAML_LIMITS, estimateNestingDepth, parseYamlSafely } from './safe-yaml.ts';
-export { formatManifestIssue, validateManifestText } from './validate-manifest.ts';
+export { validateDocumentValue } from './validate-document-value.ts';
+export { validateManifestText } from './validate-manifest.ts';
+export type { YamlDocumentOptions, YamlValidation } from './validate-yaml-document.ts';
+export { validateYamlDocument } from './validate-yaml-document.ts';

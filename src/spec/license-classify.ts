@@ -2,25 +2,12 @@ import { spdx as SPDX_FLAGS } from '@nodesecure/licenses-conformance/src/spdx.js
 import spdxCorrect from 'spdx-correct';
 import parseSpdxExpression from 'spdx-expression-parse';
 import spdxLicenseList from 'spdx-license-list';
+import type { z } from 'zod';
 import { AI_LICENSES, type CataloguedLicense, type LicenseClass, OPEN_DATA_LICENSES } from './ai-licenses.ts';
+import type { LicenseVerdictSchema } from './report/license-verdict-schema.ts';
 
-/** What Aperture concluded about a license string. */
-export interface LicenseVerdict {
-  /** The text as written. */
-  input: string;
-  /** open, restricted, proprietary; `none` when no license is given; `unknown` when it cannot be read. */
-  class: LicenseClass | 'none' | 'unknown';
-  /** The normalised expression (SPDX, with catalogued AI licenses as their ids), when recognised. */
-  expression: string | null;
-  /** Licenses named by the expression. */
-  ids: string[];
-  /** Whether the text was a valid SPDX expression or catalogue id as written (not guessed from free text). */
-  exact: boolean;
-  /** Why it is classed so, in one line. */
-  reason: string;
-  /** Where to read the license (first license of the expression). */
-  source: string | null;
-}
+/** What Aperture concluded about a license string (see LicenseVerdictSchema). */
+export type LicenseVerdict = z.output<typeof LicenseVerdictSchema>;
 
 interface LeafVerdict {
   id: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LICENSE_CLASSES } from './ai-licenses.ts';
 import { COMPONENT_IDS } from './components.ts';
 
 /** The value of `policy:` for this version of the policy format. */
@@ -39,7 +40,7 @@ export const PolicySchema = z.strictObject({
   requireOsaid: z.boolean().optional().describe('Require the OSAID-style verdict to be open source AI'),
   requireComponents: z.array(componentRequirement).optional(),
   allowedLicenseClasses: z
-    .array(z.enum(['open', 'restricted', 'proprietary']))
+    .array(z.enum(LICENSE_CLASSES))
     .min(1)
     .optional()
     .describe('License classes allowed on released components'),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApertureError } from '../errors.ts';
-import { estimateNestingDepth, parseYamlSafely } from './safe-yaml.ts';
+import { estimateNestingDepth, parseYamlSafely, readYamlSafely } from './safe-yaml.ts';
 
 describe('parseYamlSafely', () => {
   it('parses and locates values', () => {
@@ -48,5 +48,16 @@ describe('estimateNestingDepth', () => {
   it('ignores brackets inside quotes and comments', () => {
     expect(estimateNestingDepth('a: "[[[[[[[["\nb: 1 # [[[[[[[\n').depth).toBeLessThan(4);
     expect(estimateNestingDepth('a: [[[1]]]\n').depth).toBe(4);
+  });
+});
+
+describe('readYamlSafely', () => {
+  it('returns a syntax error as data, at its position', () => {
+    expect(readYamlSafely('a: 1\na: 2\n', 'dup.yaml')).toEqual({
+      ok: false,
+      syntax: { line: 2, column: 1, message: expect.stringMatching(/unique/) },
+    });
+    const read = readYamlSafely('a: [1]\n', 'f.yaml');
+    expect(read.ok && read.parsed.value).toEqual({ a: [1] });
   });
 });

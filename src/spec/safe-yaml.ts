@@ -27,18 +27,24 @@ export interface ParsedYaml {
   locate(path: ReadonlyArray<PropertyKey>, options?: { atKey?: boolean }): SourcePosition | undefined;
 }
 
+/** A YAML syntax error: where it is and what the parser said (its first line). */
+export interface YamlSyntaxError extends SourcePosition {
+  message: string;
+}
+
 /**
- * Parses untrusted YAML with limits on size, nesting depth and aliases. Syntax errors and limit breaches
- * abort with a one-line message naming the file and position.
+ * Parses untrusted YAML with limits on size, nesting depth and aliases. A syntax error comes back as data,
+ * at its position; a limit breach aborts with ERR_YAML_LIMIT (a bomb is an attack, not a typo).
  *
  * @example
- * const { value, locate } = parseYamlSafely(text, 'release-pack.yaml');
+ * const read = readYamlSafely(text, 'release-pack.yaml');
+ * if (!read.ok) console.log(`${read.syntax.line}:${read.syntax.column} ${read.syntax.message}`);
  */
-export function parseYamlSafely(
+export function readYamlSafely(
   text: string,
   file: string,
   limits: YamlLimits = DEFAULT_YAML_LIMITS,
-): ParsedYaml {
+): { ok: true; parsed: ParsedYaml } | { ok: false; syntax: YamlSyntaxError } {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > limits.maxBytes) {
     throw new ApertureError(
@@ -65,7 +71,7 @@ export function parseYamlSafely(
   if (firstError) {
     const at = lineCounter.linePos(firstError.pos[0]);
     const message = firstError.message.split('\n')[0] ?? 'invalid YAML';
-    throw new ApertureError('ERR_UNREADABLE', `${file}:${at.line}:${at.col}: ${message}`);
+    return { ok: false, syntax: { line: at.line, column: at.col, message } };
   }
   let value: unknown;
   try {
@@ -75,23 +81,26 @@ export function parseYamlSafely(
     throw new ApertureError('ERR_YAML_LIMIT', `${file}: ${reason}`, { cause: error });
   }
   return {
-    value,
-    locate(path, options) {
-      if (options?.atKey) {
-        const key = findPair(doc.contents, path);
-        if (key) return key;
-      }
-      for (let length = path.length; length >= 0; length--) {
-        const node = doc.getIn(path.slice(0, length) as unknown[], true);
-        if (isNode(node) && node.range) {
-          const at = lineCounter.linePos(node.range[0]);
-          return { line: at.line, column: at.col };
+    ok: true,
+    parsed: {
+      value,
+      locate(path, options) {
+        if (options?.atKey) {
+          const key = findPair(doc.contents, path);
+          if (key) return key;
         }
-        // A key whose value is empty has no node; point at the key itself.
-        const pair = findPair(doc.contents, path.slice(0, length));
-        if (pair) return pair;
-      }
-      return undefined;
+        for (let length = path.length; length >= 0; length--) {
+          const node = doc.getIn(path.slice(0, length) as unknown[], true);
+          if (isNode(node) && node.range) {
+            const at = lineCounter.linePos(node.range[0]);
+            return { line: at.line, column: at.col };
+          }
+          // A key whose value is empty has no node; point at the key itself.
+          const pair = findPair(doc.contents, path.slice(0, length));
+          if (pair) return pair;
+        }
+        return undefined;
+      },
     },
   };
 
@@ -157,4 +166,22 @@ export function estimateNestingDepth(text: string): { depth: number; line: numbe
     }
   }
   return { depth: maxDepth, line: maxLine };
+}
+
+/**
+ * Parses untrusted YAML with limits on size, nesting depth and aliases (see readYamlSafely). Syntax errors
+ * and limit breaches abort with a one-line message naming the file and position.
+ *
+ * @example
+ * const { value, locate } = parseYamlSafely(text, 'release-pack.yaml');
+ */
+export function parseYamlSafely(
+  text: string,
+  file: string,
+  limits: YamlLimits = DEFAULT_YAML_LIMITS,
+): ParsedYaml {
+  const read = readYamlSafely(text, file, limits);
+  if (read.ok) return read.parsed;
+  const { line, column, message } = read.syntax;
+  throw new ApertureError('ERR_UNREADABLE', `${file}:${line}:${column}: ${message}`);
 }

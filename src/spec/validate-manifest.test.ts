@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApertureError } from '../errors.ts';
-import { formatManifestIssue, validateManifestText } from './validate-manifest.ts';
+import { formatDocumentIssue } from './document-issue.ts';
+import { validateManifestText } from './validate-manifest.ts';
 
 const VALID = `spec: aperture.dev/release-pack/v1
 model:
@@ -45,7 +46,7 @@ describe('validateManifestText', () => {
       .replace('status: released\n    location', 'status: open\n    location')
       .replace('planned: 2025-03-01', 'planned: 2025/03/01');
     const issues = issuesOf(text);
-    const lines = issues.map((issue) => formatManifestIssue('release-pack.yaml', issue));
+    const lines = issues.map((issue) => formatDocumentIssue('release-pack.yaml', issue));
     expect(lines).toContain(
       'release-pack.yaml:4:3: model.organisation: unknown field "organisation"; did you mean "organization"?',
     );

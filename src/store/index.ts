@@ -46,6 +46,8 @@ export {
   OPENNESS_SCHEMES,
   TABLE_NAMES,
 } from './database.ts';
+export { dialectOf } from './dialect-of.ts';
+export type { IndicatorResultsTable } from './indicator-results.ts';
 export type { MigrationOutcome } from './migrate.ts';
 export { appliedMigrations, migrateToLatest, migrationsFor } from './migrate.ts';
 export { DEFAULT_TASK_ID } from './migrations/0007-benchmark-tasks.ts';
@@ -63,5 +65,9 @@ export type {
 } from './program-tables.ts';
 export { PROGRAM_KINDS, VERIFICATION_RUN_STATUSES, VERIFICATION_STATUSES } from './program-tables.ts';
 export { readTable, requireTableName, tableColumns } from './read-table.ts';
+export type { SqliteReadPoolOptions, SqliteReadResult } from './sqlite-read-pool.ts';
+export { SqliteReadPool } from './sqlite-read-pool.ts';
+export { SqliteReadPoolDialect } from './sqlite-read-pool-dialect.ts';
+export { isUniqueViolation } from './unique-violation.ts';
 export type { InsertOptions, InsertOutcome, UpsertOptions, UpsertOutcome } from './upsert-rows.ts';
 export { insertRows, upsertRows } from './upsert-rows.ts';

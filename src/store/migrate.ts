@@ -12,6 +12,7 @@ import { unscoredSubmissionsMigration } from './migrations/0009-unscored-submiss
 import { teamTokenPublicIdsMigration } from './migrations/0010-team-token-public-ids.ts';
 import { logScoreCommitmentsMigration } from './migrations/0011-log-score-commitments.ts';
 import { importRunsInterruptedMigration } from './migrations/0012-import-runs-interrupted.ts';
+import { indicatorResultsMigration } from './migrations/0013-indicator-results.ts';
 import type { DatabaseHandle, DialectName } from './open-database.ts';
 
 /**
@@ -32,6 +33,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0010-team-token-public-ids': teamTokenPublicIdsMigration(),
     '0011-log-score-commitments': logScoreCommitmentsMigration(dialect),
     '0012-import-runs-interrupted': importRunsInterruptedMigration(dialect),
+    '0013-indicator-results': indicatorResultsMigration(),
   };
 }
 

@@ -6,6 +6,8 @@ import pg from 'pg';
 import { ApertureError } from '../errors.ts';
 import type { Database } from './database.ts';
 import { RefuseNulTextPlugin } from './refuse-nul-text-plugin.ts';
+import { SqliteReadPool } from './sqlite-read-pool.ts';
+import { SqliteReadPoolDialect } from './sqlite-read-pool-dialect.ts';
 
 /** The SQL engines the store runs on. */
 export type DialectName = 'sqlite' | 'postgres';
@@ -38,12 +40,23 @@ export interface OpenDatabaseOptions {
    * imports and commands, whose resident memory it would only grow.
    */
   serving?: boolean;
+  /**
+   * Worker threads that run long reads (`reads`) of a served SQLite file, each on its own read-only
+   * connection: 2 to 4 by default when `serving`, 0 otherwise (0 runs them on the main connection).
+   */
+  readWorkers?: number;
 }
 
 /** An open database: the Kysely instance, which engine it is, and how to close it. */
 export interface DatabaseHandle {
   db: Kysely<Database>;
   dialect: DialectName;
+  /**
+   * Where long reads (indicators, catalog-wide counts) run without holding the event loop: a Kysely
+   * instance over a SqliteReadPool for a served SQLite file, otherwise `db` itself (PostgreSQL's driver
+   * is asynchronous already). Read-only; no transactions, no streaming.
+   */
+  reads: Kysely<Database>;
   /** The SQLite file path, or the PostgreSQL URL without its password. */
   location: string;
   close(): Promise<void>;
@@ -99,12 +112,11 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     }
     return openPostgres(url);
   }
-  return openSqlite(
-    options.file ?? DEFAULT_DATABASE_FILE,
-    cwd,
-    options.mustExist ?? false,
-    options.serving ?? false,
-  );
+  const serving = options.serving ?? false;
+  return openSqlite(options.file ?? DEFAULT_DATABASE_FILE, cwd, options.mustExist ?? false, {
+    serving,
+    readWorkers: serving ? options.readWorkers : 0,
+  });
 }
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
@@ -144,6 +156,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   return {
     db,
     dialect: 'postgres',
+    reads: db,
     location,
     close: () => db.destroy(),
   };
@@ -175,7 +188,7 @@ async function openSqlite(
   file: string,
   cwd: string,
   mustExist: boolean,
-  serving: boolean,
+  { serving, readWorkers }: { serving: boolean; readWorkers: number | undefined },
 ): Promise<DatabaseHandle> {
   const memory = file === ':memory:';
   const location = memory ? file : path.resolve(cwd, file);
@@ -205,11 +218,34 @@ async function openSqlite(
     dialect: new SqliteDialect({ database: connection }),
     plugins: [new RefuseNulTextPlugin()],
   });
+  let reads = db;
+  // The workers open the file after the main connection, which has put it in WAL mode.
+  if (!memory && readWorkers !== 0) {
+    try {
+      const pool = await SqliteReadPool.open(location, {
+        workers: readWorkers,
+        busyTimeoutMs: BUSY_TIMEOUT_MS,
+        cacheKib: SQLITE_CACHE_KIB,
+        mmapBytes: SQLITE_MMAP_BYTES,
+      });
+      reads = new Kysely<Database>({
+        dialect: new SqliteReadPoolDialect(pool),
+        plugins: [new RefuseNulTextPlugin()],
+      });
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+  }
   const handle: DatabaseHandle = {
     db,
     dialect: 'sqlite',
+    reads,
     location,
-    close: () => db.destroy(),
+    close: async () => {
+      if (reads !== db) await reads.destroy();
+      await db.destroy();
+    },
   };
   SQLITE_CONNECTIONS.set(handle, connection);
   return handle;

@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { Worker } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import type { HashTask, HashTaskResult } from './hash-worker.ts';
 
 /** Progress of a hashing run, in bytes. */
 export type HashProgress = (bytesDone: number) => void;
@@ -18,50 +22,61 @@ export interface HashJob {
 /** The digest of a file, or why it could not be computed. */
 export type HashResult = { path: string; sha256: string } | { path: string; error: string };
 
-/** Bytes read per call in a worker. Measured from 64 KiB to 4 MiB on a 2-core EPYC: no difference beyond noise. */
-const READ_BUFFER_BYTES = 4 * 1024 * 1024;
 /** Smaller on the calling thread, which yields after each read: a chunk holds the event loop about 1 ms. */
 const CALLER_BUFFER_BYTES = 1024 * 1024;
-/** A worker reports progress after this many bytes, so a progress bar moves without flooding messages. */
-const PROGRESS_EVERY_BYTES = 64 * 1024 * 1024;
-
-// Plain JavaScript, evaluated in each worker, so that it runs the same under tsx, vitest and the build.
-const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
-const { createHash } = require('node:crypto');
-const { openSync, readSync, closeSync } = require('node:fs');
-const buffer = Buffer.allocUnsafe(${READ_BUFFER_BYTES});
-parentPort.on('message', ({ id, path }) => {
-  let fd;
-  try {
-    fd = openSync(path, 'r');
-    const hash = createHash('sha256');
-    let pending = 0;
-    for (;;) {
-      const n = readSync(fd, buffer, 0, buffer.length, null);
-      if (n === 0) break;
-      hash.update(n === buffer.length ? buffer : buffer.subarray(0, n));
-      pending += n;
-      if (pending >= ${PROGRESS_EVERY_BYTES}) { parentPort.postMessage({ id, progress: pending }); pending = 0; }
-    }
-    if (pending) parentPort.postMessage({ id, progress: pending });
-    parentPort.postMessage({ id, sha256: hash.digest('hex') });
-  } catch (error) {
-    parentPort.postMessage({ id, error: error && error.code ? error.code : String(error) });
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-});
-`;
-
-type WorkerMessage = { id: number; progress?: number; sha256?: string; error?: string };
 
 /**
- * Computes sha256 digests of local files on several cores: the calling thread and `workers − 1` worker
- * threads each stream one file at a time through OpenSSL, so a pack of big weight shards hashes about as
- * many times faster as there are cores. The calling thread takes part (yielding to the event loop after
- * every 1 MiB) because starting a worker costs ~55 ms of CPU, as much as hashing 80 MB. The largest files
- * start first, so that no core is left hashing a big file alone at the end.
+ * The worker module: the TypeScript source under vitest and tsx (loaded through tsx's loader), the
+ * compiled hash-worker.js beside this file in the build.
+ */
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const WORKER_FILE = new URL(FROM_SOURCE ? './hash-worker.ts' : './hash-worker.js', import.meta.url);
+
+let sharedPool: Piscina<HashTask, HashTaskResult> | undefined;
+
+/**
+ * The hashing threads, started on first use and shared by every call: a thread that has been idle for
+ * 30 s exits, and idle threads never keep the process alive.
+ */
+function hashPool(): Piscina<HashTask, HashTaskResult> {
+  sharedPool ??= new Piscina<HashTask, HashTaskResult>({
+    filename: WORKER_FILE.href,
+    minThreads: 0,
+    // The calling thread hashes too.
+    maxThreads: Math.max(1, availableParallelism() - 1),
+    idleTimeout: 30_000,
+    ...(FROM_SOURCE
+      ? { execArgv: ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] }
+      : {}),
+  });
+  return sharedPool;
+}
+
+/** Hashes one file on a pool thread, passing its progress on; a thread that dies fails this file only. */
+async function hashOnPool(pool: Piscina<HashTask, HashTaskResult>, path: string, onProgress?: HashProgress) {
+  const { port1, port2 } = new MessageChannel();
+  // The worker posts null after its last report, so no progress arrives after the result is returned.
+  const reported = new Promise<void>((resolve) =>
+    port1.on('message', (bytes: number | null) => (bytes === null ? resolve() : onProgress?.(bytes))),
+  );
+  try {
+    const answer = await pool.run({ path, progress: port2 }, { transferList: [port2] });
+    await reported;
+    return 'sha256' in answer ? { path, sha256: answer.sha256 } : { path, error: answer.error };
+  } catch (error) {
+    return { path, error: `hashing worker failed: ${(error as Error).message}` };
+  } finally {
+    port1.close();
+  }
+}
+
+/**
+ * Computes sha256 digests of local files on several cores: the calling thread and `workers − 1` threads
+ * of a shared piscina pool (at most one per core but one) each stream one file at a time through OpenSSL,
+ * so a pack of big weight shards hashes about as many times faster as there are cores. The calling thread
+ * takes part (yielding to the event loop after every 1 MiB) because starting a worker costs ~55 ms of CPU,
+ * as much as hashing 80 MB; the pool keeps its threads for the next call. The largest files start first,
+ * so that no core is left hashing a big file alone at the end.
  * Results keep the order of `jobs`; a file that cannot be read gives an `error` result, never a throw.
  *
  * @example
@@ -84,44 +99,14 @@ export async function hashFilesInParallel(
       results[id] = await hashOnThisThread(jobs[id]!.path, buffer, options.onProgress);
     }
   };
-  const workers = Array.from({ length: threads - 1 }, () => new Worker(WORKER_SOURCE, { eval: true }));
-  const workerHashes = (worker: Worker) =>
-    new Promise<void>((resolve) => {
-      let current: number | undefined;
-      const take = () => {
-        current = takeJob();
-        if (current === undefined) return resolve();
-        worker.postMessage({ id: current, path: jobs[current]!.path });
-      };
-      worker.on('message', (message: WorkerMessage) => {
-        if (message.progress !== undefined) {
-          options.onProgress?.(message.progress);
-          return;
-        }
-        const path = jobs[message.id]!.path;
-        results[message.id] =
-          message.sha256 !== undefined
-            ? { path, sha256: message.sha256 }
-            : { path, error: message.error ?? 'failed' };
-        take();
-      });
-      // A worker that dies fails its file only; the calling thread and other workers carry on.
-      const fail = (reason: string) => {
-        if (current !== undefined) {
-          results[current] = { path: jobs[current]!.path, error: `hashing worker failed: ${reason}` };
-        }
-        current = undefined;
-        resolve();
-      };
-      worker.on('error', (error) => fail(error.message));
-      worker.on('exit', (code) => fail(`exited with code ${code}`));
-      take();
-    });
-  try {
-    await Promise.all([callerHashes(), ...workers.map(workerHashes)]);
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
+  // Each lane keeps one pool thread busy, taking the next file as soon as its last one is done.
+  const pool = threads > 1 ? hashPool() : undefined;
+  const lane = async () => {
+    for (let id = takeJob(); id !== undefined; id = takeJob()) {
+      results[id] = await hashOnPool(pool!, jobs[id]!.path, options.onProgress);
+    }
+  };
+  await Promise.all([callerHashes(), ...Array.from({ length: threads - 1 }, lane)]);
   return results.map((result, i) => result ?? { path: jobs[i]!.path, error: 'not hashed' });
 }
 

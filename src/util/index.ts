@@ -2,6 +2,7 @@ export type { CsvProblem, CsvRecordHandler, CsvRecordReaderOptions } from './csv
 export { CsvRecordReader } from './csv-record-reader.ts';
 export { createSafeCsvStringifier, neutraliseCsvCell, toSafeCsv } from './csv-safe.ts';
 export { DEFAULT_SLICE_MS, EventLoopYielder } from './event-loop-yielder.ts';
+export { formatBytes } from './format-bytes.ts';
 export { formatScore } from './format-score.ts';
 export type { HashJob, HashProgress, HashResult } from './hash-pool.ts';
 export { hashFileStreaming, hashFilesInParallel, sha256Hex } from './hash-pool.ts';

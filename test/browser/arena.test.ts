@@ -93,7 +93,8 @@ describe.skipIf(skipReason !== null)('arena pages in Chromium', () => {
     await page.waitForURL(/round=round-1/, WAIT);
     await settled(page);
     const chart = page.locator('svg[data-testid="leaderboard-intervals"]');
-    await chart.waitFor(WAIT);
+    // Recharts draws the marks after the chart's first layout pass.
+    await chart.locator('circle.ci-score').first().waitFor(WAIT);
     expect(await chart.locator('g.interval-row').count()).toBe(board.entries.length);
     expect(await chart.locator('.ci-interval').count()).toBe(board.entries.length);
     expect(await chart.locator('circle.ci-score').count()).toBe(board.entries.length);
@@ -264,7 +265,9 @@ describe.skipIf(skipReason !== null)('arena pages in Chromium', () => {
     const table = page.getByRole('table', { name: 'Leaderboard of round-1 (public scores)' });
     await table.waitFor(WAIT);
     expect(await table.locator('tbody tr td:nth-child(4)').allTextContents()).toEqual(['–', '–']);
-    expect(await page.locator('svg[data-testid="leaderboard-intervals"] .ci-interval').count()).toBe(0);
+    const intervals = page.locator('svg[data-testid="leaderboard-intervals"]');
+    await intervals.locator('circle.ci-score').first().waitFor(WAIT);
+    expect(await intervals.locator('.ci-interval').count()).toBe(0);
 
     // Each round-1 submission in the histories says why its private score is withheld; round-2's are hidden.
     await page.getByText(/^Data table: every submission of these teams/).click();

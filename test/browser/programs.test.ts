@@ -78,7 +78,8 @@ describe.skipIf(skipReason !== null)('programs pages in Chromium', () => {
     await page.goto(`${baseUrl}/awards/${OVERDUE_AWARD}`);
     await settled(page);
     const timeline = page.locator('svg[data-testid="release-timeline"]');
-    await timeline.waitFor(WAIT);
+    // Recharts draws the marks after the chart's first layout pass.
+    await timeline.locator('g.milestone').first().waitFor(WAIT);
     expect(await timeline.getAttribute('role')).toBe('img');
     // Four milestones (preprint, code, evals, weights): a due mark each, and the released ones a dot.
     expect(await timeline.locator('g.milestone').count()).toBe(4);

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { RouteOptions } from 'fastify';
 
 /** One registered route: its path pattern and methods. */
 export interface ListedRoute {
@@ -6,21 +6,34 @@ export interface ListedRoute {
   methods: string[];
 }
 
+/** Routes recorded as Fastify registers them: `onRoute` goes to buildServer, `routes` fills in. */
+export interface RouteRecorder {
+  onRoute: (route: RouteOptions) => void;
+  /** One entry per path, in registration order; HEAD is left out where GET answers it. */
+  readonly routes: ListedRoute[];
+}
+
 /**
- * Every route of a ready Fastify app, read from `printRoutes({ commonPrefix: false })`: each tree line is
- * a path segment appended to its parent's path (four characters per level of indentation).
+ * Lists a server's routes through Fastify's onRoute hook.
+ *
+ * @example
+ * const recorder = routeRecorder();
+ * const app = await buildServer({ db, dialect, onRoute: recorder.onRoute });
+ * recorder.routes.map((route) => route.path) // ['/api/health', …]
  */
-export function listRoutes(app: FastifyInstance): ListedRoute[] {
-  const routes: ListedRoute[] = [];
-  const stack: string[] = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = /^((?:│ {3}| {4})*)(?:├── |└── )(.*?)(?: \(([^)]+)\))?$/.exec(line);
-    if (!match) continue;
-    const depth = match[1]!.length / 4;
-    stack.length = depth;
-    const path = (stack[depth - 1] ?? '') + match[2]!;
-    stack[depth] = path;
-    if (match[3]) routes.push({ path, methods: match[3].split(', ').filter((method) => method !== 'HEAD') });
-  }
-  return routes;
+export function routeRecorder(): RouteRecorder {
+  const methodsByPath = new Map<string, Set<string>>();
+  return {
+    onRoute(route) {
+      const methods = methodsByPath.get(route.url) ?? new Set<string>();
+      methodsByPath.set(route.url, methods);
+      for (const method of [route.method].flat()) methods.add(method);
+    },
+    get routes() {
+      return [...methodsByPath].map(([path, methods]) => ({
+        path,
+        methods: [...methods].filter((method) => method !== 'HEAD' || !methods.has('GET')),
+      }));
+    },
+  };
 }

@@ -1,7 +1,18 @@
 import type { ReleaseEvidence, ResolvedComponent } from '../../spec/index.ts';
 import { isUrl } from '../../util/index.ts';
 import { folderOf } from './release-parts.ts';
-import type { CommandContext } from './verify-command.ts';
+
+/** What a command is checked against. */
+export interface CommandContext {
+  /** Every file path of the pack. */
+  files: ReadonlySet<string>;
+  /** Text of files the collector read (for Makefile targets). */
+  texts: Readonly<Record<string, { text: string } | undefined>>;
+  /** Normalised names of declared dependencies (lowercase, `-` for `_` and `.`). */
+  dependencies: ReadonlySet<string>;
+  /** Folders, besides the pack root, that relative paths may be relative to (the component's location). */
+  baseDirs: readonly string[];
+}
 
 /** The folders a component's path locations name (a file's folder, a folder, a glob's fixed part). */
 export function componentFolders(component: ResolvedComponent): string[] {

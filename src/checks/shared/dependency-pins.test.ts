@@ -1,67 +1,54 @@
 import { describe, expect, it } from 'vitest';
-import { judgeCondaSpec, judgeRequirement } from './dependency-pins.ts';
-import { findMakeTarget } from './verify-command.ts';
+import type { ReleaseEvidence } from '../../spec/index.ts';
+import { assessPins } from './dependency-pins.ts';
 
-describe('judgeRequirement', () => {
-  it.each([
-    ['numpy==1.26.4', 'pinned'],
-    ['numpy === 1.26.4', 'pinned'],
-    ['torch==2.1.0+cu118', 'pinned'],
-    ['Foo_Bar[extra1,extra2]==1.0 ; python_version < "3.9"', 'pinned'],
-    ['numpy>=1.0 --hash=sha256:0123abcd', 'pinned'],
-    ['pkg @ https://example.org/pkg-1.0.tar.gz#sha256=0123abcd', 'pinned'],
-    [`pkg @ git+https://github.com/o/r.git@${'a'.repeat(40)}`, 'pinned'],
-    [`git+https://github.com/o/r.git@${'0'.repeat(40)}#egg=r`, 'pinned'],
-    ['numpy', 'unpinned'],
-    ['numpy>=1.0,<2', 'unpinned'],
-    ['numpy~=1.26', 'unpinned'],
-    ['numpy==1.*', 'unpinned'],
-    ['pkg @ https://example.org/pkg.tar.gz', 'unpinned'],
-    ['git+https://github.com/o/r.git@main', 'unpinned'],
-    ['numpy=1.0', 'unpinned'],
-    ['./local/pkg', 'local'],
-    ['.', 'local'],
-    ['file:///opt/wheels/x.whl', 'local'],
-  ])('%s is %s', (line, kind) => {
-    expect(judgeRequirement(line).kind).toBe(kind);
-  });
+function evidence(texts: Record<string, string>): ReleaseEvidence {
+  return {
+    files: Object.entries(texts).map(([path, text]) => ({ path, size: text.length })),
+    documents: Object.fromEntries(
+      Object.entries(texts).map(([path, text]) => [path, { path, text, truncated: false }]),
+    ),
+  } as ReleaseEvidence;
+}
 
-  it('says why a requirement is not pinned', () => {
-    expect(judgeRequirement('torch>=2')).toMatchObject({ name: 'torch', why: 'is a range (">=2")' });
-    expect(judgeRequirement('%%% garbage')).toMatchObject({
-      kind: 'unpinned',
-      why: 'cannot be read as a requirement',
+describe('assessPins', () => {
+  it('counts pinned and unpinned requirements, following includes and constraints', () => {
+    const pack = evidence({
+      'requirements.txt':
+        '-r base/requirements-core.txt\n-c constraints.txt\ntorch>=2\nnumpy==1.26.4\n./local\n',
+      'base/requirements-core.txt': 'transformers==4.40.0 \\\n  --hash=sha256:0123\n',
+      'constraints.txt': 'torch==2.3.0\n',
     });
-  });
-});
-
-describe('judgeCondaSpec', () => {
-  it.each([
-    ['numpy==1.26.4', 'pinned'],
-    ['numpy=1.26.4=py310h_0', 'pinned'],
-    ['conda-forge::numpy=1.26.4', 'pinned'],
-    ['numpy 1.26.4 py310h_0', 'pinned'],
-    ['python=3.10', 'unpinned'],
-    ['numpy', 'unpinned'],
-    ['numpy>=1.26', 'unpinned'],
-    ['numpy=1.26.*', 'unpinned'],
-  ])('%s is %s', (spec, kind) => {
-    expect(judgeCondaSpec(spec).kind).toBe(kind);
-  });
-});
-
-describe('findMakeTarget', () => {
-  const makefile = 'VAR := x\nall: build\n\n# eval: comment\neval test : deps\n\t@echo hi\nURL = http://x\n';
-  it('finds rules, not assignments, comments or recipes', () => {
-    expect(findMakeTarget(makefile, 'eval')).toBe(5);
-    expect(findMakeTarget(makefile, 'test')).toBe(5);
-    expect(findMakeTarget(makefile, 'VAR')).toBeNull();
-    expect(findMakeTarget(makefile, 'URL')).toBeNull();
-    expect(findMakeTarget(makefile, '@echo')).toBeNull();
+    const assessment = assessPins(pack, ['requirements.txt']);
+    expect(assessment).toMatchObject({
+      listFiles: ['requirements.txt', 'base/requirements-core.txt', 'constraints.txt'],
+      total: 3,
+      pinned: 3,
+      unpinned: [],
+      problems: [],
+    });
+    expect([...assessment.names].sort()).toEqual(['numpy', 'torch', 'transformers']);
   });
 
-  it('stays fast on a hostile line', () => {
-    expect(findMakeTarget(`${' '.repeat(1_000_000)}x`, 'x')).toBeNull();
-    expect(findMakeTarget(`a${' '.repeat(1_000_000)}:`, 'a')).toBe(1);
+  it('names what is not pinned and what is wrong, and takes lock files and range-only files', () => {
+    const pack = evidence({
+      'requirements.txt': 'torch>=2\n-r ../outside.txt\n',
+      'environment.yml': 'dependencies:\n  - python=3.10\n  - pip:\n      - vllm==0.5.0\n',
+      'uv.lock': '[[package]]\nname = "httpx"\n',
+      'pyproject.toml': '[project]\ndependencies = ["httpx"]\n',
+      'poetry.lock': '',
+    });
+    const assessment = assessPins(pack, Object.keys(pack.documents));
+    expect(assessment.lockFiles).toEqual(['uv.lock']);
+    expect(assessment.rangeOnly).toEqual(['pyproject.toml']);
+    expect(assessment.unpinned.map((item) => [item.file, item.line, item.why])).toEqual([
+      ['environment.yml', 2, '"=3.10" matches every 3.10.x release; give the full version'],
+      ['requirements.txt', 1, 'is a range (">=2")'],
+    ]);
+    expect(assessment.problems).toEqual([
+      'poetry.lock is empty',
+      'requirements.txt:2: ../outside.txt points outside the pack',
+    ]);
+    expect(assessment.names.has('httpx')).toBe(true);
   });
 });

@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command } from 'commander';
-import { createBenchmark, parseBenchmarkDefinition, resolveTasks } from '../../arena/index.ts';
-import { ApertureError } from '../../errors.ts';
+import { createBenchmark, resolveTasks, validateBenchmarkDefinition } from '../../arena/index.ts';
+import { ApertureError, EXIT_CODES } from '../../errors.ts';
+import { formatDocumentIssue } from '../../spec/index.ts';
+import { ExitCode } from '../exit-code.ts';
 import type { CliIo } from '../io.ts';
 import { DB_OPTION_HELP } from '../shared/db-option.ts';
 import { withStore } from '../shared/with-store.ts';
@@ -17,7 +19,16 @@ export function arenaCreateCommand(io: CliIo): Command {
       const text = await readFile(path.resolve(io.cwd, file), 'utf8').catch((error: Error) => {
         throw new ApertureError('ERR_NOT_FOUND', `cannot read ${file}: ${error.message}`);
       });
-      const definition = parseBenchmarkDefinition(text, file);
+      const checked = validateBenchmarkDefinition(text, file);
+      if (!checked.ok) {
+        // Every problem on its own line, `file:line:column: field: message`, as validate and programs load print.
+        for (const issue of checked.issues) io.stderr.write(`${formatDocumentIssue(file, issue)}\n`);
+        io.stderr.write(
+          `aperture: ${checked.issues.length} problem(s) in ${file}; no benchmark was created\n`,
+        );
+        throw new ExitCode(EXIT_CODES.badInput);
+      }
+      const definition = checked.value;
       const created = await withStore(io, options.db, (store) => createBenchmark(store.db, definition));
       const tasks = resolveTasks(definition);
       const scoring =

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApertureError } from '../../errors.ts';
-import { parseYamlSafely } from '../../spec/index.ts';
+import { validateYamlDocument } from '../../spec/index.ts';
 import type { CatalogModelRecord, OrganizationAliasRecord } from '../catalog/catalog-batch.ts';
 import type {
   LineageEdgeRecord,
@@ -120,16 +120,13 @@ export async function readDemoCatalog(file: string = demoCatalogPath()): Promise
   } catch (error) {
     throw new ApertureError('ERR_NOT_FOUND', `cannot read the demo catalog ${file}`, { cause: error });
   }
-  const { value, locate } = parseYamlSafely(text, file);
-  const parsed = DemoCatalogSchema.safeParse(value);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => {
-      const at = locate(issue.path as PropertyKey[]);
-      const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-      return `${file}:${at?.line ?? 1}: ${where}${issue.message}`;
-    });
+  const checked = validateYamlDocument(text, DemoCatalogSchema, { file });
+  if (!checked.ok) {
+    const issues = checked.issues.map(
+      (issue) => `${file}:${issue.line ?? 1}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`,
+    );
     const more = issues.length > MAX_LISTED_ISSUES ? `; and ${issues.length - MAX_LISTED_ISSUES} more` : '';
     throw new ApertureError('ERR_UNREADABLE', `${issues.slice(0, MAX_LISTED_ISSUES).join('; ')}${more}`);
   }
-  return { ...toRecords(parsed.data), file: parsed.data, path: file };
+  return { ...toRecords(checked.value), file: checked.value, path: file };
 }

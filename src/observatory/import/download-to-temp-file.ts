@@ -6,7 +6,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { ApertureError, isApertureError } from '../../errors.ts';
-import { createHubFetch, type HubFetchTuning } from '../../scan/index.ts';
+import { createHubFetch, type HubFetchTuning } from '../../hub/index.ts';
 
 /** The largest download an import accepts by default: 1 GiB. */
 export const DEFAULT_IMPORT_MAX_BYTES = 1024 * 1024 * 1024;

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { checkRelease } from '../../checker/index.ts';
 import { ApertureError } from '../../errors.ts';
-import type { HubFetchTuning } from '../../scan/index.ts';
+import type { HubFetchTuning } from '../../hub/index.ts';
 import type { CatalogBatch, CatalogModelRecord, WriteCatalogOutcome } from '../catalog/catalog-batch.ts';
 import type {
   LineageEdgeRecord,

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { ApertureError } from '../../errors.ts';
-import type { HubFetchTuning } from '../../scan/index.ts';
+import type { HubFetchTuning } from '../../hub/index.ts';
 import type { Database } from '../../store/index.ts';
 import type { CatalogBatch, WriteCatalogOutcome } from '../catalog/catalog-batch.ts';
 import { writeCatalog } from '../catalog/write-catalog.ts';
 import type { RejectedRow } from '../importers/parse-item.ts';
+import { materializeIndicators } from '../indicators/materialize-indicators.ts';
 import {
   type DownloadedFile,
   downloadToTempFile,
@@ -59,6 +60,12 @@ export interface RunImportOptions extends ImportKindOptions {
   now?: () => Date;
   /** How often the run records a sign of life while it lasts (tests); IMPORT_RUN_HEARTBEAT_MS by default. */
   heartbeatMs?: number;
+  /**
+   * Compute the indicators once the import has committed and store them (materializeIndicators), so
+   * the server's first requests read them: true by default. At a million models it takes as long as
+   * computing every indicator once.
+   */
+  storeIndicators?: boolean;
 }
 
 /** What an import did. */
@@ -111,8 +118,9 @@ function messageOf(error: unknown): string {
  * owner (host, pid) and a heartbeat every IMPORT_RUN_HEARTBEAT_MS; runs that dead imports left `running`
  * are first marked interrupted (markInterruptedImportRuns). Bad rows never stop the rest: they are
  * counted, stored in `rejected_rows` and returned; a record with a NUL character (U+0000) in any text is
- * such a row. Re-importing the same source updates rows and inserts none. An http(s) URL is downloaded
- * first with the `hf:` source's
+ * such a row. Re-importing the same source updates rows and inserts none. Once the last batch has
+ * committed, the indicators are computed and stored for the new catalog version (see `storeIndicators`).
+ * An http(s) URL is downloaded first with the `hf:` source's
  * limits. Throws ApertureError when the source cannot be read at all.
  *
  * @example
@@ -256,6 +264,10 @@ export async function runImport(db: Kysely<Database>, options: RunImportOptions)
       .set({ status: 'finished', finished_at: now().toISOString() })
       .where('id', '=', run)
       .execute();
+    if (options.storeIndicators ?? true) {
+      // The import has committed: failing here costs only speed, as requests compute the rows instead.
+      await materializeIndicators(db).catch(() => undefined);
+    }
     return result;
   } catch (error) {
     await db

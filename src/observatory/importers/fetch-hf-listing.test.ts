@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type HubReplayServer, startHubReplayServer } from '../../../test/support/hub-replay-server.ts';
 import { ApertureError } from '../../errors.ts';
-import { fetchHfListing, hubAccessibility, parseHubAuthor } from './fetch-hf-listing.ts';
+import { fetchHfListing } from './fetch-hf-listing.ts';
 import { collectItems } from './parse-item.ts';
 
 let hub: HubReplayServer;
@@ -185,22 +185,5 @@ describe('fetchHfListing against the replay server', () => {
       body: '[]',
     });
     await expect(list()).rejects.toThrow(/refused a request to https:\/\/elsewhere\.example/);
-  });
-});
-
-describe('parseHubAuthor and hubAccessibility', () => {
-  it('accepts Hub names', () => {
-    expect(parseHubAuthor('example-lab')).toBe('example-lab');
-    expect(parseHubAuthor('Example_Lab.v2')).toBe('Example_Lab.v2');
-  });
-
-  it('classifies licenses', () => {
-    expect(hubAccessibility('mit', false).accessibility).toBe('open-weights-unrestricted');
-    expect(hubAccessibility('gemma', false).accessibility).toBe('open-weights-restricted');
-    expect(hubAccessibility('cc-by-nc-sa-4.0', false).accessibility).toBe('open-weights-noncommercial');
-    expect(hubAccessibility('mistral-research', 'auto').accessibility).toBe('open-weights-noncommercial');
-    expect(hubAccessibility(null, false).accessibility).toBe('unknown');
-    expect(hubAccessibility('some made-up words', false).accessibility).toBe('unknown');
-    expect(hubAccessibility(null, 'manual').accessibility).toBe('open-weights-restricted');
   });
 });

@@ -1,14 +1,21 @@
 import { HubApiError, listModels } from '@huggingface/hub';
 import { ApertureError } from '../../errors.ts';
-import { createHubFetch, type HubFetchTuning } from '../../scan/index.ts';
-import { classifyLicense } from '../../spec/index.ts';
+import {
+  createHubFetch,
+  type HubFetchTuning,
+  isHubRepoId,
+  OFFICIAL_HUB,
+  parseHubAuthor,
+  parseHubEndpoint,
+} from '../../hub/index.ts';
 import type {
-  Accessibility,
   AdoptionSnapshotRecord,
   LineageEdgeRecord,
   ModelRecord,
   SourceRef,
 } from '../catalog-records.ts';
+import { hubAccessibility } from './hub-accessibility.ts';
+import { isRecord } from './json-shape.ts';
 import { type ParseItem, recordItem, rejectedItem } from './parse-item.ts';
 
 /** One model of a Hub listing: the catalog record, today's adoption and its declared parents. */
@@ -34,9 +41,6 @@ export interface HfListingOptions extends Partial<HubFetchTuning> {
   now?: () => Date;
 }
 
-const OFFICIAL_HUB = 'https://huggingface.co';
-const HUB_NAME = /^[A-Za-z0-9][\w.-]*$/;
-const MAX_REPO_LENGTH = 96;
 /** The largest listing page accepted (the Hub sends at most 500 models a page, a few megabytes). */
 const MAX_PAGE_BYTES = 64 * 1024 * 1024;
 const RELATIONS = ['finetune', 'adapter', 'quantized', 'merge'] as const;
@@ -70,95 +74,7 @@ const DOMAIN_BY_PIPELINE: Readonly<Record<string, string>> = {
   'audio-classification': 'Audio',
 };
 
-function refuseAuthor(author: string, reason: string): never {
-  throw new ApertureError(
-    'ERR_USAGE',
-    `Hugging Face author ${JSON.stringify(author.slice(0, 100))} refused: ${reason}`,
-  );
-}
-
-/**
- * Validates a Hub user or organization name with the Hub's rules: letters, digits, `_`, `.` and `-`,
- * starting with a letter or digit, no `--` or `..`, at most 96 characters. Throws ERR_USAGE otherwise.
- *
- * @example
- * parseHubAuthor('example-lab') // 'example-lab'
- */
-export function parseHubAuthor(author: string): string {
-  if (typeof author !== 'string' || author === '') refuseAuthor(String(author ?? ''), 'it is empty');
-  if (author.length > MAX_REPO_LENGTH)
-    refuseAuthor(author, `it is longer than ${MAX_REPO_LENGTH} characters`);
-  if (!HUB_NAME.test(author))
-    refuseAuthor(
-      author,
-      'use only letters, digits, "_", "." and "-", starting with a letter or digit (an author, not org/name)',
-    );
-  if (author.includes('--') || author.includes('..')) refuseAuthor(author, '"--" and ".." are not allowed');
-  return author;
-}
-
-function isRepoId(text: string): boolean {
-  const [org, name, ...rest] = text.split('/');
-  return (
-    org !== undefined &&
-    name !== undefined &&
-    rest.length === 0 &&
-    text.length <= MAX_REPO_LENGTH &&
-    HUB_NAME.test(org) &&
-    /^[\w.-]+$/.test(name) &&
-    !text.includes('--') &&
-    !text.includes('..')
-  );
-}
-
-function parseEndpoint(text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new ApertureError(
-      'ERR_USAGE',
-      `HF_ENDPOINT "${text}" is not a URL; use e.g. https://huggingface.co`,
-    );
-  }
-  if (!/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash)
-    throw new ApertureError('ERR_USAGE', `HF_ENDPOINT "${text}" must be a plain http(s) URL`);
-  return url.href.replace(/\/+$/, '');
-}
-
-/**
- * The accessibility of weights published on the Hub under a license: open licenses →
- * open-weights-unrestricted; licenses that forbid commercial use → open-weights-noncommercial; AI
- * licenses with use restrictions (and proprietary terms on published weights) → open-weights-restricted;
- * no or unreadable license → unknown. Gating (an access request) restricts an open license.
- *
- * @example
- * hubAccessibility('apache-2.0', false) // { accessibility: 'open-weights-unrestricted', reason: … }
- * hubAccessibility('llama3.1', 'manual').accessibility // 'open-weights-restricted'
- */
-export function hubAccessibility(
-  license: string | null,
-  gated: boolean | string,
-): { accessibility: Accessibility; reason: string } {
-  const verdict = classifyLicense(license);
-  const noncommercial =
-    verdict.ids.some((id) => /-NC(-|$)/i.test(id)) ||
-    /non-commercial|forbids (production and )?commercial use/i.test(verdict.reason);
-  if (verdict.class === 'restricted' && noncommercial)
-    return { accessibility: 'open-weights-noncommercial', reason: verdict.reason };
-  if (verdict.class === 'restricted' || verdict.class === 'proprietary')
-    return { accessibility: 'open-weights-restricted', reason: verdict.reason };
-  if (gated)
-    return { accessibility: 'open-weights-restricted', reason: `gated on the Hub; ${verdict.reason}` };
-  if (verdict.class === 'open') return { accessibility: 'open-weights-unrestricted', reason: verdict.reason };
-  return { accessibility: 'unknown', reason: verdict.reason };
-}
-
 type Json = unknown;
-
-function isRecord(value: Json): value is Record<string, Json> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function count(value: Json, field: string, warnings: string[]): number | null {
   if (value === undefined || value === null) return null;
@@ -177,7 +93,7 @@ function readLineage(cardData: Record<string, Json>, tags: string[], child: stri
   const parents = new Map<string, Relation>();
   const add = (parent: string, relation: Relation) => {
     const id = parent.trim();
-    if (!isRepoId(id)) {
+    if (!isHubRepoId(id)) {
       warnings.push(`base model ${JSON.stringify(id.slice(0, 100))} is not a Hub model id`);
       return;
     }
@@ -283,7 +199,7 @@ function toListedModel(
   const raw = isRecord(entry) ? entry : {};
   const name = raw.name;
   if (typeof name !== 'string' || name === '') return 'the entry has no model id';
-  if (!isRepoId(name)) return `${JSON.stringify(name.slice(0, 100))} is not a Hub model id`;
+  if (!isHubRepoId(name)) return `${JSON.stringify(name.slice(0, 100))} is not a Hub model id`;
   const org = name.split('/')[0]!;
   if (org.toLowerCase() !== author.toLowerCase()) return `${name} does not belong to ${author}`;
   const warnings: string[] = [];
@@ -354,8 +270,7 @@ function toListedModel(
 export async function* fetchHfListing(options: HfListingOptions): AsyncGenerator<ParseItem<HfListedModel>> {
   const author = parseHubAuthor(options.author);
   const env = options.env ?? process.env;
-  const endpoint = parseEndpoint(options.endpoint ?? (env.HF_ENDPOINT || OFFICIAL_HUB));
-  const origin = new URL(endpoint).origin;
+  const { base: endpoint, origin } = parseHubEndpoint(options.endpoint ?? (env.HF_ENDPOINT || OFFICIAL_HUB));
   const token = options.token ?? (env.HF_TOKEN || undefined);
   const limit = options.limit;
   if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 1))

@@ -1,19 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sharedData } from '../test-support/shared-data.ts';
-import {
-  fmtiEditionOf,
-  parseFmtiIndicatorsCsv,
-  parseFmtiIndicatorsFile,
-  parseFmtiScoresCsv,
-  parseFmtiScoresFile,
-} from './parse-fmti-csv.ts';
+import { fmtiEditionOf, parseFmtiScoresCsv, parseFmtiScoresFile } from './parse-fmti-csv.ts';
 import { collectItems } from './parse-item.ts';
 
 const scoresFile = sharedData('fmti/Dec2025_scores.csv');
-const indicatorsFile = sharedData('fmti/Dec2025_indicators.csv');
 
-describe.skipIf(!scoresFile || !indicatorsFile)('FMTI December 2025 files', () => {
+describe.skipIf(!scoresFile)('FMTI December 2025 files', () => {
   it('one score record per developer column; totals equal a plain line-by-line sum', async () => {
     const { records, rejected } = await collectItems(parseFmtiScoresFile(scoresFile!));
     expect(rejected).toEqual([]);
@@ -34,25 +27,9 @@ describe.skipIf(!scoresFile || !indicatorsFile)('FMTI December 2025 files', () =
     });
     expect(records.find((r) => r.developer === 'IBM')!.indicators['Data acquisition methods']).toBe(1);
   });
-
-  it('reads the 100 indicators and every scored indicator has metadata', async () => {
-    const { records, rejected } = await collectItems(parseFmtiIndicatorsFile(indicatorsFile!));
-    expect(rejected).toEqual([]);
-    expect(records).toHaveLength(100);
-    const counts: Record<string, number> = {};
-    for (const r of records) counts[r.domain] = (counts[r.domain] ?? 0) + 1;
-    expect(counts).toEqual({ Upstream: 34, Model: 30, Downstream: 36 });
-    const scores = await collectItems(parseFmtiScoresFile(scoresFile!));
-    expect(new Set(records.map((r) => r.name))).toEqual(new Set(Object.keys(scores.records[0]!.indicators)));
-    expect(records[0]).toMatchObject({
-      name: 'Data acquisition methods',
-      subdomain: 'Data Acquisition',
-      source: { line: 2 },
-    });
-  });
 });
 
-describe('FMTI parsers on fixtures', () => {
+describe('FMTI scores parser on fixtures', () => {
   it('rejects rows with non-numeric cells or no name, keeps empty cells as null', async () => {
     const text = 'Indicator,Lab A,Lab B\nX,1,0\nY,1,n/a\n,1,1\nZ,,1\nX,0,0\n';
     const { records, rejected } = await collectItems(
@@ -67,14 +44,6 @@ describe('FMTI parsers on fixtures', () => {
       { developer: 'Lab A', edition: '2024-06', total: 1, maxTotal: 1, indicators: { X: 1, Z: null } },
       { developer: 'Lab B', total: 1, maxTotal: 2, indicators: { X: 0, Z: 1 } },
     ]);
-  });
-
-  it('maps indicator columns by name', async () => {
-    const text = 'Indicator,Notes,Domain,Subdomain,Definition\nCrawling,n,Upstream,Data,"Does it, crawl?"\n';
-    const { records } = await collectItems(
-      parseFmtiIndicatorsCsv(text, { file: 'x.csv', edition: '2025-12' }),
-    );
-    expect(records).toMatchObject([{ name: 'Crawling', domain: 'Upstream', definition: 'Does it, crawl?' }]);
   });
 
   it('refuses files that are not FMTI CSVs', async () => {

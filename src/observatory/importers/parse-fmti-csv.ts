@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ApertureError } from '../../errors.ts';
-import type { TransparencyIndicatorRecord, TransparencyScoreRecord } from '../catalog-records.ts';
+import type { TransparencyScoreRecord } from '../catalog-records.ts';
 import { type ParseItem, recordItem, rejectedItem } from './parse-item.ts';
 import { type CsvInput, indexColumns, openFileStream, readCsvRows } from './read-csv-rows.ts';
 
@@ -19,7 +19,7 @@ export function fmtiEditionOf(file: string): string | null {
   return month === -1 ? null : `${match[2]}-${String(month + 1).padStart(2, '0')}`;
 }
 
-/** Options of the FMTI parsers. */
+/** Options of the FMTI scores parser. */
 export interface FmtiParseOptions {
   file: string;
   /** `YYYY-MM`; by default read from the file name (`Dec2025_…`). */
@@ -110,85 +110,12 @@ export async function* parseFmtiScoresCsv(
   }
 }
 
-const INDICATOR_COLUMNS = {
-  domain: ['Domain'],
-  subdomain: ['Subdomain'],
-  indicator: ['Indicator'],
-  definition: ['Definition'],
-  notes: ['Notes'],
-} as const;
-
-/**
- * Reads an FMTI indicators CSV (domain, subdomain, indicator, definition, notes) into indicator
- * records, columns by name. A row without an indicator name is rejected.
- */
-export async function* parseFmtiIndicatorsCsv(
-  input: CsvInput,
-  options: FmtiParseOptions,
-): AsyncGenerator<ParseItem<TransparencyIndicatorRecord>> {
-  const { file } = options;
-  const edition = editionFor(options);
-  let columns: Record<keyof typeof INDICATOR_COLUMNS, number | undefined> | null = null;
-  let width = 0;
-  for await (const item of readCsvRows(input, file)) {
-    if (item.kind === 'broken') {
-      yield rejectedItem(file, item.line, item.reason);
-      continue;
-    }
-    const { fields, line } = item.row;
-    if (!columns) {
-      columns = indexColumns(fields, INDICATOR_COLUMNS);
-      width = fields.length;
-      if (columns.indicator === undefined || columns.domain === undefined)
-        throw new ApertureError(
-          'ERR_UNREADABLE',
-          `${file}: not an FMTI indicators CSV: no "Indicator" or "Domain" column`,
-        );
-      continue;
-    }
-    if (fields.length !== width) {
-      yield rejectedItem(file, line, `${fields.length} fields where the header has ${width}`);
-      continue;
-    }
-    const cell = (key: keyof typeof INDICATOR_COLUMNS) => {
-      const index = columns![key];
-      return index === undefined ? '' : (fields[index] ?? '').trim();
-    };
-    if (cell('indicator') === '') {
-      yield rejectedItem(file, line, 'no indicator name');
-      continue;
-    }
-    yield recordItem({
-      index: 'fmti',
-      edition,
-      name: cell('indicator'),
-      domain: cell('domain'),
-      subdomain: cell('subdomain'),
-      definition: cell('definition'),
-      notes: cell('notes'),
-      source: { source: 'fmti', file, line },
-    });
-  }
-  if (!columns) throw new ApertureError('ERR_UNREADABLE', `${file}: the CSV is empty (no header line)`);
-}
-
 /** Streams an FMTI scores CSV from disk (ERR_NOT_FOUND / ERR_UNREADABLE when it cannot be opened). */
 export async function* parseFmtiScoresFile(
   filePath: string,
   edition?: string,
 ): AsyncGenerator<ParseItem<TransparencyScoreRecord>> {
   yield* parseFmtiScoresCsv(await openFileStream(filePath), {
-    file: filePath,
-    ...(edition ? { edition } : {}),
-  });
-}
-
-/** Streams an FMTI indicators CSV from disk. */
-export async function* parseFmtiIndicatorsFile(
-  filePath: string,
-  edition?: string,
-): AsyncGenerator<ParseItem<TransparencyIndicatorRecord>> {
-  yield* parseFmtiIndicatorsCsv(await openFileStream(filePath), {
     file: filePath,
     ...(edition ? { edition } : {}),
   });

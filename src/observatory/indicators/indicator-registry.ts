@@ -16,6 +16,7 @@ import { openFundingShare } from './open-funding-share.ts';
 import { openShareTopLabs } from './open-share-top-labs.ts';
 import { opennessByCountry } from './openness-by-country.ts';
 import { opennessByOrganizationType } from './openness-by-organization-type.ts';
+import { readStoredIndicatorRows } from './stored-indicator-results.ts';
 
 export type {
   IndicatorChart,
@@ -64,6 +65,7 @@ function parameterValue(
     throw new ApertureError(
       'ERR_USAGE',
       `parameter ${parameter.name} of indicator ${indicator.name} ${why} (got ${JSON.stringify(value)})`,
+      { field: parameter.name },
     );
   };
   if (parameter.type === 'integer') {
@@ -87,7 +89,7 @@ function parameterValue(
 
 /**
  * The validated parameters of `indicator`: defaults applied, integers parsed and bounded, choices
- * checked. An unknown parameter name or a bad value is a usage error naming the parameter.
+ * checked. An unknown parameter name or a bad value is a usage error naming the parameter (its `field`).
  */
 export function resolveIndicatorParams(
   indicator: IndicatorDefinition,
@@ -100,6 +102,7 @@ export function resolveIndicatorParams(
       throw new ApertureError(
         'ERR_USAGE',
         `unknown parameter ${JSON.stringify(name)} for indicator ${indicator.name}; parameters: ${valid}`,
+        { field: name },
       );
     }
   }
@@ -111,9 +114,20 @@ export function resolveIndicatorParams(
     throw new ApertureError(
       'ERR_USAGE',
       `parameter from of indicator ${indicator.name} must not be after to (${resolved.from} > ${resolved.to})`,
+      { field: 'from' },
     );
   }
   return resolved;
+}
+
+/** Options of runIndicator. */
+export interface RunIndicatorOptions {
+  /**
+   * Read the rows materializeIndicators stored when the last import committed, when they describe the
+   * current catalog version (one primary-key read); compute them otherwise. The server reads them; a
+   * command computes (its database may predate migration 0011).
+   */
+  stored?: boolean;
 }
 
 /**
@@ -128,10 +142,12 @@ export async function runIndicator(
   db: Kysely<Database>,
   name: string,
   params: Record<string, string | number | undefined> = {},
+  options: RunIndicatorOptions = {},
 ): Promise<IndicatorResult> {
   const indicator = requireIndicator(name);
   const resolved = resolveIndicatorParams(indicator, params);
-  const rows = await indicator.run(db, resolved);
+  const stored = options.stored ? await readStoredIndicatorRows(db, indicator.name, resolved) : undefined;
+  const rows = stored ?? (await indicator.run(db, resolved));
   return {
     name: indicator.name,
     title: indicator.title,

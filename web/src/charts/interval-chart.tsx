@@ -1,6 +1,14 @@
-import { useId } from 'react';
+import {
+  CartesianGrid,
+  ErrorBar,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  type ScatterPointItem,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { formatNumber } from '../format.ts';
-import { linearScale, niceTicks } from './scale.ts';
 
 /** One row of an IntervalChart. */
 export interface IntervalRow {
@@ -21,73 +29,100 @@ export interface IntervalChartProps {
   description: string;
 }
 
-const WIDTH = 760;
 const LABEL = 190;
-const RIGHT = 24;
 const ROW = 34;
 const TOP = 28;
 const BOTTOM = 12;
 
+/** A row placed on the chart: its index (top first) and its interval as distances below and above the score. */
+interface IntervalPoint extends IntervalRow {
+  row: number;
+  spread: [number, number] | undefined;
+}
+
+/** One row's score dot, with the row's numbers as its tooltip. */
+function ScoreDot({ point, measure }: { point: ScatterPointItem; measure: string }) {
+  const row = point.payload as IntervalPoint;
+  if (point.cx === undefined || point.cy === undefined) return null;
+  const interval =
+    row.lower !== null && row.upper !== null
+      ? `, interval ${formatNumber(row.lower)} to ${formatNumber(row.upper)}`
+      : '';
+  return (
+    <g className="interval-row">
+      <circle cx={point.cx} cy={point.cy} r={6} className="ci-score">
+        <title>{`${row.label}: ${measure} ${formatNumber(row.value)}${interval}`}</title>
+      </circle>
+    </g>
+  );
+}
+
 /**
- * Scores with their confidence intervals: a dot per row at the score and a bar with end caps from the
- * lower to the upper bound (rows without an interval show the dot alone).
+ * Scores with their confidence intervals (recharts): a dot per row at the score and an error bar with end
+ * caps from the lower to the upper bound (rows without an interval show the dot alone).
  */
 export function IntervalChart({ rows, measure, description }: IntervalChartProps) {
-  const id = useId();
-  const values = rows.flatMap((row) =>
-    [row.value, row.lower, row.upper].filter((value): value is number => value !== null),
-  );
-  const min = Math.min(...values);
-  const max = Math.max(...values);
-  const pad = Math.max((max - min) * 0.08, Math.abs(max) * 0.02, 0.01);
-  const ticks = niceTicks(min - pad, max + pad, 6);
-  const domain: [number, number] = [
-    Math.min(min - pad, ticks[0] ?? min),
-    Math.max(max + pad, ticks.at(-1) ?? max),
-  ];
-  const x = linearScale(domain, [LABEL, WIDTH - RIGHT]);
-  const height = TOP + rows.length * ROW + BOTTOM;
+  const points: IntervalPoint[] = rows.map((row, index) => ({
+    ...row,
+    row: index,
+    spread:
+      row.lower !== null && row.upper !== null ? [row.value - row.lower, row.upper - row.value] : undefined,
+  }));
   return (
-    <svg
-      viewBox={`0 0 ${WIDTH} ${height}`}
-      width="100%"
-      role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
-      className="interval-chart"
-      data-testid="leaderboard-intervals"
-    >
-      <title id={`${id}-title`}>{`${measure} with confidence intervals`}</title>
-      <desc id={`${id}-desc`}>{description}</desc>
-      {ticks.map((tick) => (
-        <g key={tick}>
-          <line x1={x(tick)} x2={x(tick)} y1={TOP - 6} y2={height - BOTTOM} className="grid-line" />
-          <text x={x(tick)} y={TOP - 12} textAnchor="middle" className="tick-label">
-            {formatNumber(tick)}
-          </text>
-        </g>
-      ))}
-      {rows.map((row, index) => {
-        const y = TOP + index * ROW + ROW / 2;
-        const hasInterval = row.lower !== null && row.upper !== null;
-        return (
-          <g key={row.label} className="interval-row">
-            <text x={LABEL - 12} y={y + 4} textAnchor="end" className="row-label">
-              {row.prefix ? `${row.prefix}  ${row.label}` : row.label}
-            </text>
-            {hasInterval && (
-              <g className="ci-interval">
-                <line x1={x(row.lower!)} x2={x(row.upper!)} y1={y} y2={y} />
-                <line x1={x(row.lower!)} x2={x(row.lower!)} y1={y - 7} y2={y + 7} />
-                <line x1={x(row.upper!)} x2={x(row.upper!)} y1={y - 7} y2={y + 7} />
-                <title>{`${row.label}: interval ${formatNumber(row.lower)} to ${formatNumber(row.upper)}`}</title>
-              </g>
-            )}
-            <circle cx={x(row.value)} cy={y} r={6} className="ci-score">
-              <title>{`${row.label}: ${measure} ${formatNumber(row.value)}`}</title>
-            </circle>
-          </g>
-        );
-      })}
-    </svg>
+    <ResponsiveContainer width="100%" height={TOP + rows.length * ROW + BOTTOM} className="interval-chart">
+      <ScatterChart
+        margin={{ top: 4, right: 24, bottom: BOTTOM, left: 0 }}
+        accessibilityLayer={false}
+        role="img"
+        title={`${measure} with confidence intervals`}
+        desc={description}
+        data-testid="leaderboard-intervals"
+      >
+        <CartesianGrid horizontal={false} />
+        <XAxis
+          type="number"
+          dataKey="value"
+          orientation="top"
+          // Round ticks around the scores and their intervals (ErrorBar widens the domain to the bounds).
+          domain={['auto', 'auto']}
+          tickCount={6}
+          niceTicks="snap125"
+          tickFormatter={(tick: number) => formatNumber(tick)}
+          tick={{ fontSize: 12 }}
+          axisLine={false}
+          tickLine={false}
+        />
+        <YAxis
+          type="number"
+          dataKey="row"
+          reversed
+          domain={[-0.5, rows.length - 0.5]}
+          ticks={points.map((point) => point.row)}
+          interval={0}
+          width={LABEL}
+          tickFormatter={(index: number) => {
+            const row = rows[index];
+            if (!row) return '';
+            return row.prefix ? `${row.prefix}  ${row.label}` : row.label;
+          }}
+          tick={{ className: 'row-label' }}
+          axisLine={false}
+          tickLine={false}
+        />
+        <Scatter
+          data={points}
+          isAnimationActive={false}
+          shape={(point: ScatterPointItem) => <ScoreDot point={point} measure={measure} />}
+        >
+          <ErrorBar
+            dataKey="spread"
+            direction="x"
+            width={7}
+            className="ci-interval"
+            isAnimationActive={false}
+          />
+        </Scatter>
+      </ScatterChart>
+    </ResponsiveContainer>
   );
 }

@@ -1,4 +1,5 @@
 import { ApertureError } from '../errors.ts';
+import { isHubName, isHubRepoName, MAX_REPO_ID_LENGTH } from './hub-names.ts';
 
 /** A validated Hugging Face repository id: a model (`hf:org/name`) or a dataset (`hf:datasets/org/name`). */
 export interface HfId {
@@ -11,10 +12,7 @@ export interface HfId {
   revision?: string;
 }
 
-const ORG = /^[A-Za-z0-9][\w.-]*$/;
-const NAME = /^[\w.-]+$/;
 const REVISION = /^[\w./-]+$/;
-const MAX_REPO_LENGTH = 96;
 
 function refuse(text: string, reason: string): never {
   throw new ApertureError(
@@ -44,8 +42,9 @@ export function parseHfId(text: string): HfId {
   if (org === undefined || name === undefined || rest.length > 0) {
     refuse(text, 'write hf:org/name with exactly one "/"');
   }
-  if (repo.length > MAX_REPO_LENGTH) refuse(text, `the id is longer than ${MAX_REPO_LENGTH} characters`);
-  if (!ORG.test(org) || !NAME.test(name)) {
+  if (repo.length > MAX_REPO_ID_LENGTH)
+    refuse(text, `the id is longer than ${MAX_REPO_ID_LENGTH} characters`);
+  if (!isHubName(org) || !isHubRepoName(name)) {
     refuse(
       text,
       'org and name use only letters, digits, "_", "." and "-", and org starts with a letter or digit',

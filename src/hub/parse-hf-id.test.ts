@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApertureError } from '../errors.ts';
-import { parseHfId } from './hf-id.ts';
+import { parseHfId } from './parse-hf-id.ts';
 
 describe('parseHfId', () => {
   it.each([

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { memoryPack } from './memory-pack.ts';
+import { readPackLicense } from './read-pack-license.ts';
+import { releaseFiles } from './release-files.ts';
+
+const MIT = `MIT License
+
+Copyright (c) 2025 Example Lab
+
+Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files (the "Software"), to deal
+in the Software without restriction, including without limitation the rights
+to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all
+copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+SOFTWARE.
+`;
+
+async function licenseOf(files: Record<string, string>) {
+  const pack = memoryPack(files);
+  const list = await pack.listFiles();
+  return readPackLicense(list, releaseFiles(pack, list).readText);
+}
+
+describe('readPackLicense', () => {
+  it('identifies a top-level LICENSE text', async () => {
+    const license = await licenseOf({ 'LICENSE.txt': MIT });
+    expect(license?.verdict.expression).toBe('MIT');
+    expect(license?.evidence).toMatchObject({
+      file: 'LICENSE.txt',
+      note: expect.stringMatching(/^identified as MIT/),
+    });
+  });
+
+  it('is null without a top-level license file or for a text it does not know', async () => {
+    expect(await licenseOf({ 'docs/LICENSE': MIT })).toBeNull();
+    expect(await licenseOf({ COPYING: 'You may look at this, nothing else.\n' })).toBeNull();
+  });
+});
