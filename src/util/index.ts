@@ -5,6 +5,7 @@ export { DEFAULT_SLICE_MS, EventLoopYielder } from './event-loop-yielder.ts';
 export { formatScore } from './format-score.ts';
 export type { HashJob, HashProgress, HashResult } from './hash-pool.ts';
 export { hashFileStreaming, hashFilesInParallel, sha256Hex } from './hash-pool.ts';
+export { isRecord } from './is-record.ts';
 export { stringifyJsonInSlices } from './json-in-slices.ts';
 export type { JsonStringFields, JsonStringFieldsLimits } from './json-string-fields.ts';
 export { readJsonStringFields } from './json-string-fields.ts';

@@ -2,6 +2,7 @@ import { HubApiError, listModels } from '@huggingface/hub';
 import { ApertureError } from '../../errors.ts';
 import { createHubFetch, type HubFetchTuning } from '../../scan/index.ts';
 import { classifyLicense } from '../../spec/index.ts';
+import { isRecord } from '../../util/index.ts';
 import type {
   Accessibility,
   AdoptionSnapshotRecord,
@@ -155,10 +156,6 @@ export function hubAccessibility(
 }
 
 type Json = unknown;
-
-function isRecord(value: Json): value is Record<string, Json> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function count(value: Json, field: string, warnings: string[]): number | null {
   if (value === undefined || value === null) return null;

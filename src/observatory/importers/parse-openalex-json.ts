@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { ApertureError } from '../../errors.ts';
+import { isRecord } from '../../util/index.ts';
 import {
   type AffiliationRecord,
   INSTITUTION_TYPES,
@@ -52,10 +53,6 @@ const MIN_YEAR = 1000;
 const MAX_YEAR = 2200;
 
 type Json = unknown;
-
-function isRecord(value: Json): value is Record<string, Json> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function cleanText(value: Json): string | null {
   if (typeof value !== 'string') return null;
