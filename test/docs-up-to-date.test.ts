@@ -4,11 +4,12 @@ import { describe, expect, it } from 'vitest';
 import {
   GENERATED_DOCS,
   renderChecksDoc,
+  renderImportersDoc,
   renderIndicatorsDoc,
   renderLicensesDoc,
 } from '../scripts/docs/index.ts';
 import { ALL_CHECKS } from '../src/checks/index.ts';
-import { INDICATORS } from '../src/observatory/index.ts';
+import { IMPORTERS, INDICATORS } from '../src/observatory/index.ts';
 import { AI_LICENSES } from '../src/spec/index.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -51,6 +52,16 @@ describe('generated docs', () => {
         expect(text).toContain(`(${reference.citation.url})`);
     }
     expect(text).toContain('https://hai.stanford.edu/ai-index/2025-ai-index-report');
+  });
+
+  it('documents every importer with what it reads and what its records become', () => {
+    const text = renderImportersDoc();
+    for (const importer of IMPORTERS) {
+      expect(text).toContain(`## ${importer.id}\n`);
+      expect(text).toContain(importer.docs.source.trim());
+      expect(text).toContain(importer.docs.records.trim());
+      expect(text).toContain(`\`${importer.example}\``);
+    }
   });
 
   it('renders a different document when a check changes', () => {

@@ -74,8 +74,6 @@ export type { DemoCatalog } from './demo/read-demo-catalog.ts';
 export { DEMO_CATALOG_RELATIVE_PATH, demoCatalogPath, readDemoCatalog } from './demo/read-demo-catalog.ts';
 export type { DownloadedFile, DownloadOptions } from './import/download-to-temp-file.ts';
 export { DEFAULT_IMPORT_MAX_BYTES, downloadToTempFile } from './import/download-to-temp-file.ts';
-export type { ImportInput, ImportKind, ImportKindName, ImportKindOptions } from './import/import-kinds.ts';
-export { IMPORT_KIND_NAMES, IMPORT_KINDS, importKind } from './import/import-kinds.ts';
 export type { ImportRunOwner } from './import/import-run-owner.ts';
 export { currentImportRunOwner, processIsGone } from './import/import-run-owner.ts';
 export type {
@@ -92,6 +90,7 @@ export type { ImportProgress, ImportResult, RunImportOptions } from './import/ru
 export { DEFAULT_IMPORT_BATCH_SIZE, MAX_REPORTED_REJECTIONS, runImport } from './import/run-import.ts';
 export type { HfListedModel, HfListingOptions } from './importers/fetch-hf-listing.ts';
 export { fetchHfListing, hubAccessibility, parseHubAuthor } from './importers/fetch-hf-listing.ts';
+export type { Importer, ImporterOptions, ImporterSource, ImportInput } from './importers/importer.ts';
 export type { EpochParseOptions } from './importers/parse-epoch-csv.ts';
 export {
   EPOCH_ACCESSIBILITY,
@@ -134,6 +133,7 @@ export {
 } from './importers/parse-osai-yaml.ts';
 export { parsePublishedDate } from './importers/published-date.ts';
 export type { CsvInput } from './importers/read-csv-rows.ts';
+export { IMPORTERS, requireImporter } from './importers/registry.ts';
 export type {
   IndicatorChart,
   IndicatorColumn,
