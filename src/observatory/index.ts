@@ -1,5 +1,4 @@
 export type {
-  ApertureRatingRecord,
   CatalogBatch,
   CatalogModelRecord,
   CatalogRatingRecord,

@@ -1,4 +1,4 @@
-import type { CatalogBatch, CatalogModelRecord } from '../catalog/catalog-batch.ts';
+import type { CatalogBatch, CatalogModelRecord, CatalogRatingRecord } from '../catalog/catalog-batch.ts';
 import type { MofRatingRecord, PublishedDate } from '../catalog-records.ts';
 import { bareModelRecord } from './bare-model-record.ts';
 import type { Importer } from './importer.ts';
@@ -7,14 +7,32 @@ import { parseMotFolder, parseMotYaml } from './parse-mot-yaml.ts';
 import { parsePublishedDate } from './published-date.ts';
 import { inputPathKind, readInputText } from './read-import-input.ts';
 
-/** The rated model (its producer, date and MOF class) and the rating. */
+/** A MOF rating as the catalog stores it: the model is the subject, the progress of class I the score. */
+function motRating(record: MofRatingRecord): CatalogRatingRecord {
+  const { scheme, producer, model, mofClass, progress, source, ...details } = record;
+  return {
+    scheme,
+    subject: model,
+    organization: producer,
+    ratingClass: mofClass,
+    score: progress.I,
+    details: { progress, ...details },
+    source,
+  };
+}
+
+/** The rated model (its producer, date and MOF class), the rating, and the producer as an organization. */
 function motBatch(record: MofRatingRecord): CatalogBatch {
   const published: PublishedDate = record.date ? parsePublishedDate(record.date) : { text: '', iso: null };
   const model: CatalogModelRecord = {
     ...bareModelRecord(record.model, record.source, { organizations: [record.producer], published }),
     mofClass: record.mofClass,
   };
-  return { models: [model], ratings: [record] };
+  return {
+    models: [model],
+    ratings: [motRating(record)],
+    organizations: [{ name: record.producer, countries: [], kind: null, source: record.source }],
+  };
 }
 
 /** Model Openness Tool entries, rated with the checker's MOF rules. */

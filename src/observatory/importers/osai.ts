@@ -1,15 +1,50 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApertureError } from '../../errors.ts';
-import type { CatalogBatch } from '../catalog/catalog-batch.ts';
-import type { OsaiRatingRecord } from '../catalog-records.ts';
+import type { CatalogBatch, CatalogRatingRecord } from '../catalog/catalog-batch.ts';
+import type { OrganizationKind, OsaiDimension, OsaiRatingRecord } from '../catalog-records.ts';
 import { bareModelRecord } from './bare-model-record.ts';
 import type { Importer } from './importer.ts';
 import { mapRecords } from './map-records.ts';
 import { parseOsaiFolder, parseOsaiParameters, parseOsaiYaml } from './parse-osai-yaml.ts';
 import { inputPathKind, readInputText } from './read-import-input.ts';
 
-/** The rated system as a model (organization, country, release date, link, base model) and the rating. */
+/** The index's contributor type (`Non-academic (Chinese Big Tech)`, `Academic`) as an organization kind. */
+export function organizationKindOfContributor(text: string | null): OrganizationKind | null {
+  if (!text) return null;
+  if (/^non-academic/i.test(text)) return 'industry';
+  if (/^academic/i.test(text)) return 'academia';
+  return null;
+}
+
+/** The share of open dimensions, partial counting half, 0–100 with one decimal; null without dimensions. */
+export function osaiScore(dimensions: readonly Pick<OsaiDimension, 'rating'>[]): number | null {
+  if (dimensions.length === 0) return null;
+  const points = dimensions.reduce(
+    (sum, dimension) => sum + (dimension.rating === 'open' ? 1 : dimension.rating === 'partial' ? 0.5 : 0),
+    0,
+  );
+  return Math.round((points / dimensions.length) * 1000) / 10;
+}
+
+/** An index rating as the catalog stores it: the system is the subject, the share of open dimensions the score. */
+function osaiRating(record: OsaiRatingRecord): CatalogRatingRecord {
+  const { scheme, system, organization, source, ...details } = record;
+  return {
+    scheme,
+    subject: system,
+    organization,
+    ratingClass: null,
+    score: osaiScore(record.dimensions),
+    details,
+    source,
+  };
+}
+
+/**
+ * The rated system as a model (organization, country, release date, link, base model), the rating, and
+ * the organization with the country and kind the file's comments give.
+ */
 function osaiBatch(record: OsaiRatingRecord): CatalogBatch {
   const model = bareModelRecord(record.system, record.source, {
     organizations: [record.organization],
@@ -18,7 +53,18 @@ function osaiBatch(record: OsaiRatingRecord): CatalogBatch {
     link: record.link,
     baseModel: record.baseModel,
   });
-  return { models: [model], ratings: [record] };
+  return {
+    models: [model],
+    ratings: [osaiRating(record)],
+    organizations: [
+      {
+        name: record.organization,
+        countries: record.country ? [record.country] : [],
+        kind: organizationKindOfContributor(record.contributorType),
+        source: record.source,
+      },
+    ],
+  };
 }
 
 /** European Open Source AI Index system files, read against the index's `_parameters.yml`. */
