@@ -9,7 +9,7 @@ import {
   renderLicensesDoc,
 } from '../scripts/docs/index.ts';
 import { ALL_CHECKS } from '../src/checks/index.ts';
-import { IMPORTERS, INDICATORS } from '../src/observatory/index.ts';
+import { IMPORTERS, INDICATORS, listIndicatorParameters } from '../src/observatory/index.ts';
 import { AI_LICENSES } from '../src/spec/index.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -43,11 +43,12 @@ describe('generated docs', () => {
   it('documents every indicator with its definition, columns, parameters and cited references', () => {
     const text = renderIndicatorsDoc();
     for (const indicator of INDICATORS) {
-      expect(text).toContain(`## ${indicator.name}\n`);
-      expect(text).toContain(indicator.definition.trim());
+      expect(text).toContain(`## ${indicator.id}\n`);
+      expect(text).toContain(indicator.docs.definition.trim());
       expect(text).toMatch(/\*\*Counting rule|\*\*Rule|\*\*Top labs rule/);
       for (const column of indicator.columns) expect(text).toContain(`| \`${column.name}\` |`);
-      for (const parameter of indicator.parameters) expect(text).toContain(`| \`${parameter.name}\` |`);
+      for (const parameter of listIndicatorParameters(indicator.params))
+        expect(text).toContain(`| \`${parameter.name}\` |`);
       for (const reference of indicator.references ?? [])
         expect(text).toContain(`(${reference.citation.url})`);
     }

@@ -137,12 +137,14 @@ export type {
   IndicatorChart,
   IndicatorColumn,
   IndicatorDefinition,
-  IndicatorParameter,
   IndicatorParams,
   IndicatorReference,
   IndicatorResult,
   IndicatorRow,
-} from './indicators/indicator-registry.ts';
+} from './indicators/indicator-definition.ts';
+export type { IndicatorParameter } from './indicators/indicator-parameter.ts';
+export { listIndicatorParameters } from './indicators/indicator-parameter.ts';
+export { indicatorQueryFields } from './indicators/indicator-query-fields.ts';
 export {
   INDICATORS,
   requireIndicator,
