@@ -7,7 +7,9 @@ import {
   renderImportersDoc,
   renderIndicatorsDoc,
   renderLicensesDoc,
+  renderMetricsDoc,
 } from '../scripts/docs/index.ts';
+import { METRICS } from '../src/arena/index.ts';
 import { ALL_CHECKS } from '../src/checks/index.ts';
 import { IMPORTERS, INDICATORS, listIndicatorParameters } from '../src/observatory/index.ts';
 import { AI_LICENSES } from '../src/spec/index.ts';
@@ -62,6 +64,15 @@ describe('generated docs', () => {
       expect(text).toContain(importer.docs.source.trim());
       expect(text).toContain(importer.docs.records.trim());
       expect(text).toContain(`\`${importer.example}\``);
+    }
+  });
+
+  it('documents every metric with its definition and per-item loss', () => {
+    const text = renderMetricsDoc();
+    for (const metric of METRICS) {
+      expect(text).toContain(`## ${metric.id}\n`);
+      expect(text).toContain(metric.docs.definition.trim());
+      expect(text).toContain(metric.docs.itemLoss.trim());
     }
   });
 
