@@ -161,9 +161,9 @@ function measure(
     }
   }
   if (!scored || scored.score !== baselineScore)
-    throw new Error(`${metric.name}: full scoring gave ${scored?.score}, the single pass ${baselineScore}`);
+    throw new Error(`${metric.id}: full scoring gave ${scored?.score}, the single pass ${baselineScore}`);
   if (!(scored.interval.lower <= scored.score && scored.score <= scored.interval.upper))
-    throw new Error(`${metric.name}: the interval does not contain the score`);
+    throw new Error(`${metric.id}: the interval does not contain the score`);
   return { single, full, resamples: scored.interval.resamples, scored };
 }
 
@@ -190,7 +190,7 @@ export async function runArenaScoringBench(options: ArenaScoringOptions = {}): P
     { metric: macroF1, truth: data.labels.truth, predictions: data.labels.predictions },
   ] as const;
   const measured = judged.map(({ metric, truth, predictions }) => {
-    log(`  ${metric.name}: ${runs} interleaved rounds (+${WARM_UP_ROUNDS} warm-up)`);
+    log(`  ${metric.id}: ${runs} interleaved rounds (+${WARM_UP_ROUNDS} warm-up)`);
     return { metric, ...measure(metric, truth, predictions, runs, loads) };
   });
   // Information only, one round without warm-up: these resample O(n) per draw and take many seconds.
@@ -198,7 +198,7 @@ export async function runArenaScoringBench(options: ArenaScoringOptions = {}): P
     { metric: rmse as AnyMetric, truth: data.numbers.truth, predictions: data.numbers.predictions },
     { metric: aucRoc as AnyMetric, truth: data.scores.truth, predictions: data.scores.predictions },
   ].map(({ metric, truth, predictions }) => {
-    log(`  ${metric.name} (information): 1 round`);
+    log(`  ${metric.id} (information): 1 round`);
     return { metric, ...measure(metric, truth, predictions, 1, loads, 0) };
   });
 
@@ -227,10 +227,10 @@ export async function runArenaScoringBench(options: ArenaScoringOptions = {}): P
   for (const item of informational) {
     const full = median(item.full);
     const single = median(item.single);
-    info[`${item.metric.name} (information, 1 run): full scoring ms`] =
+    info[`${item.metric.id} (information, 1 run): full scoring ms`] =
       `${fixed(full, 0)} with ${item.resamples} resamples (resamplesFor at ${n.toLocaleString('en')} items)`;
-    info[`${item.metric.name} (information, 1 run): single pass ms`] = fixed(single, 1);
-    info[`${item.metric.name} (information, 1 run): full ÷ single`] = fixed(full / single, 1);
+    info[`${item.metric.id} (information, 1 run): single pass ms`] = fixed(single, 1);
+    info[`${item.metric.id} (information, 1 run): full ÷ single`] = fixed(full / single, 1);
   }
   info['load during runs'] = loads.map((load) => fixed(load)).join(' ');
   return {

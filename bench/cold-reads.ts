@@ -1,7 +1,7 @@
 import { copyFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { INDICATORS, type IndicatorDefinition } from '../src/observatory/index.ts';
+import { INDICATORS, type IndicatorDefinition, listIndicatorParameters } from '../src/observatory/index.ts';
 import { ensureStore } from './api-load.ts';
 import { type BenchResult, judge } from './support/bench-result.ts';
 import type { CatalogCommitResult } from './support/catalog-commit-child.ts';
@@ -42,9 +42,10 @@ export const COLD_READS_SUBDIRS = [SUBDIR];
  * as the default, another cache key) or another choice of a closed parameter.
  */
 function computedQuery(indicator: IndicatorDefinition): string | undefined {
-  const from = indicator.parameters.find((parameter) => parameter.name === 'from');
+  const parameters = listIndicatorParameters(indicator.params);
+  const from = parameters.find((parameter) => parameter.name === 'from');
   if (from?.min !== undefined) return `from=${from.min}`;
-  const choice = indicator.parameters.find((parameter) => parameter.choices !== undefined);
+  const choice = parameters.find((parameter) => parameter.choices !== undefined);
   const other = choice?.choices?.find((value) => value !== choice.default);
   return choice && other ? `${choice.name}=${encodeURIComponent(other)}` : undefined;
 }
@@ -107,7 +108,7 @@ export async function runColdReadsBench(options: ColdReadsOptions = {}): Promise
     const computed: number[] = [];
     const warm: number[] = [];
     const commits: CatalogCommitResult[] = [];
-    const coldByIndicator = new Map<string, number[]>(INDICATORS.map((indicator) => [indicator.name, []]));
+    const coldByIndicator = new Map<string, number[]>(INDICATORS.map((indicator) => [indicator.id, []]));
     const loads: number[] = [];
     for (let round = 0; round < runs; round++) {
       loads.push(currentLoad());
@@ -118,20 +119,20 @@ export async function runColdReadsBench(options: ColdReadsOptions = {}): Promise
       const pollers = startHealthPollers(origin, POLLERS);
       const roundCold: number[] = [];
       for (const indicator of INDICATORS) {
-        const ms = await timeGet(origin, `/api/indicators/${indicator.name}`);
+        const ms = await timeGet(origin, `/api/indicators/${indicator.id}`);
         roundCold.push(ms);
-        coldByIndicator.get(indicator.name)!.push(ms);
+        coldByIndicator.get(indicator.id)!.push(ms);
       }
       const roundComputed: number[] = [];
       for (const indicator of INDICATORS) {
         const query = computedQuery(indicator);
         if (query !== undefined) {
-          roundComputed.push(await timeGet(origin, `/api/indicators/${indicator.name}?${query}`));
+          roundComputed.push(await timeGet(origin, `/api/indicators/${indicator.id}?${query}`));
         }
       }
       loaded.push(await pollers.stop());
       for (const indicator of INDICATORS)
-        warm.push(await timeGet(origin, `/api/indicators/${indicator.name}`));
+        warm.push(await timeGet(origin, `/api/indicators/${indicator.id}`));
       cold.push(...roundCold);
       computed.push(...roundComputed);
       log(

@@ -1,5 +1,5 @@
 /**
- * Writes the generated user docs (docs/checks.md, docs/licenses.md, docs/scoring.md, docs/indicators.md, docs/errors.md, README blocks) from the code they describe.
+ * Writes the generated user docs (docs/checks.md, docs/licenses.md, docs/scoring.md, docs/indicators.md, docs/errors.md, docs/importers.md, docs/metrics.md, README blocks) from the code they describe.
  * Run with `npm run docs`; test/docs-up-to-date.test.ts fails when the committed files are stale.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -4,11 +4,14 @@ import { describe, expect, it } from 'vitest';
 import {
   GENERATED_DOCS,
   renderChecksDoc,
+  renderImportersDoc,
   renderIndicatorsDoc,
   renderLicensesDoc,
+  renderMetricsDoc,
 } from '../scripts/docs/index.ts';
+import { METRICS } from '../src/arena/index.ts';
 import { ALL_CHECKS } from '../src/checks/index.ts';
-import { INDICATORS } from '../src/observatory/index.ts';
+import { IMPORTERS, INDICATORS, listIndicatorParameters } from '../src/observatory/index.ts';
 import { AI_LICENSES } from '../src/spec/index.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -42,15 +45,35 @@ describe('generated docs', () => {
   it('documents every indicator with its definition, columns, parameters and cited references', () => {
     const text = renderIndicatorsDoc();
     for (const indicator of INDICATORS) {
-      expect(text).toContain(`## ${indicator.name}\n`);
-      expect(text).toContain(indicator.definition.trim());
+      expect(text).toContain(`## ${indicator.id}\n`);
+      expect(text).toContain(indicator.docs.definition.trim());
       expect(text).toMatch(/\*\*Counting rule|\*\*Rule|\*\*Top labs rule/);
       for (const column of indicator.columns) expect(text).toContain(`| \`${column.name}\` |`);
-      for (const parameter of indicator.parameters) expect(text).toContain(`| \`${parameter.name}\` |`);
+      for (const parameter of listIndicatorParameters(indicator.params))
+        expect(text).toContain(`| \`${parameter.name}\` |`);
       for (const reference of indicator.references ?? [])
         expect(text).toContain(`(${reference.citation.url})`);
     }
     expect(text).toContain('https://hai.stanford.edu/ai-index/2025-ai-index-report');
+  });
+
+  it('documents every importer with what it reads and what its records become', () => {
+    const text = renderImportersDoc();
+    for (const importer of IMPORTERS) {
+      expect(text).toContain(`## ${importer.id}\n`);
+      expect(text).toContain(importer.docs.source.trim());
+      expect(text).toContain(importer.docs.records.trim());
+      expect(text).toContain(`\`${importer.example}\``);
+    }
+  });
+
+  it('documents every metric with its definition and per-item loss', () => {
+    const text = renderMetricsDoc();
+    for (const metric of METRICS) {
+      expect(text).toContain(`## ${metric.id}\n`);
+      expect(text).toContain(metric.docs.definition.trim());
+      expect(text).toContain(metric.docs.itemLoss.trim());
+    }
   });
 
   it('renders a different document when a check changes', () => {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runCli } from '../src/cli/test-support/recording-io.ts';
 import { ApertureError } from '../src/errors.ts';
-import { bareModelRecord } from '../src/observatory/import/import-kinds.ts';
+import { bareModelRecord } from '../src/observatory/importers/bare-model-record.ts';
 import { runImport, writeCatalog } from '../src/observatory/index.ts';
 import { type DatabaseHandle, migrateToLatest, TABLE_NAMES } from '../src/store/index.ts';
 import { forEachDialect } from './support/dialects.ts';

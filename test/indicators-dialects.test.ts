@@ -629,7 +629,7 @@ forEachDialect('observatory indicators', (ctx) => {
 
   it('every indicator runs and its rows have exactly its columns', async () => {
     for (const indicator of INDICATORS) {
-      const result = await runIndicator(store.db, indicator.name);
+      const result = await runIndicator(store.db, indicator.id);
       for (const row of result.rows)
         expect(Object.keys(row)).toEqual(indicator.columns.map((column) => column.name));
     }

@@ -71,11 +71,11 @@ forEachDialect('indicators stored when an import commits', (ctx) => {
     expect(result.inserted).toBe(ROWS.length);
     const version = await readCatalogVersion(store.db);
     const stored = await storedRows(store.db);
-    expect(stored.map((row) => row.name)).toEqual(INDICATORS.map((indicator) => indicator.name).sort());
+    expect(stored.map((row) => row.name)).toEqual(INDICATORS.map((indicator) => indicator.id).sort());
     expect(new Set(stored.map((row) => Number(row.catalog_version)))).toEqual(new Set([version]));
     for (const indicator of INDICATORS) {
-      const computed = await runIndicator(store.db, indicator.name);
-      const read = await runIndicator(store.db, indicator.name, {}, { stored: true });
+      const computed = await runIndicator(store.db, indicator.id);
+      const read = await runIndicator(store.db, indicator.id, {}, { stored: true });
       expect(read).toEqual(computed);
     }
     // Not vacuous: the catalog has rows to count.
@@ -118,7 +118,7 @@ forEachDialect('indicators stored when an import commits', (ctx) => {
 
   it('stores nothing when a catalog write commits while it computes', async () => {
     await sql`delete from indicator_results`.execute(store.db);
-    const indicator = INDICATORS.find((candidate) => candidate.name === 'models-per-region')!;
+    const indicator = INDICATORS.find((candidate) => candidate.id === 'models-per-region')!;
     const run = indicator.run;
     // A write that commits between the first and the last indicator, as another import would.
     indicator.run = async (db, params) => {

@@ -7,7 +7,7 @@
  */
 import type { LightMyRequestResponse } from 'fastify';
 import { expect, it } from 'vitest';
-import { INDICATORS } from '../src/observatory/index.ts';
+import { INDICATORS, listIndicatorParameters } from '../src/observatory/index.ts';
 import { forEachDialect } from './support/dialects.ts';
 import { recordingArenaApi } from './support/recording-arena-api.ts';
 
@@ -78,9 +78,9 @@ forEachDialect('NUL bytes in API requests', (ctx) => {
   it('refuses %00 in every parameter of every indicator, and in a NUL anywhere in a value', async () => {
     let checked = 0;
     for (const indicator of INDICATORS) {
-      for (const parameter of indicator.parameters) {
+      for (const parameter of listIndicatorParameters(indicator.params)) {
         for (const value of ['%00', 'all%00', '2020%00']) {
-          const url = `/api/indicators/${indicator.name}?${parameter.name}=${value}`;
+          const url = `/api/indicators/${indicator.id}?${parameter.name}=${value}`;
           expectNulRefused(await api.call({ url }), parameter.name, `GET ${url}`);
           checked += 1;
         }

@@ -547,7 +547,7 @@ forEachDialect('server API', (ctx) => {
   it('lists the indicators with their documentation fields', async () => {
     const body = await getJson('/api/indicators');
     const listed = body.items.map((item: { name: string }) => item.name);
-    expect(listed).toEqual(INDICATORS.map((indicator) => indicator.name));
+    expect(listed).toEqual(INDICATORS.map((indicator) => indicator.id));
     expect(listed).toContain('models-per-country');
     for (const item of body.items) {
       expect(item.title).toBeTruthy();

@@ -82,7 +82,7 @@ describe('long reads on worker threads (SQLite)', () => {
   it('a served handle reads on the pool, and every long read answers as on the main connection', async () => {
     expect(store.reads).not.toBe(store.db);
     const urls = [
-      ...INDICATORS.map((indicator) => `/api/indicators/${indicator.name}`),
+      ...INDICATORS.map((indicator) => `/api/indicators/${indicator.id}`),
       '/api/indicators/models-per-country?from=2020&to=2022',
       '/api/indicators/adoption-by-origin?by=region',
       '/api/indicators/models-per-region?format=csv',

@@ -1,4 +1,10 @@
-import { INDICATORS, type IndicatorDefinition, type IndicatorRow } from '../../src/observatory/index.ts';
+import {
+  INDICATORS,
+  type IndicatorDefinition,
+  type IndicatorParameter,
+  type IndicatorRow,
+  listIndicatorParameters,
+} from '../../src/observatory/index.ts';
 import { generatedNotice, table } from './markdown.ts';
 
 function cellText(value: IndicatorRow[string]): string {
@@ -9,7 +15,7 @@ function parameterDefault(value: string | number | undefined): string {
   return value === undefined ? '—' : `\`${value}\``;
 }
 
-function parameterNote(parameter: IndicatorDefinition['parameters'][number]): string {
+function parameterNote(parameter: IndicatorParameter): string {
   const notes = [parameter.description];
   if (parameter.choices)
     notes.push(`one of ${parameter.choices.map((choice) => `\`${choice}\``).join(', ')}`);
@@ -19,12 +25,13 @@ function parameterNote(parameter: IndicatorDefinition['parameters'][number]): st
 }
 
 function renderIndicator(indicator: IndicatorDefinition): string[] {
+  const parameters = listIndicatorParameters(indicator.params);
   const parts = [
-    `## ${indicator.name}`,
+    `## ${indicator.id}`,
     '',
     `**${indicator.title}.** ${indicator.summary}`,
     '',
-    indicator.definition.trim(),
+    indicator.docs.definition.trim(),
     '',
     '### Columns',
     '',
@@ -35,11 +42,11 @@ function renderIndicator(indicator: IndicatorDefinition): string[] {
     '',
     '### Parameters',
     '',
-    indicator.parameters.length === 0
+    parameters.length === 0
       ? 'None.'
       : table(
           ['Parameter', 'Type', 'Default', 'Meaning'],
-          indicator.parameters.map((parameter) => [
+          parameters.map((parameter) => [
             `\`${parameter.name}\``,
             parameter.type,
             parameterDefault(parameter.default),
@@ -49,7 +56,7 @@ function renderIndicator(indicator: IndicatorDefinition): string[] {
     '',
     `Chart: ${indicator.chart.kind} of \`${indicator.chart.y}\` by \`${indicator.chart.x}\`${indicator.chart.series ? `, one series per \`${indicator.chart.series}\`` : ''}.`,
     '',
-    `Command: \`aperture indicators ${indicator.name} [--param key=value …] [--json|--csv]\`; API: \`GET /api/indicators/${indicator.name}\`.`,
+    `Command: \`aperture indicators ${indicator.id} [--param key=value …] [--json|--csv]\`; API: \`GET /api/indicators/${indicator.id}\`.`,
   ];
   for (const reference of indicator.references ?? []) {
     const columns = [...new Set(reference.rows.flatMap((row) => Object.keys(row)))];
@@ -88,7 +95,7 @@ export function renderIndicatorsDoc(indicators: readonly IndicatorDefinition[] =
     '',
     table(
       ['Indicator', 'Summary'],
-      indicators.map((indicator) => [`[\`${indicator.name}\`](#${indicator.name})`, indicator.summary]),
+      indicators.map((indicator) => [`[\`${indicator.id}\`](#${indicator.id})`, indicator.summary]),
     ),
     '',
     ...indicators.flatMap(renderIndicator),

@@ -133,13 +133,13 @@ export const BenchmarkDefinitionSchema = z
         context.addIssue({
           code: 'custom',
           path: [...path, 'labels'],
-          message: `${metric.name} needs the label set`,
+          message: `${metric.id} needs the label set`,
         });
       if (metric && metric.input !== 'label' && labels !== undefined)
         context.addIssue({
           code: 'custom',
           path: [...path, 'labels'],
-          message: `${metric.name} takes no label set`,
+          message: `${metric.id} takes no label set`,
         });
       if (labels && new Set(labels).size !== labels.length)
         context.addIssue({ code: 'custom', path: [...path, 'labels'], message: 'labels repeat' });

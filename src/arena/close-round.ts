@@ -102,7 +102,7 @@ export function parseRoundResults(text: string, primary: TaskRecord): RoundResul
     tasks: stored.tasks ?? [
       {
         task: primary.name,
-        metric: primary.metric.name,
+        metric: primary.metric.id,
         higherIsBetter: primary.metric.higherIsBetter,
         bootstrap: stored.bootstrap,
         items: stored.items,
@@ -314,7 +314,7 @@ async function closeTask(
   });
   return {
     task: task.name,
-    metric: metric.name,
+    metric: metric.id,
     higherIsBetter: metric.higherIsBetter,
     bootstrap: { resamples, confidence: BOOTSTRAP_DEFAULTS.confidence, seed },
     items: truth.private.ids.length,

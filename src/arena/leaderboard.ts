@@ -102,13 +102,13 @@ export async function leaderboard(
     benchmark: {
       slug: benchmark.row.slug,
       title: benchmark.row.title,
-      metric: task.metric.name,
+      metric: task.metric.id,
       higherIsBetter: task.metric.higherIsBetter,
     },
     task: {
       id: task.name,
       title: task.title,
-      metric: task.metric.name,
+      metric: task.metric.id,
       higherIsBetter: task.metric.higherIsBetter,
     },
     tasks: benchmark.tasks.map((entry) => entry.name),

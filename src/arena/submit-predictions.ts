@@ -97,7 +97,7 @@ function requireFiniteScores(metric: AnyMetric, scores: Record<string, number>):
     if (!Number.isFinite(score))
       throw new ApertureError(
         'ERR_METRIC_INPUT',
-        `${metric.name} of these predictions on the ${split} is ${score}, not a finite number; nothing was stored`,
+        `${metric.id} of these predictions on the ${split} is ${score}, not a finite number; nothing was stored`,
       );
 }
 

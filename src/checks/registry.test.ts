@@ -1,26 +1,10 @@
-import { readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectFolderRegistered } from '../../test/support/expect-folder-registered.ts';
 import { COMPONENT_IDS, DOCUMENTS, RELEASE_PACK_DOCUMENTS } from '../spec/index.ts';
 import type { Check } from './check.ts';
 import { ALL_CHECKS, findCheck } from './registry.ts';
 
-const NOT_CHECKS = new Set(['check.ts', 'registry.ts', 'run-checks.ts', 'index.ts']);
-
-/** Every file of src/checks that should hold one check: top-level .ts files but the plumbing and the tests. */
-function checkFiles(): string[] {
-  const dir = import.meta.dirname;
-  return readdirSync(dir)
-    .filter((name) => statSync(path.join(dir, name)).isFile())
-    .filter(
-      (name) =>
-        name.endsWith('.ts') &&
-        !name.endsWith('.test.ts') &&
-        !name.endsWith('.d.ts') &&
-        !NOT_CHECKS.has(name),
-    )
-    .sort();
-}
+const NOT_CHECKS = ['check.ts', 'registry.ts', 'run-checks.ts', 'index.ts'];
 
 function isCheck(value: unknown): value is Check {
   return (
@@ -32,24 +16,12 @@ function isCheck(value: unknown): value is Check {
 }
 
 describe('check registry', () => {
-  it('finds the check files', () => {
-    expect(checkFiles().length).toBeGreaterThanOrEqual(15);
-  });
-
-  it('registers every check file, under an id equal to its file name', async () => {
-    for (const file of checkFiles()) {
-      const module: Record<string, unknown> = await import(`./${file}`);
-      const checks = Object.values(module).filter(isCheck);
-      expect(checks, `${file} exports exactly one check`).toHaveLength(1);
-      const check = checks[0]!;
-      expect(check.id, `${file}`).toBe(file.replace(/\.ts$/, ''));
-      expect(ALL_CHECKS, `${file} is in ALL_CHECKS`).toContain(check);
-    }
-  });
-
-  it('registers nothing that has no file of its own', () => {
-    const ids = checkFiles().map((file) => file.replace(/\.ts$/, ''));
-    expect(ALL_CHECKS.map((check) => check.id).sort()).toEqual(ids);
+  it('registers every check file under an id equal to its file name, and nothing else', async () => {
+    await expectFolderRegistered(import.meta.dirname, ALL_CHECKS, {
+      notPlugins: NOT_CHECKS,
+      isPlugin: isCheck,
+      atLeast: 15,
+    });
   });
 
   it('has unique ids that findCheck resolves', () => {

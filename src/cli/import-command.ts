@@ -1,10 +1,10 @@
 import Table from 'cli-table3';
 import { Command, InvalidArgumentError } from 'commander';
 import {
-  IMPORT_KINDS,
+  IMPORTERS,
   type ImportProgress,
   type ImportResult,
-  importKind,
+  requireImporter,
   runImport,
 } from '../observatory/index.ts';
 import { migrateToLatest, openDatabase } from '../store/index.ts';
@@ -74,13 +74,13 @@ function renderSummary(result: ImportResult, color: boolean): string {
 
 /** `aperture import KIND SOURCE`: load a catalog source into the database, idempotently. */
 export function importCommand(io: CliIo): Command {
-  const kinds = IMPORT_KINDS.map(
-    (kind) => `  ${kind.name.padEnd(13)}${kind.argument.padEnd(16)}${kind.summary}`,
+  const kinds = IMPORTERS.map(
+    (importer) => `  ${importer.id.padEnd(13)}${importer.argument.padEnd(16)}${importer.summary}`,
   );
-  const examples = IMPORT_KINDS.map((kind) => `  $ ${kind.example}`);
+  const examples = IMPORTERS.map((importer) => `  $ ${importer.example}`);
   return new Command('import')
     .description('import a catalog source (re-importing updates rows, never duplicates them)')
-    .argument('<kind>', `one of: ${IMPORT_KINDS.map((kind) => kind.name).join(', ')}`)
+    .argument('<kind>', `one of: ${IMPORTERS.map((importer) => importer.id).join(', ')}`)
     .argument('<source>', 'a file, folder or http(s) URL (see the kinds below)')
     .option(
       '--db <path>',
@@ -110,13 +110,13 @@ ${examples.join('\n')}
   $ aperture import fmti Dec2025_scores.csv --db catalog.db`,
     )
     .action(async (kindName: string, source: string, options: ImportOptions) => {
-      const kind = importKind(kindName);
+      const importer = requireImporter(kindName);
       const store = await openDatabase({ file: options.db, env: io.env, cwd: io.cwd });
-      const progress = !options.json && io.stderr.isTTY ? progressLine(io, kind.name) : undefined;
+      const progress = !options.json && io.stderr.isTTY ? progressLine(io, importer.id) : undefined;
       try {
         await migrateToLatest(store);
         const result = await runImport(store.db, {
-          kind: kind.name,
+          kind: importer.id,
           source,
           cwd: io.cwd,
           ...(options.batchSize ? { batchSize: options.batchSize } : {}),

@@ -86,12 +86,12 @@ describe('aperture indicators', () => {
     const result = await runCli(['indicators']);
     expect(result.code, result.stderr).toBe(0);
     for (const indicator of INDICATORS) {
-      expect(result.stdout).toContain(indicator.name);
+      expect(result.stdout).toContain(indicator.id);
       expect(result.stdout).toContain(indicator.summary.slice(0, 30));
     }
     const json = await runCli(['indicators', '--json']);
     expect(JSON.parse(json.stdout).items.map((item: { name: string }) => item.name)).toEqual(
-      INDICATORS.map((indicator) => indicator.name),
+      INDICATORS.map((indicator) => indicator.id),
     );
   });
 

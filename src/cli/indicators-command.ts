@@ -5,6 +5,7 @@ import {
   INDICATORS,
   type IndicatorResult,
   type IndicatorRow,
+  listIndicatorParameters,
   requireIndicator,
   resolveIndicatorParams,
   runIndicator,
@@ -57,7 +58,7 @@ function renderList(): string {
     style: { head: [], border: [] },
     chars: COMPACT,
   });
-  for (const indicator of INDICATORS) table.push([indicator.name, indicator.summary]);
+  for (const indicator of INDICATORS) table.push([indicator.id, indicator.summary]);
   return `${table.toString()}\nRun \`aperture indicators NAME\` for one (add --json or --csv); see docs/indicators.md.\n`;
 }
 
@@ -65,7 +66,7 @@ function renderList(): string {
 export function indicatorsCommand(io: CliIo): Command {
   return new Command('indicators')
     .description('list the observatory indicators, or compute one from the catalog database')
-    .argument('[name]', `one of: ${INDICATORS.map((indicator) => indicator.name).join(', ')}`)
+    .argument('[name]', `one of: ${INDICATORS.map((indicator) => indicator.id).join(', ')}`)
     .option(
       '-p, --param <key=value>',
       'an indicator parameter (repeatable), e.g. --param from=2020',
@@ -94,13 +95,13 @@ Examples:
       ) => {
         if (name === undefined) {
           if (options.json) {
-            const list = INDICATORS.map(({ name, title, summary, chart, columns, parameters }) => ({
-              name,
+            const list = INDICATORS.map(({ id, title, summary, chart, columns, params }) => ({
+              name: id,
               title,
               summary,
               chart,
               columns,
-              parameters,
+              parameters: listIndicatorParameters(params),
             }));
             io.stdout.write(`${JSON.stringify({ items: list }, null, 2)}\n`);
           } else io.stdout.write(renderList());

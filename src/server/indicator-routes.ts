@@ -1,5 +1,11 @@
 import { ApertureError } from '../errors.ts';
-import { INDICATORS, type IndicatorRow, runIndicator } from '../observatory/index.ts';
+import {
+  INDICATORS,
+  type IndicatorRow,
+  indicatorQueryFields,
+  listIndicatorParameters,
+  runIndicator,
+} from '../observatory/index.ts';
 import { readCatalogVersion } from '../store/index.ts';
 import {
   ErrorResponseSchema,
@@ -25,12 +31,12 @@ export function indicatorRoutes(app: ZodApp, context: ServerContext): void {
     },
     async () => ({
       items: INDICATORS.map((indicator) => ({
-        name: indicator.name,
+        name: indicator.id,
         title: indicator.title,
         summary: indicator.summary,
         chart: indicator.chart,
         columns: indicator.columns,
-        parameters: indicator.parameters.map((parameter) => ({
+        parameters: listIndicatorParameters(indicator.params).map((parameter) => ({
           ...parameter,
           choices: parameter.choices ? [...parameter.choices] : undefined,
         })),
@@ -45,16 +51,17 @@ export function indicatorRoutes(app: ZodApp, context: ServerContext): void {
         tags: ['indicators'],
         summary: 'Compute one indicator (its parameters as query fields; format=csv for CSV)',
         params: IndicatorParamsSchema,
-        querystring: IndicatorQuerySchema,
+        // Every indicator's parameters, documented; runIndicator checks them against the named indicator.
+        querystring: IndicatorQuerySchema.extend(indicatorQueryFields()),
         response: { 200: IndicatorResultSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
       },
     },
     async (request, reply) => {
       const { format, ...params } = request.query;
-      if (!INDICATORS.some((indicator) => indicator.name === request.params.name)) {
+      if (!INDICATORS.some((indicator) => indicator.id === request.params.name)) {
         throw new ApertureError(
           'ERR_NOT_FOUND',
-          `no indicator ${JSON.stringify(request.params.name)}; indicators: ${INDICATORS.map((indicator) => indicator.name).join(', ')}`,
+          `no indicator ${JSON.stringify(request.params.name)}; indicators: ${INDICATORS.map((indicator) => indicator.id).join(', ')}`,
         );
       }
       const name = request.params.name;

@@ -6,6 +6,7 @@ export { formatBytes } from './format-bytes.ts';
 export { formatScore } from './format-score.ts';
 export type { HashJob, HashProgress, HashResult } from './hash-pool.ts';
 export { hashFileStreaming, hashFilesInParallel, sha256Hex } from './hash-pool.ts';
+export { isRecord } from './is-record.ts';
 export { stringifyJsonInSlices } from './json-in-slices.ts';
 export type { JsonStringFields, JsonStringFieldsLimits } from './json-string-fields.ts';
 export { readJsonStringFields } from './json-string-fields.ts';

@@ -17,10 +17,15 @@ function zeroOneLosses(truth: readonly string[], predictions: readonly string[])
  * accuracy.score(['a', 'b'], ['a', 'a']); // 0.5
  */
 export const accuracy: Metric<'label'> = {
-  name: 'accuracy',
+  id: 'accuracy',
   title: 'Accuracy',
-  description:
+  summary:
     "Share of items whose predicted label equals the true label; matches scikit-learn's accuracy_score.",
+  docs: {
+    definition:
+      "The share of items whose predicted label equals the true label, as scikit-learn's `accuracy_score`. Labels compare exactly as written; a prediction must be one of the benchmark's labels.",
+    itemLoss: '0 when the item is right, 1 when it is wrong; accuracy is 1 − the mean loss.',
+  },
   higherIsBetter: true,
   input: 'label',
   score: (truth, predictions) => 1 - meanOf(zeroOneLosses(truth, predictions)),

@@ -131,10 +131,16 @@ function aucLosses(truth: readonly (0 | 1)[], predictions: readonly number[]): F
  * aucRoc.score([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]); // 0.75
  */
 export const aucRoc: Metric<'score'> = {
-  name: 'auc-roc',
+  id: 'auc-roc',
   title: 'AUC-ROC',
-  description:
+  summary:
     "Area under the ROC curve for binary labels and real scores, ties counted one half; matches scikit-learn's roc_auc_score.",
+  docs: {
+    definition:
+      "Area under the ROC curve for a binary truth (1 = positive) and real-valued scores (higher = more likely positive), as scikit-learn's `roc_auc_score`: the probability that a random positive scores above a random negative, ties counting one half (the Mann–Whitney statistic with average ranks). Undefined, and refused, when the truth holds only one class.",
+    itemLoss:
+      'Each misordered positive–negative pair is split half to each of its two items, scaled so that the mean loss is exactly 1 − AUC (the DeLong placement values). A bootstrap resample with one class only is undefined and left out.',
+  },
   higherIsBetter: true,
   input: 'score',
   score: (truth, predictions) => {

@@ -27,10 +27,15 @@ function exactMatchLosses(truth: readonly string[], predictions: readonly string
  * exactMatch.score(['Paris', '42'], [' Paris\n', '42.0']); // 0.5
  */
 export const exactMatch: Metric<'text'> = {
-  name: 'exact-match',
+  id: 'exact-match',
   title: 'Exact match',
-  description:
+  summary:
     'Share of items whose prediction equals the reference after trimming leading and trailing white space; case, inner spaces and punctuation count.',
+  docs: {
+    definition:
+      'The share of items whose predicted text equals the reference after trimming leading and trailing white space (Unicode white space and line ends); nothing else is normalised: case, inner white space, punctuation and Unicode normal form all count.',
+    itemLoss: '0 on a match, 1 otherwise; exact match is 1 − the mean loss.',
+  },
   higherIsBetter: true,
   input: 'text',
   score: (truth, predictions) => 1 - meanOf(exactMatchLosses(truth, predictions)),

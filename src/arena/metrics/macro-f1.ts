@@ -90,10 +90,16 @@ function macroF1Losses(truth: readonly string[], predictions: readonly string[])
  * macroF1.score(['a', 'a', 'b'], ['a', 'b', 'b']); // (2/3 + 2/3) / 2
  */
 export const macroF1: Metric<'label'> = {
-  name: 'macro-f1',
+  id: 'macro-f1',
   title: 'Macro-F1',
-  description:
+  summary:
     "Unweighted mean of per-label F1 over the union of true and predicted labels (a label never predicted has F1 0); matches scikit-learn's f1_score(average='macro').",
+  docs: {
+    definition:
+      "Macro-averaged F1 as scikit-learn's `f1_score(average='macro')`: the labels are the union of the true and the predicted labels, F1 = 2TP / (2TP + FP + FN) is computed per label (0 for a label never predicted correctly, including a label never predicted), and the unweighted mean of the per-label F1 is taken.",
+    itemLoss:
+      "A wrong item (truth t, prediction p) costs (n / L)·(1/(2TP_t+FP_t+FN_t) + 1/(2TP_p+FP_p+FN_p)) for n items and L labels, a right one 0, so the mean loss is exactly 1 − macro-F1. The denominators are those of the whole data, so for the Ladder the loss is a linearisation around the submission's own confusion matrix; the bootstrap resamples the confusion matrix and recomputes the labels on each resample.",
+  },
   higherIsBetter: true,
   input: 'label',
   score: (truth, predictions) => {

@@ -32,17 +32,23 @@ export type Truth<K extends InputKind> = MetricInputs[K]['truth'];
 export type Prediction<K extends InputKind> = MetricInputs[K]['prediction'];
 
 /**
- * A benchmark metric: a plain object, pure over its inputs (truth and predictions aligned by index).
+ * A benchmark metric: a plain object that documents itself (docs/metrics.md is generated from it), pure over its inputs (truth and predictions aligned by index).
  * Every metric also gives per-item losses whose mean `m` maps back to the metric by `fromMeanLoss(m)`
  * (exactly, not approximately); the Ladder compares those losses and the bootstrap resamples the metric.
  */
 export interface Metric<K extends InputKind = InputKind> {
-  /** Stable id, e.g. `accuracy`, `pass@10`. */
-  readonly name: string;
+  /** Stable id, as benchmarks name it, e.g. `accuracy`, `pass@10`; the file name (`pass-at-k` for pass@k). */
+  readonly id: string;
   /** Human name for leaderboards. */
   readonly title: string;
-  /** One paragraph: the definition, and what it matches (e.g. scikit-learn's function). */
-  readonly description: string;
+  /** One sentence: what it measures, and what it matches (e.g. scikit-learn's function). */
+  readonly summary: string;
+  readonly docs: {
+    /** How the metric is computed, edge cases included, for docs/metrics.md. */
+    readonly definition: string;
+    /** The per-item loss the Ladder and the bootstrap use, and how its mean maps back to the metric. */
+    readonly itemLoss: string;
+  };
   readonly higherIsBetter: boolean;
   readonly input: K;
   /** The metric over all items. Throws ApertureError `ERR_METRIC_INPUT` when it is undefined. */

@@ -63,9 +63,13 @@ export function passAtK(k: number): Metric<'samples'> {
     throw new ApertureError('ERR_METRIC_INPUT', `pass@k needs an integer k ≥ 1, got ${k}`);
   const losses = passAtKLosses(k);
   return {
-    name: `pass@${k}`,
+    id: `pass@${k}`,
     title: `pass@${k}`,
-    description: `Unbiased estimate of the chance that at least one of ${k} samples is correct (Chen et al. 2021), averaged over problems; a sample is correct when it equals the reference after trimming.`,
+    summary: `Unbiased estimate of the chance that at least one of ${k} samples is correct (Chen et al. 2021), averaged over problems; a sample is correct when it equals the reference after trimming.`,
+    docs: {
+      definition: `For problems with n ≥ ${k} sampled answers each: a sample is correct when it equals the reference after trimming leading and trailing white space (no code is run), and the unbiased estimator of Chen et al. 2021 ("Evaluating Large Language Models Trained on Code", eq. 1), 1 − C(n−c, ${k}) / C(n, ${k}) for c correct samples, is averaged over the problems. A problem with fewer than ${k} samples is refused. Benchmarks may name pass@<k> for any k from 1 to 999999.`,
+      itemLoss: "1 − the problem's estimate; pass@k is 1 − the mean loss.",
+    },
     higherIsBetter: true,
     input: 'samples',
     score: (truth, predictions) => 1 - meanOf(losses(truth, predictions)),

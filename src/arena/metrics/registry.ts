@@ -28,7 +28,7 @@ export const METRICS: readonly AnyMetric[] = [
  * findMetric('pass@5')?.higherIsBetter; // true
  */
 export function findMetric(name: string): AnyMetric | undefined {
-  const listed = METRICS.find((metric) => metric.name === name);
+  const listed = METRICS.find((metric) => metric.id === name);
   if (listed) return listed;
   const match = /^pass@([1-9][0-9]{0,5})$/.exec(name);
   return match ? passAtK(Number(match[1])) : undefined;

@@ -31,10 +31,15 @@ function squaredErrors(truth: readonly number[], predictions: readonly number[])
  * rmse.score([1, 2], [1, 4]); // √2
  */
 export const rmse: Metric<'number'> = {
-  name: 'rmse',
+  id: 'rmse',
   title: 'RMSE',
-  description:
+  summary:
     "Root mean squared error √(mean((prediction − truth)²)); matches scikit-learn's mean_squared_error(squared=False).",
+  docs: {
+    definition:
+      "Root mean squared error √(mean((prediction − truth)²)), as scikit-learn's `mean_squared_error(squared=False)`; lower is better. Truth values and predictions must lie within ±1e150, so every sum stays a finite number.",
+    itemLoss: 'The squared error of the item: the mean loss is the MSE, and RMSE its square root.',
+  },
   higherIsBetter: false,
   input: 'number',
   score: (truth, predictions) => Math.sqrt(meanOf(squaredErrors(truth, predictions))),

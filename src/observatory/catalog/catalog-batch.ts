@@ -1,9 +1,9 @@
+import type { OpennessScheme } from '../../store/index.ts';
 import type {
   AdoptionSnapshotRecord,
   AffiliationRecord,
   LineageEdgeRecord,
   ModelRecord,
-  OpennessRatingRecord,
   OrganizationRecord,
   PersonRecord,
   SourceRef,
@@ -38,20 +38,25 @@ export interface OpenWashingVerdict {
   reason: string | null;
 }
 
-/** Aperture's own rating of a checked release pack. */
-export interface ApertureRatingRecord {
-  scheme: 'aperture';
-  /** The release's external id, `name@version`. */
+/**
+ * A rating as the catalog stores it in `openness_ratings`, whatever its scheme: each importer maps its
+ * source's rating to it (which field is the subject, how the score is made up, what goes in the details).
+ */
+export interface CatalogRatingRecord {
+  scheme: OpennessScheme;
+  /**
+   * What is rated, as the source names it; the rating describes the model of the same source whose external
+   * id this is, when the catalog has it.
+   */
   subject: string;
   organization: string | null;
-  score: number;
+  /** 0–100, or null when the scheme gives none. */
+  score: number | null;
   ratingClass: string | null;
+  /** Everything else the source says (stored as JSON). */
   details: unknown;
   source: SourceRef;
 }
-
-/** Any rating the catalog stores in `openness_ratings`. */
-export type CatalogRatingRecord = OpennessRatingRecord | ApertureRatingRecord;
 
 /** Another name of an organization, e.g. the Hub author `deepseek-ai` for `DeepSeek`. */
 export interface OrganizationAliasRecord {

@@ -18,13 +18,13 @@ function printable(text: string): string {
 }
 
 /**
- * The items of an import kind with every record holding a NUL character (U+0000) in any text, the
+ * The items of an importer with every record holding a NUL character (U+0000) in any text, the
  * fields of its JSON (profile, details) included, turned into a rejected row that names the field: the
  * store never keeps NUL (PostgreSQL cannot, SQLite would), and one bad record must not stop the rest.
  * Rejections that quote a NUL show it as `\0`. Applies to every kind, whatever its parser.
  *
  * @example
- * for await (const item of rejectNulRecords(kind.read(input, options), input.display)) …
+ * for await (const item of rejectNulRecords(importer.read(input, options), input.display)) …
  */
 export async function* rejectNulRecords(
   items: AsyncIterable<ParseItem<CatalogBatch>>,

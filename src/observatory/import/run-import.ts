@@ -5,7 +5,9 @@ import type { HubFetchTuning } from '../../hub/index.ts';
 import type { Database } from '../../store/index.ts';
 import type { CatalogBatch, WriteCatalogOutcome } from '../catalog/catalog-batch.ts';
 import { writeCatalog } from '../catalog/write-catalog.ts';
+import type { ImporterOptions, ImportInput } from '../importers/importer.ts';
 import type { RejectedRow } from '../importers/parse-item.ts';
+import { requireImporter } from '../importers/registry.ts';
 import { materializeIndicators } from '../indicators/materialize-indicators.ts';
 import {
   type DownloadedFile,
@@ -13,7 +15,6 @@ import {
   looksLikeUrl,
   parseImportUrl,
 } from './download-to-temp-file.ts';
-import { type ImportInput, type ImportKindOptions, importKind } from './import-kinds.ts';
 import { currentImportRunOwner } from './import-run-owner.ts';
 import {
   IMPORT_RUN_HEARTBEAT_MS,
@@ -40,7 +41,7 @@ export interface ImportProgress {
 }
 
 /** Options of runImport. */
-export interface RunImportOptions extends ImportKindOptions {
+export interface RunImportOptions extends ImporterOptions {
   /** `epoch`, `mot`, `osai`, `fmti`, `openalex`, `hf` or `release-pack`. */
   kind: string;
   /** A file, folder or http(s) URL; an author for `hf`; a target for `release-pack`. */
@@ -128,13 +129,13 @@ function messageOf(error: unknown): string {
  * console.log(result.inserted, result.updated, result.rejectedCount);
  */
 export async function runImport(db: Kysely<Database>, options: RunImportOptions): Promise<ImportResult> {
-  const kind = importKind(options.kind);
-  const isUrl = kind.acceptsUrl && looksLikeUrl(options.source);
+  const importer = requireImporter(options.kind);
+  const isUrl = importer.acceptsUrl && looksLikeUrl(options.source);
   if (isUrl) parseImportUrl(options.source);
-  else if (looksLikeUrl(options.source) && kind.name !== 'release-pack') {
+  else if (looksLikeUrl(options.source) && importer.source !== 'target') {
     throw new ApertureError(
       'ERR_USAGE',
-      `${kind.name} imports read a local path, not the URL ${options.source}`,
+      `${importer.id} imports read a local path, not the URL ${options.source}`,
     );
   }
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_IMPORT_BATCH_SIZE);
@@ -147,7 +148,7 @@ export async function runImport(db: Kysely<Database>, options: RunImportOptions)
   const { id: run } = await db
     .insertInto('import_runs')
     .values({
-      kind: kind.name,
+      kind: importer.id,
       source: options.source,
       started_at: startedAt,
       owner_host: owner.host,
@@ -171,7 +172,7 @@ export async function runImport(db: Kysely<Database>, options: RunImportOptions)
 
   const result: ImportResult = {
     run,
-    kind: kind.name,
+    kind: importer.id,
     source: options.source,
     records: 0,
     inserted: 0,
@@ -191,7 +192,7 @@ export async function runImport(db: Kysely<Database>, options: RunImportOptions)
     const rejected = pendingRejected;
     const outcome = await db.transaction().execute(async (trx) => {
       const written: WriteCatalogOutcome | null = pendingRecords > 0 ? await writer(trx, batch) : null;
-      const counts = written?.tables[kind.primaryTable] ?? { inserted: 0, updated: 0 };
+      const counts = written?.tables[importer.primaryTable] ?? { inserted: 0, updated: 0 };
       // 4 parameters a row: 5,000 rows stay under every engine's limit.
       for (let start = 0; start < rejected.length; start += 5_000) {
         await trx
@@ -233,7 +234,7 @@ export async function runImport(db: Kysely<Database>, options: RunImportOptions)
   let download: DownloadedFile | undefined;
   try {
     const local =
-      looksLikeUrl(options.source) || options.source.startsWith('hf:') || kind.name === 'hf'
+      looksLikeUrl(options.source) || options.source.startsWith('hf:') || importer.source === 'name'
         ? options.source
         : path.resolve(options.cwd ?? process.cwd(), options.source);
     let input: ImportInput = { path: local, display: options.source };
@@ -244,7 +245,7 @@ export async function runImport(db: Kysely<Database>, options: RunImportOptions)
       });
       input = { path: download.path, display: options.source };
     }
-    for await (const item of rejectNulRecords(kind.read(input, options), input.display)) {
+    for await (const item of rejectNulRecords(importer.read(input, options), input.display)) {
       if (item.kind === 'record') {
         appendBatch(pending, item.value);
         pendingRecords += 1;

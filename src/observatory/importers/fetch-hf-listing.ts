@@ -8,6 +8,8 @@ import {
   parseHubAuthor,
   parseHubEndpoint,
 } from '../../hub/index.ts';
+import { classifyLicense } from '../../spec/index.ts';
+import { isRecord } from '../../util/index.ts';
 import type {
   AdoptionSnapshotRecord,
   LineageEdgeRecord,
@@ -15,7 +17,6 @@ import type {
   SourceRef,
 } from '../catalog-records.ts';
 import { hubAccessibility } from './hub-accessibility.ts';
-import { isRecord } from './json-shape.ts';
 import { type ParseItem, recordItem, rejectedItem } from './parse-item.ts';
 
 /** One model of a Hub listing: the catalog record, today's adoption and its declared parents. */

@@ -1,7 +1,4 @@
-/** Whether a parsed JSON value is an object (not null, not a list). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord } from '../../util/index.ts';
 
 /**
  * What a parsed JSON value is, for messages: `a list`, `null`, `an object`, `a string`….

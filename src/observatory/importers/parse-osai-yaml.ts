@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApertureError, isApertureError } from '../../errors.ts';
 import { parseYamlSafely } from '../../spec/index.ts';
+import { isRecord } from '../../util/index.ts';
 import type { OsaiDimension, OsaiRatingRecord } from '../catalog-records.ts';
 import { toCountryCode } from '../country-codes.ts';
 import { type ParseItem, recordItem, rejectedItem } from './parse-item.ts';
@@ -16,10 +17,6 @@ export interface OsaiParameter {
 }
 
 const RATINGS = new Set(['open', 'partial', 'closed']);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function text(value: unknown): string | null {
   if (value === null || value === undefined) return null;

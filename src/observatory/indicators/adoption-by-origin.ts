@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
+import { z } from 'zod';
 import { regionOf } from '../regions.ts';
 import { modelFilter, sourceParameter } from './common-parameters.ts';
 import type { IndicatorDefinition } from './indicator-definition.ts';
+import { textParameter } from './indicator-parameter.ts';
 import { regionOfColumn } from './indicator-sql.ts';
 import { sortRows, toCount } from './indicator-values.ts';
 
@@ -16,15 +18,17 @@ export const MAX_LINEAGE_DEPTH = 16;
  * const result = await runIndicator(db, 'adoption-by-origin', { by: 'region' });
  */
 export const adoptionByOrigin: IndicatorDefinition = {
-  name: 'adoption-by-origin',
+  id: 'adoption-by-origin',
   title: 'Adoption by country of origin of the base model',
   summary: 'Downloads and derivative models grouped by where the base model they build on comes from.',
-  definition: [
-    'Walks every model’s lineage (derived-from edges: fine-tunes, adapters, quantizations, merges) up to its **root base models**, the ancestors that have no parent in the catalog, and groups the models by the country of origin of those roots: how much of the ecosystem builds on Chinese, US or European base models.',
-    `**Lineage walk:** a recursive query (\`with recursive\`, the same on SQLite and PostgreSQL) follows at most ${MAX_LINEAGE_DEPTH} edges; a model whose chain is longer, or that sits in a cycle, has no root and is left out. A model without parents is its own root. A merge with several roots counts once for each distinct origin of its roots.`,
-    '**Origin:** the countries of the root model (`model_countries`), or, when it has none, the country of its organisation. A root from several countries counts once per distinct country (once per distinct region with `by=region`). Models whose roots have no known country are left out.',
-    '**Figures:** `baseModels` are the roots themselves, `derivatives` the models with at least one parent, `downloads` the downloads of all of them (base and derivatives) in each model’s latest adoption snapshot (missing downloads count as 0), and `derivativeDownloads` the part of it due to derivatives. With `source`, only the models of that source are counted (their roots may come from any source). Only models in the catalog count: Hugging Face lists many more derivatives than an import brings in.',
-  ].join('\n\n'),
+  docs: {
+    definition: [
+      'Walks every model’s lineage (derived-from edges: fine-tunes, adapters, quantizations, merges) up to its **root base models**, the ancestors that have no parent in the catalog, and groups the models by the country of origin of those roots: how much of the ecosystem builds on Chinese, US or European base models.',
+      `**Lineage walk:** a recursive query (\`with recursive\`, the same on SQLite and PostgreSQL) follows at most ${MAX_LINEAGE_DEPTH} edges; a model whose chain is longer, or that sits in a cycle, has no root and is left out. A model without parents is its own root. A merge with several roots counts once for each distinct origin of its roots.`,
+      '**Origin:** the countries of the root model (`model_countries`), or, when it has none, the country of its organisation. A root from several countries counts once per distinct country (once per distinct region with `by=region`). Models whose roots have no known country are left out.',
+      '**Figures:** `baseModels` are the roots themselves, `derivatives` the models with at least one parent, `downloads` the downloads of all of them (base and derivatives) in each model’s latest adoption snapshot (missing downloads count as 0), and `derivativeDownloads` the part of it due to derivatives. With `source`, only the models of that source are counted (their roots may come from any source). Only models in the catalog count: Hugging Face lists many more derivatives than an import brings in.',
+    ].join('\n\n'),
+  },
   columns: [
     {
       name: 'origin',
@@ -42,16 +46,14 @@ export const adoptionByOrigin: IndicatorDefinition = {
     { name: 'derivativeDownloads', type: 'integer', description: 'downloads of the derivatives alone' },
   ],
   chart: { kind: 'bar', x: 'origin', y: 'derivatives' },
-  parameters: [
-    sourceParameter('all'),
-    {
-      name: 'by',
+  params: z.object({
+    source: sourceParameter('all'),
+    by: textParameter({
       description: 'group by the origin country or by its region',
-      type: 'text',
       default: 'country',
       choices: ['country', 'region'],
-    },
-  ],
+    }),
+  }),
   async run(db, params) {
     const byRegion = params.by === 'region';
     const origin = byRegion ? regionOfColumn('oc.country') : sql`${sql.ref('oc.country')}`;

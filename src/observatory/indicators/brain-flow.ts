@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { z } from 'zod';
 import { YEAR_PARAMETERS } from './common-parameters.ts';
 import type { IndicatorDefinition } from './indicator-definition.ts';
 import { sortRows, toCount } from './indicator-values.ts';
@@ -11,14 +12,16 @@ import { sortRows, toCount } from './indicator-values.ts';
  * const result = await runIndicator(db, 'brain-flow', { from: 2015 });
  */
 export const brainFlow: IndicatorDefinition = {
-  name: 'brain-flow',
+  id: 'brain-flow',
   title: 'Brain flow between academia and industry per year',
   summary: 'Researchers who moved from a university to a company (and back) each year.',
-  definition: [
-    'Counts, per year, the people of the catalog (OpenAlex authors) whose affiliation history shows a first move from academia to industry, and, for contrast, from industry to academia. Affiliation types are OpenAlex’s: `education` is academia, `company` is industry; other types (government, nonprofit, facility, …) are ignored.',
-    '**Rule (academic→industry):** a person moves in year Y when their earliest `company` affiliation starts in Y (no company affiliation starts earlier) and an `education` affiliation started before Y (its `start_year` < Y). **Industry→academic** is the mirror: the earliest `education` affiliation starts in Y and a `company` affiliation started before Y.',
-    '**Caveats:** each person counts at most once, in one direction, at their first switch; later moves are not counted. Affiliations without a start year are ignored. OpenAlex derives affiliations from publication metadata, so a move shows only once the person publishes under the new affiliation, and people who stop publishing after joining a company are missed.',
-  ].join('\n\n'),
+  docs: {
+    definition: [
+      'Counts, per year, the people of the catalog (OpenAlex authors) whose affiliation history shows a first move from academia to industry, and, for contrast, from industry to academia. Affiliation types are OpenAlex’s: `education` is academia, `company` is industry; other types (government, nonprofit, facility, …) are ignored.',
+      '**Rule (academic→industry):** a person moves in year Y when their earliest `company` affiliation starts in Y (no company affiliation starts earlier) and an `education` affiliation started before Y (its `start_year` < Y). **Industry→academic** is the mirror: the earliest `education` affiliation starts in Y and a `company` affiliation started before Y.',
+      '**Caveats:** each person counts at most once, in one direction, at their first switch; later moves are not counted. Affiliations without a start year are ignored. OpenAlex derives affiliations from publication metadata, so a move shows only once the person publishes under the new affiliation, and people who stop publishing after joining a company are missed.',
+    ].join('\n\n'),
+  },
   columns: [
     { name: 'year', type: 'integer', description: 'year of the move' },
     {
@@ -34,7 +37,7 @@ export const brainFlow: IndicatorDefinition = {
     { name: 'net', type: 'integer', description: 'academicToIndustry − industryToAcademic' },
   ],
   chart: { kind: 'bar', x: 'year', y: 'academicToIndustry' },
-  parameters: [...YEAR_PARAMETERS],
+  params: z.object({ ...YEAR_PARAMETERS }),
   async run(db, params) {
     const from = typeof params.from === 'number' ? params.from : -1;
     const to = typeof params.to === 'number' ? params.to : 99_999;

@@ -1,23 +1,22 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
-import type { IndicatorParameter, IndicatorParams } from './indicator-definition.ts';
+import type { IndicatorParams } from './indicator-definition.ts';
+import { type IndicatorParameterSchema, integerParameter, textParameter } from './indicator-parameter.ts';
 import { yearOf } from './indicator-sql.ts';
 
 /** `source`: which catalog source's models count (`all` for every source). */
-export function sourceParameter(defaultSource: string): IndicatorParameter {
-  return {
-    name: 'source',
+export function sourceParameter(defaultSource: string): IndicatorParameterSchema {
+  return textParameter({
     description:
       "models of this catalog source only (epoch, hf, mot, osai, release-pack, demo), or 'all' for every source",
-    type: 'text',
     default: defaultSource,
-  };
+  });
 }
 
-/** `from` and `to`: the first and last year shown (inclusive). */
-export const YEAR_PARAMETERS: readonly IndicatorParameter[] = [
-  { name: 'from', description: 'first year shown (inclusive)', type: 'integer', min: 1900, max: 2200 },
-  { name: 'to', description: 'last year shown (inclusive)', type: 'integer', min: 1900, max: 2200 },
-];
+/** `from` and `to`: the first and last year shown (inclusive); `from` may not be after `to`. */
+export const YEAR_PARAMETERS = {
+  from: integerParameter({ description: 'first year shown (inclusive)', min: 1900, max: 2200 }),
+  to: integerParameter({ description: 'last year shown (inclusive)', min: 1900, max: 2200 }),
+} as const;
 
 /**
  * The condition the `source`, `from` and `to` parameters put on the models aliased `alias`: the

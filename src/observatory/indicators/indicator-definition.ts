@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/index.ts';
+import type { IndicatorParamsSchema } from './indicator-parameter.ts';
 
 /** One output column of an indicator (names are camelCase, as in the API's JSON). */
 export interface IndicatorColumn {
@@ -18,19 +19,6 @@ export interface IndicatorReference {
   rows: IndicatorRow[];
 }
 
-/** A parameter an indicator accepts (validated by runIndicator before `run` sees it). */
-export interface IndicatorParameter {
-  name: string;
-  description: string;
-  type: 'integer' | 'text';
-  default?: string | number;
-  /** The accepted values of a text parameter, when it is a closed list. */
-  choices?: readonly string[];
-  /** Bounds of an integer parameter (inclusive). */
-  min?: number;
-  max?: number;
-}
-
 /** How a chart of the indicator is drawn: the x column, the y column and an optional series column. */
 export interface IndicatorChart {
   kind: 'line' | 'bar' | 'stacked-bar';
@@ -46,18 +34,27 @@ export type IndicatorParams = Record<string, string | number | undefined>;
 /**
  * An observatory indicator: a plain object that documents itself (docs/indicators.md is generated
  * from these fields) and computes its rows in the database, the same on SQLite and PostgreSQL.
+ *
+ * @example
+ * export const brainFlow: IndicatorDefinition = { id: 'brain-flow', title: '…', params: z.object({ ...YEAR_PARAMETERS }), … };
  */
 export interface IndicatorDefinition {
-  /** kebab-case, also the file name. */
-  name: string;
+  /** Stable id, kebab-case, also the file name; results, the CLI and the API call it `name`. */
+  id: string;
   title: string;
   /** One line. */
   summary: string;
-  /** Markdown paragraph(s): what is counted, the counting rule, caveats. */
-  definition: string;
+  docs: {
+    /** Markdown paragraph(s): what is counted, the counting rule, caveats. */
+    definition: string;
+  };
   columns: IndicatorColumn[];
   chart: IndicatorChart;
-  parameters: IndicatorParameter[];
+  /**
+   * The parameters, each made by `integerParameter` or `textParameter` (validation, default and
+   * description in one place); GET /api/indicators lists them and the API's query schema is made from them.
+   */
+  params: IndicatorParamsSchema;
   references?: IndicatorReference[];
   /** Computes the rows, sorted deterministically; `params` are already validated. */
   run(db: Kysely<Database>, params: IndicatorParams): Promise<IndicatorRow[]>;

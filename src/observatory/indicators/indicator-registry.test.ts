@@ -1,10 +1,12 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { expectFolderRegistered } from '../../../test/support/expect-folder-registered.ts';
 import { ApertureError } from '../../errors.ts';
 import { migrateToLatest, openDatabase } from '../../store/index.ts';
 import { EUROPE_COUNTRY_CODES, regionOf } from '../regions.ts';
+import type { IndicatorDefinition } from './indicator-definition.ts';
+import { listIndicatorParameters } from './indicator-parameter.ts';
+import { indicatorQueryFields } from './indicator-query-fields.ts';
 import { INDICATORS, requireIndicator, resolveIndicatorParams } from './indicator-registry.ts';
 import { quarterOf, regionOfColumn } from './indicator-sql.ts';
 import { roundTo, shareOf, sortRows, toNumber } from './indicator-values.ts';
@@ -21,33 +23,56 @@ const CONTRACT_NAMES = [
   'open-funding-share',
 ];
 
+/** The indicators' plumbing: their type, parameters, registry, shared SQL and values, and shared queries. */
+const NOT_INDICATORS = [
+  'indicator-definition.ts',
+  'indicator-parameter.ts',
+  'indicator-query-fields.ts',
+  'indicator-registry.ts',
+  'indicator-sql.ts',
+  'indicator-values.ts',
+  'common-parameters.ts',
+  'openness-distribution.ts',
+];
+
+function isIndicator(value: unknown): value is IndicatorDefinition {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as IndicatorDefinition).id === 'string' &&
+    typeof (value as IndicatorDefinition).run === 'function'
+  );
+}
+
 describe('indicator registry', () => {
-  it('registers every indicator of the contract once, each in its own kebab-case file', () => {
-    expect(INDICATORS.map((indicator) => indicator.name)).toEqual(CONTRACT_NAMES);
-    for (const indicator of INDICATORS) {
-      expect(indicator.name).toMatch(/^[a-z]+(-[a-z]+)*$/);
-      expect(existsSync(path.join(import.meta.dirname, `${indicator.name}.ts`)), indicator.name).toBe(true);
-    }
+  it('registers every indicator of the contract once, each in its own kebab-case file', async () => {
+    expect(INDICATORS.map((indicator) => indicator.id)).toEqual(CONTRACT_NAMES);
+    for (const indicator of INDICATORS) expect(indicator.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+    await expectFolderRegistered(import.meta.dirname, INDICATORS, {
+      notPlugins: NOT_INDICATORS,
+      isPlugin: isIndicator,
+      atLeast: 9,
+    });
   });
 
   it('documents every indicator: one-line title and summary, a definition, columns the chart uses', () => {
     for (const indicator of INDICATORS) {
-      expect(indicator.title, indicator.name).not.toMatch(/\n/);
-      expect(indicator.summary, indicator.name).not.toMatch(/\n/);
-      expect(indicator.definition.length, indicator.name).toBeGreaterThan(200);
+      expect(indicator.title, indicator.id).not.toMatch(/\n/);
+      expect(indicator.summary, indicator.id).not.toMatch(/\n/);
+      expect(indicator.docs.definition.length, indicator.id).toBeGreaterThan(200);
       const columns = indicator.columns.map((column) => column.name);
-      expect(new Set(columns).size, indicator.name).toBe(columns.length);
-      for (const column of columns) expect(column, indicator.name).toMatch(/^[a-z][a-zA-Z0-9]*$/);
-      expect(columns, indicator.name).toContain(indicator.chart.x);
-      expect(columns, indicator.name).toContain(indicator.chart.y);
+      expect(new Set(columns).size, indicator.id).toBe(columns.length);
+      for (const column of columns) expect(column, indicator.id).toMatch(/^[a-z][a-zA-Z0-9]*$/);
+      expect(columns, indicator.id).toContain(indicator.chart.x);
+      expect(columns, indicator.id).toContain(indicator.chart.y);
       // A series that is not a column names a wide stack: every numeric column but x and y is a layer.
       if (indicator.chart.series && !columns.includes(indicator.chart.series)) {
-        expect(indicator.chart.kind, indicator.name).toBe('stacked-bar');
+        expect(indicator.chart.kind, indicator.id).toBe('stacked-bar');
         const layers = indicator.columns.filter(
           (column) =>
             column.type !== 'text' && column.name !== indicator.chart.x && column.name !== indicator.chart.y,
         );
-        expect(layers.length, indicator.name).toBeGreaterThan(1);
+        expect(layers.length, indicator.id).toBeGreaterThan(1);
       }
       // Every default must pass its own validation.
       expect(() => resolveIndicatorParams(indicator, {})).not.toThrow();
@@ -82,6 +107,84 @@ describe('indicator registry', () => {
     expect(() => resolveIndicatorParams(adoption, { by: 'planet' })).toThrow(
       'must be one of country, region',
     );
+  });
+});
+
+describe('indicator parameters', () => {
+  it('keeps the messages of every rule, with the value given', () => {
+    const top = requireIndicator('open-share-top-labs');
+    const refuse = (params: Record<string, string | number>, text: string) =>
+      expect(() => resolveIndicatorParams(top, params)).toThrow(text);
+    refuse({ top: 0 }, 'parameter top of indicator open-share-top-labs must be at least 1 (got 0)');
+    refuse(
+      { top: Number.NaN },
+      'parameter top of indicator open-share-top-labs must be an integer (got null)',
+    );
+    refuse(
+      { from: '1899' },
+      'parameter from of indicator open-share-top-labs must be at least 1900 (got "1899")',
+    );
+    refuse({ source: ' ' }, 'must be a non-empty text of at most 200 characters (got " ")');
+    refuse({ source: 'x'.repeat(201) }, 'must be a non-empty text of at most 200 characters');
+    refuse(
+      { from: 2024, to: 2020 },
+      'parameter from of indicator open-share-top-labs must not be after to (2024 > 2020)',
+    );
+    // An unknown name is reported before a bad value, whatever the order.
+    refuse(
+      { top: 'many', quarter: 'x' },
+      'unknown parameter "quarter" for indicator open-share-top-labs; parameters: source, top, from, to',
+    );
+    // Bad values are reported in the indicator's order of parameters.
+    refuse({ to: 'late', top: 'many' }, 'parameter top of indicator');
+    expect(resolveIndicatorParams(top, { from: '2020', to: ' 2020 ' })).toMatchObject({
+      from: 2020,
+      to: 2020,
+    });
+  });
+
+  it('lists the parameters of each indicator from its schema, as the API and the docs show them', () => {
+    expect(listIndicatorParameters(requireIndicator('open-share-top-labs').params)).toEqual([
+      {
+        name: 'source',
+        description:
+          "models of this catalog source only (epoch, hf, mot, osai, release-pack, demo), or 'all' for every source",
+        type: 'text',
+        default: 'all',
+      },
+      {
+        name: 'top',
+        description: 'how many labs (by number of models)',
+        type: 'integer',
+        default: 10,
+        min: 1,
+        max: 100,
+      },
+      { name: 'from', description: 'first year shown (inclusive)', type: 'integer', min: 1900, max: 2200 },
+      { name: 'to', description: 'last year shown (inclusive)', type: 'integer', min: 1900, max: 2200 },
+    ]);
+    expect(
+      listIndicatorParameters(requireIndicator('brain-flow').params).map((parameter) => parameter.name),
+    ).toEqual(['from', 'to']);
+  });
+
+  it('makes the API query fields from every parameter of every indicator, with each meaning', () => {
+    const fields = indicatorQueryFields();
+    const names = new Set(
+      INDICATORS.flatMap((indicator) =>
+        listIndicatorParameters(indicator.params).map((parameter) => parameter.name),
+      ),
+    );
+    expect(Object.keys(fields).sort()).toEqual([...names].sort());
+    const by = fields.by!.description!;
+    expect(by).toContain(
+      'group by the origin country or by its region; one of country, region; default country (adoption-by-origin)',
+    );
+    expect(by).toContain(
+      'one row per year, or per year and funder; one of year, funder; default year (open-funding-share)',
+    );
+    expect(fields.top!.safeParse('x'.repeat(201)).success).toBe(false);
+    expect(fields.top!.safeParse(undefined).success).toBe(true);
   });
 });
 

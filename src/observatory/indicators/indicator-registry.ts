@@ -3,12 +3,7 @@ import { ApertureError } from '../../errors.ts';
 import type { Database } from '../../store/index.ts';
 import { adoptionByOrigin } from './adoption-by-origin.ts';
 import { brainFlow } from './brain-flow.ts';
-import type {
-  IndicatorDefinition,
-  IndicatorParameter,
-  IndicatorParams,
-  IndicatorResult,
-} from './indicator-definition.ts';
+import type { IndicatorDefinition, IndicatorParams, IndicatorResult } from './indicator-definition.ts';
 import { modelsPerCountry } from './models-per-country.ts';
 import { modelsPerRegion } from './models-per-region.ts';
 import { mofClassDistribution } from './mof-class-distribution.ts';
@@ -17,17 +12,6 @@ import { openShareTopLabs } from './open-share-top-labs.ts';
 import { opennessByCountry } from './openness-by-country.ts';
 import { opennessByOrganizationType } from './openness-by-organization-type.ts';
 import { readStoredIndicatorRows } from './stored-indicator-results.ts';
-
-export type {
-  IndicatorChart,
-  IndicatorColumn,
-  IndicatorDefinition,
-  IndicatorParameter,
-  IndicatorParams,
-  IndicatorReference,
-  IndicatorResult,
-  IndicatorRow,
-} from './indicator-definition.ts';
 
 /** Every observatory indicator, in the order they are listed and documented. */
 export const INDICATORS: readonly IndicatorDefinition[] = [
@@ -42,78 +26,51 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   openFundingShare,
 ];
 
-/** The indicator called `name`, or a usage error listing the indicators. */
-export function requireIndicator(name: string): IndicatorDefinition {
-  const found = INDICATORS.find((indicator) => indicator.name === name);
+/** The indicator with id `id`, or a usage error listing the indicators. */
+export function requireIndicator(id: string): IndicatorDefinition {
+  const found = INDICATORS.find((indicator) => indicator.id === id);
   if (!found) {
     throw new ApertureError(
       'ERR_USAGE',
-      `unknown indicator ${JSON.stringify(name)}; indicators: ${INDICATORS.map((indicator) => indicator.name).join(', ')}`,
+      `unknown indicator ${JSON.stringify(id)}; indicators: ${INDICATORS.map((indicator) => indicator.id).join(', ')}`,
     );
   }
   return found;
 }
 
-function parameterValue(
-  indicator: IndicatorDefinition,
-  parameter: IndicatorParameter,
-  raw: string | number | undefined,
-): string | number | undefined {
-  const value = raw ?? parameter.default;
-  if (value === undefined) return undefined;
-  const fail = (why: string): never => {
-    throw new ApertureError(
-      'ERR_USAGE',
-      `parameter ${parameter.name} of indicator ${indicator.name} ${why} (got ${JSON.stringify(value)})`,
-      { field: parameter.name },
-    );
-  };
-  if (parameter.type === 'integer') {
-    const text = String(value).trim();
-    if (!/^-?\d+$/.test(text)) return fail('must be an integer');
-    const number = Number(text);
-    if (parameter.min !== undefined && number < parameter.min)
-      return fail(`must be at least ${parameter.min}`);
-    if (parameter.max !== undefined && number > parameter.max)
-      return fail(`must be at most ${parameter.max}`);
-    return number;
-  }
-  const text = String(value);
-  if (text.trim() === '' || text.length > 200)
-    return fail('must be a non-empty text of at most 200 characters');
-  if (parameter.choices && !parameter.choices.includes(text)) {
-    return fail(`must be one of ${parameter.choices.join(', ')}`);
-  }
-  return text;
-}
-
 /**
- * The validated parameters of `indicator`: defaults applied, integers parsed and bounded, choices
- * checked. An unknown parameter name or a bad value is a usage error naming the parameter (its `field`).
+ * The validated parameters of `indicator`, by its `params` schema: defaults applied, integers parsed and
+ * bounded, choices checked; `from` not after `to`. An unknown parameter name or a bad value is a usage
+ * error naming the parameter (the first one in the indicator's order).
  */
 export function resolveIndicatorParams(
   indicator: IndicatorDefinition,
   params: Record<string, string | number | undefined> = {},
 ): IndicatorParams {
-  const known = new Set(indicator.parameters.map((parameter) => parameter.name));
-  for (const name of Object.keys(params)) {
-    if (params[name] !== undefined && !known.has(name)) {
-      const valid = indicator.parameters.map((parameter) => parameter.name).join(', ') || 'none';
-      throw new ApertureError(
-        'ERR_USAGE',
-        `unknown parameter ${JSON.stringify(name)} for indicator ${indicator.name}; parameters: ${valid}`,
-        { field: name },
-      );
-    }
+  const given = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined));
+  const names = Object.keys(indicator.params.shape);
+  const unknown = Object.keys(given).find((name) => !names.includes(name));
+  if (unknown !== undefined) {
+    throw new ApertureError(
+      'ERR_USAGE',
+      `unknown parameter ${JSON.stringify(unknown)} for indicator ${indicator.id}; parameters: ${names.join(', ') || 'none'}`,
+      { field: unknown },
+    );
   }
-  const resolved: IndicatorParams = {};
-  for (const parameter of indicator.parameters) {
-    resolved[parameter.name] = parameterValue(indicator, parameter, params[parameter.name]);
+  const parsed = indicator.params.safeParse(given);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ApertureError(
+      'ERR_USAGE',
+      `parameter ${String(issue.path[0])} of indicator ${indicator.id} ${issue.message}`,
+      { field: String(issue.path[0]) },
+    );
   }
+  const resolved: IndicatorParams = parsed.data;
   if (typeof resolved.from === 'number' && typeof resolved.to === 'number' && resolved.from > resolved.to) {
     throw new ApertureError(
       'ERR_USAGE',
-      `parameter from of indicator ${indicator.name} must not be after to (${resolved.from} > ${resolved.to})`,
+      `parameter from of indicator ${indicator.id} must not be after to (${resolved.from} > ${resolved.to})`,
       { field: 'from' },
     );
   }
@@ -146,13 +103,13 @@ export async function runIndicator(
 ): Promise<IndicatorResult> {
   const indicator = requireIndicator(name);
   const resolved = resolveIndicatorParams(indicator, params);
-  const stored = options.stored ? await readStoredIndicatorRows(db, indicator.name, resolved) : undefined;
+  const stored = options.stored ? await readStoredIndicatorRows(db, indicator.id, resolved) : undefined;
   const rows = stored ?? (await indicator.run(db, resolved));
   return {
-    name: indicator.name,
+    name: indicator.id,
     title: indicator.title,
     summary: indicator.summary,
-    definition: indicator.definition,
+    definition: indicator.docs.definition,
     columns: indicator.columns,
     chart: indicator.chart,
     rows,

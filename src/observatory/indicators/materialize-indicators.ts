@@ -27,7 +27,7 @@ export async function materializeIndicators(db: Kysely<Database>): Promise<Mater
   const results: StoredIndicatorRows[] = [];
   for (const indicator of INDICATORS) {
     const params = resolveIndicatorParams(indicator, {});
-    results.push({ name: indicator.name, params, rows: await indicator.run(db, params) });
+    results.push({ name: indicator.id, params, rows: await indicator.run(db, params) });
   }
   // Versions only grow: the same version after computing means no catalog write committed meanwhile.
   if ((await readCatalogVersion(db)) !== version) return { version, stored: [] };

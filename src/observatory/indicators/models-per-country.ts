@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { z } from 'zod';
 import { hasYear, modelFilter, sourceParameter, YEAR_PARAMETERS } from './common-parameters.ts';
 import type { IndicatorDefinition } from './indicator-definition.ts';
 import { regionOfColumn, yearOf } from './indicator-sql.ts';
@@ -12,14 +13,16 @@ import { sortRows, toCount } from './indicator-values.ts';
  * const result = await runIndicator(db, 'models-per-country', { from: 2020 });
  */
 export const modelsPerCountry: IndicatorDefinition = {
-  name: 'models-per-country',
+  id: 'models-per-country',
   title: 'Notable models per country per year',
   summary: 'How many notable models organisations of each country published each year.',
-  definition: [
-    "Counts the models of the catalog (every source by default; `source=epoch` restricts it to Epoch AI's Notable AI Models, and a model listed by two sources counts once per source) per country of their organisations and per year of publication.",
-    "**Counting rule:** a model counts once for each distinct country among all its organisations (one `model_countries` row per country), so a US–Chinese collaboration counts once for the US and once for China, and the per-country figures add up to more than the number of models. The year is the first four characters of the model's publication date.",
-    "**Caveats:** models without a date, or whose organisations have no known country (Epoch's `Multinational`, unmapped names), are not counted. Epoch revises its dataset continually, so figures change between snapshots.",
-  ].join('\n\n'),
+  docs: {
+    definition: [
+      "Counts the models of the catalog (every source by default; `source=epoch` restricts it to Epoch AI's Notable AI Models, and a model listed by two sources counts once per source) per country of their organisations and per year of publication.",
+      "**Counting rule:** a model counts once for each distinct country among all its organisations (one `model_countries` row per country), so a US–Chinese collaboration counts once for the US and once for China, and the per-country figures add up to more than the number of models. The year is the first four characters of the model's publication date.",
+      "**Caveats:** models without a date, or whose organisations have no known country (Epoch's `Multinational`, unmapped names), are not counted. Epoch revises its dataset continually, so figures change between snapshots.",
+    ].join('\n\n'),
+  },
   columns: [
     { name: 'year', type: 'integer', description: 'year of publication' },
     { name: 'country', type: 'text', description: 'ISO 3166-1 alpha-2 code of an organisation of the model' },
@@ -35,7 +38,7 @@ export const modelsPerCountry: IndicatorDefinition = {
     },
   ],
   chart: { kind: 'line', x: 'year', y: 'models', series: 'country' },
-  parameters: [sourceParameter('all'), ...YEAR_PARAMETERS],
+  params: z.object({ source: sourceParameter('all'), ...YEAR_PARAMETERS }),
   async run(db, params) {
     const year = yearOf('m.date');
     const rows = await db

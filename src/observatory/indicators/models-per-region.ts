@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { z } from 'zod';
 import { hasYear, modelFilter, sourceParameter, YEAR_PARAMETERS } from './common-parameters.ts';
 import type { IndicatorDefinition, IndicatorReference } from './indicator-definition.ts';
 import { regionOfColumn, yearOf } from './indicator-sql.ts';
@@ -27,14 +28,16 @@ export const AI_INDEX_2025_NOTABLE_MODELS: IndicatorReference = {
  * const result = await runIndicator(db, 'models-per-region', { from: 2015 });
  */
 export const modelsPerRegion: IndicatorDefinition = {
-  name: 'models-per-region',
+  id: 'models-per-region',
   title: 'Notable models per region per year',
   summary: 'Notable models of the US, China, Europe and the rest of the world, per year.',
-  definition: [
-    'Counts the models of the catalog (every source by default; `source=epoch` restricts it to Epoch AI’s Notable AI Models, and a model listed by two sources counts once per source) per region of their organisations and per year of publication. Regions: `us` (US), `china` (CN only; Hong Kong, Macao and Taiwan count under `rest`), `europe` (the 27 EU member states, the United Kingdom and the four EFTA states) and `rest`.',
-    '**Counting rule:** a model counts once for each distinct region among its organisations’ countries: a German–French model counts once for Europe, a US–Chinese one once for the US and once for China.',
-    '**Why the figures differ from the AI Index:** the reference figures (US 40, China 15, Europe 3 notable models in 2024) were computed by Stanford HAI’s AI Index 2025 from an earlier snapshot of Epoch AI’s data. Epoch keeps adding and revising models (late additions for a year are common, notability is reassessed), the snapshot loaded here is a different one, and the AI Index’s attribution rule for multi-country models may differ from this per-distinct-region rule. Expect the same order of magnitude and ranking, not the same numbers.',
-  ].join('\n\n'),
+  docs: {
+    definition: [
+      'Counts the models of the catalog (every source by default; `source=epoch` restricts it to Epoch AI’s Notable AI Models, and a model listed by two sources counts once per source) per region of their organisations and per year of publication. Regions: `us` (US), `china` (CN only; Hong Kong, Macao and Taiwan count under `rest`), `europe` (the 27 EU member states, the United Kingdom and the four EFTA states) and `rest`.',
+      '**Counting rule:** a model counts once for each distinct region among its organisations’ countries: a German–French model counts once for Europe, a US–Chinese one once for the US and once for China.',
+      '**Why the figures differ from the AI Index:** the reference figures (US 40, China 15, Europe 3 notable models in 2024) were computed by Stanford HAI’s AI Index 2025 from an earlier snapshot of Epoch AI’s data. Epoch keeps adding and revising models (late additions for a year are common, notability is reassessed), the snapshot loaded here is a different one, and the AI Index’s attribution rule for multi-country models may differ from this per-distinct-region rule. Expect the same order of magnitude and ranking, not the same numbers.',
+    ].join('\n\n'),
+  },
   columns: [
     { name: 'year', type: 'integer', description: 'year of publication' },
     { name: 'region', type: 'text', description: 'us, china, europe or rest' },
@@ -45,7 +48,7 @@ export const modelsPerRegion: IndicatorDefinition = {
     },
   ],
   chart: { kind: 'line', x: 'year', y: 'models', series: 'region' },
-  parameters: [sourceParameter('all'), ...YEAR_PARAMETERS],
+  params: z.object({ source: sourceParameter('all'), ...YEAR_PARAMETERS }),
   references: [AI_INDEX_2025_NOTABLE_MODELS],
   async run(db, params) {
     const year = yearOf('m.date');

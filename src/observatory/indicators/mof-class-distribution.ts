@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { z } from 'zod';
 import { regionOf } from '../regions.ts';
 import { modelFilter, sourceParameter, YEAR_PARAMETERS } from './common-parameters.ts';
 import type { IndicatorDefinition } from './indicator-definition.ts';
@@ -17,14 +18,16 @@ function classCount(value: string) {
  * const result = await runIndicator(db, 'mof-class-distribution', {});
  */
 export const mofClassDistribution: IndicatorDefinition = {
-  name: 'mof-class-distribution',
+  id: 'mof-class-distribution',
   title: 'MOF class distribution by country',
   summary: 'How many models of each country reach Model Openness Framework class I, II or III.',
-  definition: [
-    'Counts the models per Model Openness Framework class (`models.mof_class`: `I` open science, `II` open tooling, `III` open model) and per country of their organisations. Any other value, or none, counts as `none` (no class reached, or not assessed).',
-    '**Counting rule:** a model counts once for each distinct country among its organisations (`model_countries`); models with no known country are counted in a row with an empty country.',
-    '**Caveats:** only models whose MOF class was recorded in the catalog (checked release packs, Model Openness Tool ratings) have a class; the `none` column therefore mixes unassessed models with models that reach no class. Filter with `source` to keep one of them.',
-  ].join('\n\n'),
+  docs: {
+    definition: [
+      'Counts the models per Model Openness Framework class (`models.mof_class`: `I` open science, `II` open tooling, `III` open model) and per country of their organisations. Any other value, or none, counts as `none` (no class reached, or not assessed).',
+      '**Counting rule:** a model counts once for each distinct country among its organisations (`model_countries`); models with no known country are counted in a row with an empty country.',
+      '**Caveats:** only models whose MOF class was recorded in the catalog (checked release packs, Model Openness Tool ratings) have a class; the `none` column therefore mixes unassessed models with models that reach no class. Filter with `source` to keep one of them.',
+    ].join('\n\n'),
+  },
   columns: [
     { name: 'country', type: 'text', description: 'ISO 3166-1 alpha-2 code, empty when unknown' },
     {
@@ -39,7 +42,7 @@ export const mofClassDistribution: IndicatorDefinition = {
     { name: 'models', type: 'integer', description: 'all models counted for the country' },
   ],
   chart: { kind: 'stacked-bar', x: 'country', y: 'models', series: 'mofClass' },
-  parameters: [sourceParameter('all'), ...YEAR_PARAMETERS],
+  params: z.object({ source: sourceParameter('all'), ...YEAR_PARAMETERS }),
   async run(db, params) {
     const rows = await db
       .selectFrom('models as m')

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
+import { z } from 'zod';
 import { YEAR_PARAMETERS } from './common-parameters.ts';
 import type { IndicatorDefinition } from './indicator-definition.ts';
+import { textParameter } from './indicator-parameter.ts';
 import { roundTo, shareOf, sortRows, toCount, toNumber } from './indicator-values.ts';
 
 /**
@@ -11,14 +13,16 @@ import { roundTo, shareOf, sortRows, toCount, toNumber } from './indicator-value
  * const result = await runIndicator(db, 'open-funding-share', { by: 'funder' });
  */
 export const openFundingShare: IndicatorDefinition = {
-  name: 'open-funding-share',
+  id: 'open-funding-share',
   title: 'Share of program funding tied to open deliverables',
   summary: 'How much of the money of AI funding programs is tied to open deliverables, per year.',
-  definition: [
-    'Sums, per start year of the program (and per funder with `by=funder`), the total amount of the funding programs of the catalog and the part of it tied to open deliverables (`funding_programs.open_amount`), and gives the open share = open amount / total amount.',
-    '**Counting rule:** each program counts once, in its start year; amounts are summed per currency, never converted, so a year with programs in euros and in dollars has one row per currency. Programs with an unknown or zero total amount, or an unknown open amount, are left out; a program without a start year counts under an empty year.',
-    '**Caveats:** what counts as an open deliverable is the program’s own commitment as recorded when it was imported (e.g. open weights, open data or open code required by the call); it is not verified against what was delivered.',
-  ].join('\n\n'),
+  docs: {
+    definition: [
+      'Sums, per start year of the program (and per funder with `by=funder`), the total amount of the funding programs of the catalog and the part of it tied to open deliverables (`funding_programs.open_amount`), and gives the open share = open amount / total amount.',
+      '**Counting rule:** each program counts once, in its start year; amounts are summed per currency, never converted, so a year with programs in euros and in dollars has one row per currency. Programs with an unknown or zero total amount, or an unknown open amount, are left out; a program without a start year counts under an empty year.',
+      '**Caveats:** what counts as an open deliverable is the program’s own commitment as recorded when it was imported (e.g. open weights, open data or open code required by the call); it is not verified against what was delivered.',
+    ].join('\n\n'),
+  },
   columns: [
     { name: 'year', type: 'integer', description: 'start year of the programs' },
     { name: 'funder', type: 'text', description: 'the funder (with by=funder; empty otherwise)' },
@@ -29,17 +33,15 @@ export const openFundingShare: IndicatorDefinition = {
     { name: 'openShare', type: 'number', description: 'openAmount / totalAmount, 4 decimals' },
   ],
   chart: { kind: 'line', x: 'year', y: 'openShare', series: 'currency' },
-  parameters: [
-    {
-      name: 'by',
+  params: z.object({
+    by: textParameter({
       description: 'one row per year, or per year and funder',
-      type: 'text',
       default: 'year',
       choices: ['year', 'funder'],
-    },
-    { name: 'funder', description: 'only the programs of this funder', type: 'text' },
+    }),
+    funder: textParameter({ description: 'only the programs of this funder' }),
     ...YEAR_PARAMETERS,
-  ],
+  }),
   async run(db, params) {
     const byFunder = params.by === 'funder';
     let query = db

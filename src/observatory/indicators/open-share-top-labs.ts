@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
+import { z } from 'zod';
 import { modelFilter, sourceParameter, YEAR_PARAMETERS } from './common-parameters.ts';
 import type { IndicatorDefinition, IndicatorRow } from './indicator-definition.ts';
+import { integerParameter } from './indicator-parameter.ts';
 import { quarterOf } from './indicator-sql.ts';
 import { shareOf, sortRows, toCount } from './indicator-values.ts';
 
@@ -15,15 +17,17 @@ const CLOSED = sql<number>`sum(case when ${sql.ref('m.accessibility')} in ('api'
  * const result = await runIndicator(db, 'open-share-top-labs', { top: 5 });
  */
 export const openShareTopLabs: IndicatorDefinition = {
-  name: 'open-share-top-labs',
+  id: 'open-share-top-labs',
   title: 'Open vs closed releases of the top labs per quarter',
   summary: 'Share of open-weights releases among the models of the labs with the most models, per quarter.',
-  definition: [
-    'For the top labs, counts per quarter of publication the models released with open weights and those kept closed, and the open share = open / (open + closed).',
-    '**Open** means an accessibility of `open-weights-unrestricted`, `open-weights-restricted` or `open-weights-noncommercial`; **closed** means `api`, `hosted` or `unreleased`; models of `unknown` accessibility are left out of both counts and of the share.',
-    '**Top labs rule:** the `top` organisations (default 10) with the most models of the selected source in the whole catalog (every year, whatever `from` and `to` say), ties broken by name in code-point order. A model belongs to its first organisation (`models.organization_id`), so a collaboration counts for its first-listed lab only.',
-    '**Rows:** one per lab and quarter with at least one open or closed model, plus, per quarter, a row with `organization` empty for the top labs together. **Caveats:** models dated only by year have no quarter and are left out.',
-  ].join('\n\n'),
+  docs: {
+    definition: [
+      'For the top labs, counts per quarter of publication the models released with open weights and those kept closed, and the open share = open / (open + closed).',
+      '**Open** means an accessibility of `open-weights-unrestricted`, `open-weights-restricted` or `open-weights-noncommercial`; **closed** means `api`, `hosted` or `unreleased`; models of `unknown` accessibility are left out of both counts and of the share.',
+      '**Top labs rule:** the `top` organisations (default 10) with the most models of the selected source in the whole catalog (every year, whatever `from` and `to` say), ties broken by name in code-point order. A model belongs to its first organisation (`models.organization_id`), so a collaboration counts for its first-listed lab only.',
+      '**Rows:** one per lab and quarter with at least one open or closed model, plus, per quarter, a row with `organization` empty for the top labs together. **Caveats:** models dated only by year have no quarter and are left out.',
+    ].join('\n\n'),
+  },
   columns: [
     { name: 'quarter', type: 'text', description: 'quarter of publication, e.g. 2024-Q3' },
     { name: 'organization', type: 'text', description: 'the lab, or empty for the top labs together' },
@@ -32,18 +36,16 @@ export const openShareTopLabs: IndicatorDefinition = {
     { name: 'openShare', type: 'number', description: 'open / (open + closed), 4 decimals' },
   ],
   chart: { kind: 'line', x: 'quarter', y: 'openShare', series: 'organization' },
-  parameters: [
-    sourceParameter('all'),
-    {
-      name: 'top',
+  params: z.object({
+    source: sourceParameter('all'),
+    top: integerParameter({
       description: 'how many labs (by number of models)',
-      type: 'integer',
       default: 10,
       min: 1,
       max: 100,
-    },
+    }),
     ...YEAR_PARAMETERS,
-  ],
+  }),
   async run(db, params) {
     const top = await db
       .selectFrom('models as m')
