@@ -131,8 +131,7 @@ export async function runColdReadsBench(options: ColdReadsOptions = {}): Promise
         }
       }
       loaded.push(await pollers.stop());
-      for (const indicator of INDICATORS)
-        warm.push(await timeGet(origin, `/api/indicators/${indicator.id}`));
+      for (const indicator of INDICATORS) warm.push(await timeGet(origin, `/api/indicators/${indicator.id}`));
       cold.push(...roundCold);
       computed.push(...roundComputed);
       log(
