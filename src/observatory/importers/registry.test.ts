@@ -14,6 +14,9 @@ const NOT_IMPORTERS = [
   'bare-model-record.ts',
   'map-records.ts',
   'read-import-input.ts',
+  'hub-accessibility.ts',
+  /^openalex-/,
+  'json-shape.ts',
 ];
 
 function isImporter(value: unknown): value is Importer {

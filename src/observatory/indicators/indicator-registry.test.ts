@@ -33,6 +33,8 @@ const NOT_INDICATORS = [
   'indicator-values.ts',
   'common-parameters.ts',
   'openness-distribution.ts',
+  'materialize-indicators.ts',
+  'stored-indicator-results.ts',
 ];
 
 function isIndicator(value: unknown): value is IndicatorDefinition {
