@@ -9,14 +9,14 @@ export {
 } from './benchmark-definition.ts';
 export type { ConfidenceInterval } from './bootstrap.ts';
 export { BOOTSTRAP_DEFAULTS, bootstrapInterval } from './bootstrap.ts';
-export type { PrizeClaimOutcome } from './claim-prize.ts';
+
 export { claimPrize } from './claim-prize.ts';
-export type { PrivateResult } from './close-round.ts';
+
 export { closeRound, resamplesFor } from './close-round.ts';
 export { closeTimeText } from './close-time-text.ts';
 export { createBenchmark } from './create-benchmark.ts';
 export { exportLog } from './export-log.ts';
-export type { Leaderboard, LeaderboardEntry } from './leaderboard.ts';
+export type { LeaderboardEntry } from './leaderboard.ts';
 export { leaderboard } from './leaderboard.ts';
 export { benchmarkDetail, listBenchmarks, listRounds, listTasks } from './list-benchmarks.ts';
 export { loadDemoArena } from './load-demo-arena.ts';

@@ -2,6 +2,6 @@ export type { CheckReleaseOptions } from './check-release.ts';
 export { checkPack, checkPackWithEvidence, checkRelease, collectReleaseEvidence } from './check-release.ts';
 export type { CheckReport } from './check-report.ts';
 export { REPORT_VERSION } from './check-report.ts';
-export { combineGate, loadPolicy, parseMofClass, parsePolicyText } from './load-policy.ts';
+export { combineGate, loadPolicy, parseMofClass } from './load-policy.ts';
 export { rewardGate } from './reward-gate.ts';
 export { toolVersion } from './tool-version.ts';

@@ -1,3 +1,3 @@
-export type { Check, CheckOutcome, CheckResult, Risk } from './check.ts';
-export { ALL_CHECKS, findCheck } from './registry.ts';
+export type { Check, CheckOutcome, Risk } from './check.ts';
+export { ALL_CHECKS } from './registry.ts';
 export { runChecks } from './run-checks.ts';

@@ -1,17 +1,9 @@
-export type { CodeKind } from './classify-code-files.ts';
-export { classifyCodeContent, classifyCodePath } from './classify-code-files.ts';
 export { MAX_EVIDENCE, STATUS_RANK } from './component-findings.ts';
-export type { LicenseMention, LicenseStatement } from './find-license-mentions.ts';
-export { findLicenseMentions, findLicenseStatements, licenseOfPage } from './find-license-mentions.ts';
-export { classifyUrl, findLinks } from './find-links.ts';
-export { isWeightFile } from './find-weights.ts';
-export type { LicenseMatch } from './identify-license-text.ts';
-export { identifyLicenseText, MIN_LICENSE_CONFIDENCE } from './identify-license-text.ts';
+
+export { classifyUrl } from './find-links.ts';
+
+export { identifyLicenseText } from './identify-license-text.ts';
 export { inferRelease } from './infer-release.ts';
-export type { Inference, InferenceInput, InferredComponent } from './inference.ts';
-export type { ModelCardParts } from './model-card-front-matter.ts';
-export { splitModelCard } from './model-card-front-matter.ts';
-export type { ParsedCitation } from './parse-citation-cff.ts';
-export { parseCitationCff } from './parse-citation-cff.ts';
-export { isOwnLink, type LinkKind, type LinkVia, type ReleaseLink } from './release-link.ts';
-export { isTestMaterial } from './test-material.ts';
+export type { Inference, InferredComponent } from './inference.ts';
+
+export { isOwnLink, type ReleaseLink } from './release-link.ts';

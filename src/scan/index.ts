@@ -1,22 +1,13 @@
-export type { ArchiveLimits } from './archive-limits.ts';
-export { DEFAULT_ARCHIVE_LIMITS } from './archive-limits.ts';
-export type { ArchiveOptions } from './archive-pack.ts';
-export { openArchivePack } from './archive-pack.ts';
 export { collectEvidence } from './collect-evidence.ts';
-export type { CollectOptions, CollectProgress } from './collect-options.ts';
+export type { CollectProgress } from './collect-options.ts';
 export { openFolderPack } from './folder-pack.ts';
 export type { FollowLimits } from './follow-links.ts';
-export type { GitOptions } from './git-pack.ts';
-export { openGitPack } from './git-pack.ts';
-export type { GitTarget } from './git-url.ts';
+
 export { parseGitTarget } from './git-url.ts';
-export type { HfOptions } from './hf-pack.ts';
-export { openHfPack } from './hf-pack.ts';
-export type { LocationOpener, NetworkOpenerOptions } from './location-opener.ts';
+
+export type { LocationOpener } from './location-opener.ts';
 export { networkLocationOpener, readsNetworkTarget } from './location-opener.ts';
 export { memoryPack } from './memory-pack.ts';
-export type { SourceKind, SourceOptions } from './open-source.ts';
+export type { SourceOptions } from './open-source.ts';
 export { classifyTarget, openSource } from './open-source.ts';
-export type { Pack, ReadResult } from './pack.ts';
-export { DEFAULT_READ_LIMIT } from './pack.ts';
-export type { LocationRole, ReleaseLocation } from './release-location.ts';
+export type { Pack } from './pack.ts';

@@ -1,9 +1,9 @@
-export { acceptAdminToken, MIN_ADMIN_TOKEN_LENGTH } from './admin-token.ts';
+export { acceptAdminToken } from './admin-token.ts';
 export { MAX_PREDICTIONS_BYTES } from './arena-schemas.ts';
 export type { BuildServerOptions } from './build-server.ts';
 export { BODY_LIMIT_BYTES, buildServer } from './build-server.ts';
 export { acceptCheckSource } from './check-source.ts';
-export type { ErrorBody } from './http-errors.ts';
+
 export { describeError } from './http-errors.ts';
-export type { CheckReleaseFunction, ZodApp } from './server-context.ts';
+export type { ZodApp } from './server-context.ts';
 export { DASHBOARD_NOT_BUILT_HTML, defaultWebRoot, packageRoot } from './web-root.ts';

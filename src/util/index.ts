@@ -1,27 +1,20 @@
-export type { CsvProblem, CsvRecordHandler, CsvRecordReaderOptions } from './csv-record-reader.ts';
 export { CsvRecordReader } from './csv-record-reader.ts';
-export { createSafeCsvStringifier, neutraliseCsvCell, toSafeCsv } from './csv-safe.ts';
-export { DEFAULT_SLICE_MS, EventLoopYielder } from './event-loop-yielder.ts';
+export { createSafeCsvStringifier, toSafeCsv } from './csv-safe.ts';
+export { EventLoopYielder } from './event-loop-yielder.ts';
 export { formatBytes } from './format-bytes.ts';
 export { formatScore } from './format-score.ts';
-export type { HashJob, HashProgress, HashResult } from './hash-pool.ts';
-export { hashFileStreaming, hashFilesInParallel, sha256Hex } from './hash-pool.ts';
+
+export { hashFilesInParallel, sha256Hex } from './hash-pool.ts';
 export { isRecord } from './is-record.ts';
 export { stringifyJsonInSlices } from './json-in-slices.ts';
-export type { JsonStringFields, JsonStringFieldsLimits } from './json-string-fields.ts';
+
 export { readJsonStringFields } from './json-string-fields.ts';
 export { isInside, isUrl, toPackRelative } from './path-guard.ts';
-export type {
-  DestinationOptions,
-  HostLookup,
-  PublicDestination,
-  ResolvedAddress,
-} from './public-destination.ts';
+export type { DestinationOptions, HostLookup, ResolvedAddress } from './public-destination.ts';
 export {
   allowedHostsFromEnv,
   assertPublicDestination,
   isAllowedHost,
-  isForbiddenAddress,
   refusalWithoutLookup,
 } from './public-destination.ts';
 export { sha256HexInSlices } from './sha256-in-slices.ts';
