@@ -15,7 +15,8 @@ import {
   markInterruptedImportRuns,
   runImport,
 } from '../src/observatory/index.ts';
-import { type DatabaseHandle, type ImportRunStatus, migrateToLatest } from '../src/store/index.ts';
+import type { ImportRunStatus } from '../src/spec/index.ts';
+import { type DatabaseHandle, migrateToLatest } from '../src/store/index.ts';
 import { forEachDialect } from './support/dialects.ts';
 
 const NOW = new Date('2025-06-01T12:00:00.000Z');

@@ -1,5 +1,5 @@
 import { ApertureError } from '../errors.ts';
-import type { ItemSplit } from '../store/index.ts';
+import type { ItemSplit } from '../spec/index.ts';
 import {
   type ArenaDb,
   coerceTruth,

@@ -1,8 +1,9 @@
 import { ApertureError } from '../errors.ts';
+import type { RoundPhase } from '../spec/index.ts';
 import { type ArenaDb, requireBenchmark, requireRound, requireTask } from './arena-records.ts';
 import { parseRoundResults, type RoundResults } from './close-round.ts';
 import { rankEntries } from './rank-entries.ts';
-import { type RoundPhase, roundPhase } from './round-phase.ts';
+import { roundPhase } from './round-phase.ts';
 import { privateWithholding, type Withholding } from './withhold-private-results.ts';
 
 /** A team's standing on a prize track, as the leaderboard shows it. */

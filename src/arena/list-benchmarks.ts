@@ -1,7 +1,8 @@
 import type { Selectable } from 'kysely';
+import type { RoundPhase } from '../spec/index.ts';
 import type { BenchmarkTasksTable } from '../store/index.ts';
 import { type ArenaDb, requireBenchmark } from './arena-records.ts';
-import { type RoundPhase, roundPhase } from './round-phase.ts';
+import { roundPhase } from './round-phase.ts';
 import { privateWithholding, type Withholding } from './withhold-private-results.ts';
 
 /** A task as lists show it. */

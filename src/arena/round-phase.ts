@@ -1,5 +1,4 @@
-/** Where a round stands at a given time. */
-export type RoundPhase = 'upcoming' | 'open' | 'frozen' | 'ended' | 'closed';
+import type { RoundPhase } from '../spec/index.ts';
 
 /**
  * The phase of a round at `now`: `upcoming` before opensAt; `open` until the submission freeze (teams

@@ -1,4 +1,5 @@
 import { ApertureError } from '../errors.ts';
+import type { RoundPhase } from '../spec/index.ts';
 import { sha256HexInSlices, stringifyJsonInSlices } from '../util/index.ts';
 import {
   type ArenaDb,
@@ -18,7 +19,7 @@ import { insertEntry, readLastEntry } from './log-rows.ts';
 import type { AnyMetric, Prediction, Truth } from './metrics/metric.ts';
 import type { PredictionsFormat, PredictionsLimits } from './parse-predictions.ts';
 import { readPredictions } from './read-predictions.ts';
-import { type RoundPhase, roundPhase } from './round-phase.ts';
+import { roundPhase } from './round-phase.ts';
 import { newSalt, submissionScoresDigest } from './score-commitments.ts';
 import { authenticateToken } from './team-tokens.ts';
 import { appendEntry } from './transparency-log.ts';

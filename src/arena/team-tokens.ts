@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ApertureError } from '../errors.ts';
-import type { TokenScope } from '../store/index.ts';
+import type { TokenScope } from '../spec/index.ts';
 import { type ArenaDb, isoNow, requireTeam } from './arena-records.ts';
 import { SlugSchema } from './benchmark-definition.ts';
 

@@ -3,7 +3,7 @@
  * tables. Every record names the source it came from so that a figure can always be traced to a row.
  */
 
-import { ACCESSIBILITY_VALUES, type AccessibilityValue } from '../store/index.ts';
+import { ACCESSIBILITY_VALUES, type AccessibilityValue } from '../spec/index.ts';
 
 /** Where a record came from: a source kind, a file (or URL) and the 1-based line of the row, if any. */
 export interface SourceRef {

@@ -1,19 +1,17 @@
 export type { CatalogModelRecord } from './catalog/catalog-batch.ts';
 export { writeCatalog } from './catalog/write-catalog.ts';
-export { ACCESSIBILITY_FILTERS } from './catalog-queries/catalog-vocabulary.ts';
 export { getModel } from './catalog-queries/get-model.ts';
 export { getOrganization } from './catalog-queries/get-organization.ts';
 export type { CountrySummary } from './catalog-queries/list-countries.ts';
 export { listCountries } from './catalog-queries/list-countries.ts';
 export type { ImportRunSummary } from './catalog-queries/list-import-runs.ts';
 export { listImportRuns } from './catalog-queries/list-import-runs.ts';
-export { countModels, iterateModels, listModelItems, MODEL_SORTS } from './catalog-queries/list-models.ts';
+export { countModels, iterateModels, listModelItems } from './catalog-queries/list-models.ts';
 export type { OrganizationSummary } from './catalog-queries/list-organizations.ts';
 export {
   countOrganizations,
   iterateOrganizations,
   listOrganizationItems,
-  ORGANIZATION_SORTS,
 } from './catalog-queries/list-organizations.ts';
 export type { ModelSummary } from './catalog-queries/model-summary.ts';
 export type {
@@ -53,4 +51,4 @@ export {
   runIndicator,
 } from './indicators/indicator-registry.ts';
 export { materializeIndicators } from './indicators/materialize-indicators.ts';
-export { REGIONS, regionOf } from './regions.ts';
+export { regionOf } from './regions.ts';

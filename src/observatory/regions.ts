@@ -1,8 +1,4 @@
-/** The regions the observatory's headline indicators compare. */
-export const REGIONS = ['us', 'china', 'europe', 'rest'] as const;
-
-/** One of REGIONS. */
-export type Region = (typeof REGIONS)[number];
+import type { Region } from '../spec/index.ts';
 
 /**
  * Europe as the observatory counts it: the 27 member states of the European Union (as listed at

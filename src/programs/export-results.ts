@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database, VerificationStatus } from '../store/index.ts';
+import type { VerificationStatus } from '../spec/index.ts';
+import type { Database } from '../store/index.ts';
 
 /** One exported verification result: every run, every deliverable. */
 export interface ExportedResult {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { ApertureError } from '../errors.ts';
-import { type Database, VERIFICATION_STATUSES, type VerificationStatus } from '../store/index.ts';
+import { DELIVERABLE_STATUSES, type VerificationStatus } from '../spec/index.ts';
+import type { Database } from '../store/index.ts';
 import type { DeliverableReport, MilestoneState } from './judge-deliverable.ts';
 import type { ProgramDefinition, Requirement } from './program-schema.ts';
 import type { DeliverableDefinition } from './save-program.ts';
@@ -98,9 +99,7 @@ function parseJson<T>(value: unknown): T {
 }
 
 function emptyCounts(): StatusCounts {
-  return Object.fromEntries(
-    [...VERIFICATION_STATUSES, 'unchecked'].map((status) => [status, 0]),
-  ) as StatusCounts;
+  return Object.fromEntries(DELIVERABLE_STATUSES.map((status) => [status, 0])) as StatusCounts;
 }
 
 /** Latest result per deliverable (of the given awards, or all). */

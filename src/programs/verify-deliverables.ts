@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { type CheckReport, checkRelease } from '../checker/index.ts';
 import { ApertureError, isApertureError } from '../errors.ts';
-import { type Database, upsertRows, VERIFICATION_STATUSES, type VerificationStatus } from '../store/index.ts';
+import { VERIFICATION_STATUSES, type VerificationStatus } from '../spec/index.ts';
+import { type Database, upsertRows } from '../store/index.ts';
 import type { ArenaContribution, ArenaContributionLookup } from './arena-contribution-lookup.ts';
 import { judgeDeliverable, type SourceOutcome } from './judge-deliverable.ts';
 import type { DeliverableDefinition } from './save-program.ts';

@@ -1,7 +1,13 @@
 import { z } from 'zod';
-import { ACCESSIBILITY_FILTERS, MODEL_SORTS, ORGANIZATION_SORTS, REGIONS } from '../observatory/index.ts';
-import { JsonReportSchema } from '../spec/index.ts';
-import { ACCESSIBILITY_VALUES, IMPORT_RUN_STATUSES } from '../store/index.ts';
+import {
+  ACCESSIBILITY_FILTERS,
+  ACCESSIBILITY_VALUES,
+  IMPORT_RUN_STATUSES,
+  JsonReportSchema,
+  MODEL_SORTS,
+  ORGANIZATION_SORTS,
+  REGIONS,
+} from '../spec/index.ts';
 
 /*
  * The API contract as zod schemas: they validate requests, serialise responses and generate the

@@ -99,3 +99,33 @@ export { validateDocumentValue } from './validate-document-value.ts';
 export { validateManifestText } from './validate-manifest.ts';
 export type { YamlDocumentOptions, YamlValidation } from './validate-yaml-document.ts';
 export { validateYamlDocument } from './validate-yaml-document.ts';
+export type { AccessibilityFilter, AccessibilityValue } from './vocabularies/accessibility.ts';
+export {
+  ACCESSIBILITY_FILTERS,
+  ACCESSIBILITY_VALUES,
+  accessibilitiesOf,
+  CLOSED_ACCESSIBILITIES,
+  OPEN_ACCESSIBILITIES,
+} from './vocabularies/accessibility.ts';
+export type { ModelSort, OrganizationSort } from './vocabularies/catalog-sorts.ts';
+export { MODEL_SORTS, ORGANIZATION_SORTS } from './vocabularies/catalog-sorts.ts';
+export type { ImportRunStatus } from './vocabularies/import-run-statuses.ts';
+export { IMPORT_RUN_STATUSES } from './vocabularies/import-run-statuses.ts';
+export type { ItemSplit } from './vocabularies/item-splits.ts';
+export { ITEM_SPLITS } from './vocabularies/item-splits.ts';
+export type { LadderKind } from './vocabularies/ladder-kinds.ts';
+export { LADDER_KINDS } from './vocabularies/ladder-kinds.ts';
+export type { OpennessScheme } from './vocabularies/openness-schemes.ts';
+export { OPENNESS_SCHEMES } from './vocabularies/openness-schemes.ts';
+export type { ProgramKind } from './vocabularies/program-kinds.ts';
+export { PROGRAM_KINDS } from './vocabularies/program-kinds.ts';
+export type { Region } from './vocabularies/regions.ts';
+export { REGIONS } from './vocabularies/regions.ts';
+export type { RoundPhase } from './vocabularies/round-phases.ts';
+export { ROUND_PHASES } from './vocabularies/round-phases.ts';
+export type { RoundStatus } from './vocabularies/round-statuses.ts';
+export { ROUND_STATUSES } from './vocabularies/round-statuses.ts';
+export type { TokenScope } from './vocabularies/token-scopes.ts';
+export { TOKEN_SCOPES } from './vocabularies/token-scopes.ts';
+export type { DeliverableStatus, VerificationStatus } from './vocabularies/verification-statuses.ts';
+export { DELIVERABLE_STATUSES, VERIFICATION_STATUSES } from './vocabularies/verification-statuses.ts';

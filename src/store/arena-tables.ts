@@ -1,28 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-
-/** How a benchmark's public leaderboard releases scores: Blum & Hardt's Ladder with a fixed step, or parameter-free. */
-export const LADDER_KINDS = ['fixed', 'parameter-free'] as const;
-
-/** One of LADDER_KINDS. */
-export type LadderKind = (typeof LADDER_KINDS)[number];
-
-/** The splits of a benchmark: public labels are released, private labels never leave the server. */
-export const ITEM_SPLITS = ['public', 'private'] as const;
-
-/** One of ITEM_SPLITS. */
-export type ItemSplit = (typeof ITEM_SPLITS)[number];
-
-/** Stored status of a round: `open` until closeRound reveals the private leaderboard. */
-export const ROUND_STATUSES = ['open', 'closed'] as const;
-
-/** One of ROUND_STATUSES. */
-export type RoundStatus = (typeof ROUND_STATUSES)[number];
-
-/** Scopes of a team token: `submit` sends predictions; `admin` also claims prizes. */
-export const TOKEN_SCOPES = ['submit', 'admin'] as const;
-
-/** One of TOKEN_SCOPES. */
-export type TokenScope = (typeof TOKEN_SCOPES)[number];
+import type { ItemSplit, LadderKind, RoundStatus, TokenScope } from '../spec/index.ts';
 
 /** An arena benchmark. Natural key: `slug`. */
 export interface BenchmarksTable {

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AccessibilityValue, ImportRunStatus, OpennessScheme } from '../spec/index.ts';
 import type {
   ArenaItemsTable,
   BenchmarksTable,
@@ -26,29 +27,6 @@ import type {
  * - JSON columns hold JSON text (jsonb on PostgreSQL, text on SQLite) and read back as text on both;
  * - bigint columns read back as JS numbers on both (exact up to 2^53).
  */
-
-/** How a model's weights can be reached; the `models.accessibility` column accepts only these. */
-export const ACCESSIBILITY_VALUES = [
-  'open-weights-unrestricted',
-  'open-weights-restricted',
-  'open-weights-noncommercial',
-  'api',
-  'hosted',
-  'unreleased',
-  'unknown',
-] as const;
-
-/** One of ACCESSIBILITY_VALUES. */
-export type AccessibilityValue = (typeof ACCESSIBILITY_VALUES)[number];
-
-/**
- * Status of an import run: `running` until its process ends it `finished` or `failed`; `interrupted` when
- * its process was found gone (killed, crashed, its machine lost) while the run was still `running`.
- */
-export const IMPORT_RUN_STATUSES = ['running', 'finished', 'failed', 'interrupted'] as const;
-
-/** One of IMPORT_RUN_STATUSES. */
-export type ImportRunStatus = (typeof IMPORT_RUN_STATUSES)[number];
 
 /** An organization that builds or releases models. Natural key: `name`. */
 export interface OrganizationsTable {
@@ -186,12 +164,6 @@ export interface RejectedRowsTable {
   line: number | null;
   reason: string;
 }
-
-/** Openness rating schemes: the Model Openness Framework, the Open Source AI Index, Aperture's score. */
-export const OPENNESS_SCHEMES = ['mof', 'osai', 'aperture'] as const;
-
-/** One of OPENNESS_SCHEMES. */
-export type OpennessScheme = (typeof OPENNESS_SCHEMES)[number];
 
 /** A rating of a model or system under one openness scheme. Natural key: (`scheme`, `subject`). */
 export interface OpennessRatingsTable {

@@ -1,23 +1,16 @@
-export type {
-  BenchmarksTable,
-  BenchmarkTasksTable,
-  ItemSplit,
-  RoundsTable,
-  TokenScope,
-} from './arena-tables.ts';
+export type { BenchmarksTable, BenchmarkTasksTable, RoundsTable } from './arena-tables.ts';
 export { backupDatabase, postgresBackupRefused } from './backup-database.ts';
 export type { CatalogStateTable } from './catalog-state.ts';
 export { bumpCatalogVersion, readCatalogVersion } from './catalog-state.ts';
-export type { AccessibilityValue, Database, ImportRunStatus, OpennessScheme } from './database.ts';
-export { ACCESSIBILITY_VALUES, IMPORT_RUN_STATUSES, TABLE_NAMES } from './database.ts';
+export type { Database } from './database.ts';
+export { TABLE_NAMES } from './database.ts';
 export { dialectOf } from './dialect-of.ts';
 export type { IndicatorResultsTable } from './indicator-results.ts';
 export { appliedMigrations, migrateToLatest, migrationsFor } from './migrate.ts';
 export { DEFAULT_TASK_ID } from './migrations/0007-benchmark-tasks.ts';
 export type { DatabaseHandle, DialectName } from './open-database.ts';
 export { isPostgresUrl, openDatabase } from './open-database.ts';
-export type { AwardsTable, ProgramsTable, VerificationStatus } from './program-tables.ts';
-export { VERIFICATION_STATUSES } from './program-tables.ts';
+export type { AwardsTable, ProgramsTable } from './program-tables.ts';
 export { readTable, requireTableName, tableColumns } from './read-table.ts';
 export { isUniqueViolation } from './unique-violation.ts';
 export { insertRows, upsertRows } from './upsert-rows.ts';

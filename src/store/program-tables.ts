@@ -1,16 +1,5 @@
 import type { Generated } from 'kysely';
-
-/** Kinds of funding program. */
-export const PROGRAM_KINDS = ['grant', 'compute-fellowship', 'residency'] as const;
-
-/** One of PROGRAM_KINDS. */
-export type ProgramKind = (typeof PROGRAM_KINDS)[number];
-
-/** Statuses of one verified deliverable; see docs/programs.md for the rules. */
-export const VERIFICATION_STATUSES = ['pass', 'fail', 'overdue', 'pending', 'unverifiable'] as const;
-
-/** One of VERIFICATION_STATUSES. */
-export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+import type { ProgramKind, VerificationStatus } from '../spec/index.ts';
 
 /** Statuses of a verification run: a run left `running` was interrupted and is resumed by the next one. */
 export const VERIFICATION_RUN_STATUSES = ['running', 'finished'] as const;

@@ -1,26 +1,5 @@
-import { ACCESSIBILITY_VALUES, type AccessibilityValue } from '../../store/index.ts';
-import { EUROPE_COUNTRY_CODES, type Region } from '../regions.ts';
-
-/** Accessibility values that count as an open release: the weights can be downloaded. */
-export const OPEN_ACCESSIBILITIES: readonly AccessibilityValue[] = ACCESSIBILITY_VALUES.filter((value) =>
-  value.startsWith('open-weights-'),
-);
-
-/** Accessibility values that count as a closed release (`unknown` is neither open nor closed). */
-export const CLOSED_ACCESSIBILITIES: readonly AccessibilityValue[] = ['api', 'hosted', 'unreleased'];
-
-/** What the `accessibility` filter accepts: one stored value, or the `open` / `closed` groups. */
-export const ACCESSIBILITY_FILTERS = [...ACCESSIBILITY_VALUES, 'open', 'closed'] as const;
-
-/** One of ACCESSIBILITY_FILTERS. */
-export type AccessibilityFilter = (typeof ACCESSIBILITY_FILTERS)[number];
-
-/** The stored accessibility values an ACCESSIBILITY_FILTERS entry stands for. */
-export function accessibilitiesOf(filter: AccessibilityFilter): readonly AccessibilityValue[] {
-  if (filter === 'open') return OPEN_ACCESSIBILITIES;
-  if (filter === 'closed') return CLOSED_ACCESSIBILITIES;
-  return [filter];
-}
+import type { Region } from '../../spec/index.ts';
+import { EUROPE_COUNTRY_CODES } from '../regions.ts';
 
 /** Every ISO code regionOf maps to a named region; `rest` is everything else. */
 const NAMED_REGION_CODES: readonly string[] = ['US', 'CN', ...EUROPE_COUNTRY_CODES];

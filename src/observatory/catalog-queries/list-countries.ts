@@ -1,8 +1,8 @@
 import countries from 'i18n-iso-countries';
 import type { Kysely } from 'kysely';
+import { OPEN_ACCESSIBILITIES, type Region } from '../../spec/index.ts';
 import type { Database } from '../../store/index.ts';
-import { type Region, regionOf } from '../regions.ts';
-import { OPEN_ACCESSIBILITIES } from './catalog-vocabulary.ts';
+import { regionOf } from '../regions.ts';
 
 /** Short names where the ISO English name is long or contested on a chart axis. */
 const SHORT_NAMES: Readonly<Record<string, string>> = {

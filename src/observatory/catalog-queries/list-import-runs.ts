@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database, ImportRunStatus } from '../../store/index.ts';
+import type { ImportRunStatus } from '../../spec/index.ts';
+import type { Database } from '../../store/index.ts';
 
 /** One import run as the API shows it. */
 export interface ImportRunSummary {

@@ -1,29 +1,14 @@
 import type { Expression, ExpressionBuilder, Kysely, SelectQueryBuilder, SqlBool } from 'kysely';
 import { sql } from 'kysely';
-import type { Database } from '../../store/index.ts';
-import type { Region } from '../regions.ts';
 import {
   type AccessibilityFilter,
   accessibilitiesOf,
-  containsPattern,
-  regionCountries,
-} from './catalog-vocabulary.ts';
+  type ModelSort,
+  type Region,
+} from '../../spec/index.ts';
+import type { Database } from '../../store/index.ts';
+import { containsPattern, regionCountries } from './catalog-vocabulary.ts';
 import { MODEL_SUMMARY_COLUMNS, type ModelSummary, summariseModels } from './model-summary.ts';
-
-/** The sort orders of the model list; `-` means descending. Missing values always sort last. */
-export const MODEL_SORTS = [
-  'name',
-  '-name',
-  'date',
-  '-date',
-  'opennessScore',
-  '-opennessScore',
-  'parameters',
-  '-parameters',
-] as const;
-
-/** One of MODEL_SORTS. */
-export type ModelSort = (typeof MODEL_SORTS)[number];
 
 /** Filters of the model list; every given filter must hold. */
 export interface ModelFilter {

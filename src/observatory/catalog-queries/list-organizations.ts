@@ -1,14 +1,8 @@
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import { sql } from 'kysely';
+import { OPEN_ACCESSIBILITIES, type OrganizationSort, type Region } from '../../spec/index.ts';
 import type { Database } from '../../store/index.ts';
-import type { Region } from '../regions.ts';
-import { containsPattern, OPEN_ACCESSIBILITIES } from './catalog-vocabulary.ts';
-
-/** The sort orders of the organization list; `-` means descending. */
-export const ORGANIZATION_SORTS = ['name', '-name', 'modelCount', '-modelCount'] as const;
-
-/** One of ORGANIZATION_SORTS. */
-export type OrganizationSort = (typeof ORGANIZATION_SORTS)[number];
+import { containsPattern } from './catalog-vocabulary.ts';
 
 /** An organization as lists show it, with how many models it leads (as first organization). */
 export interface OrganizationSummary {

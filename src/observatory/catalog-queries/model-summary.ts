@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { AccessibilityValue, Database } from '../../store/index.ts';
-import { type Region, regionOf } from '../regions.ts';
+import type { AccessibilityValue, Region } from '../../spec/index.ts';
+import type { Database } from '../../store/index.ts';
+import { regionOf } from '../regions.ts';
 
 /** A model as catalog lists show it (API JSON, camelCase). */
 export interface ModelSummary {

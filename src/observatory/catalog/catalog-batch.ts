@@ -1,4 +1,4 @@
-import type { OpennessScheme } from '../../store/index.ts';
+import type { OpennessScheme } from '../../spec/index.ts';
 import type {
   AdoptionSnapshotRecord,
   AffiliationRecord,

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { isIsoCountryCode } from '../../spec/index.ts';
-import { ACCESSIBILITY_VALUES } from '../../store/index.ts';
+import { ACCESSIBILITY_VALUES, isIsoCountryCode } from '../../spec/index.ts';
 import { ORGANIZATION_KINDS } from '../catalog-records.ts';
 import { parsePublishedDate } from '../importers/published-date.ts';
 

@@ -1,6 +1,6 @@
 import { type Kysely, type Migration, sql } from 'kysely';
+import { ACCESSIBILITY_VALUES } from '../../spec/index.ts';
 import { addIdColumn, jsonType } from '../column-types.ts';
-import { ACCESSIBILITY_VALUES } from '../database.ts';
 import type { DialectName } from '../open-database.ts';
 
 /** `column in ('a', 'b', …)` for a check constraint. */

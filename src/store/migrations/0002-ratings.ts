@@ -1,6 +1,6 @@
 import { type Kysely, type Migration, sql } from 'kysely';
+import { OPENNESS_SCHEMES } from '../../spec/index.ts';
 import { addIdColumn, jsonType } from '../column-types.ts';
-import { OPENNESS_SCHEMES } from '../database.ts';
 import type { DialectName } from '../open-database.ts';
 
 /**

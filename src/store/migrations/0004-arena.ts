@@ -1,5 +1,5 @@
 import { type Kysely, type Migration, sql } from 'kysely';
-import { ITEM_SPLITS, LADDER_KINDS, ROUND_STATUSES, TOKEN_SCOPES } from '../arena-tables.ts';
+import { ITEM_SPLITS, LADDER_KINDS, ROUND_STATUSES, TOKEN_SCOPES } from '../../spec/index.ts';
 import { addIdColumn, jsonType } from '../column-types.ts';
 import type { DialectName } from '../open-database.ts';
 

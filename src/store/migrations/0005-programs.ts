@@ -1,7 +1,8 @@
 import { type Kysely, type Migration, sql } from 'kysely';
+import { PROGRAM_KINDS, VERIFICATION_STATUSES } from '../../spec/index.ts';
 import { addIdColumn, jsonType } from '../column-types.ts';
 import type { DialectName } from '../open-database.ts';
-import { PROGRAM_KINDS, VERIFICATION_RUN_STATUSES, VERIFICATION_STATUSES } from '../program-tables.ts';
+import { VERIFICATION_RUN_STATUSES } from '../program-tables.ts';
 
 function inList(values: readonly string[]) {
   return sql.join(values.map((value) => sql.lit(value)));

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { checkRelease } from '../../../src/checker/index.ts';
 import { regionOf } from '../../../src/observatory/index.ts';
-import { type AccessibilityValue, type Database, upsertRows } from '../../../src/store/index.ts';
+import type { AccessibilityValue } from '../../../src/spec/index.ts';
+import { type Database, upsertRows } from '../../../src/store/index.ts';
 
 const REPO = new URL('../../../', import.meta.url).pathname;
 
