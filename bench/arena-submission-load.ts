@@ -10,7 +10,7 @@ import {
   createTeam,
   issueToken,
 } from '../src/arena/index.ts';
-import { MAX_PREDICTIONS_BYTES } from '../src/server/index.ts';
+import { MAX_PREDICTIONS_BYTES } from '../src/spec/index.ts';
 import { migrateToLatest, openDatabase } from '../src/store/index.ts';
 import { type BenchResult, judge } from './support/bench-result.ts';
 import { type HealthPollResult, startHealthPollers } from './support/health-pollers.ts';

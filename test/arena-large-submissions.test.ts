@@ -6,10 +6,12 @@ import {
   BenchmarkDefinitionSchema,
   createBenchmark,
   createTeam,
+  DEFAULT_PREDICTIONS_LIMITS,
   issueToken,
   submitPredictions,
 } from '../src/arena/index.ts';
-import { buildServer, MAX_PREDICTIONS_BYTES, type ZodApp } from '../src/server/index.ts';
+import { buildServer, type ZodApp } from '../src/server/index.ts';
+import { MAX_PREDICTIONS_BYTES } from '../src/spec/index.ts';
 import { type DatabaseHandle, migrateToLatest } from '../src/store/index.ts';
 import { seedArena } from './support/arena-fixture.ts';
 import { forEachDialect } from './support/dialects.ts';
@@ -26,6 +28,10 @@ const OPEN_ROUND = {
   freezesAt: '2025-03-08T00:00:00.000Z',
   closesAt: '2099-01-01T00:00:00.000Z',
 };
+
+it("keeps the API's predictions limit within the arena's file limit, so the API's is the one that applies", () => {
+  expect(MAX_PREDICTIONS_BYTES).toBeLessThanOrEqual(DEFAULT_PREDICTIONS_LIMITS.maxBytes);
+});
 
 forEachDialect('arena large submissions', (ctx) => {
   let store: DatabaseHandle;

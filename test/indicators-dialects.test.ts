@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApertureError } from '../src/errors.ts';
-import { INDICATORS, type IndicatorResult, runIndicator } from '../src/observatory/index.ts';
+import { INDICATORS, runIndicator } from '../src/observatory/index.ts';
+import type { IndicatorResult } from '../src/spec/index.ts';
 import { type DatabaseHandle, migrateToLatest, upsertRows } from '../src/store/index.ts';
 import { forEachDialect } from './support/dialects.ts';
 

@@ -2,9 +2,9 @@ import {
   INDICATORS,
   type IndicatorDefinition,
   type IndicatorParameter,
-  type IndicatorRow,
   listIndicatorParameters,
 } from '../../src/observatory/index.ts';
+import type { IndicatorRow } from '../../src/spec/index.ts';
 import { generatedNotice, table } from './markdown.ts';
 
 function cellText(value: IndicatorRow[string]): string {

@@ -2,27 +2,12 @@ import { sql } from 'kysely';
 import { type CheckReport, rewardGate } from '../checker/index.ts';
 import { ApertureError } from '../errors.ts';
 import { evaluatePolicy } from '../profile/index.ts';
-import { type MofClassName, POLICY_SPEC } from '../spec/index.ts';
+import { type MofClassName, POLICY_SPEC, type PrizeClaimOutcome } from '../spec/index.ts';
 import { type ArenaDb, isoNow, requireBenchmark } from './arena-records.ts';
 import { authenticateToken } from './team-tokens.ts';
 
 /** Checks a release source; checkRelease of src/checker in production, a fake in tests. */
 export type ReleaseChecker = (source: string) => Promise<CheckReport>;
-
-/** The verdict on a prize claim, stored and returned. */
-export interface PrizeClaimOutcome {
-  team: string;
-  track: string;
-  source: string;
-  checkedAt: string;
-  eligible: boolean;
-  score: number;
-  mofClass: string | null;
-  /** Each of the track's rules with whether it passed and why. */
-  rules: { rule: string; passed: boolean; message: string }[];
-  /** What the release makes available: the components rated open or partial. */
-  released: { id: string; title: string; rating: string }[];
-}
 
 /** Options of claimPrize. */
 export interface ClaimPrizeOptions {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ApertureError } from '../errors.ts';
+import type { Withholding } from '../spec/index.ts';
 import {
   type ArenaDb,
   type BenchmarkRecord,
@@ -21,7 +22,7 @@ import type { Resampler } from './resampler.ts';
 import { roundPhase } from './round-phase.ts';
 import { closeDigests, newSalt, scoredSubmissionOf } from './score-commitments.ts';
 import { appendEntry } from './transparency-log.ts';
-import { privateWithholding, type Withholding, type WithholdingLookup } from './withhold-private-results.ts';
+import { privateWithholding, type WithholdingLookup } from './withhold-private-results.ts';
 
 /** One team on a round's private leaderboard, as stored at close. */
 export interface PrivateResult {

@@ -1,55 +1,10 @@
 import { ApertureError } from '../errors.ts';
-import type { RoundPhase } from '../spec/index.ts';
+import type { Leaderboard, PrizeStanding } from '../spec/index.ts';
 import { type ArenaDb, requireBenchmark, requireRound, requireTask } from './arena-records.ts';
-import { parseRoundResults, type RoundResults } from './close-round.ts';
+import { parseRoundResults } from './close-round.ts';
 import { rankEntries } from './rank-entries.ts';
 import { roundPhase } from './round-phase.ts';
-import { privateWithholding, type Withholding } from './withhold-private-results.ts';
-
-/** A team's standing on a prize track, as the leaderboard shows it. */
-export interface PrizeStanding {
-  track: string;
-  eligible: boolean;
-  checkedAt: string;
-}
-
-/** One row of a leaderboard. */
-export interface LeaderboardEntry {
-  rank: number;
-  team: string;
-  score: number;
-  /** The bootstrap interval (private leaderboard); null on the public one, which shows Ladder releases. */
-  lower: number | null;
-  upper: number | null;
-  submissions: number;
-  lastSubmissionAt: string;
-  prizes: PrizeStanding[];
-}
-
-/**
- * A round's leaderboard for one task: public (Ladder releases) while it runs, private (with intervals) once
- * closed, unless its private results are withheld (`withheld` says why and until when), in which case the
- * closed round shows its public board. `benchmark.metric` and `higherIsBetter` are the task's.
- */
-export interface Leaderboard {
-  benchmark: { slug: string; title: string; metric: string; higherIsBetter: boolean };
-  task: { id: string; title: string; metric: string; higherIsBetter: boolean };
-  /** Every task id of the benchmark, primary first. */
-  tasks: string[];
-  round: {
-    name: string;
-    phase: RoundPhase;
-    opensAt: string;
-    freezesAt: string;
-    closesAt: string;
-    closedAt: string | null;
-  };
-  kind: 'public' | 'private';
-  bootstrap: RoundResults['bootstrap'] | null;
-  /** Why a closed round's private board is not shown yet (another round still scores its private items); else null. */
-  withheld: Withholding | null;
-  entries: LeaderboardEntry[];
-}
+import { privateWithholding } from './withhold-private-results.ts';
 
 /**
  * The leaderboard of a round's task (the latest round when `round` is omitted, the primary task when

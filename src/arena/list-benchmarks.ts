@@ -1,71 +1,9 @@
 import type { Selectable } from 'kysely';
-import type { RoundPhase } from '../spec/index.ts';
+import type { BenchmarkDetail, BenchmarkSummary, RoundSummary, TaskSummary } from '../spec/index.ts';
 import type { BenchmarkTasksTable } from '../store/index.ts';
 import { type ArenaDb, requireBenchmark } from './arena-records.ts';
 import { roundPhase } from './round-phase.ts';
-import { privateWithholding, type Withholding } from './withhold-private-results.ts';
-
-/** A task as lists show it. */
-export interface TaskSummary {
-  id: string;
-  title: string;
-  description: string;
-  metric: string;
-  higherIsBetter: boolean;
-  labels: string[] | null;
-}
-
-/** A benchmark as lists show it; metric, higherIsBetter and labels are its primary task's. */
-export interface BenchmarkSummary {
-  slug: string;
-  title: string;
-  description: string;
-  metric: string;
-  higherIsBetter: boolean;
-  ladder: { kind: string; step: number | null };
-  dailyCap: number;
-  labels: string[] | null;
-  demo: boolean;
-  rounds: number;
-  /** The tasks, primary first. */
-  tasks: TaskSummary[];
-}
-
-/** A round as the API shows it. */
-export interface RoundSummary {
-  name: string;
-  phase: RoundPhase;
-  opensAt: string;
-  freezesAt: string;
-  closesAt: string;
-  closedAt: string | null;
-  /** Totals over the tasks. */
-  publicItems: number;
-  privateItems: number;
-  submissions: number;
-  /**
-   * Why the closed round's private results are not shown yet (another round still scores the same private
-   * items) and until when: the first task's so affected; null when none is.
-   */
-  withheld: Withholding | null;
-  /** The same counts per task, primary first, and whether the task's private results are withheld. */
-  tasks: {
-    id: string;
-    publicItems: number;
-    privateItems: number;
-    submissions: number;
-    withheld: Withholding | null;
-  }[];
-}
-
-/** A benchmark with its rounds, prize tracks and items (each naming its task): public items with labels, private items by id only. */
-export interface BenchmarkDetail extends BenchmarkSummary {
-  roundList: RoundSummary[];
-  prizeTracks: { name: string; description: string; minScore: number | null; minClass: string | null }[];
-  publicItems: { id: string; task: string; label: unknown; round: string | null }[];
-  /** Ids only: private labels never leave the server. */
-  privateItems: { id: string; task: string; round: string | null }[];
-}
+import { privateWithholding } from './withhold-private-results.ts';
 
 /** A stored task as lists show it. */
 function taskSummary(task: Selectable<BenchmarkTasksTable>): TaskSummary {

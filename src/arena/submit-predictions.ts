@@ -1,5 +1,5 @@
 import { ApertureError } from '../errors.ts';
-import type { RoundPhase } from '../spec/index.ts';
+import type { RoundPhase, SubmissionOutcome } from '../spec/index.ts';
 import { sha256HexInSlices, stringifyJsonInSlices } from '../util/index.ts';
 import {
   type ArenaDb,
@@ -43,22 +43,6 @@ export interface SubmissionTarget {
  * it arrived decoded (the API's JSON body). Its digest is that of its UTF-8 bytes either way.
  */
 export type PredictionsFile = { bytes: Uint8Array; text?: never } | { text: string; bytes?: never };
-
-/** What a team learns from an accepted submission (never the raw public score: the Ladder decides). */
-export interface SubmitOutcome {
-  submissionId: number;
-  team: string;
-  task: string;
-  digest: string;
-  receivedAt: string;
-  /** The public leaderboard score after this submission (the Ladder's release). */
-  publicScore: number;
-  /** True when this submission became the team's new public best. */
-  improved: boolean;
-  submissionsToday: number;
-  dailyCap: number;
-  log: { index: number; hash: string };
-}
 
 /** Start of the UTC day of `time`. */
 function utcDayStart(time: string): string {
@@ -147,7 +131,7 @@ export async function submitPredictions(
     /** Test seam: runs after the checks and scoring, before the transaction starts (to race a close in). */
     beforeTransaction?: () => Promise<void>;
   } = {},
-): Promise<SubmitOutcome> {
+): Promise<SubmissionOutcome> {
   const team = await authenticateToken(db, input.token, 'submit');
   const benchmark = await requireBenchmark(db, input.benchmark);
   const task = requireTask(benchmark, input.task);

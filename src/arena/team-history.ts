@@ -1,24 +1,6 @@
+import type { TeamHistory } from '../spec/index.ts';
 import { type ArenaDb, requireBenchmark, requireTeam } from './arena-records.ts';
-import { privateWithholding, type Withholding } from './withhold-private-results.ts';
-
-/** One submission in a team's history. */
-export interface HistoryEntry {
-  round: string;
-  /** The task the predictions were for. */
-  task: string;
-  receivedAt: string;
-  digest: string;
-  /** The public score shown after this submission (the Ladder's release). */
-  publicScore: number;
-  improved: boolean;
-  /** The private score, once the round is closed and not withheld; null otherwise. */
-  privateScore: number | null;
-  /**
-   * Why the private score is withheld although the round is closed (another round still scores the same
-   * private items) and when it shows; null when it is shown or the round is still running.
-   */
-  privateWithheld: Withholding | null;
-}
+import { privateWithholding } from './withhold-private-results.ts';
 
 /**
  * Every submission of a team to a benchmark (all its tasks), oldest first: what the public leaderboard showed after each,
@@ -32,7 +14,7 @@ export async function teamHistory(
   db: ArenaDb,
   benchmarkSlug: string,
   teamSlug: string,
-): Promise<{ benchmark: string; team: string; submissions: HistoryEntry[] }> {
+): Promise<TeamHistory> {
   const benchmark = await requireBenchmark(db, benchmarkSlug);
   const team = await requireTeam(db, teamSlug);
   const rows = await db

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ApertureError } from '../errors.ts';
-import type { TokenScope } from '../spec/index.ts';
+import { TOKEN_ID_PATTERN, type TokenScope } from '../spec/index.ts';
 import { type ArenaDb, isoNow, requireTeam } from './arena-records.ts';
 import { SlugSchema } from './benchmark-definition.ts';
 
@@ -12,14 +12,6 @@ import { SlugSchema } from './benchmark-definition.ts';
  * instead (`apt_13_…`) and keep working until revoked.
  */
 
-/**
- * A token's public id, what `apt_` is followed by up to the next `_`: 24 hex digits, or the row id of a
- * token issued before migration 0010.
- *
- * @example
- * TOKEN_ID_PATTERN.test('3f9c2a71d04be8a61c5d7e02'); // true
- */
-export const TOKEN_ID_PATTERN = /^(?:[0-9a-f]{24}|[1-9][0-9]{0,9})$/;
 const TOKEN = /^apt_([0-9a-f]{24}|[1-9][0-9]{0,9})_([A-Za-z0-9_-]{43})$/;
 
 /** The team a token authenticates, with the token's scope. */

@@ -1,3 +1,4 @@
+import type { Withholding } from '../spec/index.ts';
 import { type ArenaDb, type BenchmarkRecord, sharedPrivateItemCounts } from './arena-records.ts';
 
 /*
@@ -6,16 +7,6 @@ import { type ArenaDb, type BenchmarkRecord, sharedPrivateItemCounts } from './a
  * A closed round's private results on such items would tell teams how they did on items still hidden in a
  * running round, so they are withheld until every round scoring the items has closed.
  */
-
-/** Why a closed round's private results on a task are not shown yet, and when they will be. */
-export interface Withholding {
-  /** One line: which rounds still score the same private items, and when the results show. */
-  reason: string;
-  /** The rounds not yet closed that score the same private items; the results show once all are closed. */
-  rounds: string[];
-  /** The latest scheduled close of those rounds (ISO 8601 UTC); the results show when the organiser closes it. */
-  until: string;
-}
 
 /** A round as withholding reads it. */
 export interface RoundState {

@@ -1,8 +1,8 @@
 import Table from 'cli-table3';
 import { Command, InvalidArgumentError } from 'commander';
 import pc from 'picocolors';
-import { type ImportRunSummary, listImportRuns, markInterruptedImportRuns } from '../observatory/index.ts';
-import type { ImportRunStatus } from '../spec/index.ts';
+import { listImportRuns, markInterruptedImportRuns } from '../observatory/index.ts';
+import type { ImportRunStatus, ImportRunSummary } from '../spec/index.ts';
 import { type CliIo, wantsColor } from './io.ts';
 import { DB_OPTION_HELP } from './shared/db-option.ts';
 import { interruptedRunNote } from './shared/interrupted-run-note.ts';

@@ -3,13 +3,12 @@ import { Command, Option } from 'commander';
 import { ApertureError } from '../errors.ts';
 import {
   INDICATORS,
-  type IndicatorResult,
-  type IndicatorRow,
   listIndicatorParameters,
   requireIndicator,
   resolveIndicatorParams,
   runIndicator,
 } from '../observatory/index.ts';
+import type { IndicatorResult, IndicatorRow } from '../spec/index.ts';
 import { openDatabase, tableColumns } from '../store/index.ts';
 import { toSafeCsv } from '../util/index.ts';
 import type { CliIo } from './io.ts';

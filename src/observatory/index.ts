@@ -2,18 +2,14 @@ export type { CatalogModelRecord } from './catalog/catalog-batch.ts';
 export { writeCatalog } from './catalog/write-catalog.ts';
 export { getModel } from './catalog-queries/get-model.ts';
 export { getOrganization } from './catalog-queries/get-organization.ts';
-export type { CountrySummary } from './catalog-queries/list-countries.ts';
 export { listCountries } from './catalog-queries/list-countries.ts';
-export type { ImportRunSummary } from './catalog-queries/list-import-runs.ts';
 export { listImportRuns } from './catalog-queries/list-import-runs.ts';
 export { countModels, iterateModels, listModelItems } from './catalog-queries/list-models.ts';
-export type { OrganizationSummary } from './catalog-queries/list-organizations.ts';
 export {
   countOrganizations,
   iterateOrganizations,
   listOrganizationItems,
 } from './catalog-queries/list-organizations.ts';
-export type { ModelSummary } from './catalog-queries/model-summary.ts';
 export type {
   Accessibility,
   ModelRecord,
@@ -36,11 +32,7 @@ export { collectItems } from './importers/parse-item.ts';
 export { parseMotFolder, parseMotYaml } from './importers/parse-mot-yaml.ts';
 export { parseOsaiFolder, parseOsaiParameters, parseOsaiYaml } from './importers/parse-osai-yaml.ts';
 export { IMPORTERS, requireImporter } from './importers/registry.ts';
-export type {
-  IndicatorDefinition,
-  IndicatorResult,
-  IndicatorRow,
-} from './indicators/indicator-definition.ts';
+export type { IndicatorDefinition } from './indicators/indicator-definition.ts';
 export type { IndicatorParameter } from './indicators/indicator-parameter.ts';
 export { listIndicatorParameters } from './indicators/indicator-parameter.ts';
 export { indicatorQueryFields } from './indicators/indicator-query-fields.ts';

@@ -3,7 +3,7 @@ import { combineGate, rewardGate } from '../checker/index.ts';
 import { ApertureError } from '../errors.ts';
 import { evaluatePolicy } from '../profile/index.ts';
 import { topFixes } from '../report/index.ts';
-import type { ComponentId, Policy, VerificationStatus } from '../spec/index.ts';
+import type { ComponentId, MilestoneState, Policy, VerificationStatus } from '../spec/index.ts';
 import type { ArenaContribution } from './arena-contribution-lookup.ts';
 import type { Requirement } from './program-schema.ts';
 import type { DeliverableDefinition } from './save-program.ts';
@@ -17,15 +17,6 @@ export interface DeliverableVerdict {
   missing: string[];
   /** The evidence behind the verdict (deterministic: same inputs, same value). */
   report: DeliverableReport;
-}
-
-/** Where one staged-release milestone stands. */
-export interface MilestoneState {
-  stage: string;
-  due: string;
-  released: string | null;
-  /** met: released (with evidence) by the due date; late; unevidenced: declared but the pack lacks it. */
-  state: 'met' | 'late' | 'unevidenced' | 'overdue' | 'pending';
 }
 
 /** The stored evidence of a verdict. */

@@ -1,37 +1,12 @@
 import { type Kysely, sql } from 'kysely';
+import {
+  type OpennessGroup,
+  PORTFOLIO_CLASSES,
+  type PortfolioRow,
+  type ProgramPortfolio,
+} from '../spec/index.ts';
 import type { Database } from '../store/index.ts';
 import { getProgram } from './program-queries.ts';
-
-/** Openness of one group of releases: how many, their mean score, their MOF classes. */
-export interface OpennessGroup {
-  /** Releases counted (with a score). */
-  count: number;
-  meanScore: number | null;
-  /** Count per MOF class; `none` for releases that meet no class. */
-  classes: { I: number; II: number; III: number; none: number };
-}
-
-/** One row of the portfolio chart (and its CSV). */
-export interface PortfolioRow {
-  group: 'funded' | 'field';
-  mofClass: 'I' | 'II' | 'III' | 'none';
-  count: number;
-  /** count / the group's count, 4 decimals. */
-  share: number | null;
-}
-
-/** Openness of a program's funded work vs the field. */
-export interface ProgramPortfolio {
-  program: string;
-  /** Latest checked release of each award (release-pack deliverables). */
-  funded: OpennessGroup;
-  /** Models of the observatory catalog with an openness score. */
-  field: OpennessGroup;
-  rows: PortfolioRow[];
-  definition: string;
-}
-
-const CLASSES = ['I', 'II', 'III', 'none'] as const;
 
 function groupOf(items: ReadonlyArray<{ score: number; mofClass: string | null }>): OpennessGroup {
   const classes = { I: 0, II: 0, III: 0, none: 0 };
@@ -45,7 +20,7 @@ function groupOf(items: ReadonlyArray<{ score: number; mofClass: string | null }
 }
 
 function rowsOf(group: 'funded' | 'field', value: OpennessGroup): PortfolioRow[] {
-  return CLASSES.map((mofClass) => ({
+  return PORTFOLIO_CLASSES.map((mofClass) => ({
     group,
     mofClass,
     count: value.classes[mofClass],

@@ -1,98 +1,26 @@
 import type { Kysely } from 'kysely';
 import { ApertureError } from '../errors.ts';
-import { DELIVERABLE_STATUSES, type VerificationStatus } from '../spec/index.ts';
+import {
+  type AwardDetail,
+  type AwardSummary,
+  DELIVERABLE_STATUSES,
+  type LatestResult,
+  type MilestoneState,
+  type ProgramDetail,
+  type ProgramSummary,
+  type StatusCounts,
+  type VerificationStatus,
+} from '../spec/index.ts';
 import type { Database } from '../store/index.ts';
-import type { DeliverableReport, MilestoneState } from './judge-deliverable.ts';
+import type { DeliverableReport } from './judge-deliverable.ts';
 import type { ProgramDefinition, Requirement } from './program-schema.ts';
 import type { DeliverableDefinition } from './save-program.ts';
 
-/** Deliverable counts by latest status. */
-export type StatusCounts = Record<VerificationStatus | 'unchecked', number>;
-
-/** A program in lists. */
-export interface ProgramSummary {
-  id: string;
-  name: string;
-  kind: string;
-  funder: string;
-  demo: boolean;
-  currency: string;
-  totalBudget: number;
-  computeBudgetGpuHours: number | null;
-  startDate: string | null;
-  endDate: string | null;
-  awardCount: number;
-  awardedMoney: number;
-  awardedGpuHours: number;
-  /** Deliverables by the status of their latest verification. */
-  status: StatusCounts;
-}
-
-/** An award in a program's page. */
-export interface AwardSummary {
-  id: string;
-  program: string;
-  recipient: string;
-  recipientType: 'person' | 'team';
-  institution: string | null;
-  country: string | null;
-  money: number;
-  computeGpuHours: number;
-  startDate: string;
-  endDate: string;
-  status: StatusCounts;
-}
-
-/** A program with its requirements and awards. */
-export interface ProgramDetail extends ProgramSummary {
-  description: string | null;
-  url: string | null;
-  requirements: Requirement[];
-  awards: AwardSummary[];
-}
-
-/** The latest verification of a deliverable. */
-export interface LatestResult {
-  runId: number;
-  checkedAt: string;
-  status: VerificationStatus;
-  score: number | null;
-  mofClass: string | null;
-  missing: string[];
-  fixes: string[];
-}
-
-/** A deliverable of an award with its latest result. */
-export interface DeliverableSummary {
-  id: number;
-  requirement: string;
-  kind: string;
-  title: string | null;
-  source: string | null;
-  due: string;
-  latest: LatestResult | null;
-}
-
-/** One row of an award's verification history. */
-export interface HistoryEntry {
-  runId: number;
-  checkedAt: string;
-  asOf: string;
-  requirement: string;
-  status: VerificationStatus;
-  score: number | null;
-  mofClass: string | null;
-}
-
-/** An award with its deliverables, staged-release timeline and verification history. */
-export interface AwardDetail extends AwardSummary {
-  programName: string;
-  currency: string;
-  deliverables: DeliverableSummary[];
-  /** Staged-release milestones as last verified (or as planned, state `pending`, before any run). */
-  timeline: MilestoneState[];
-  history: HistoryEntry[];
-}
+/**
+ * One program as getProgram returns it: the API's ProgramDetail (which sends the requirements as defined,
+ * as plain objects) with its requirements typed as the program schema defines them.
+ */
+export type ProgramWithRequirements = Omit<ProgramDetail, 'requirements'> & { requirements: Requirement[] };
 
 function parseJson<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
@@ -223,7 +151,7 @@ function toAwardSummary(award: AwardRow, latest: readonly LatestRow[]): AwardSum
 }
 
 /** One program with its requirements and awards; ERR_NOT_FOUND when unknown. */
-export async function getProgram(db: Kysely<Database>, slug: string): Promise<ProgramDetail> {
+export async function getProgram(db: Kysely<Database>, slug: string): Promise<ProgramWithRequirements> {
   const summary = (await listPrograms(db)).find((program) => program.id === slug);
   if (!summary) throw new ApertureError('ERR_NOT_FOUND', `no program "${slug}"`);
   const row = await db

@@ -15,12 +15,11 @@ import {
   verifyStoreLog,
 } from '../arena/index.ts';
 import { isApertureError } from '../errors.ts';
-import { summarizeDocumentIssues } from '../spec/index.ts';
-import { requireAdminToken } from './admin-token.ts';
-import { ErrorResponseSchema } from './api-schemas.ts';
 import {
   BenchmarkCreateBodySchema,
   BenchmarkCreatedSchema,
+  BenchmarkParamsSchema,
+  ErrorResponseSchema,
   ItemsAddedSchema,
   ItemsBodySchema,
   LogVerificationSchema,
@@ -29,8 +28,10 @@ import {
   RoundCloseBodySchema,
   RoundCreateBodySchema,
   RoundCreatedSchema,
+  RoundParamsSchema,
   RoundResultsSchema,
   StoreLogVerificationSchema,
+  summarizeDocumentIssues,
   TeamCreateBodySchema,
   TeamCreatedSchema,
   TeamSlugParamsSchema,
@@ -40,8 +41,8 @@ import {
   TokenRevokedSchema,
   VerifyLogBodySchema,
   VerifyStoreLogQuerySchema,
-} from './arena-admin-schemas.ts';
-import { BenchmarkParamsSchema, RoundParamsSchema } from './arena-schemas.ts';
+} from '../spec/index.ts';
+import { requireAdminToken } from './admin-token.ts';
 import { fieldError } from './http-errors.ts';
 import { rateLimitedPerAddress } from './rate-limited.ts';
 import type { ServerContext, ZodApp } from './server-context.ts';

@@ -4,18 +4,18 @@ import {
   benchmarkDetail,
   claimPrize,
   exportLog,
-  type LeaderboardEntry,
   leaderboard,
   listBenchmarks,
   listRounds,
   submitPredictions,
   teamHistory,
 } from '../arena/index.ts';
-import { ErrorResponseSchema } from './api-schemas.ts';
 import {
   BenchmarkDetailSchema,
   BenchmarkListSchema,
   BenchmarkParamsSchema,
+  ErrorResponseSchema,
+  type LeaderboardEntry,
   LeaderboardQuerySchema,
   LeaderboardSchema,
   MAX_PREDICTIONS_BYTES,
@@ -28,7 +28,7 @@ import {
   SubmissionQuerySchema,
   TeamHistorySchema,
   TeamParamsSchema,
-} from './arena-schemas.ts';
+} from '../spec/index.ts';
 import { acceptCheckSource } from './check-source.ts';
 import { fieldError } from './http-errors.ts';
 import { rateLimitedPerTeamToken } from './rate-limited.ts';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ApertureError } from '../errors.ts';
 import { renderJson } from '../report/index.ts';
-import { CheckBodySchema, CheckReportSchema, ErrorResponseSchema } from './api-schemas.ts';
+import { CheckBodySchema, CheckReportResponseSchema, ErrorResponseSchema } from '../spec/index.ts';
 import { acceptCheckSource } from './check-source.ts';
 import { tooManyRequests } from './rate-limited.ts';
 import type { ServerContext, ZodApp } from './server-context.ts';
@@ -40,7 +40,7 @@ export function checkRoutes(app: ZodApp, context: ServerContext): void {
           'Check a release (hf:org/name[@revision] or an https:// git URL): the report of `aperture check --json`',
         body: CheckBodySchema,
         response: {
-          200: CheckReportSchema,
+          200: CheckReportResponseSchema,
           400: ErrorResponseSchema,
           413: ErrorResponseSchema,
           429: ErrorResponseSchema,
@@ -57,7 +57,7 @@ export function checkRoutes(app: ZodApp, context: ServerContext): void {
         `checking ${source}`,
       );
       // Parsed back from renderJson so the API answers exactly what `aperture check --json` prints.
-      return JSON.parse(renderJson([report])) as z.output<typeof CheckReportSchema>;
+      return JSON.parse(renderJson([report])) as z.output<typeof CheckReportResponseSchema>;
     },
   );
 }

@@ -1,6 +1,11 @@
-import { type CountrySummary, listCountries } from '../observatory/index.ts';
+import { listCountries } from '../observatory/index.ts';
+import {
+  CountryListSchema,
+  type CountrySummary,
+  ErrorResponseSchema,
+  FormatQuerySchema,
+} from '../spec/index.ts';
 import { readCatalogVersion } from '../store/index.ts';
-import { CountryListSchema, ErrorResponseSchema, FormatQuerySchema } from './api-schemas.ts';
 import { cacheKey, sendCachedJson } from './cached-json.ts';
 import { oneBatch, plainColumns, sendCsv } from './send-csv.ts';
 import type { ServerContext, ZodApp } from './server-context.ts';

@@ -1,5 +1,5 @@
 import { toolVersion } from '../checker/index.ts';
-import { HealthSchema } from './api-schemas.ts';
+import { HealthSchema } from '../spec/index.ts';
 import type { ServerContext, ZodApp } from './server-context.ts';
 
 /** GET /api/health: the server answers, with its version and database engine. */

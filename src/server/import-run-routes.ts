@@ -1,10 +1,11 @@
-import { type ImportRunSummary, listImportRuns } from '../observatory/index.ts';
+import { listImportRuns } from '../observatory/index.ts';
 import {
   ErrorResponseSchema,
   ImportRunPageSchema,
   ImportRunQuerySchema,
+  type ImportRunSummary,
   MAX_PAGE_SIZE,
-} from './api-schemas.ts';
+} from '../spec/index.ts';
 import { plainColumns, sendCsv } from './send-csv.ts';
 import type { ServerContext, ZodApp } from './server-context.ts';
 

@@ -1,5 +1,4 @@
 export { acceptAdminToken } from './admin-token.ts';
-export { MAX_PREDICTIONS_BYTES } from './arena-schemas.ts';
 export type { BuildServerOptions } from './build-server.ts';
 export { BODY_LIMIT_BYTES, buildServer } from './build-server.ts';
 export { acceptCheckSource } from './check-source.ts';

@@ -1,19 +1,19 @@
 import { ApertureError } from '../errors.ts';
 import {
   INDICATORS,
-  type IndicatorRow,
   indicatorQueryFields,
   listIndicatorParameters,
   runIndicator,
 } from '../observatory/index.ts';
-import { readCatalogVersion } from '../store/index.ts';
 import {
   ErrorResponseSchema,
   IndicatorListSchema,
   IndicatorParamsSchema,
   IndicatorQuerySchema,
   IndicatorResultSchema,
-} from './api-schemas.ts';
+  type IndicatorRow,
+} from '../spec/index.ts';
+import { readCatalogVersion } from '../store/index.ts';
 import { cacheKey, sendCachedJson } from './cached-json.ts';
 import { oneBatch, sendCsv } from './send-csv.ts';
 import type { ServerContext, ZodApp } from './server-context.ts';

@@ -1,18 +1,13 @@
 import { ApertureError } from '../errors.ts';
-import {
-  countModels,
-  getModel,
-  iterateModels,
-  listModelItems,
-  type ModelSummary,
-} from '../observatory/index.ts';
+import { countModels, getModel, iterateModels, listModelItems } from '../observatory/index.ts';
 import {
   ErrorResponseSchema,
   IdParamsSchema,
   ModelDetailSchema,
   ModelListQuerySchema,
   ModelPageSchema,
-} from './api-schemas.ts';
+  type ModelSummary,
+} from '../spec/index.ts';
 import { cacheKey, sendCachedJson } from './cached-json.ts';
 import { type CsvColumn, plainColumns, sendCsv } from './send-csv.ts';
 import type { ServerContext, ZodApp } from './server-context.ts';

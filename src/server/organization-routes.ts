@@ -4,7 +4,6 @@ import {
   getOrganization,
   iterateOrganizations,
   listOrganizationItems,
-  type OrganizationSummary,
 } from '../observatory/index.ts';
 import {
   ErrorResponseSchema,
@@ -12,7 +11,8 @@ import {
   OrganizationDetailSchema,
   OrganizationListQuerySchema,
   OrganizationPageSchema,
-} from './api-schemas.ts';
+  type OrganizationSummary,
+} from '../spec/index.ts';
 import { cacheKey, sendCachedJson } from './cached-json.ts';
 import { plainColumns, sendCsv } from './send-csv.ts';
 import type { ServerContext, ZodApp } from './server-context.ts';

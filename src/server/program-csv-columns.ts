@@ -1,11 +1,18 @@
-import type { AwardDetail, AwardSummary, PortfolioRow, ProgramSummary } from '../programs/index.ts';
+import {
+  type AwardDetail,
+  type AwardSummary,
+  DELIVERABLE_STATUSES,
+  type PortfolioRow,
+  type ProgramSummary,
+  type StatusCounts,
+} from '../spec/index.ts';
 import { type CsvColumn, plainColumns } from './send-csv.ts';
 
 /** One column per verification status, counting a program's or an award's deliverables in it. */
-const statusColumns = <T extends { status: Record<string, number> }>(): CsvColumn<T>[] =>
-  ['pass', 'fail', 'overdue', 'pending', 'unverifiable', 'unchecked'].map((status) => ({
+const statusColumns = <T extends { status: StatusCounts }>(): CsvColumn<T>[] =>
+  DELIVERABLE_STATUSES.map((status) => ({
     header: status,
-    value: (item: T) => item.status[status] ?? 0,
+    value: (item: T) => item.status[status],
   }));
 
 /** The columns of GET /api/programs?format=csv. */

@@ -11,18 +11,19 @@ import {
   saveAward,
   saveProgram,
 } from '../programs/index.ts';
-import { requireAdminToken } from './admin-token.ts';
-import { ErrorResponseSchema, FormatQuerySchema } from './api-schemas.ts';
-import { fieldError } from './http-errors.ts';
 import {
   AwardDetailSchema,
   DeletedResponseSchema,
+  ErrorResponseSchema,
+  FormatQuerySchema,
   ObjectBodySchema,
   ProgramDetailSchema,
   ProgramListSchema,
   ProgramPortfolioSchema,
   SlugParamsSchema,
-} from './program-api-schemas.ts';
+} from '../spec/index.ts';
+import { requireAdminToken } from './admin-token.ts';
+import { fieldError } from './http-errors.ts';
 import { awardFromBody, programFromBody } from './program-bodies.ts';
 import { AWARD_CSV, HISTORY_CSV, PORTFOLIO_CSV, PROGRAM_CSV } from './program-csv-columns.ts';
 import { oneBatch, sendCsv } from './send-csv.ts';

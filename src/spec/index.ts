@@ -1,6 +1,173 @@
 export { addNulByteIssue, NUL_BYTE_MESSAGE } from './add-nul-byte-issue.ts';
 export type { CataloguedLicense, LicenseClass } from './ai-licenses.ts';
 export { AI_LICENSES, OPEN_DATA_LICENSES } from './ai-licenses.ts';
+export type {
+  BenchmarkDetail,
+  BenchmarkSummary,
+  Leaderboard,
+  LeaderboardEntry,
+  PrizeClaimOutcome,
+  PrizeStanding,
+  RoundSummary,
+  SubmissionOutcome,
+  TaskSummary,
+  TeamHistory,
+  TeamSubmission,
+  Withholding,
+} from './api/arena.ts';
+export {
+  BenchmarkDetailSchema,
+  BenchmarkListSchema,
+  BenchmarkParamsSchema,
+  BenchmarkSummarySchema,
+  BootstrapSchema,
+  LeaderboardEntrySchema,
+  LeaderboardQuerySchema,
+  LeaderboardSchema,
+  MAX_PREDICTIONS_BYTES,
+  PrizeClaimBodySchema,
+  PrizeClaimOutcomeSchema,
+  PrizeStandingSchema,
+  RoundListSchema,
+  RoundParamsSchema,
+  RoundSummarySchema,
+  SlugSchema,
+  SubmissionBodySchema,
+  SubmissionOutcomeSchema,
+  SubmissionQuerySchema,
+  TaskSummarySchema,
+  TeamHistorySchema,
+  TeamParamsSchema,
+  TeamSubmissionSchema,
+  WithholdingSchema,
+} from './api/arena.ts';
+export {
+  BenchmarkCreateBodySchema,
+  BenchmarkCreatedSchema,
+  ItemsAddedSchema,
+  ItemsBodySchema,
+  LogVerificationSchema,
+  MAX_ITEMS_TEXT_BYTES,
+  MAX_LOG_TEXT_BYTES,
+  RoundCloseBodySchema,
+  RoundCreateBodySchema,
+  RoundCreatedSchema,
+  RoundResultsSchema,
+  StoreLogVerificationSchema,
+  TeamCreateBodySchema,
+  TeamCreatedSchema,
+  TeamSlugParamsSchema,
+  TokenIssueBodySchema,
+  TokenIssuedSchema,
+  TokenParamsSchema,
+  TokenRevokedSchema,
+  VerifyLogBodySchema,
+  VerifyStoreLogQuerySchema,
+} from './api/arena-admin.ts';
+export {
+  CountryParamSchema,
+  IdParamsSchema,
+  RegionParamSchema,
+  SearchParamSchema,
+} from './api/catalog-params.ts';
+export type { CheckReportResponse } from './api/check.ts';
+export { CheckBodySchema, CheckReportResponseSchema } from './api/check.ts';
+export type { CountryList, CountrySummary } from './api/countries.ts';
+export { CountryListSchema, CountrySummarySchema } from './api/countries.ts';
+export type { ErrorResponse } from './api/errors.ts';
+export { ErrorResponseSchema } from './api/errors.ts';
+export type { Health } from './api/health.ts';
+export { HealthSchema } from './api/health.ts';
+export type { ImportRunPage, ImportRunSummary } from './api/import-runs.ts';
+export { ImportRunPageSchema, ImportRunQuerySchema, ImportRunSummarySchema } from './api/import-runs.ts';
+export type {
+  IndicatorCell,
+  IndicatorChart,
+  IndicatorColumn,
+  IndicatorInfo,
+  IndicatorList,
+  IndicatorReference,
+  IndicatorResult,
+  IndicatorRow,
+} from './api/indicators.ts';
+export {
+  IndicatorCellSchema,
+  IndicatorChartSchema,
+  IndicatorColumnSchema,
+  IndicatorInfoSchema,
+  IndicatorListSchema,
+  IndicatorParamsSchema,
+  IndicatorQuerySchema,
+  IndicatorReferenceSchema,
+  IndicatorResultSchema,
+  IndicatorRowSchema,
+} from './api/indicators.ts';
+export type {
+  LineageLink,
+  ModelDetail,
+  ModelPage,
+  ModelRating,
+  ModelSummary,
+  StoredComponentRating,
+  StoredProfile,
+} from './api/models.ts';
+export {
+  LineageLinkSchema,
+  ModelDetailSchema,
+  ModelListQuerySchema,
+  ModelPageSchema,
+  ModelRatingSchema,
+  ModelSummarySchema,
+} from './api/models.ts';
+export type { OrganizationDetail, OrganizationPage, OrganizationSummary } from './api/organizations.ts';
+export {
+  OrganizationDetailSchema,
+  OrganizationListQuerySchema,
+  OrganizationPageSchema,
+  OrganizationSummarySchema,
+} from './api/organizations.ts';
+export {
+  FormatParamSchema,
+  FormatQuerySchema,
+  MAX_PAGE_SIZE,
+  PageParamSchema,
+  PageSizeParamSchema,
+  pageOf,
+} from './api/pages.ts';
+export type {
+  AwardDetail,
+  AwardSummary,
+  DeliverableSummary,
+  LatestResult,
+  MilestoneState,
+  OpennessGroup,
+  PortfolioRow,
+  ProgramDetail,
+  ProgramList,
+  ProgramPortfolio,
+  ProgramSummary,
+  StatusCounts,
+  VerificationHistoryEntry,
+} from './api/programs.ts';
+export {
+  AwardDetailSchema,
+  AwardSummarySchema,
+  DeletedResponseSchema,
+  DeliverableSummarySchema,
+  LatestResultSchema,
+  MilestoneStateSchema,
+  ObjectBodySchema,
+  OpennessGroupSchema,
+  PortfolioRowSchema,
+  ProgramDetailSchema,
+  ProgramListSchema,
+  ProgramPortfolioSchema,
+  ProgramSummarySchema,
+  SlugParamsSchema,
+  StatusCountsSchema,
+  VerificationHistoryEntrySchema,
+} from './api/programs.ts';
+export { TOKEN_ID_PATTERN } from './api/team-token-id.ts';
 export type { StageAssessment } from './assess-stages.ts';
 export { assessStages } from './assess-stages.ts';
 export type { ComponentDefinition, ComponentId, ContentType, MofClassNumber } from './components.ts';
@@ -117,6 +284,8 @@ export type { LadderKind } from './vocabularies/ladder-kinds.ts';
 export { LADDER_KINDS } from './vocabularies/ladder-kinds.ts';
 export type { OpennessScheme } from './vocabularies/openness-schemes.ts';
 export { OPENNESS_SCHEMES } from './vocabularies/openness-schemes.ts';
+export type { PortfolioClass } from './vocabularies/portfolio-classes.ts';
+export { PORTFOLIO_CLASSES } from './vocabularies/portfolio-classes.ts';
 export type { ProgramKind } from './vocabularies/program-kinds.ts';
 export { PROGRAM_KINDS } from './vocabularies/program-kinds.ts';
 export type { Region } from './vocabularies/regions.ts';

@@ -1,32 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { ModelDetail } from '../../spec/index.ts';
 import type { Database } from '../../store/index.ts';
-import { MODEL_SUMMARY_COLUMNS, type ModelSummary, summariseModels } from './model-summary.ts';
-
-/** A lineage neighbour of a model. */
-export interface LineageLink {
-  id: number;
-  name: string;
-  relation: string;
-}
-
-/** An openness rating of a model by a scheme (MOF, OSAI index, Aperture). */
-export interface ModelRating {
-  scheme: string;
-  ratingClass: string | null;
-  score: number | null;
-  details: unknown;
-  source: string;
-}
-
-/** Everything the catalog knows about one model. */
-export interface ModelDetail extends ModelSummary {
-  externalIds: Record<string, unknown>;
-  /** The stored openness profile (report v1 `profile`), or null. */
-  profile: unknown;
-  lineage: { parents: LineageLink[]; children: LineageLink[] };
-  adoption: { date: string; downloads: number | null; likes: number | null; derivatives: number | null }[];
-  ratings: ModelRating[];
-}
+import { MODEL_SUMMARY_COLUMNS, summariseModels } from './model-summary.ts';
 
 /** Children listed at most on a model page (a popular base model has thousands). */
 export const MAX_LINEAGE_CHILDREN = 1_000;

@@ -1,16 +1,11 @@
 import type { Kysely } from 'kysely';
+import type { OrganizationDetail } from '../../spec/index.ts';
 import type { Database } from '../../store/index.ts';
 import { listModels } from './list-models.ts';
-import { type OrganizationSummary, summariseOrganizations } from './list-organizations.ts';
-import type { ModelSummary } from './model-summary.ts';
+import { summariseOrganizations } from './list-organizations.ts';
 
 /** Models listed at most on an organization page, newest first (modelCount gives the full number). */
 export const MAX_ORGANIZATION_MODELS = 500;
-
-/** An organization with its models. */
-export interface OrganizationDetail extends OrganizationSummary {
-  models: ModelSummary[];
-}
 
 /**
  * One organization with its counts and its newest MAX_ORGANIZATION_MODELS models (those it leads as

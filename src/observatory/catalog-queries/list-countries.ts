@@ -1,6 +1,6 @@
 import countries from 'i18n-iso-countries';
 import type { Kysely } from 'kysely';
-import { OPEN_ACCESSIBILITIES, type Region } from '../../spec/index.ts';
+import { type CountrySummary, OPEN_ACCESSIBILITIES } from '../../spec/index.ts';
 import type { Database } from '../../store/index.ts';
 import { regionOf } from '../regions.ts';
 
@@ -16,18 +16,6 @@ const SHORT_NAMES: Readonly<Record<string, string>> = {
 /** The English short name of an ISO 3166-1 alpha-2 code, or null when the code is unknown. */
 export function countryNameOf(code: string): string | null {
   return SHORT_NAMES[code] ?? countries.getName(code, 'en') ?? null;
-}
-
-/** A country with its models and organizations. */
-export interface CountrySummary {
-  /** ISO 3166-1 alpha-2 code. */
-  country: string;
-  countryName: string | null;
-  region: Region;
-  /** Models attributed to the country; a model counts once per distinct country of its organizations. */
-  modelCount: number;
-  openModelCount: number;
-  organizationCount: number;
 }
 
 /**

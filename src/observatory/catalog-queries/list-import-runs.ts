@@ -1,36 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { ImportRunStatus } from '../../spec/index.ts';
+import type { ImportRunPage } from '../../spec/index.ts';
 import type { Database } from '../../store/index.ts';
-
-/** One import run as the API shows it. */
-export interface ImportRunSummary {
-  id: number;
-  kind: string;
-  source: string;
-  startedAt: string;
-  finishedAt: string | null;
-  status: ImportRunStatus;
-  inserted: number;
-  updated: number;
-  /** Rows the run rejected (the run's own count). */
-  rejected: number;
-  /** Rejected rows kept with their reasons in `rejected_rows`. */
-  rejectedRowsStored: number;
-  /** The machine (process table) of the process that ran the import; null before owners were recorded. */
-  ownerHost: string | null;
-  /** That process's id. */
-  ownerPid: number | null;
-  /** The run's last sign of life (a heartbeat or a committed batch). */
-  heartbeatAt: string | null;
-}
-
-/** A page of import runs, newest first. */
-export interface ImportRunPage {
-  items: ImportRunSummary[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
 
 /**
  * The most recent import runs, newest first, with their rejected-row counts (one grouped query for

@@ -3,12 +3,14 @@ import { sql } from 'kysely';
 import {
   type AccessibilityFilter,
   accessibilitiesOf,
+  type ModelPage,
   type ModelSort,
+  type ModelSummary,
   type Region,
 } from '../../spec/index.ts';
 import type { Database } from '../../store/index.ts';
 import { containsPattern, regionCountries } from './catalog-vocabulary.ts';
-import { MODEL_SUMMARY_COLUMNS, type ModelSummary, summariseModels } from './model-summary.ts';
+import { MODEL_SUMMARY_COLUMNS, summariseModels } from './model-summary.ts';
 
 /** Filters of the model list; every given filter must hold. */
 export interface ModelFilter {
@@ -34,14 +36,6 @@ export interface ModelPageRequest extends ModelFilter {
   /** 1-based. */
   page?: number;
   pageSize?: number;
-}
-
-/** A page of models and the number of models that match the filters. */
-export interface ModelPage {
-  items: ModelSummary[];
-  page: number;
-  pageSize: number;
-  total: number;
 }
 
 const SORT_COLUMNS = {

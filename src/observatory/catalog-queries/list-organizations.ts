@@ -1,20 +1,14 @@
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import { sql } from 'kysely';
-import { OPEN_ACCESSIBILITIES, type OrganizationSort, type Region } from '../../spec/index.ts';
+import {
+  OPEN_ACCESSIBILITIES,
+  type OrganizationPage,
+  type OrganizationSort,
+  type OrganizationSummary,
+  type Region,
+} from '../../spec/index.ts';
 import type { Database } from '../../store/index.ts';
 import { containsPattern } from './catalog-vocabulary.ts';
-
-/** An organization as lists show it, with how many models it leads (as first organization). */
-export interface OrganizationSummary {
-  id: number;
-  name: string;
-  country: string | null;
-  countryName: string | null;
-  region: string | null;
-  type: string | null;
-  modelCount: number;
-  openModelCount: number;
-}
 
 /** Filters and page of the organization list. */
 export interface OrganizationPageRequest {
@@ -26,14 +20,6 @@ export interface OrganizationPageRequest {
   sort?: OrganizationSort;
   page?: number;
   pageSize?: number;
-}
-
-/** A page of organizations and the number that match the filters. */
-export interface OrganizationPage {
-  items: OrganizationSummary[];
-  page: number;
-  pageSize: number;
-  total: number;
 }
 
 type OrganizationRow = Omit<Database['organizations'], 'id' | 'parent_id' | 'source' | 'source_url'> & {

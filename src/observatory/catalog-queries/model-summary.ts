@@ -1,35 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { AccessibilityValue, Region } from '../../spec/index.ts';
+import type { AccessibilityValue, ModelSummary } from '../../spec/index.ts';
 import type { Database } from '../../store/index.ts';
 import { regionOf } from '../regions.ts';
-
-/** A model as catalog lists show it (API JSON, camelCase). */
-export interface ModelSummary {
-  id: number;
-  name: string;
-  source: string;
-  organization: { id: number; name: string } | null;
-  /** ISO 8601 date, possibly partial (`YYYY`, `YYYY-MM`). */
-  date: string | null;
-  domain: string | null;
-  parameters: number | null;
-  trainingComputeFlop: number | null;
-  accessibility: AccessibilityValue;
-  opennessScore: number | null;
-  mofClass: string | null;
-  /**
-   * True when the checked release calls itself open source while withholding what that takes, false
-   * when checked and not flagged, null when the release was never checked.
-   */
-  openWashing: boolean | null;
-  /** Why the release is (or is not) open-washing; null when it makes no open-source claim or was never checked. */
-  openWashingReason: string | null;
-  /** Distinct ISO 3166-1 alpha-2 codes, sorted. */
-  countries: string[];
-  /** Distinct regions of `countries`, sorted. */
-  regions: Region[];
-  sourceUrl: string | null;
-}
 
 /** The columns a ModelSummary is built from (models joined to its first organization). */
 export interface ModelSummaryRow {

@@ -1,5 +1,5 @@
 import type { RouteOptions } from 'fastify';
-import { ErrorResponseSchema } from '../api-schemas.ts';
+import { ErrorResponseSchema } from '../../spec/index.ts';
 import { operationIdOf } from './operation-id.ts';
 import { securityOf } from './route-security.ts';
 

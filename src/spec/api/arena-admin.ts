@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { TOKEN_ID_PATTERN } from '../arena/index.ts';
-import { WithholdingSchema } from './arena-schemas.ts';
+import { ITEM_SPLITS } from '../vocabularies/item-splits.ts';
+import { TOKEN_SCOPES } from '../vocabularies/token-scopes.ts';
+import { BootstrapSchema, SlugSchema, WithholdingSchema } from './arena.ts';
+import { TOKEN_ID_PATTERN } from './team-token-id.ts';
 
 /*
- * Request and response schemas of the arena organiser routes (see arena-admin-routes.ts). Responses go
- * through these schemas, which drop any field they do not name: no route echoes an item's label.
+ * The arena organiser routes (admin token). Responses go through these schemas, which drop any field they
+ * do not name: no route echoes an item's label.
  */
-
-const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected a slug');
 
 /** Largest items text accepted by POST items (the body limit adds room for JSON escaping). */
 export const MAX_ITEMS_TEXT_BYTES = 16 * 1024 * 1024;
@@ -43,13 +43,11 @@ export const BenchmarkCreatedSchema = z.object({
 /** Body of POST items. */
 export const ItemsBodySchema = z
   .object({
-    split: z
-      .enum(['public', 'private'])
-      .describe('public (labels released) or private (labels stay on the server)'),
-    round: Slug.optional().describe(
+    split: z.enum(ITEM_SPLITS).describe('public (labels released) or private (labels stay on the server)'),
+    round: SlugSchema.optional().describe(
       'Fresh items of this round (only after its freeze, before any submission). Private items need it on a benchmark of several rounds: a private item is scored in one round only',
     ),
-    task: Slug.optional().describe(
+    task: SlugSchema.optional().describe(
       "The task the items belong to; the benchmark's first (primary) task by default",
     ),
     format: z
@@ -62,7 +60,7 @@ export const ItemsBodySchema = z
 /** POST items: how many were added (all or nothing). */
 export const ItemsAddedSchema = z.object({
   benchmark: z.string(),
-  split: z.enum(['public', 'private']),
+  split: z.enum(ITEM_SPLITS),
   round: z.string().nullable(),
   task: z.string().describe('The task the items went to (the primary task unless the request named one)'),
   inserted: z.number(),
@@ -71,7 +69,7 @@ export const ItemsAddedSchema = z.object({
 /** Body of POST rounds: a new round (UTC ISO times). */
 export const RoundCreateBodySchema = z
   .object({
-    name: Slug,
+    name: SlugSchema,
     opensAt: z.string().describe('UTC time, e.g. 2025-06-01T00:00:00Z'),
     freezesAt: z.string().describe('Submission freeze: fresh items and predictions from here'),
     closesAt: z.string(),
@@ -86,8 +84,6 @@ export const RoundCloseBodySchema = z
   .object({ force: z.boolean().default(false).describe("Close before the round's close time") })
   .strict()
   .default({ force: false });
-
-const BootstrapSchema = z.object({ resamples: z.number(), confidence: z.number(), seed: z.number() });
 
 const PrivateResultSchema = z.object({
   rank: z.number(),
@@ -127,20 +123,20 @@ export const RoundResultsSchema = z.object({
 
 /** Body of POST teams. */
 export const TeamCreateBodySchema = z
-  .object({ slug: Slug, name: z.string().min(1).max(200).optional() })
+  .object({ slug: SlugSchema, name: z.string().min(1).max(200).optional() })
   .strict();
 
 /** POST teams: the team created. */
 export const TeamCreatedSchema = z.object({ slug: z.string(), name: z.string() });
 
 /** Path of a team. */
-export const TeamSlugParamsSchema = z.object({ team: Slug });
+export const TeamSlugParamsSchema = z.object({ team: SlugSchema });
 
 /** Body of POST team tokens (optional). */
 export const TokenIssueBodySchema = z
   .object({
     scope: z
-      .enum(['submit', 'admin'])
+      .enum(TOKEN_SCOPES)
       .default('submit')
       .describe('submit, or admin (also claims prizes for the team)'),
   })
@@ -151,7 +147,7 @@ export const TokenIssueBodySchema = z
 export const TokenIssuedSchema = z.object({
   id: z.string().describe('The token id (what follows apt_ up to the next _): revoke the token with it'),
   team: z.string(),
-  scope: z.enum(['submit', 'admin']),
+  scope: z.enum(TOKEN_SCOPES),
   token: z.string(),
 });
 
