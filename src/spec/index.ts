@@ -105,6 +105,7 @@ export {
 export type {
   LineageLink,
   ModelDetail,
+  ModelDetailWithProfile,
   ModelPage,
   ModelRating,
   ModelSummary,

@@ -1,25 +1,23 @@
 import type {
-  ApiErrorBody,
   AwardDetail,
   BenchmarkDetail,
   BenchmarkSummary,
-  CheckReport,
-  CountrySummary,
-  ImportRunSummary,
-  IndicatorInfo,
+  CheckReportResponse,
+  CountryList,
+  ErrorResponse,
+  ImportRunPage,
+  IndicatorList,
   IndicatorResult,
   Leaderboard,
-  LogHead,
-  ModelDetail,
-  ModelSummary,
+  ModelDetailWithProfile,
+  ModelPage,
   OrganizationDetail,
-  OrganizationSummary,
-  Page,
+  OrganizationPage,
   ProgramDetail,
+  ProgramList,
   ProgramPortfolio,
-  ProgramSummary,
   TeamHistory,
-} from './api-types.ts';
+} from '../../src/spec/api/index.ts';
 
 /** How long a request may take before the dashboard gives up and says so. */
 const TIMEOUT_MS = 20_000;
@@ -50,12 +48,12 @@ export function apiUrl(path: string, query: Query = {}): string {
   return text ? `${path}?${text}` : path;
 }
 
-function isErrorBody(value: unknown): value is ApiErrorBody {
+function isErrorBody(value: unknown): value is ErrorResponse {
   return (
     typeof value === 'object' &&
     value !== null &&
     'error' in value &&
-    typeof (value as ApiErrorBody).error?.message === 'string'
+    typeof (value as ErrorResponse).error?.message === 'string'
   );
 }
 
@@ -117,6 +115,14 @@ export async function fetchText(
   return { text, status: response.status };
 }
 
+/** The head of the arena's transparency log, read from its JSON Lines export. */
+export interface LogHead {
+  count: number;
+  /** Hash of the last entry; null when the log is empty. */
+  head: string | null;
+  lastTime: string | null;
+}
+
 /** Count, last hash and last time of a transparency log given as JSON Lines. */
 export function logHead(jsonLines: string): LogHead {
   const lines = jsonLines.split('\n').filter((line) => line.trim() !== '');
@@ -133,27 +139,27 @@ export function logHead(jsonLines: string): LogHead {
 /** The typed calls the dashboard makes. */
 export const api = {
   models: (query: Query, signal?: AbortSignal) =>
-    fetchJson<Page<ModelSummary>>(apiUrl('/api/models', query), { signal }),
+    fetchJson<ModelPage>(apiUrl('/api/models', query), { signal }),
   model: (id: string, signal?: AbortSignal) =>
-    fetchJson<ModelDetail>(`/api/models/${encodeURIComponent(id)}`, { signal }),
+    fetchJson<ModelDetailWithProfile>(`/api/models/${encodeURIComponent(id)}`, { signal }),
   organizations: (query: Query, signal?: AbortSignal) =>
-    fetchJson<Page<OrganizationSummary>>(apiUrl('/api/organizations', query), { signal }),
+    fetchJson<OrganizationPage>(apiUrl('/api/organizations', query), { signal }),
   organization: (id: string, signal?: AbortSignal) =>
     fetchJson<OrganizationDetail>(`/api/organizations/${encodeURIComponent(id)}`, { signal }),
-  countries: (signal?: AbortSignal) => fetchJson<{ items: CountrySummary[] }>('/api/countries', { signal }),
-  indicators: (signal?: AbortSignal) => fetchJson<{ items: IndicatorInfo[] }>('/api/indicators', { signal }),
+  countries: (signal?: AbortSignal) => fetchJson<CountryList>('/api/countries', { signal }),
+  indicators: (signal?: AbortSignal) => fetchJson<IndicatorList>('/api/indicators', { signal }),
   indicator: (name: string, query: Query = {}, signal?: AbortSignal) =>
     fetchJson<IndicatorResult>(apiUrl(`/api/indicators/${encodeURIComponent(name)}`, query), { signal }),
   importRuns: (query: Query, signal?: AbortSignal) =>
-    fetchJson<Page<ImportRunSummary>>(apiUrl('/api/import-runs', query), { signal }),
+    fetchJson<ImportRunPage>(apiUrl('/api/import-runs', query), { signal }),
   check: (source: string, signal?: AbortSignal) =>
-    fetchJson<CheckReport>('/api/check', {
+    fetchJson<CheckReportResponse>('/api/check', {
       method: 'POST',
       body: JSON.stringify({ source }),
       headers: { 'content-type': 'application/json' },
       signal,
     }),
-  programs: (signal?: AbortSignal) => fetchJson<{ items: ProgramSummary[] }>('/api/programs', { signal }),
+  programs: (signal?: AbortSignal) => fetchJson<ProgramList>('/api/programs', { signal }),
   program: (id: string, signal?: AbortSignal) =>
     fetchJson<ProgramDetail>(`/api/programs/${encodeURIComponent(id)}`, { signal }),
   portfolio: (id: string, signal?: AbortSignal) =>

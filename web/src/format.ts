@@ -1,3 +1,10 @@
+import type {
+  AccessibilityFilter,
+  AccessibilityValue,
+  ProgramKind,
+  Region,
+} from '../../src/spec/vocabularies/index.ts';
+
 /** Formatting helpers shared by pages: numbers, dates, vocabularies in plain words. */
 
 const INTEGER = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
@@ -35,7 +42,7 @@ export function formatFlop(value: number | null | undefined): string {
 }
 
 /** Plain words for the accessibility vocabulary of the catalog. */
-export const ACCESSIBILITY_LABELS: Record<string, string> = {
+export const ACCESSIBILITY_LABELS: Record<AccessibilityValue, string> = {
   'open-weights-unrestricted': 'Open weights, unrestricted',
   'open-weights-restricted': 'Open weights, restricted use',
   'open-weights-noncommercial': 'Open weights, non-commercial',
@@ -46,9 +53,8 @@ export const ACCESSIBILITY_LABELS: Record<string, string> = {
 };
 
 /** The accessibility value in plain words. */
-export function accessibilityLabel(value: string | null | undefined): string {
-  if (!value) return 'Unknown';
-  return ACCESSIBILITY_LABELS[value] ?? value;
+export function accessibilityLabel(value: AccessibilityValue | null | undefined): string {
+  return value ? ACCESSIBILITY_LABELS[value] : 'Unknown';
 }
 
 /** Plain words for the catalog's sources. */
@@ -109,7 +115,7 @@ export const REGION_LABELS: Record<string, string> = {
   china: 'China',
   europe: 'Europe (EU 27)',
   rest: 'Rest of the world',
-};
+} satisfies Record<Region, string>;
 
 /** A region value (any case) in plain words. */
 export function regionLabel(value: string | null | undefined): string {
@@ -122,7 +128,7 @@ export const ACCESSIBILITY_FILTER_LABELS: Record<string, string> = {
   open: 'Any open weights',
   closed: 'Closed (API, hosted or unreleased)',
   ...ACCESSIBILITY_LABELS,
-};
+} satisfies Record<AccessibilityFilter, string>;
 
 /** An axis tick: small numbers as they are (0.25, 12), large ones compact (2.4M). */
 export function formatTick(value: number): string {
@@ -153,7 +159,7 @@ export const PROGRAM_KIND_LABELS: Record<string, string> = {
   grant: 'Grant',
   'compute-fellowship': 'Compute fellowship',
   residency: 'Residency',
-};
+} satisfies Record<ProgramKind, string>;
 
 /** A program kind in plain words. */
 export function programKindLabel(value: string): string {

@@ -1,5 +1,5 @@
+import type { IndicatorInfo } from '../../src/spec/api/index.ts';
 import { api } from './api-client.ts';
-import type { IndicatorInfo } from './api-types.ts';
 
 let catalog: Promise<IndicatorInfo[]> | null = null;
 

@@ -5,6 +5,9 @@
  * src/spec/index.ts exports the same for the rest of Aperture.
  */
 
+// Parts of the report v1 that the API's answers embed (POST /api/check, a model's stored profile).
+export type { EvidenceRef, ReleaseLocationSummary } from '../evidence.ts';
+export type { MofClassName } from '../policy-schema.ts';
 export type {
   BenchmarkDetail,
   BenchmarkSummary,
@@ -109,6 +112,7 @@ export {
 export type {
   LineageLink,
   ModelDetail,
+  ModelDetailWithProfile,
   ModelPage,
   ModelRating,
   ModelSummary,

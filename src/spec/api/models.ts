@@ -135,3 +135,9 @@ export type StoredProfile = Omit<OpennessProfile, 'components' | 'openWashing'> 
   components: StoredComponentRating[];
   openWashing?: OpennessProfile['openWashing'];
 };
+
+/**
+ * A model as a reader of GET /api/models/:id takes it: ModelDetail with its stored profile read as a
+ * StoredProfile (the server sends the profile as stored, without checking it against the schema).
+ */
+export type ModelDetailWithProfile = Omit<ModelDetail, 'profile'> & { profile: StoredProfile | null };

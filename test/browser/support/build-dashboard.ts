@@ -4,6 +4,8 @@ import { build } from 'vite';
 
 const REPO = path.resolve(import.meta.dirname, '../../..');
 const WEB = path.join(REPO, 'web');
+/** The contract the dashboard imports (src/spec/api, src/spec/vocabularies), part of its sources. */
+const SPEC = path.join(REPO, 'src', 'spec');
 /** Where the tests build the dashboard when dist/web is stale (kept out of git with node_modules). */
 const CACHE = path.join(REPO, 'node_modules', '.cache', 'aperture-dashboard-test');
 
@@ -23,11 +25,11 @@ function builtAfter(outDir: string, sources: number): boolean {
 }
 
 /**
- * A built dashboard for the browser tests: dist/web when it is newer than every file of web/,
- * otherwise a build into a cache folder (reused by later runs until web/ changes).
+ * A built dashboard for the browser tests: dist/web when it is newer than every file of web/ and
+ * src/spec/, otherwise a build into a cache folder (reused by later runs until they change).
  */
 export async function buildDashboard(): Promise<string> {
-  const sources = newestMtime(WEB);
+  const sources = Math.max(newestMtime(WEB), newestMtime(SPEC));
   const dist = path.join(REPO, 'dist', 'web');
   if (builtAfter(dist, sources)) return dist;
   if (builtAfter(CACHE, sources)) return CACHE;

@@ -1,4 +1,4 @@
-import type { Cell, ChartSpec, IndicatorColumn } from '../api-types.ts';
+import type { IndicatorCell, IndicatorChart, IndicatorColumn } from '../../../src/spec/api/index.ts';
 import { humanize, regionLabel } from '../format.ts';
 
 /** Colour-blind-safe palette (Okabe–Ito), darkened where needed for contrast on white. */
@@ -37,8 +37,8 @@ function seriesLabel(column: string, value: string): string {
  * column but x and y. Missing values count as 0 so stacks stay aligned.
  */
 export function toChartData(
-  rows: ReadonlyArray<Record<string, Cell>>,
-  spec: ChartSpec,
+  rows: ReadonlyArray<Record<string, IndicatorCell>>,
+  spec: IndicatorChart,
   columns: readonly IndicatorColumn[] = [],
 ): ChartData {
   const seriesColumn = spec.series;
@@ -60,7 +60,7 @@ export function toChartData(
     point: Record<string, string | number>,
     name: string,
     label: string,
-    value: Cell | undefined,
+    value: IndicatorCell | undefined,
   ) => {
     let key = keyOf.get(name);
     if (key === undefined) {

@@ -11,7 +11,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { MilestoneState } from '../api-types.ts';
+import type { MilestoneState } from '../../../src/spec/api/index.ts';
 import { dayText, dayValue, monthTicks } from './time-axis.ts';
 
 /** Words for each milestone state; the chart writes them beside each row, so colour is never alone. */

@@ -1,4 +1,4 @@
-import type { ComponentRating, EvidenceRef } from '../api-types.ts';
+import type { EvidenceRef, StoredComponentRating } from '../../../src/spec/api/index.ts';
 import { formatNumber } from '../format.ts';
 import { ExternalLink } from './external-link.tsx';
 import { RatingBadge } from './rating-badge.tsx';
@@ -28,7 +28,7 @@ function Evidence({ evidence }: { evidence: EvidenceRef }) {
  * only by a link), status, license, score points and the evidence behind each rating (files of other
  * locations of the release are named with their location).
  */
-export function ComponentGrid({ components }: { components: ComponentRating[] }) {
+export function ComponentGrid({ components }: { components: StoredComponentRating[] }) {
   return (
     <ul className="component-grid" aria-label="Components and their ratings">
       {components.map((component) => (

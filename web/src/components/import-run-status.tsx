@@ -1,7 +1,4 @@
-import type { ImportRunStatus } from '../api-types.ts';
-
-/** The statuses in the order the legend lists them. */
-const ORDER: readonly ImportRunStatus[] = ['running', 'finished', 'failed', 'interrupted'];
+import { IMPORT_RUN_STATUSES, type ImportRunStatus } from '../../../src/spec/vocabularies/index.ts';
 
 /** Words for each import run status. */
 const WORDS: Record<ImportRunStatus, string> = {
@@ -33,7 +30,7 @@ export function ImportRunStatusBadge({ status }: { status: ImportRunStatus }) {
 export function ImportRunStatusLegend() {
   return (
     <ul className="legend" aria-label="Import run statuses">
-      {ORDER.map((status) => (
+      {IMPORT_RUN_STATUSES.map((status) => (
         <li key={status}>
           <ImportRunStatusBadge status={status} /> {MEANINGS[status]}
         </li>

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
+import type { IndicatorResult } from '../../../src/spec/api/index.ts';
 import { csvUrl } from '../api-client.ts';
-import type { IndicatorResult } from '../api-types.ts';
 import { BarChart } from '../charts/bar-chart.tsx';
 import { toChartData } from '../charts/chart-data.ts';
 import { ChartLegend } from '../charts/chart-legend.tsx';

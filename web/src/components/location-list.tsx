@@ -1,8 +1,8 @@
-import type { ReleaseLocation } from '../api-types.ts';
+import type { ReleaseLocationSummary } from '../../../src/spec/api/index.ts';
 import { ExternalLink } from './external-link.tsx';
 
 /** How each location became part of the release, in words. */
-const ROLE_WORDS: Record<ReleaseLocation['role'], string> = {
+const ROLE_WORDS: Record<ReleaseLocationSummary['role'], string> = {
   primary: 'checked',
   given: 'named with it',
   followed: 'followed from a link',
@@ -15,7 +15,7 @@ const ROLE_WORDS: Record<ReleaseLocation['role'], string> = {
  * @example
  * <LocationList locations={report.locations} />
  */
-export function LocationList({ locations }: { locations: readonly ReleaseLocation[] }) {
+export function LocationList({ locations }: { locations: readonly ReleaseLocationSummary[] }) {
   return (
     <ul className="locations" aria-label="Locations of the release">
       {locations.map((location) => (

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { ModelSummary } from '../api-types.ts';
+import type { ModelSummary } from '../../../src/spec/api/index.ts';
 import { accessibilityLabel, formatCompact, formatNumber, sourceLabel } from '../format.ts';
 import { DataTable } from './data-table.tsx';
 import { OpenWashingBadge } from './open-washing-badge.tsx';

@@ -1,4 +1,7 @@
-import type { OpenWashing } from '../api-types.ts';
+import type { StoredProfile } from '../../../src/spec/api/index.ts';
+
+/** The open-washing flag of a profile that makes the claim. */
+type OpenWashing = NonNullable<StoredProfile['openWashing']>;
 
 /** Where a release calls itself open: the phrase, in its file and line, or the license's own name. */
 function Claim({ claim }: { claim: OpenWashing['claims'][number] }) {

@@ -1,4 +1,4 @@
-import type { CheckReport } from '../api-types.ts';
+import type { CheckReportResponse } from '../../../src/spec/api/index.ts';
 import { formatInteger, formatNumber } from '../format.ts';
 import { ComponentGrid } from './component-grid.tsx';
 import { DataTable } from './data-table.tsx';
@@ -11,7 +11,7 @@ import { ScoreExplanation } from './score-explanation.tsx';
  * A check report (aperture.dev/report/v1) in readable form: headline, the open-washing flag, the
  * locations the release spans, fixes, components (each read or only linked), score, checks.
  */
-export function ReportView({ report }: { report: CheckReport }) {
+export function ReportView({ report }: { report: CheckReportResponse }) {
   const { profile } = report;
   const locations = report.locations ?? [];
   const linked = profile.components.filter((component) => component.verification === 'linked-unverified');

@@ -1,24 +1,24 @@
-import type { OpennessProfile } from '../api-types.ts';
+import type { MofClassName, StoredProfile } from '../../../src/spec/api/index.ts';
 import { formatNumber } from '../format.ts';
 import { DataTable } from './data-table.tsx';
 
-const MOF_CLASS_NAMES: Record<string, string> = {
+const MOF_CLASS_NAMES: Record<MofClassName, string> = {
   I: 'Class I, open science',
   II: 'Class II, open tooling',
   III: 'Class III, open model',
 };
 
+/** The MOF classes as the explanation lists them: the most open one (I) last. */
+const MOF_CLASS_ORDER: readonly MofClassName[] = ['III', 'II', 'I'];
+
 /**
  * Where the openness score comes from: each component's points (the score is their sum), the MOF
  * class with what keeps the next class out of reach, and the OSAID-style verdict.
  */
-export function ScoreExplanation({ profile }: { profile: OpennessProfile }) {
+export function ScoreExplanation({ profile }: { profile: StoredProfile }) {
   const earning = profile.components.filter((component) => component.maxPoints > 0);
   const total = earning.reduce((sum, component) => sum + component.points, 0);
   const available = earning.reduce((sum, component) => sum + component.maxPoints, 0);
-  const mofClasses = Object.keys(profile.mof.progress).sort(
-    (a, b) => b.length - a.length || b.localeCompare(a),
-  );
   return (
     <div className="score-explanation">
       <p className="lead">
@@ -57,7 +57,7 @@ export function ScoreExplanation({ profile }: { profile: OpennessProfile }) {
           : 'Reaches no MOF class: the open model class (III) needs every one of its components released under an open license.'}
       </p>
       <ul>
-        {mofClasses.map((name) => {
+        {MOF_CLASS_ORDER.map((name) => {
           const unmet = profile.mof.unmet[name] ?? [];
           return (
             <li key={name}>

@@ -1,7 +1,8 @@
-import type { StatusCounts, VerificationStatus } from '../api-types.ts';
+import type { StatusCounts } from '../../../src/spec/api/index.ts';
+import type { DeliverableStatus } from '../../../src/spec/vocabularies/index.ts';
 
 /** The verification statuses in the order they are shown (worst news first). */
-export const STATUS_ORDER: readonly VerificationStatus[] = [
+export const STATUS_ORDER: readonly DeliverableStatus[] = [
   'overdue',
   'fail',
   'unverifiable',
@@ -18,7 +19,7 @@ export const STATUS_WORDS: Record<string, string> = {
   pending: 'Pending',
   unverifiable: 'Unverifiable',
   unchecked: 'Not checked yet',
-};
+} satisfies Record<DeliverableStatus, string>;
 
 /** What each status means, for a legend or a tooltip. */
 export const STATUS_MEANINGS: Record<string, string> = {
@@ -28,7 +29,7 @@ export const STATUS_MEANINGS: Record<string, string> = {
   pending: 'not due yet',
   unverifiable: 'could not be verified automatically',
   unchecked: 'no verification run yet',
-};
+} satisfies Record<DeliverableStatus, string>;
 
 /** A verification status as a word with a colour; the word alone carries the meaning. */
 export function StatusBadge({ status }: { status: string }) {

@@ -1,4 +1,7 @@
-import type { Verification } from '../api-types.ts';
+import type { StoredComponentRating } from '../../../src/spec/api/index.ts';
+
+/** How a shipped component is known: read in a location of the release, or only linked. */
+type Verification = NonNullable<StoredComponentRating['verification']>;
 
 /** Words for each verification of a component. */
 export const VERIFICATION_WORDS: Record<Verification, string> = {

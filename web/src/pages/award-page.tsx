@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
+import type { AwardDetail } from '../../../src/spec/api/index.ts';
 import { api, csvUrl } from '../api-client.ts';
-import type { AwardDetail } from '../api-types.ts';
 import { MILESTONE_WORDS, ReleaseTimeline } from '../charts/release-timeline.tsx';
 import { AsyncView } from '../components/async-view.tsx';
 import { DataTable } from '../components/data-table.tsx';

@@ -1,6 +1,6 @@
 import { Link, useParams, useSearchParams } from 'react-router';
+import type { BenchmarkDetail, TaskSummary } from '../../../src/spec/api/index.ts';
 import { api } from '../api-client.ts';
-import type { BenchmarkDetail, TaskSummary } from '../api-types.ts';
 import { AsyncView } from '../components/async-view.tsx';
 import { FilterSelect } from '../components/filter-controls.tsx';
 import { PageTitle } from '../components/page-title.tsx';

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
+import type { CheckReportResponse } from '../../../src/spec/api/index.ts';
 import { ApiError, api } from '../api-client.ts';
-import type { CheckReport } from '../api-types.ts';
 import { PageTitle } from '../components/page-title.tsx';
 import { ReportView } from '../components/report-view.tsx';
 
@@ -8,7 +8,7 @@ type CheckState =
   | { status: 'idle' }
   | { status: 'running'; source: string }
   | { status: 'error'; message: string }
-  | { status: 'ok'; report: CheckReport };
+  | { status: 'ok'; report: CheckReportResponse };
 
 /** `/check`: check a release from the Hub or a git repository and read its report. */
 export default function CheckPage() {

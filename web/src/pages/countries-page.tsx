@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
+import type { CountrySummary } from '../../../src/spec/api/index.ts';
 import { api, csvUrl } from '../api-client.ts';
-import type { CountrySummary } from '../api-types.ts';
 import { BarChart } from '../charts/bar-chart.tsx';
 import type { ChartData } from '../charts/chart-data.ts';
 import { ChartLegend } from '../charts/chart-legend.tsx';

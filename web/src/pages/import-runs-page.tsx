@@ -1,5 +1,5 @@
+import type { ImportRunSummary } from '../../../src/spec/api/index.ts';
 import { api, csvUrl } from '../api-client.ts';
-import type { ImportRunSummary } from '../api-types.ts';
 import { AsyncView } from '../components/async-view.tsx';
 import { DataTable } from '../components/data-table.tsx';
 import { ImportRunStatusBadge, ImportRunStatusLegend } from '../components/import-run-status.tsx';

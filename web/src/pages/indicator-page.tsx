@@ -36,8 +36,8 @@ export default function IndicatorPage() {
             />
             <section id="definition" aria-labelledby="definition-title">
               <h2 id="definition-title">Definition</h2>
-              {(result.definition ?? info?.definition) ? (
-                <PlainText text={(result.definition ?? info?.definition)!} />
+              {result.definition ? (
+                <PlainText text={result.definition} />
               ) : (
                 <p>{info?.summary ?? 'See docs/indicators.md for the definition of this indicator.'}</p>
               )}

@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
+import type { ModelDetailWithProfile } from '../../../src/spec/api/index.ts';
 import { api } from '../api-client.ts';
-import type { ModelDetail } from '../api-types.ts';
 import { AsyncView } from '../components/async-view.tsx';
 import { ComponentGrid } from '../components/component-grid.tsx';
 import { DataTable } from '../components/data-table.tsx';
@@ -29,7 +29,7 @@ export default function ModelPage() {
   );
 }
 
-function ModelProfile({ model }: { model: ModelDetail }) {
+function ModelProfile({ model }: { model: ModelDetailWithProfile }) {
   return (
     <>
       <PageTitle title={model.name} />

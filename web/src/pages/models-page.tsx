@@ -1,5 +1,6 @@
+import type { CountrySummary } from '../../../src/spec/api/index.ts';
+import type { ModelSort } from '../../../src/spec/vocabularies/index.ts';
 import { api, csvUrl } from '../api-client.ts';
-import type { CountrySummary } from '../api-types.ts';
 import { AsyncView } from '../components/async-view.tsx';
 import { FilterForm, FilterSelect, NameSearch } from '../components/filter-controls.tsx';
 import { ModelTable } from '../components/model-table.tsx';
@@ -41,7 +42,7 @@ const SORTS: Record<string, string> = {
   opennessScore: 'Least open first',
   '-parameters': 'Largest first',
   parameters: 'Smallest first',
-};
+} satisfies Record<ModelSort, string>;
 
 /** `/models`: search, filter, sort and page through the catalog; the URL keeps every choice. */
 export default function ModelsPage() {

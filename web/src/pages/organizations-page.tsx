@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import type { OrganizationSort } from '../../../src/spec/vocabularies/index.ts';
 import { api, csvUrl } from '../api-client.ts';
 import { AsyncView } from '../components/async-view.tsx';
 import { DataTable } from '../components/data-table.tsx';
@@ -22,7 +23,7 @@ const SORTS: Record<string, string> = {
   '-name': 'Name Z–A',
   '-modelCount': 'Most models first',
   modelCount: 'Fewest models first',
-};
+} satisfies Record<OrganizationSort, string>;
 
 /** `/organizations`: the labs, companies and universities behind the models. */
 export default function OrganizationsPage() {

@@ -1,4 +1,4 @@
-import type { BenchmarkDetail, TaskSummary } from '../../api-types.ts';
+import type { BenchmarkDetail, TaskSummary } from '../../../../src/spec/api/index.ts';
 import { formatInteger, formatNumber, humanize } from '../../format.ts';
 
 /** The rules of a benchmark for one task: its metric and classes, the Ladder and the daily cap. */

@@ -1,4 +1,4 @@
-import type { TeamHistory } from '../../api-types.ts';
+import type { TeamHistory } from '../../../../src/spec/api/index.ts';
 import type { ChartData } from '../../charts/chart-data.ts';
 import { formatTimestamp } from '../../format.ts';
 

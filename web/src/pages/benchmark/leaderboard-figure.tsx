@@ -1,5 +1,5 @@
+import type { Leaderboard } from '../../../../src/spec/api/index.ts';
 import { leaderboardUrl } from '../../api-client.ts';
-import type { Leaderboard } from '../../api-types.ts';
 import { IntervalChart } from '../../charts/interval-chart.tsx';
 import { formatNumber, humanize } from '../../format.ts';
 import { rankText } from './shared-ranks.ts';

@@ -1,5 +1,5 @@
+import type { Leaderboard } from '../../../../src/spec/api/index.ts';
 import { api } from '../../api-client.ts';
-import type { Leaderboard } from '../../api-types.ts';
 import { AsyncView } from '../../components/async-view.tsx';
 import { formatInteger } from '../../format.ts';
 import { useApi } from '../../use-api.ts';

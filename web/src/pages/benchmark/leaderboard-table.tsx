@@ -1,4 +1,4 @@
-import type { Leaderboard } from '../../api-types.ts';
+import type { Leaderboard } from '../../../../src/spec/api/index.ts';
 import { DataTable } from '../../components/data-table.tsx';
 import { formatInteger, formatNumber, formatTimestamp, humanize } from '../../format.ts';
 import { rankText } from './shared-ranks.ts';

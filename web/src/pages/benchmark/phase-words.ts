@@ -1,4 +1,4 @@
-import type { Withholding } from '../../api-types.ts';
+import type { Withholding } from '../../../../src/spec/api/index.ts';
 
 /** Words for each round phase. */
 const PHASE_WORDS: Record<string, string> = {

@@ -1,4 +1,4 @@
-import type { BenchmarkDetail } from '../../api-types.ts';
+import type { BenchmarkDetail } from '../../../../src/spec/api/index.ts';
 import { formatNumber } from '../../format.ts';
 
 /** A benchmark's prize tracks and what each needs of a team's release. */

@@ -1,4 +1,4 @@
-import type { RoundSummary } from '../../api-types.ts';
+import type { RoundSummary } from '../../../../src/spec/api/index.ts';
 
 /** A round's counts for one task (the totals when the benchmark has a single task), and its withholding. */
 export function countsFor(row: RoundSummary, task: string, multiTask: boolean) {

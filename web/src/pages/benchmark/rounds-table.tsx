@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { BenchmarkDetail, TaskSummary } from '../../api-types.ts';
+import type { BenchmarkDetail, TaskSummary } from '../../../../src/spec/api/index.ts';
 import { DataTable } from '../../components/data-table.tsx';
 import { formatInteger, formatTimestamp } from '../../format.ts';
 import { phaseWords } from './phase-words.ts';

@@ -1,4 +1,4 @@
-import type { LeaderboardEntry } from '../../api-types.ts';
+import type { LeaderboardEntry } from '../../../../src/spec/api/index.ts';
 
 /** Ranks held by more than one team (their intervals overlap). */
 export function sharedRanks(entries: readonly LeaderboardEntry[]): Set<number> {
