@@ -3,6 +3,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const SRC = path.resolve(import.meta.dirname, '../src');
+const WEB = path.resolve(import.meta.dirname, '../web/src');
+
+/**
+ * The doors of src/ the dashboard may use: the API contract for its types (`import type` only, since its
+ * zod schemas would otherwise come into the bundle) and the vocabularies, plain constants, for values too.
+ */
+const WEB_DOORS = {
+  [path.join(SRC, 'spec/api/index.ts')]: 'types',
+  [path.join(SRC, 'spec/vocabularies/index.ts')]: 'values',
+} as const;
 
 /** Which modules each module may import (STYLE.md's dependency direction). */
 const ALLOWED: Record<string, readonly string[]> = {
@@ -105,11 +115,11 @@ function packageOf(specifier: string): string {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
 }
 
-function sourceFiles(dir: string): string[] {
+function sourceFiles(dir: string, pattern = /\.ts$/): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return sourceFiles(full);
-    return /\.ts$/.test(name) && !name.endsWith('.d.ts') ? [full] : [];
+    if (statSync(full).isDirectory()) return sourceFiles(full, pattern);
+    return pattern.test(name) && !name.endsWith('.d.ts') ? [full] : [];
   });
 }
 
@@ -128,6 +138,16 @@ function specifiersOf(file: string): string[] {
 
 function importsOf(file: string): string[] {
   return specifiersOf(file).filter((specifier) => specifier.startsWith('.'));
+}
+
+/** The relative imports and re-exports of a file, each with whether it is type-only (`import type`). */
+function relativeImportsOf(file: string): Array<{ specifier: string; typeOnly: boolean }> {
+  const text = readFileSync(file, 'utf8');
+  return [
+    ...text.matchAll(
+      /(?:^|\n)\s*(?:import|export)\s+(type\s+)?[^'"]*?from\s+['"](\.[^'"]*)['"]|import\(\s*['"](\.[^'"]*)['"]\s*\)/g,
+    ),
+  ].map((match) => ({ specifier: match[2] ?? match[3]!, typeOnly: match[1] !== undefined }));
 }
 
 describe('architecture', () => {
@@ -179,6 +199,29 @@ describe('architecture', () => {
         (match) => `${where} uses ${match[1]}`,
       );
       return [...bad, ...globals];
+    });
+    expect(violations).toEqual([]);
+  });
+
+  it('the dashboard imports from src/ only through the API contract (types) and vocabularies (values) doors', () => {
+    const files = sourceFiles(WEB, /\.tsx?$/);
+    expect(files.length).toBeGreaterThan(20);
+    const fromSrc = files.flatMap((file) =>
+      relativeImportsOf(file)
+        .map(({ specifier, typeOnly }) => ({
+          where: `web/src/${path.relative(WEB, file)} → ${specifier}`,
+          target: path.resolve(path.dirname(file), specifier),
+          typeOnly,
+        }))
+        .filter(({ target }) => target.startsWith(SRC + path.sep)),
+    );
+    expect(fromSrc.length).toBeGreaterThan(0);
+    const violations = fromSrc.flatMap(({ where, target, typeOnly }) => {
+      const door = WEB_DOORS[target];
+      if (door === undefined)
+        return [`${where}: import src/spec/api/index.ts (types) or src/spec/vocabularies/index.ts`];
+      if (door === 'types' && !typeOnly) return [`${where}: use \`import type\` (values would bundle zod)`];
+      return [];
     });
     expect(violations).toEqual([]);
   });
