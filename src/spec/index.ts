@@ -12,34 +12,24 @@ export type {
   SubmissionOutcome,
   TaskSummary,
   TeamHistory,
-  TeamSubmission,
   Withholding,
 } from './api/arena.ts';
 export {
   BenchmarkDetailSchema,
   BenchmarkListSchema,
   BenchmarkParamsSchema,
-  BenchmarkSummarySchema,
-  BootstrapSchema,
-  LeaderboardEntrySchema,
   LeaderboardQuerySchema,
   LeaderboardSchema,
   MAX_PREDICTIONS_BYTES,
   PrizeClaimBodySchema,
   PrizeClaimOutcomeSchema,
-  PrizeStandingSchema,
   RoundListSchema,
   RoundParamsSchema,
-  RoundSummarySchema,
-  SlugSchema,
   SubmissionBodySchema,
   SubmissionOutcomeSchema,
   SubmissionQuerySchema,
-  TaskSummarySchema,
   TeamHistorySchema,
   TeamParamsSchema,
-  TeamSubmissionSchema,
-  WithholdingSchema,
 } from './api/arena.ts';
 export {
   BenchmarkCreateBodySchema,
@@ -64,109 +54,56 @@ export {
   VerifyLogBodySchema,
   VerifyStoreLogQuerySchema,
 } from './api/arena-admin.ts';
-export {
-  CountryParamSchema,
-  IdParamsSchema,
-  RegionParamSchema,
-  SearchParamSchema,
-} from './api/catalog-params.ts';
-export type { CheckReportResponse } from './api/check.ts';
+export { IdParamsSchema } from './api/catalog-params.ts';
 export { CheckBodySchema, CheckReportResponseSchema } from './api/check.ts';
-export type { CountryList, CountrySummary } from './api/countries.ts';
-export { CountryListSchema, CountrySummarySchema } from './api/countries.ts';
-export type { ErrorResponse } from './api/errors.ts';
+export type { CountrySummary } from './api/countries.ts';
+export { CountryListSchema } from './api/countries.ts';
 export { ErrorResponseSchema } from './api/errors.ts';
-export type { Health } from './api/health.ts';
 export { HealthSchema } from './api/health.ts';
 export type { ImportRunPage, ImportRunSummary } from './api/import-runs.ts';
-export { ImportRunPageSchema, ImportRunQuerySchema, ImportRunSummarySchema } from './api/import-runs.ts';
+export { ImportRunPageSchema, ImportRunQuerySchema } from './api/import-runs.ts';
 export type {
-  IndicatorCell,
   IndicatorChart,
   IndicatorColumn,
-  IndicatorInfo,
-  IndicatorList,
   IndicatorReference,
   IndicatorResult,
   IndicatorRow,
 } from './api/indicators.ts';
 export {
-  IndicatorCellSchema,
-  IndicatorChartSchema,
-  IndicatorColumnSchema,
-  IndicatorInfoSchema,
   IndicatorListSchema,
   IndicatorParamsSchema,
   IndicatorQuerySchema,
-  IndicatorReferenceSchema,
   IndicatorResultSchema,
-  IndicatorRowSchema,
 } from './api/indicators.ts';
-export type {
-  LineageLink,
-  ModelDetail,
-  ModelDetailWithProfile,
-  ModelPage,
-  ModelRating,
-  ModelSummary,
-  StoredComponentRating,
-  StoredProfile,
-} from './api/models.ts';
-export {
-  LineageLinkSchema,
-  ModelDetailSchema,
-  ModelListQuerySchema,
-  ModelPageSchema,
-  ModelRatingSchema,
-  ModelSummarySchema,
-} from './api/models.ts';
+export type { ModelDetail, ModelPage, ModelSummary } from './api/models.ts';
+export { ModelDetailSchema, ModelListQuerySchema, ModelPageSchema } from './api/models.ts';
 export type { OrganizationDetail, OrganizationPage, OrganizationSummary } from './api/organizations.ts';
 export {
   OrganizationDetailSchema,
   OrganizationListQuerySchema,
   OrganizationPageSchema,
-  OrganizationSummarySchema,
 } from './api/organizations.ts';
-export {
-  FormatParamSchema,
-  FormatQuerySchema,
-  MAX_PAGE_SIZE,
-  PageParamSchema,
-  PageSizeParamSchema,
-  pageOf,
-} from './api/pages.ts';
+export { FormatQuerySchema, MAX_PAGE_SIZE } from './api/pages.ts';
 export type {
   AwardDetail,
   AwardSummary,
-  DeliverableSummary,
   LatestResult,
   MilestoneState,
   OpennessGroup,
   PortfolioRow,
   ProgramDetail,
-  ProgramList,
   ProgramPortfolio,
   ProgramSummary,
   StatusCounts,
-  VerificationHistoryEntry,
 } from './api/programs.ts';
 export {
   AwardDetailSchema,
-  AwardSummarySchema,
   DeletedResponseSchema,
-  DeliverableSummarySchema,
-  LatestResultSchema,
-  MilestoneStateSchema,
   ObjectBodySchema,
-  OpennessGroupSchema,
-  PortfolioRowSchema,
   ProgramDetailSchema,
   ProgramListSchema,
   ProgramPortfolioSchema,
-  ProgramSummarySchema,
   SlugParamsSchema,
-  StatusCountsSchema,
-  VerificationHistoryEntrySchema,
 } from './api/programs.ts';
 export { TOKEN_ID_PATTERN } from './api/team-token-id.ts';
 export type { StageAssessment } from './assess-stages.ts';
@@ -269,33 +206,26 @@ export type { YamlDocumentOptions, YamlValidation } from './validate-yaml-docume
 export { validateYamlDocument } from './validate-yaml-document.ts';
 export type { AccessibilityFilter, AccessibilityValue } from './vocabularies/accessibility.ts';
 export {
-  ACCESSIBILITY_FILTERS,
   ACCESSIBILITY_VALUES,
   accessibilitiesOf,
-  CLOSED_ACCESSIBILITIES,
   OPEN_ACCESSIBILITIES,
 } from './vocabularies/accessibility.ts';
 export type { ModelSort, OrganizationSort } from './vocabularies/catalog-sorts.ts';
-export { MODEL_SORTS, ORGANIZATION_SORTS } from './vocabularies/catalog-sorts.ts';
 export type { ImportRunStatus } from './vocabularies/import-run-statuses.ts';
-export { IMPORT_RUN_STATUSES } from './vocabularies/import-run-statuses.ts';
 export type { ItemSplit } from './vocabularies/item-splits.ts';
 export { ITEM_SPLITS } from './vocabularies/item-splits.ts';
 export type { LadderKind } from './vocabularies/ladder-kinds.ts';
 export { LADDER_KINDS } from './vocabularies/ladder-kinds.ts';
 export type { OpennessScheme } from './vocabularies/openness-schemes.ts';
 export { OPENNESS_SCHEMES } from './vocabularies/openness-schemes.ts';
-export type { PortfolioClass } from './vocabularies/portfolio-classes.ts';
 export { PORTFOLIO_CLASSES } from './vocabularies/portfolio-classes.ts';
 export type { ProgramKind } from './vocabularies/program-kinds.ts';
 export { PROGRAM_KINDS } from './vocabularies/program-kinds.ts';
 export type { Region } from './vocabularies/regions.ts';
-export { REGIONS } from './vocabularies/regions.ts';
 export type { RoundPhase } from './vocabularies/round-phases.ts';
-export { ROUND_PHASES } from './vocabularies/round-phases.ts';
 export type { RoundStatus } from './vocabularies/round-statuses.ts';
 export { ROUND_STATUSES } from './vocabularies/round-statuses.ts';
 export type { TokenScope } from './vocabularies/token-scopes.ts';
 export { TOKEN_SCOPES } from './vocabularies/token-scopes.ts';
-export type { DeliverableStatus, VerificationStatus } from './vocabularies/verification-statuses.ts';
+export type { VerificationStatus } from './vocabularies/verification-statuses.ts';
 export { DELIVERABLE_STATUSES, VERIFICATION_STATUSES } from './vocabularies/verification-statuses.ts';
