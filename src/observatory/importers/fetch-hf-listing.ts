@@ -8,7 +8,6 @@ import {
   parseHubAuthor,
   parseHubEndpoint,
 } from '../../hub/index.ts';
-import { classifyLicense } from '../../spec/index.ts';
 import { isRecord } from '../../util/index.ts';
 import type {
   AdoptionSnapshotRecord,
