@@ -129,9 +129,10 @@ function isTestFile(path: string, name: string): boolean {
 
 /** classifyCodePath for a path already known to be code and not a test, whose name is `name`. */
 function classifyCodeFile(path: string, name: string): { kind: CodeKind; note: string } | null {
-  const stem = name.replace(/\.[^.]+$/, '');
-  if (ANY_NAME_RULE.test(stem))
-    for (const rule of NAME_RULES) if (rule.stem.test(stem)) return { kind: rule.kind, note: rule.label };
+  // The stem rules end at [_.-] or the end: on the whole name, the extension's dot ends a stem that
+  // matches, so the name needs no stripping (code names always have an extension).
+  if (ANY_NAME_RULE.test(name))
+    for (const rule of NAME_RULES) if (rule.stem.test(name)) return { kind: rule.kind, note: rule.label };
   return classifyCodeFolder(path);
 }
 
@@ -142,6 +143,7 @@ function classifyCodeFolder(path: string): { kind: CodeKind; note: string } | nu
   const folders = folderSegments(path);
   for (let index = folders.length - 1; index >= 0; index--) {
     const folder = folders[index]!;
+    if (!ANY_FOLDER_RULE.test(folder)) continue;
     for (const rule of FOLDER_RULES)
       if (rule.folder.test(folder)) return { kind: rule.kind, note: `in a ${folder}/ folder` };
   }
