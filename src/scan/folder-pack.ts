@@ -156,7 +156,7 @@ export async function openFolderPack(
     },
     async readFile(file, maxBytes = DEFAULT_READ_LIMIT): Promise<ReadResult> {
       cached ??= await walk();
-      await slicer.pause();
+      if (slicer.due()) await slicer.pause();
       const { full, dev, ino } = resolveListed(file);
       let fd: number;
       try {
@@ -256,7 +256,7 @@ function eventLoopSlicer(): { due(): boolean; pause(): Promise<void> } {
   let sliceStart = performance.now();
   const due = () => performance.now() - sliceStart > SLICE_MS;
   return {
-    // Asked before awaiting pause(), so that a walk awaits (a microtask each) only when a slice is over.
+    // Asked before awaiting pause(), so that a walk or a read awaits (a microtask each) only when a slice is over.
     due,
     async pause() {
       if (!due()) return;
