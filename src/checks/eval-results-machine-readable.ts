@@ -243,22 +243,36 @@ function walk(value: unknown, tally: Tally, depth: number): void {
     return;
   }
   const object = value as Record<string, unknown>;
-  const nameKey = NAME_KEYS.find(
-    (key) => typeof object[key] === 'string' && (object[key] as string).trim() !== '',
-  );
-  const valueKey = VALUE_KEYS.find((key) => isFiniteNumber(object[key]));
+  // Plain loops over the keys: a JSON Lines file calls this for every line, so no closures or pairs.
+  let nameKey: string | undefined;
+  for (const key of NAME_KEYS) {
+    const name = object[key];
+    if (typeof name === 'string' && name.trim() !== '') {
+      nameKey = key;
+      break;
+    }
+  }
+  let valueKey: string | undefined;
+  for (const key of VALUE_KEYS) {
+    if (isFiniteNumber(object[key])) {
+      valueKey = key;
+      break;
+    }
+  }
   if (nameKey && valueKey) {
     tally.pairs++;
     if (tally.names.size < 20) tally.names.add(String(object[nameKey]).slice(0, 60));
   }
-  for (const [key, item] of Object.entries(object)) {
+  for (const key of Object.keys(object)) {
+    const item = object[key];
     if (isFiniteNumber(item)) {
       if (key !== valueKey && isResultKey(key)) {
         tally.pairs++;
         if (tally.names.size < 20) tally.names.add(key.slice(0, 60));
       }
-    } else if (!SETTING_KEYS.has(key.toLowerCase()) && !SETTING_TREES.has(key.toLowerCase())) {
-      walk(item, tally, depth + 1);
+    } else {
+      const lower = key.toLowerCase();
+      if (!SETTING_KEYS.has(lower) && !SETTING_TREES.has(lower)) walk(item, tally, depth + 1);
     }
   }
 }

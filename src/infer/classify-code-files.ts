@@ -12,7 +12,9 @@ const CODE_FILE =
 /** Configs read for harness markers (lm-evaluation-harness task files). */
 const HARNESS_CONFIG =
   /(^|\/)[^/]*(eval|task|bench|harness)[^/]*\/.*\.(ya?ml|json)$|lm_eval[^/]*\.(ya?ml|json)$/i;
-const TEST_FILE = /(^|\/)(tests?|testing)\/|(^|\/)(test_[^/]*|[^/]*_test)\.py$|(^|\/)conftest\.py$/i;
+/** Test code: in a tests/ or testing/ folder, or a test module by name (test_*.py, *_test.py, conftest.py). */
+const TEST_FOLDER = /^(tests?|testing)$/i;
+const TEST_NAME = /^(test_[^/]*|[^/]*_test)\.py$|^conftest\.py$/i;
 
 const END = '(?=[_.-]|$)';
 /** File-name stems, checked in this order (an eval of training runs is evaluation code). */
@@ -114,22 +116,34 @@ export const CODE_READ_BYTES = 16 * 1024;
  * classifyCodePath('scripts/finetune_lora.py') // { kind: 'training-code', … }
  */
 export function classifyCodePath(path: string): { kind: CodeKind; note: string } | null {
-  if (!CODE_FILE.test(path) || TEST_FILE.test(path)) return null;
-  return classifyCodeFile(path);
+  if (!CODE_FILE.test(path)) return null;
+  const name = baseName(path);
+  if (isTestFile(path, name)) return null;
+  return classifyCodeFile(path, name);
 }
 
-/** classifyCodePath for a path already known to be code and not a test. */
-function classifyCodeFile(path: string): { kind: CodeKind; note: string } | null {
-  const name = baseName(path);
-  const stem = name.replace(/\.[^.]+$/, '');
-  if (ANY_NAME_RULE.test(stem))
-    for (const rule of NAME_RULES) if (rule.stem.test(stem)) return { kind: rule.kind, note: rule.label };
+/** Test code by its folder or its name (the name is the path's last segment). */
+function isTestFile(path: string, name: string): boolean {
+  return hasFolder(path, TEST_FOLDER) || TEST_NAME.test(name);
+}
+
+/** classifyCodePath for a path already known to be code and not a test, whose name is `name`. */
+function classifyCodeFile(path: string, name: string): { kind: CodeKind; note: string } | null {
+  // The stem rules end at [_.-] or the end: on the whole name, the extension's dot ends a stem that
+  // matches, so the name needs no stripping (code names always have an extension).
+  if (ANY_NAME_RULE.test(name))
+    for (const rule of NAME_RULES) if (rule.stem.test(name)) return { kind: rule.kind, note: rule.label };
+  return classifyCodeFolder(path);
+}
+
+/** The code component the folders of a path name, from the deepest folder up. */
+function classifyCodeFolder(path: string): { kind: CodeKind; note: string } | null {
   // Most paths sit in no such folder: one scan of the path before splitting it.
   if (!hasFolder(path, ANY_FOLDER_RULE)) return null;
   const folders = folderSegments(path);
-  // From the deepest folder up.
   for (let index = folders.length - 1; index >= 0; index--) {
     const folder = folders[index]!;
+    if (!ANY_FOLDER_RULE.test(folder)) continue;
     for (const rule of FOLDER_RULES)
       if (rule.folder.test(folder)) return { kind: rule.kind, note: `in a ${folder}/ folder` };
   }
@@ -174,8 +188,9 @@ export async function classifyCodeFiles(
       if (HARNESS_CONFIG.test(path)) unclassified.push(path);
       continue;
     }
-    if (TEST_FILE.test(path)) continue;
-    const byPath = classifyCodeFile(path);
+    const name = baseName(path);
+    if (isTestFile(path, name)) continue;
+    const byPath = classifyCodeFile(path, name);
     if (byPath) record(byPath.kind, path, { file: path, note: byPath.note });
     else unclassified.push(path);
   }

@@ -73,10 +73,14 @@ const SPDX_PHRASES: ReadonlyArray<{ phrase: RegExp; id: (match: RegExpExecArray)
 ];
 
 /** Pages that hold a catalogued license, normalised for prefix matching. */
-const LICENSE_PAGES: ReadonlyArray<{ page: string; id: string }> = (
+const LICENSE_PAGES: ReadonlyArray<{ page: string; id: string; prefix: string | null }> = (
   AI_LICENSES as readonly CataloguedLicense[]
 ).flatMap((entry) =>
-  [entry.source, ...(entry.pages ?? [])].map((page) => ({ page: pageKey(page), id: entry.id })),
+  [entry.source, ...(entry.pages ?? [])].map((source) => {
+    const page = pageKey(source);
+    // Pages on hosting sites name a file: their whole key must match, elsewhere a prefix does.
+    return { page, id: entry.id, prefix: /huggingface\.co|github\.com/.test(page) ? null : `${page}/` };
+  }),
 );
 
 function pageKey(url: string): string {
@@ -97,10 +101,8 @@ function pageKey(url: string): string {
 export function licenseOfPage(url: string): string | undefined {
   const key = pageKey(url);
   if (key === '') return undefined;
-  // Pages on hosting sites name a file: compare whole keys there, prefixes elsewhere.
-  return LICENSE_PAGES.find(
-    ({ page }) => key === page || (key.startsWith(`${page}/`) && !/huggingface\.co|github\.com/.test(page)),
-  )?.id;
+  return LICENSE_PAGES.find(({ page, prefix }) => key === page || (prefix !== null && key.startsWith(prefix)))
+    ?.id;
 }
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>()[\]"'`]+/gi;

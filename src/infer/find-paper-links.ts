@@ -55,6 +55,8 @@ const LINK_PATTERNS: ReadonlyArray<{ pattern: RegExp; toUrl: (id: string) => str
     kind: 'DOI',
   },
 ];
+/** Every link LINK_PATTERNS find holds one of these words. */
+const MAY_HOLD_LINK = /arxiv|doi|eprint|huggingface\.co\/papers/i;
 /** A BibTeX venue field; arXiv, CoRR and preprint servers are not a peer-reviewed venue. */
 const VENUE_FIELD = /^\s*(booktitle|journal)\s*=\s*[{"]+\s*([^}"]+?)\s*[}"]/i;
 const NOT_A_VENUE = /\b(arxiv|corr|preprint|biorxiv|medrxiv|ssrn|openreview preprint|technical report)\b/i;
@@ -115,40 +117,43 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
     }
     const venue = inBibtex ? VENUE_FIELD.exec(line) : null;
     if (venue && !NOT_A_VENUE.test(venue[2]!)) entryVenue = venue[2]!.replace(/\s+/g, ' ').slice(0, 120);
-    // Judge the words around the links, not the links (every arXiv URL says "arxiv").
-    const words = line.replace(/\S*(arxiv|doi)\S*/gi, ' ');
-    const cited = inCitation || inBibtex;
-    const rank = inReferences
-      ? 0
-      : DATASET_WORDS.test(words) && !OWN_WORK_WORDS.test(words) && !inBibtex
+    // Most lines hold no link: their rank is never needed.
+    if (MAY_HOLD_LINK.test(line)) {
+      // Judge the words around the links, not the links (every arXiv URL says "arxiv").
+      const words = line.replace(/\S*(arxiv|doi)\S*/gi, ' ');
+      const cited = inCitation || inBibtex;
+      const rank = inReferences
         ? 0
-        : cited
-          ? citedEntries <= 1
-            ? 3
-            : 2
-          : PAPER_WORDS.test(words) || (inHeader && isLinkLine(line))
-            ? 2
-            : 1;
-    for (const { pattern, toUrl, kind } of LINK_PATTERNS) {
-      for (const match of line.matchAll(pattern)) {
-        const url = toUrl(match[1]!);
-        const existing = links.find((link) => link.url === url);
-        if (existing) {
-          existing.rank = Math.max(existing.rank, rank);
-          existing.technicalReport ||= REPORT_WORDS.test(words);
-          if (inBibtex) entryLinks.push(existing);
-          continue;
+        : DATASET_WORDS.test(words) && !OWN_WORK_WORDS.test(words) && !inBibtex
+          ? 0
+          : cited
+            ? citedEntries <= 1
+              ? 3
+              : 2
+            : PAPER_WORDS.test(words) || (inHeader && isLinkLine(line))
+              ? 2
+              : 1;
+      for (const { pattern, toUrl, kind } of LINK_PATTERNS) {
+        for (const match of line.matchAll(pattern)) {
+          const url = toUrl(match[1]!);
+          const existing = links.find((link) => link.url === url);
+          if (existing) {
+            existing.rank = Math.max(existing.rank, rank);
+            existing.technicalReport ||= REPORT_WORDS.test(words);
+            if (inBibtex) entryLinks.push(existing);
+            continue;
+          }
+          const link: PaperLink = {
+            url,
+            file,
+            line: index + 1,
+            note: `${kind} in ${file}`,
+            rank,
+            technicalReport: REPORT_WORDS.test(words),
+          };
+          links.push(link);
+          if (inBibtex) entryLinks.push(link);
         }
-        const link: PaperLink = {
-          url,
-          file,
-          line: index + 1,
-          note: `${kind} in ${file}`,
-          rank,
-          technicalReport: REPORT_WORDS.test(words),
-        };
-        links.push(link);
-        if (inBibtex) entryLinks.push(link);
       }
     }
     if (inBibtex) {

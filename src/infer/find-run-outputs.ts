@@ -49,11 +49,12 @@ export async function findRunOutputs(
   for (const file of files) {
     if (!MAY_BE_RUN_OUTPUT.test(file.path)) continue;
     const name = baseName(file.path);
-    if (RESULT_NAME.test(name) || (RESULT_FILE.test(name) && hasFolder(file.path, RESULT_FOLDER))) {
+    // The folder test first: most candidates sit outside these folders, and then their name needs no test.
+    if (RESULT_NAME.test(name) || (hasFolder(file.path, RESULT_FOLDER) && RESULT_FILE.test(name))) {
       record('evaluation-results', file.path, 'evaluation results file');
     } else if (LOG_NAME.test(name)) {
       record('training-logs', file.path, 'training log by name');
-    } else if (TABLE.test(name) && hasFolder(file.path, LOG_FOLDER)) {
+    } else if (hasFolder(file.path, LOG_FOLDER) && TABLE.test(name)) {
       record('training-logs', file.path, 'table in a logs folder');
     } else if (name === 'trainer_state.json' && trainerStatesRead < MAX_TRAINER_STATES_READ) {
       // Every checkpoint folder has one; a few show whether the history was kept.
@@ -67,7 +68,7 @@ export async function findRunOutputs(
           'trainer_state.json has a log_history',
           text.slice(0, history.index).split('\n').length,
         );
-    } else if (SAMPLE_NAME.test(name) || (OUTPUT_FILE.test(name) && hasFolder(file.path, SAMPLE_FOLDER))) {
+    } else if (SAMPLE_NAME.test(name) || (hasFolder(file.path, SAMPLE_FOLDER) && OUTPUT_FILE.test(name))) {
       record('sample-outputs', file.path, 'sample model outputs');
     }
   }

@@ -88,9 +88,32 @@ function slashes(path: string): number {
  * shallowestFirst(['a/b/c.py', 'z.py', 'a/d.py'], 2) // ['z.py', 'a/d.py']
  */
 export function shallowestFirst(paths: readonly string[], max: number): string[] {
-  return paths
-    .map((path) => ({ path, depth: slashes(path) }))
-    .sort((a, b) => a.depth - b.depth || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-    .slice(0, max)
-    .map((entry) => entry.path);
+  if (!(max > 0 && max < paths.length)) {
+    return paths
+      .map((path) => ({ path, depth: slashes(path) }))
+      .sort(byDepthThenPath)
+      .slice(0, max)
+      .map((entry) => entry.path);
+  }
+  // The `max` first of the sorted list, kept while passing once: thousands of candidates, a few dozen read.
+  const kept: Array<{ path: string; depth: number }> = [];
+  for (const path of paths) {
+    const entry = { path, depth: slashes(path) };
+    if (kept.length === max && byDepthThenPath(entry, kept[max - 1]!) >= 0) continue;
+    // After the entries that sort with it, as the stable sort would place it.
+    let low = 0;
+    let high = kept.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (byDepthThenPath(kept[middle]!, entry) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    kept.splice(low, 0, entry);
+    if (kept.length > max) kept.pop();
+  }
+  return kept.map((entry) => entry.path);
+}
+
+function byDepthThenPath(a: { path: string; depth: number }, b: { path: string; depth: number }): number {
+  return a.depth - b.depth || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }

@@ -21,4 +21,10 @@ describe('summariseLocations', () => {
     const paths = Array.from({ length: 12 }, (_, i) => `train/step${i}.py`);
     expect(summariseLocations([...paths, 'main.py'], { folders: true })).toEqual(['main.py', 'train']);
   });
+
+  it('sorts and de-duplicates a list given out of order before grouping it', () => {
+    const logs = Array.from({ length: 10 }, (_, i) => `logs/run-${9 - i}.log`);
+    expect(summariseLocations([...logs, 'logs/run-3.log', 'a.txt'])).toEqual(['a.txt', 'logs/run-*.log']);
+    expect(summariseLocations([...logs, 'a.txt'], { folders: true })).toEqual(['a.txt', 'logs']);
+  });
 });

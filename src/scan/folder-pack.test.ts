@@ -31,6 +31,29 @@ describe('openFolderPack', () => {
     expect((await pack.listFiles())[0]!.size).toBe(8);
   });
 
+  it('lists paths in code-unit order where a folder name begins another name', async () => {
+    // The walk goes folder by folder: `a/…` must come after `a-b` and `a.txt` (`-` and `.` sort before `/`).
+    const paths = [
+      'a/x.txt',
+      'a-b.txt',
+      'a.txt',
+      'a0.txt',
+      'a/b/c',
+      'a/b-c/d',
+      'a/b.c',
+      'a/bc',
+      'B/z',
+      'é/z',
+    ];
+    for (const file of paths) {
+      await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+      await writeFile(path.join(dir, file), file);
+    }
+    const listed = (await (await openFolderPack(dir)).listFiles()).map((file) => file.path);
+    const expected = [...paths, 'README.md', 'docs/deep/card.md'].sort();
+    expect(listed).toEqual(expected);
+  });
+
   it('reads files with a byte limit', async () => {
     const pack = await openFolderPack(dir);
     const result = await pack.readFile('README.md', 3);

@@ -1,6 +1,7 @@
 import {
   closeSync,
   constants,
+  type Dirent,
   fstatSync,
   lstatSync,
   openSync,
@@ -55,10 +56,10 @@ export async function openFolderPack(
   const root = await realpath(absolute);
   const warnings: string[] = [];
   let cached: PackFile[] | undefined;
-  const allowed = new Map<string, string>();
-  // The file each listed path was when the walk checked it, as device and inode: a read opens the path
-  // and refuses it unless it is still that file, so no link or folder swapped in later leads outside.
-  const identities = new Map<string, string>();
+  // The listed paths in order, and each file as the walk found it (device and inode) at the same
+  // position: a read opens the path and refuses it unless it is still that file, so no link or folder
+  // swapped in later leads outside. Arrays searched by bisection, not a map of every path.
+  let listed: Listing = { paths: [], devices: [], inodes: [] };
   const slicer = eventLoopSlicer();
   // path.join(root, relative), without normalising 10,000 paths that are already normal.
   const rootPrefix = root.endsWith(path.sep) ? root : `${root}${path.sep}`;
@@ -67,58 +68,83 @@ export async function openFolderPack(
       ? (relative: string) => `${rootPrefix}${relative}`
       : (relative: string) => `${rootPrefix}${relative.replaceAll('/', path.sep)}`;
 
+  /** A folder's entries in the order their paths sort in. */
+  function readFolder(relativeDir: string): FolderCursor {
+    const entries = readdirSync(relativeDir ? toFull(relativeDir) : root, { withFileTypes: true });
+    return { relativeDir, entries: entries.sort(inPathOrder), next: 0 };
+  }
+
   async function walk(): Promise<PackFile[]> {
     const files: PackFile[] = [];
-    const pending: string[] = [''];
-    while (pending.length > 0) {
-      await slicer.pause();
-      const relativeDir = pending.pop()!;
-      const entries = readdirSync(path.join(root, relativeDir), { withFileTypes: true });
-      for (const entry of entries) {
-        const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
-        if (entry.isDirectory()) {
-          if (!SKIPPED_DIRECTORIES.has(entry.name)) pending.push(relative);
-          continue;
-        }
-        const full = toFull(relative);
-        let size: number;
-        if (entry.isSymbolicLink()) {
-          const target = realpathOrNull(full);
-          if (!target || !isInside(root, target)) {
-            warnings.push(`${relative}: symbolic link points outside the pack; skipped`);
-            continue;
-          }
-          const targetStat = statOrNull(target);
-          if (!targetStat?.isFile()) continue;
-          size = targetStat.size;
-          identities.set(relative, identityOf(targetStat));
-        } else if (entry.isFile()) {
-          const fileStat = lstatSync(full);
-          size = fileStat.size;
-          identities.set(relative, identityOf(fileStat));
-        } else {
-          continue;
-        }
-        files.push({ path: relative, size });
-        allowed.set(relative, full);
-        if (files.length > limits.maxFiles) {
-          throw new ApertureError(
-            'ERR_TOO_LARGE',
-            `${dir}: more than ${limits.maxFiles} files; point at the release folder itself`,
-          );
-        }
-        if ((files.length & 63) === 0) await slicer.pause();
+    const found: Listing = { paths: [], devices: [], inodes: [] };
+    // Depth first, each folder in path order: the list comes out sorted, with no sort of 10,000 paths.
+    await slicer.pause();
+    const open: FolderCursor[] = [readFolder('')];
+    while (open.length > 0) {
+      const folder = open[open.length - 1]!;
+      if (folder.next === folder.entries.length) {
+        open.pop();
+        continue;
       }
+      const entry = folder.entries[folder.next++]!;
+      const relative = folder.relativeDir ? `${folder.relativeDir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRECTORIES.has(entry.name)) {
+          if (slicer.due()) await slicer.pause();
+          open.push(readFolder(relative));
+        }
+        continue;
+      }
+      const full = toFull(relative);
+      let fileStat: Stats;
+      if (entry.isSymbolicLink()) {
+        const target = realpathOrNull(full);
+        if (!target || !isInside(root, target)) {
+          warnings.push(`${relative}: symbolic link points outside the pack; skipped`);
+          continue;
+        }
+        const targetStat = statOrNull(target);
+        if (!targetStat?.isFile()) continue;
+        fileStat = targetStat;
+      } else if (entry.isFile()) {
+        fileStat = lstatSync(full);
+      } else {
+        continue;
+      }
+      files.push({ path: relative, size: fileStat.size });
+      found.paths.push(relative);
+      found.devices.push(fileStat.dev);
+      found.inodes.push(fileStat.ino);
+      if (files.length > limits.maxFiles) {
+        throw new ApertureError(
+          'ERR_TOO_LARGE',
+          `${dir}: more than ${limits.maxFiles} files; point at the release folder itself`,
+        );
+      }
+      if ((files.length & 63) === 0 && slicer.due()) await slicer.pause();
     }
-    files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    listed = found;
     return files;
   }
 
-  function resolveListed(file: string): { full: string; identity: string } {
+  /** The position of a listed path, or -1. */
+  function listedAt(relative: string): number {
+    const { paths } = listed;
+    let low = 0;
+    let high = paths.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (paths[middle]! < relative) low = middle + 1;
+      else high = middle;
+    }
+    return paths[low] === relative ? low : -1;
+  }
+
+  function resolveListed(file: string): { full: string; dev: number; ino: number } {
     const relative = toPackRelative(file);
-    const full = allowed.get(relative);
-    if (!full) throw new ApertureError('ERR_NOT_FOUND', `${relative}: not a file of the pack`);
-    return { full, identity: identities.get(relative)! };
+    const at = listedAt(relative);
+    if (at < 0) throw new ApertureError('ERR_NOT_FOUND', `${relative}: not a file of the pack`);
+    return { full: toFull(relative), dev: listed.devices[at]!, ino: listed.inodes[at]! };
   }
 
   return {
@@ -130,8 +156,8 @@ export async function openFolderPack(
     },
     async readFile(file, maxBytes = DEFAULT_READ_LIMIT): Promise<ReadResult> {
       cached ??= await walk();
-      await slicer.pause();
-      const { full, identity } = resolveListed(file);
+      if (slicer.due()) await slicer.pause();
+      const { full, dev, ino } = resolveListed(file);
       let fd: number;
       try {
         fd = openSync(full, constants.O_RDONLY);
@@ -143,7 +169,7 @@ export async function openFolderPack(
         // The file the walk found inside the pack, still: one fstat instead of resolving every folder of
         // the path again. Another file (replaced since, or reached through a link swapped in) is read
         // only if the path still resolves inside the pack.
-        if (identityOf(opened) !== identity) {
+        if (opened.dev !== dev || opened.ino !== ino) {
           const target = realpathOrNull(full);
           if (!target || !isInside(root, target))
             throw new ApertureError('ERR_PATH_ESCAPE', `${file}: resolves outside the pack; refused`);
@@ -163,7 +189,7 @@ export async function openFolderPack(
       }
     },
     localPath(file) {
-      return allowed.get(file);
+      return listedAt(file) < 0 ? undefined : toFull(file);
     },
     async close() {
       await onClose?.();
@@ -180,9 +206,37 @@ function realpathOrNull(file: string): string | null {
   }
 }
 
-/** A file's identity on its file system: device and inode. */
-function identityOf(stats: Stats): string {
-  return `${stats.dev}:${stats.ino}`;
+/** The files a walk listed, in path order, with their identity (device and inode) at the same position. */
+interface Listing {
+  paths: string[];
+  devices: number[];
+  inodes: number[];
+}
+
+/** A folder being walked: its entries in path order and the next one to visit. */
+interface FolderCursor {
+  relativeDir: string;
+  entries: Dirent[];
+  next: number;
+}
+
+/**
+ * Orders a folder's entries as their paths sort (by code unit): a folder's name counts with the `/` that
+ * follows it in its files' paths, so `a-b` comes before the folder `a` (`-` sorts before `/`) and `a0`
+ * after it.
+ */
+function inPathOrder(a: Dirent, b: Dirent): number {
+  const x = a.name;
+  const y = b.name;
+  const common = Math.min(x.length, y.length);
+  for (let i = 0; i < common; i++) {
+    const difference = x.charCodeAt(i) - y.charCodeAt(i);
+    if (difference !== 0) return difference;
+  }
+  // One name begins the other: after it comes a `/` for a folder, the end of the path for a file.
+  const afterX = x.length > common ? x.charCodeAt(common) : a.isDirectory() ? 47 : -1;
+  const afterY = y.length > common ? y.charCodeAt(common) : b.isDirectory() ? 47 : -1;
+  return afterX - afterY;
 }
 
 function statOrNull(file: string): Stats | null {
@@ -198,11 +252,14 @@ function statOrNull(file: string): Stats | null {
  * an async one several times that in thread-pool round trips, and 10,000 files make the difference.
  * `pause()` yields to the event loop once a slice has run SLICE_MS, so a server stays responsive.
  */
-function eventLoopSlicer(): { pause(): Promise<void> } {
+function eventLoopSlicer(): { due(): boolean; pause(): Promise<void> } {
   let sliceStart = performance.now();
+  const due = () => performance.now() - sliceStart > SLICE_MS;
   return {
+    // Asked before awaiting pause(), so that a walk or a read awaits (a microtask each) only when a slice is over.
+    due,
     async pause() {
-      if (performance.now() - sliceStart <= SLICE_MS) return;
+      if (!due()) return;
       await nextTurn();
       sliceStart = performance.now();
     },

@@ -1,7 +1,8 @@
 import { ApertureError } from '../errors.ts';
-import type { ManifestState, PackFile } from '../spec/index.ts';
+import type { ManifestState } from '../spec/index.ts';
 import { validateManifestText } from '../spec/index.ts';
 import { decodeUtf8Strict } from '../util/index.ts';
+import type { PathLookup } from './file-index.ts';
 import type { Pack } from './pack.ts';
 
 /** The largest manifest read: a manifest is a few KiB. */
@@ -14,10 +15,7 @@ const MAX_MANIFEST_BYTES = 1024 * 1024;
  * @example
  * const manifest = await readManifest(pack, indexFiles(await pack.listFiles()).byPath);
  */
-export async function readManifest(
-  pack: Pack,
-  byPath: ReadonlyMap<string, PackFile>,
-): Promise<ManifestState> {
+export async function readManifest(pack: Pack, byPath: PathLookup): Promise<ManifestState> {
   const manifestPath = ['release-pack.yaml', 'release-pack.yml'].find((name) => byPath.has(name));
   if (!manifestPath) return { state: 'absent' };
   const { bytes, truncated } = await pack.readFile(manifestPath, MAX_MANIFEST_BYTES + 1);

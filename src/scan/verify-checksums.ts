@@ -1,6 +1,7 @@
-import type { ChecksumOutcome, PackFile, ResolvedComponent } from '../spec/index.ts';
+import type { ChecksumOutcome, ResolvedComponent } from '../spec/index.ts';
 import { hashFilesInParallel, isUrl, sha256Hex, toPackRelative } from '../util/index.ts';
 import type { CollectOptions } from './collect-options.ts';
+import type { PathLookup } from './file-index.ts';
 import type { Pack } from './pack.ts';
 
 /** The largest file fetched to hash it when its source gives no digest. */
@@ -18,7 +19,7 @@ const MAX_FETCHED_FOR_HASHING = 64 * 1024 * 1024;
 export async function verifyChecksums(
   pack: Pack,
   components: readonly ResolvedComponent[],
-  byPath: ReadonlyMap<string, PackFile>,
+  byPath: PathLookup,
   options: Pick<CollectOptions, 'hashWorkers' | 'onProgress'>,
 ): Promise<ChecksumOutcome[]> {
   const declared: Array<{ path: string; expected: string }> = [];

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { ApertureError } from '../errors.ts';
 
 const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -18,11 +19,6 @@ export function decodeUtf8Strict(bytes: Uint8Array, file: string): string {
 
 /** True when the bytes are valid UTF-8 without a NUL byte (a cheap "is this text" test). */
 export function isUtf8Text(bytes: Uint8Array): boolean {
-  if (bytes.includes(0)) return false;
-  try {
-    strictDecoder.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+  // Validates without decoding: callers decode the text themselves, so a strict decode here read it twice.
+  return !bytes.includes(0) && isUtf8(bytes);
 }

@@ -75,7 +75,9 @@ export function assessPins(evidence: ReleaseEvidence, paths: readonly string[]):
     names: new Set(),
     evidence: [],
   };
-  const sizes = packSizes(evidence);
+  // Asked of lock files and unread lists only: most scopes have neither, so the index of every file waits.
+  let sizes: ReadonlyMap<string, number> | undefined;
+  const sizeIndex = () => (sizes ??= packSizes(evidence));
   const texts = evidence.documents ?? {};
   const pending: PendingRequirement[] = [];
   const constrained = new Set<string>();
@@ -84,7 +86,7 @@ export function assessPins(evidence: ReleaseEvidence, paths: readonly string[]):
   for (const path of [...new Set(paths)].sort()) {
     const text = texts[path]?.text;
     if (LOCK_FILE.test(path)) {
-      if (sizes.get(path) === 0 || (text !== undefined && text.trim() === '')) {
+      if (sizeIndex().get(path) === 0 || (text !== undefined && text.trim() === '')) {
         assessment.problems.push(`${path} is empty`);
       } else {
         assessment.lockFiles.push(path);
@@ -118,7 +120,7 @@ export function assessPins(evidence: ReleaseEvidence, paths: readonly string[]):
     const document = texts[path];
     if (!document) {
       assessment.problems.push(
-        sizes.has(path)
+        sizeIndex().has(path)
           ? `${path} was not read (not UTF-8 text, or outside the component and the pack root)`
           : `${path} is not in the pack`,
       );

@@ -19,8 +19,20 @@ export function findComponent(evidence: ReleaseEvidence, id: ComponentId): Resol
 export function judgedFiles(evidence: ReleaseEvidence, component: ResolvedComponent): string[] {
   const unread = evidence.unread ?? [];
   if (unread.length === 0) return component.files;
-  const skipped = new Set(unread);
+  const skipped = unreadSet(unread);
   return component.files.filter((file) => !skipped.has(file));
+}
+
+// The unread list as a set, built once per evidence: several checks ask, and it may list thousands.
+const UNREAD_SETS = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function unreadSet(unread: readonly string[]): ReadonlySet<string> {
+  let set = UNREAD_SETS.get(unread);
+  if (!set) {
+    set = new Set(unread);
+    UNREAD_SETS.set(unread, set);
+  }
+  return set;
 }
 
 /** One detail line saying how many files of a component were left unread, or none. */
