@@ -1,5 +1,3 @@
-export { isRecord } from '../../util/index.ts';
-
 /**
  * What a parsed JSON value is, for messages: `a list`, `null`, `an object`, `a string`….
  *

@@ -1,10 +1,11 @@
+import { isRecord } from '../../util/index.ts';
 import {
   type AffiliationRecord,
   INSTITUTION_TYPES,
   type InstitutionType,
   type PersonRecord,
 } from '../catalog-records.ts';
-import { isRecord, shapeOf } from './json-shape.ts';
+import { shapeOf } from './json-shape.ts';
 
 /** One OpenAlex author: the person and their affiliations over the years. */
 export interface OpenAlexAuthor {

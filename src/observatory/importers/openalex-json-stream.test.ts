@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { isRecord } from './json-shape.ts';
+import { isRecord } from '../../util/index.ts';
 import { type EntityReader, readOpenAlexJson } from './openalex-json-stream.ts';
 import { collectItems } from './parse-item.ts';
 

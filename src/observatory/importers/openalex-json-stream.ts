@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { ApertureError } from '../../errors.ts';
-import { formatBytes } from '../../util/index.ts';
-import { isRecord, shapeOf } from './json-shape.ts';
+import { formatBytes, isRecord } from '../../util/index.ts';
+import { shapeOf } from './json-shape.ts';
 import { type ParseItem, recordItem, rejectedItem } from './parse-item.ts';
 
 /** A JSON source: text, a byte or text stream, or an async iterable of chunks. */
