@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { VerificationStatus } from '../spec/index.ts';
 import type { Database } from '../store/index.ts';
+import { selectVerificationResults } from './verification-results-query.ts';
 
 /** One exported verification result: every run, every deliverable. */
 export interface ExportedResult {
@@ -49,37 +50,30 @@ export async function exportResults(
   db: Kysely<Database>,
   options: { program?: string } = {},
 ): Promise<ExportedResult[]> {
-  let query = db
-    .selectFrom('verification_results as r')
+  let query = selectVerificationResults(db)
     .innerJoin('verification_runs as v', 'v.id', 'r.run_id')
-    .innerJoin('deliverables as d', 'd.id', 'r.deliverable_id')
-    .innerJoin('awards as a', 'a.id', 'd.award_id')
-    .innerJoin('programs as p', 'p.id', 'a.program_id')
-    .select([
-      'r.run_id as runId',
-      'v.as_of as asOf',
-      'r.checked_at as checkedAt',
-      'p.slug as program',
-      'a.slug as award',
-      'a.recipient as recipient',
-      'd.requirement as requirement',
-      'd.kind as kind',
-      'd.source as source',
-      'd.due_date as due',
-      'r.status as status',
-      'r.score as score',
-      'r.mof_class as mofClass',
-      'r.missing as missing',
-    ])
+    .select(['r.run_id as runId', 'v.as_of as asOf'])
     .orderBy('r.run_id')
     .orderBy('p.slug')
     .orderBy('a.slug')
     .orderBy('d.requirement');
   if (options.program !== undefined) query = query.where('p.slug', '=', options.program);
   const rows = await query.execute();
+  // Fields in EXPORT_COLUMNS order, so JSON Lines keys read in the CSV's order.
   return rows.map((row) => ({
-    ...row,
+    runId: row.runId,
+    asOf: row.asOf,
+    checkedAt: row.checkedAt,
+    program: row.program,
+    award: row.award,
+    recipient: row.recipient,
+    requirement: row.requirement,
+    kind: row.kind,
+    source: row.source,
+    due: row.due,
+    status: row.status,
     score: row.score === null ? null : Number(row.score),
+    mofClass: row.mofClass,
     missing: ((typeof row.missing === 'string' ? JSON.parse(row.missing) : row.missing) as string[]).join(
       '; ',
     ),

@@ -6,6 +6,7 @@ import { type Database, upsertRows } from '../store/index.ts';
 import type { ArenaContribution, ArenaContributionLookup } from './arena-contribution-lookup.ts';
 import { judgeDeliverable, type SourceOutcome } from './judge-deliverable.ts';
 import type { DeliverableDefinition } from './save-program.ts';
+import { selectVerificationResults } from './verification-results-query.ts';
 
 /** Checks one release; checkRelease unless a test injects another. It only reads the release. */
 export type CheckFunction = (target: string, options: { asOf: string }) => Promise<CheckReport>;
@@ -90,27 +91,8 @@ async function deliverablesInScope(db: Kysely<Database>, program: string | undef
 
 /** Reads a run's recorded results as VerifiedDeliverable rows. */
 export async function readRunResults(db: Kysely<Database>, runId: number): Promise<VerifiedDeliverable[]> {
-  const rows = await db
-    .selectFrom('verification_results as r')
-    .innerJoin('deliverables as d', 'd.id', 'r.deliverable_id')
-    .innerJoin('awards as a', 'a.id', 'd.award_id')
-    .innerJoin('programs as p', 'p.id', 'a.program_id')
-    .select([
-      'd.id as deliverableId',
-      'p.slug as program',
-      'a.slug as award',
-      'a.recipient as recipient',
-      'd.requirement as requirement',
-      'd.kind as kind',
-      'd.source as source',
-      'd.due_date as due',
-      'r.status as status',
-      'r.score as score',
-      'r.mof_class as mofClass',
-      'r.missing as missing',
-      'r.report as report',
-      'r.checked_at as checkedAt',
-    ])
+  const rows = await selectVerificationResults(db)
+    .select(['d.id as deliverableId', 'r.report as report'])
     .where('r.run_id', '=', runId)
     .orderBy('p.slug')
     .orderBy('a.slug')

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { HashTask, HashTaskResult } from './hash-worker.ts';
+import { sha256FileChunks } from './sha256-file-chunks.ts';
 
 /** Progress of a hashing run, in bytes. */
 export type HashProgress = (bytesDone: number) => void;
@@ -116,23 +117,19 @@ async function hashOnThisThread(
   buffer: Buffer,
   onProgress?: HashProgress,
 ): Promise<HashResult> {
-  let fd: number | undefined;
+  // Synchronous reads: an async read per chunk would leave this core idle while the thread pool reads.
+  const chunks = sha256FileChunks(path, buffer);
   try {
-    fd = openSync(path, 'r');
-    const hash = createHash('sha256');
     for (;;) {
-      // Synchronous reads: an async read per chunk would leave this core idle while the thread pool reads.
-      const n = readSync(fd, buffer, 0, buffer.length, null);
-      if (n === 0) break;
-      hash.update(n === buffer.length ? buffer : buffer.subarray(0, n));
-      onProgress?.(n);
+      const step = chunks.next();
+      if (step.done) return { path, sha256: step.value };
+      onProgress?.(step.value);
       await nextTurn();
     }
-    return { path, sha256: hash.digest('hex') };
   } catch (error) {
     return { path, error: (error as NodeJS.ErrnoException).code ?? String(error) };
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    chunks.return('');
   }
 }
 

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
 import type { MessagePort } from 'node:worker_threads';
+import { sha256FileChunks } from './sha256-file-chunks.ts';
 
 /** One file for a hashing worker, with the port it reports progress on: bytes read since the last report, then null. */
 export interface HashTask {
@@ -24,27 +23,25 @@ const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
  * Runs in piscina's worker threads (hash-pool.ts); never on the main thread.
  */
 export default function hashFile({ path, progress }: HashTask): HashTaskResult {
-  let fd: number | undefined;
   let pending = 0;
+  const chunks = sha256FileChunks(path, buffer);
   try {
-    fd = openSync(path, 'r');
-    const hash = createHash('sha256');
     for (;;) {
-      const n = readSync(fd, buffer, 0, buffer.length, null);
-      if (n === 0) break;
-      hash.update(n === buffer.length ? buffer : buffer.subarray(0, n));
-      pending += n;
+      const step = chunks.next();
+      if (step.done) {
+        if (pending > 0) progress.postMessage(pending);
+        return { sha256: step.value };
+      }
+      pending += step.value;
       if (pending >= PROGRESS_EVERY_BYTES) {
         progress.postMessage(pending);
         pending = 0;
       }
     }
-    if (pending > 0) progress.postMessage(pending);
-    return { sha256: hash.digest('hex') };
   } catch (error) {
     return { error: (error as NodeJS.ErrnoException).code ?? String(error) };
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    chunks.return('');
     progress.postMessage(null);
     progress.close();
   }
