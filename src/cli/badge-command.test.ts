@@ -1,26 +1,21 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIXED_PACK, OPEN_PACK, writePack } from '../../test/fixtures/report-packs.ts';
+import { type WrittenReportPacks, writeReportPacks } from '../../test/fixtures/report-packs.ts';
 import { runCli } from './test-support/recording-io.ts';
 
+let packs: WrittenReportPacks;
 let root: string;
 let openPack: string;
 let mixedPack: string;
 
 beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'aperture-badge-command-'));
-  openPack = path.join(root, 'open-pack');
-  mixedPack = path.join(root, 'mixed-pack');
-  await writePack(openPack, OPEN_PACK);
-  await writePack(mixedPack, MIXED_PACK);
+  packs = await writeReportPacks('aperture-badge-command-');
+  ({ root, openPack, mixedPack } = packs);
 });
 
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+afterAll(() => packs.remove());
 
 function run(argv: string[]) {
   return runCli(argv, { cwd: root });

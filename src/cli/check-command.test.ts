@@ -1,8 +1,7 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MIXED_PACK, OPEN_PACK, writePack } from '../../test/fixtures/report-packs.ts';
+import { type WrittenReportPacks, writeReportPacks } from '../../test/fixtures/report-packs.ts';
 import type { CliIo } from './io.ts';
 import { main } from './main.ts';
 import { recordingIo } from './test-support/recording-io.ts';
@@ -28,21 +27,17 @@ function fakeIo(cwd: string, tty = false) {
   return { io, stdout: io.out, stderr: io.err };
 }
 
+let packs: WrittenReportPacks;
 let root: string;
 let openPack: string;
 let mixedPack: string;
 
 beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'aperture-check-command-'));
-  openPack = path.join(root, 'open-pack');
-  mixedPack = path.join(root, 'mixed-pack');
-  await writePack(openPack, OPEN_PACK);
-  await writePack(mixedPack, MIXED_PACK);
+  packs = await writeReportPacks('aperture-check-command-');
+  ({ root, openPack, mixedPack } = packs);
 });
 
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+afterAll(() => packs.remove());
 
 async function run(argv: string[], tty = false) {
   const fake = fakeIo(root, tty);
