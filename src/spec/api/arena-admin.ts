@@ -161,16 +161,19 @@ export const TokenParamsSchema = z.object({
 /** DELETE token. */
 export const TokenRevokedSchema = z.object({ id: z.string(), revoked: z.literal(true) });
 
+/** A published head hash of the log to verify against, if any. */
+const PublishedHeadSchema = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/, 'expected a sha256 hex digest')
+  .optional()
+  .describe('The published head hash, if any');
+
 /** Body of POST verify-log. */
 export const VerifyLogBodySchema = z
   .object({
     log: z.string().max(MAX_LOG_TEXT_BYTES).describe('The JSON Lines export of GET /api/arena/log'),
     count: z.number().int().nonnegative().optional().describe('The published entry count, if any'),
-    head: z
-      .string()
-      .regex(/^[0-9a-f]{64}$/, 'expected a sha256 hex digest')
-      .optional()
-      .describe('The published head hash, if any'),
+    head: PublishedHeadSchema,
   })
   .strict();
 
@@ -189,11 +192,7 @@ export const LogVerificationSchema = z.union([
 export const VerifyStoreLogQuerySchema = z
   .object({
     count: z.coerce.number().int().nonnegative().optional().describe('The published entry count, if any'),
-    head: z
-      .string()
-      .regex(/^[0-9a-f]{64}$/, 'expected a sha256 hex digest')
-      .optional()
-      .describe('The published head hash, if any'),
+    head: PublishedHeadSchema,
   })
   .strict();
 
