@@ -1,23 +1,21 @@
 import { Command, Option } from 'commander';
-import { type CheckReport, checkRelease, combineGate, loadPolicy, parseMofClass } from '../checker/index.ts';
+import type { CheckReport } from '../checker/index.ts';
 import { ApertureError } from '../errors.ts';
 import { renderJson, renderMarkdown, renderSarif, renderText } from '../report/index.ts';
 import { ExitCode } from './exit-code.ts';
 import { type CliIo, wantsColor } from './io.ts';
+import { checkReleases } from './shared/check-releases.ts';
 import { followLinksOption } from './shared/follow-links-option.ts';
+import { type GateFlags, gateFromFlags } from './shared/gate-options.ts';
 import { resolveOutput, writeOutput } from './shared/output-file.ts';
 import { parseAsOf } from './shared/parse-as-of.ts';
-import { createHashProgress } from './shared/progress.ts';
 
-interface CheckOptions {
+interface CheckOptions extends GateFlags {
   json?: boolean;
   sarif?: boolean;
   markdown?: boolean;
   output?: string;
   verbose?: boolean;
-  minScore?: string;
-  requireClass?: string;
-  policy?: string;
   asOf?: string;
   fail?: boolean;
   follow?: boolean;
@@ -38,14 +36,6 @@ function chooseFormat(options: CheckOptions): Format {
     );
   }
   return chosen[0] ?? 'text';
-}
-
-function parseScore(text: string): number {
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) {
-    throw new ApertureError('ERR_USAGE', `--min-score takes a number from 0 to 100, not "${text}"`);
-  }
-  return value;
 }
 
 function render(format: Format, reports: readonly CheckReport[], verbose: boolean | undefined): string {
@@ -103,38 +93,23 @@ Exit codes: 0 pass, 1 below the bar (each unmet rule is named), 2 bad usage or u
     .action(async (targets: string[], options: CheckOptions) => {
       const format = chooseFormat(options);
       const asOf = parseAsOf(options.asOf);
-      const gate = combineGate({
-        minScore: options.minScore === undefined ? undefined : parseScore(options.minScore),
-        requireClass: options.requireClass === undefined ? undefined : parseMofClass(options.requireClass),
-        policy: options.policy ? await loadPolicy(options.policy) : undefined,
-      });
+      const gate = await gateFromFlags(options);
       const output = await resolveOutput(io, options.output);
       // Machine formats stay pure: no progress bar, no colour, nothing but the document on stdout.
       const machine = format === 'json' || format === 'sarif';
       const streamText = format === 'text' && !output;
 
-      const reports: CheckReport[] = [];
-      const releases = options.asOneRelease ? [targets] : targets.map((target) => [target]);
-      const follow = followLinksOption(options.follow, io.env);
-      for (const [target, ...rest] of releases as Array<[string, ...string[]]>) {
-        const progress = machine ? undefined : createHashProgress(io, target);
-        let report: CheckReport;
-        try {
-          report = await checkRelease(target, {
-            gate,
-            asOf,
-            onProgress: progress?.update,
-            with: rest,
-            follow,
-          });
-        } finally {
-          progress?.stop();
-        }
-        reports.push(report);
-        if (streamText) {
-          io.stdout.write(`${renderText(report, { color: wantsColor(io), verbose: options.verbose })}\n`);
-        }
-      }
+      const reports = await checkReleases(io, targets, {
+        gate,
+        asOf,
+        asOneRelease: options.asOneRelease,
+        follow: followLinksOption(options.follow, io.env),
+        progress: !machine,
+        onReport: streamText
+          ? (report) =>
+              io.stdout.write(`${renderText(report, { color: wantsColor(io), verbose: options.verbose })}\n`)
+          : undefined,
+      });
 
       if (!streamText) {
         const document = render(format, reports, options.verbose);
