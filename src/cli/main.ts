@@ -4,6 +4,7 @@ import { ApertureError, EXIT_CODES } from '../errors.ts';
 import { arenaCommand } from './arena/arena-command.ts';
 import { badgeCommand } from './badge-command.ts';
 import { checkCommand } from './check-command.ts';
+import { ciCommand } from './ci-command.ts';
 import { dbCommand } from './db/db-command.ts';
 import { ExitCode } from './exit-code.ts';
 import { exportCommand } from './export-command.ts';
@@ -38,6 +39,7 @@ Examples:
     );
   for (const command of [
     checkCommand(io),
+    ciCommand(io),
     badgeCommand(io),
     initCommand(io),
     validateCommand(io),
