@@ -46,6 +46,7 @@ export const adoptionByOrigin: IndicatorDefinition = {
     { name: 'derivativeDownloads', type: 'integer', description: 'downloads of the derivatives alone' },
   ],
   chart: { kind: 'bar', x: 'origin', y: 'derivatives' },
+  sources: ['hf'],
   params: z.object({
     source: sourceParameter('all'),
     by: textParameter({

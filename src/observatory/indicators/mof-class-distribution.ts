@@ -42,6 +42,7 @@ export const mofClassDistribution: IndicatorDefinition = {
     { name: 'models', type: 'integer', description: 'all models counted for the country' },
   ],
   chart: { kind: 'stacked-bar', x: 'country', y: 'models', series: 'mofClass' },
+  sources: ['mot', 'release-pack'],
   params: z.object({ source: sourceParameter('all'), ...YEAR_PARAMETERS }),
   async run(db, params) {
     const rows = await db

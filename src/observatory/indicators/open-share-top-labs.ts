@@ -36,6 +36,7 @@ export const openShareTopLabs: IndicatorDefinition = {
     { name: 'openShare', type: 'number', description: 'open / (open + closed), 4 decimals' },
   ],
   chart: { kind: 'line', x: 'quarter', y: 'openShare', series: 'organization' },
+  sources: ['epoch'],
   params: z.object({
     source: sourceParameter('all'),
     top: integerParameter({
