@@ -40,7 +40,8 @@ export function PartialPeriodMark({ data }: { data: ChartData }) {
       stroke="#555"
       strokeDasharray="4 3"
       className="partial-period"
-      label={{ value: partialLabel(partial.asOf), position: 'top', fontSize: 11, fill: '#333' }}
+      // Inside, left of the line: the partial period is often the last, at the chart's right edge.
+      label={{ value: partialLabel(partial.asOf), position: 'insideTopRight', fontSize: 11, fill: '#333' }}
     />
   );
 }
