@@ -318,6 +318,25 @@ async function seed(store: DatabaseHandle): Promise<void> {
     })),
     ['model_id', 'date'],
   );
+  // A MOF rating that reaches no class, linked to a model without a class: rated `none`, not unrated.
+  await upsertRows(
+    db,
+    'openness_ratings',
+    [
+      {
+        scheme: 'mof',
+        subject: 'Undated',
+        organization: 'DeepSeek',
+        model_id: id('Undated'),
+        rating_class: null,
+        score: 40,
+        details: null,
+        source: 'mot',
+        source_file: null,
+      },
+    ],
+    ['scheme', 'subject'],
+  );
   const people = [...new Set(AFFILIATIONS.map(([person]) => person))];
   await upsertRows(
     db,
@@ -464,18 +483,19 @@ forEachDialect('observatory indicators', (ctx) => {
     ]);
   });
 
-  it('mof-class-distribution: classes per country, unknown country last', async () => {
+  it('mof-class-distribution: classes per country, rated without a class apart from unrated, unknown country last', async () => {
     expect(await run('mof-class-distribution')).toEqual([
-      { country: 'CN', region: 'china', classI: 1, classII: 1, classIII: 0, none: 1, models: 3 },
-      { country: 'FR', region: 'europe', classI: 0, classII: 0, classIII: 0, none: 2, models: 2 },
-      { country: 'GB', region: 'europe', classI: 0, classII: 0, classIII: 0, none: 1, models: 1 },
-      { country: 'US', region: 'us', classI: 1, classII: 0, classIII: 1, none: 4, models: 6 },
-      { country: null, region: null, classI: 0, classII: 0, classIII: 0, none: 6, models: 6 },
+      // Undated (CN) has a MOF rating without a class: rated, class none; the others are unrated.
+      { country: 'CN', region: 'china', classI: 1, classII: 1, classIII: 0, none: 1, unrated: 0, models: 3 },
+      { country: 'FR', region: 'europe', classI: 0, classII: 0, classIII: 0, none: 0, unrated: 2, models: 2 },
+      { country: 'GB', region: 'europe', classI: 0, classII: 0, classIII: 0, none: 0, unrated: 1, models: 1 },
+      { country: 'US', region: 'us', classI: 1, classII: 0, classIII: 1, none: 0, unrated: 4, models: 6 },
+      { country: null, region: null, classI: 0, classII: 0, classIII: 0, none: 0, unrated: 6, models: 6 },
     ]);
   });
 
   it('adoption-by-origin: walks lineage to the root, latest snapshot, merges count for each root origin', async () => {
-    // US root Llama-3.1-8B: itself 1000 (latest), llama-ft 100, llama-ft-q null → 0, merge 50.
+    // US root Llama-3.1-8B: itself 1000 (latest), llama-ft 100, llama-ft-q null → unknown, merge 50.
     // CN root DeepSeek-R1 (origin from its organisation): itself 2000, merge 50, r1-distill 300.
     expect(await run('adoption-by-origin', { source: 'hf' })).toEqual([
       {
@@ -485,6 +505,7 @@ forEachDialect('observatory indicators', (ctx) => {
         derivatives: 2,
         downloads: 2350,
         derivativeDownloads: 350,
+        unknownDownloads: 0,
       },
       {
         origin: 'US',
@@ -493,6 +514,7 @@ forEachDialect('observatory indicators', (ctx) => {
         derivatives: 3,
         downloads: 1150,
         derivativeDownloads: 150,
+        unknownDownloads: 1,
       },
     ]);
     expect(await run('adoption-by-origin', { source: 'hf', by: 'region' })).toEqual([
@@ -503,6 +525,7 @@ forEachDialect('observatory indicators', (ctx) => {
         derivatives: 2,
         downloads: 2350,
         derivativeDownloads: 350,
+        unknownDownloads: 0,
       },
       {
         origin: 'us',
@@ -511,9 +534,10 @@ forEachDialect('observatory indicators', (ctx) => {
         derivatives: 3,
         downloads: 1150,
         derivativeDownloads: 150,
+        unknownDownloads: 1,
       },
     ]);
-    // Every source: the Epoch models are roots of their own, without downloads.
+    // Every source: the Epoch models are roots of their own, without downloads: unknown, not 0.
     expect(await run('adoption-by-origin')).toEqual([
       {
         origin: 'CN',
@@ -522,6 +546,7 @@ forEachDialect('observatory indicators', (ctx) => {
         derivatives: 2,
         downloads: 2350,
         derivativeDownloads: 350,
+        unknownDownloads: 3,
       },
       {
         origin: 'US',
@@ -530,9 +555,26 @@ forEachDialect('observatory indicators', (ctx) => {
         derivatives: 3,
         downloads: 1150,
         derivativeDownloads: 150,
+        unknownDownloads: 6,
       },
-      { origin: 'FR', region: 'europe', baseModels: 2, derivatives: 0, downloads: 0, derivativeDownloads: 0 },
-      { origin: 'GB', region: 'europe', baseModels: 1, derivatives: 0, downloads: 0, derivativeDownloads: 0 },
+      {
+        origin: 'FR',
+        region: 'europe',
+        baseModels: 2,
+        derivatives: 0,
+        downloads: null,
+        derivativeDownloads: 0,
+        unknownDownloads: 2,
+      },
+      {
+        origin: 'GB',
+        region: 'europe',
+        baseModels: 1,
+        derivatives: 0,
+        downloads: null,
+        derivativeDownloads: 0,
+        unknownDownloads: 1,
+      },
     ]);
   });
 

@@ -56,6 +56,8 @@ function renderIndicator(indicator: IndicatorDefinition): string[] {
     '',
     `Chart: ${indicator.chart.kind} of \`${indicator.chart.y}\` by \`${indicator.chart.x}\`${indicator.chart.series ? `, one series per \`${indicator.chart.series}\`` : ''}.`,
     '',
+    `Sources: ${indicator.sources.map((source) => `\`${source}\``).join(', ')} (GET /api/sources gives each one's snapshot date and license).`,
+    '',
     `Command: \`aperture indicators ${indicator.id} [--param key=value …] [--json|--csv]\`; API: \`GET /api/indicators/${indicator.id}\`.`,
   ];
   for (const reference of indicator.references ?? []) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { REGION_LABELS } from '../spec/index.ts';
 import { toCountryCode } from './country-codes.ts';
 import { EUROPE_COUNTRY_CODES, regionOf } from './regions.ts';
 
@@ -8,6 +9,18 @@ describe('regionOf', () => {
     for (const code of ['DE', 'FR', 'GB', 'CH', 'NO', 'IS', 'LI', 'CZ', 'IE'])
       expect(regionOf(code), code).toBe('europe');
     for (const code of ['RU', 'TR', 'UA', 'RS']) expect(regionOf(code), code).toBe('rest');
+  });
+
+  it('labels each region by what it counts: Europe names the UK and EFTA, never "EU 27" alone', () => {
+    // The definition holds the UK and EFTA states, so a label of the EU alone would misname it.
+    expect(regionOf('GB')).toBe('europe');
+    expect(regionOf('CH')).toBe('europe');
+    expect(REGION_LABELS.europe).toMatch(/UK/);
+    expect(REGION_LABELS.europe).toMatch(/EFTA/);
+    expect(REGION_LABELS.europe).not.toMatch(/^Europe \(EU 27\)$/);
+    // China is CN only: Hong Kong and Taiwan count under rest, so the label says mainland.
+    expect(regionOf('HK')).toBe('rest');
+    expect(REGION_LABELS.china).toMatch(/mainland/);
   });
 
   it('China is CN only; Hong Kong and Taiwan count under rest', () => {

@@ -36,6 +36,7 @@ export function indicatorRoutes(app: ZodApp, context: ServerContext): void {
         summary: indicator.summary,
         chart: indicator.chart,
         columns: indicator.columns,
+        sources: [...indicator.sources],
         parameters: listIndicatorParameters(indicator.params).map((parameter) => ({
           ...parameter,
           choices: parameter.choices ? [...parameter.choices] : undefined,

@@ -105,6 +105,8 @@ export {
   ProgramPortfolioSchema,
   SlugParamsSchema,
 } from './api/programs.ts';
+export type { DataSource, DataSourcesResponse } from './api/sources.ts';
+export { DataSourceSchema, DataSourcesResponseSchema } from './api/sources.ts';
 export { TOKEN_ID_PATTERN } from './api/team-token-id.ts';
 export type { StageAssessment } from './assess-stages.ts';
 export { assessStages } from './assess-stages.ts';
@@ -203,6 +205,7 @@ export { PORTFOLIO_CLASSES } from './vocabularies/portfolio-classes.ts';
 export type { ProgramKind } from './vocabularies/program-kinds.ts';
 export { PROGRAM_KINDS } from './vocabularies/program-kinds.ts';
 export type { Region } from './vocabularies/regions.ts';
+export { REGION_LABELS, REGIONS } from './vocabularies/regions.ts';
 export type { RoundPhase } from './vocabularies/round-phases.ts';
 export type { RoundStatus } from './vocabularies/round-statuses.ts';
 export { ROUND_STATUSES } from './vocabularies/round-statuses.ts';

@@ -1,8 +1,8 @@
-import type {
-  AccessibilityFilter,
-  AccessibilityValue,
-  ProgramKind,
-  Region,
+import {
+  type AccessibilityFilter,
+  type AccessibilityValue,
+  type ProgramKind,
+  REGION_LABELS as REGION_WORDS,
 } from '../../src/spec/vocabularies/index.ts';
 
 /** Formatting helpers shared by pages: numbers, dates, vocabularies in plain words. */
@@ -109,13 +109,8 @@ export function safeHref(url: string | null | undefined): string | null {
   }
 }
 
-/** The observatory's regions (API values) in plain words. */
-export const REGION_LABELS: Record<string, string> = {
-  us: 'United States',
-  china: 'China',
-  europe: 'Europe (EU 27)',
-  rest: 'Rest of the world',
-} satisfies Record<Region, string>;
+/** The observatory's regions (API values) in plain words, as the contract names them (src/spec/vocabularies). */
+export const REGION_LABELS: Record<string, string> = REGION_WORDS;
 
 /** A region value (any case) in plain words. */
 export function regionLabel(value: string | null | undefined): string {

@@ -5,7 +5,7 @@ import { modelFilter, sourceParameter } from './common-parameters.ts';
 import type { IndicatorDefinition } from './indicator-definition.ts';
 import { textParameter } from './indicator-parameter.ts';
 import { regionOfColumn } from './indicator-sql.ts';
-import { sortRows, toCount } from './indicator-values.ts';
+import { sortRows, toCount, toNumber } from './indicator-values.ts';
 
 /** How many lineage edges the walk to a root base model follows at most. */
 export const MAX_LINEAGE_DEPTH = 16;
@@ -26,7 +26,7 @@ export const adoptionByOrigin: IndicatorDefinition = {
       'Walks every model’s lineage (derived-from edges: fine-tunes, adapters, quantizations, merges) up to its **root base models**, the ancestors that have no parent in the catalog, and groups the models by the country of origin of those roots: how much of the ecosystem builds on Chinese, US or European base models.',
       `**Lineage walk:** a recursive query (\`with recursive\`, the same on SQLite and PostgreSQL) follows at most ${MAX_LINEAGE_DEPTH} edges; a model whose chain is longer, or that sits in a cycle, has no root and is left out. A model without parents is its own root. A merge with several roots counts once for each distinct origin of its roots.`,
       '**Origin:** the countries of the root model (`model_countries`), or, when it has none, the country of its organisation. A root from several countries counts once per distinct country (once per distinct region with `by=region`). Models whose roots have no known country are left out.',
-      '**Figures:** `baseModels` are the roots themselves, `derivatives` the models with at least one parent, `downloads` the downloads of all of them (base and derivatives) in each model’s latest adoption snapshot (missing downloads count as 0), and `derivativeDownloads` the part of it due to derivatives. With `source`, only the models of that source are counted (their roots may come from any source). Only models in the catalog count: Hugging Face lists many more derivatives than an import brings in.',
+      '**Figures:** `baseModels` are the roots themselves, `derivatives` the models with at least one parent, `downloads` the downloads of all of them (base and derivatives) in each model’s latest adoption snapshot, and `derivativeDownloads` the part of it due to derivatives. **Unknown is not 0:** a model without a download figure adds nothing to the sums and counts in `unknownDownloads`; a sum with no known figure at all is empty (null, “unknown”), never 0. With `source`, only the models of that source are counted (their roots may come from any source). Only models in the catalog count: Hugging Face lists many more derivatives than an import brings in.',
     ].join('\n\n'),
   },
   columns: [
@@ -41,11 +41,22 @@ export const adoptionByOrigin: IndicatorDefinition = {
     {
       name: 'downloads',
       type: 'integer',
-      description: 'downloads of the base models and their derivatives (latest snapshot)',
+      description:
+        'downloads of the base models and their derivatives with a known figure (latest snapshot), empty when none is known',
     },
-    { name: 'derivativeDownloads', type: 'integer', description: 'downloads of the derivatives alone' },
+    {
+      name: 'derivativeDownloads',
+      type: 'integer',
+      description: 'downloads of the derivatives alone (0 without derivatives, empty when unknown)',
+    },
+    {
+      name: 'unknownDownloads',
+      type: 'integer',
+      description: 'models counted whose downloads are unknown (no adoption snapshot with a figure)',
+    },
   ],
   chart: { kind: 'bar', x: 'origin', y: 'derivatives' },
+  sources: ['hf'],
   params: z.object({
     source: sourceParameter('all'),
     by: textParameter({
@@ -63,6 +74,7 @@ export const adoptionByOrigin: IndicatorDefinition = {
       derivatives: unknown;
       downloads: unknown;
       derivative_downloads: unknown;
+      unknown_downloads: unknown;
     }>`
       with recursive ancestors (model_id, ancestor_id, depth) as (
         select m.id, m.id, 0 from models m where ${modelFilter({ source: params.source })}
@@ -97,20 +109,29 @@ export const adoptionByOrigin: IndicatorDefinition = {
       select p.origin,
         sum(1 - p.derived) as base_models,
         sum(p.derived) as derivatives,
-        sum(coalesce(latest.downloads, 0)) as downloads,
-        sum(case when p.derived = 1 then coalesce(latest.downloads, 0) else 0 end) as derivative_downloads
+        sum(latest.downloads) as downloads,
+        sum(case when p.derived = 1 then latest.downloads end) as derivative_downloads,
+        sum(case when latest.downloads is null then 1 else 0 end) as unknown_downloads
       from pairs p left join latest on latest.model_id = p.model_id
       group by p.origin
     `.execute(db);
     return sortRows(
-      result.rows.map((row) => ({
-        origin: row.origin,
-        region: byRegion ? row.origin : regionOf(row.origin),
-        baseModels: toCount(row.base_models),
-        derivatives: toCount(row.derivatives),
-        downloads: toCount(row.downloads),
-        derivativeDownloads: toCount(row.derivative_downloads),
-      })),
+      result.rows.map((row) => {
+        const derivatives = toCount(row.derivatives);
+        // Sums of SQL skip nulls and are null when nothing is known: unknown stays unknown.
+        const downloads = toNumber(row.downloads);
+        const derivativeDownloads = toNumber(row.derivative_downloads);
+        return {
+          origin: row.origin,
+          region: byRegion ? row.origin : regionOf(row.origin),
+          baseModels: toCount(row.base_models),
+          derivatives,
+          downloads: downloads === null ? null : Math.round(downloads),
+          derivativeDownloads:
+            derivatives === 0 ? 0 : derivativeDownloads === null ? null : Math.round(derivativeDownloads),
+          unknownDownloads: toCount(row.unknown_downloads),
+        };
+      }),
       ['-downloads', 'origin'],
     );
   },

@@ -37,6 +37,7 @@ export const brainFlow: IndicatorDefinition = {
     { name: 'net', type: 'integer', description: 'academicToIndustry − industryToAcademic' },
   ],
   chart: { kind: 'bar', x: 'year', y: 'academicToIndustry' },
+  sources: ['openalex'],
   params: z.object({ ...YEAR_PARAMETERS }),
   async run(db, params) {
     const from = typeof params.from === 'number' ? params.from : -1;

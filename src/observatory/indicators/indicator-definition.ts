@@ -35,6 +35,11 @@ export interface IndicatorDefinition {
   columns: IndicatorColumn[];
   chart: IndicatorChart;
   /**
+   * Ids of the data sources the indicator counts (`epoch`, `mot`, `osai`, `fmti`, `openalex`, `hf`,
+   * `release-pack`, `aperture-program`): the dashboard names them, with their snapshot dates, under the chart.
+   */
+  sources: string[];
+  /**
    * The parameters, each made by `integerParameter` or `textParameter` (validation, default and
    * description in one place); GET /api/indicators lists them and the API's query schema is made from them.
    */

@@ -114,5 +114,6 @@ export async function runIndicator(
     chart: indicator.chart,
     rows,
     references: indicator.references ?? [],
+    sources: [...indicator.sources],
   };
 }

@@ -39,13 +39,21 @@ function compareValues(a: unknown, b: unknown): number {
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
-/** `rows` sorted by `keys` in order (prefix a key with `-` for descending), the same on every dialect. */
+/**
+ * `rows` sorted by `keys` in order (prefix a key with `-` for descending), the same on every dialect;
+ * nulls come last in either direction (an unknown figure is not the largest).
+ */
 export function sortRows<T extends Record<string, unknown>>(rows: T[], keys: readonly string[]): T[] {
   return [...rows].sort((a, b) => {
     for (const key of keys) {
       const descending = key.startsWith('-');
       const column = descending ? key.slice(1) : key;
-      const order = compareValues(a[column], b[column]);
+      const left = a[column];
+      const right = b[column];
+      const leftMissing = left === null || left === undefined;
+      const rightMissing = right === null || right === undefined;
+      if (leftMissing !== rightMissing) return leftMissing ? 1 : -1;
+      const order = compareValues(left, right);
       if (order !== 0) return descending ? -order : order;
     }
     return 0;

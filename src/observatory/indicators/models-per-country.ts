@@ -38,6 +38,7 @@ export const modelsPerCountry: IndicatorDefinition = {
     },
   ],
   chart: { kind: 'line', x: 'year', y: 'models', series: 'country' },
+  sources: ['epoch'],
   params: z.object({ source: sourceParameter('all'), ...YEAR_PARAMETERS }),
   async run(db, params) {
     const year = yearOf('m.date');

@@ -48,6 +48,7 @@ export const modelsPerRegion: IndicatorDefinition = {
     },
   ],
   chart: { kind: 'line', x: 'year', y: 'models', series: 'region' },
+  sources: ['epoch'],
   params: z.object({ source: sourceParameter('all'), ...YEAR_PARAMETERS }),
   references: [AI_INDEX_2025_NOTABLE_MODELS],
   async run(db, params) {

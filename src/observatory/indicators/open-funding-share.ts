@@ -33,6 +33,7 @@ export const openFundingShare: IndicatorDefinition = {
     { name: 'openShare', type: 'number', description: 'openAmount / totalAmount, 4 decimals' },
   ],
   chart: { kind: 'line', x: 'year', y: 'openShare', series: 'currency' },
+  sources: ['aperture-program'],
   params: z.object({
     by: textParameter({
       description: 'one row per year, or per year and funder',

@@ -23,7 +23,7 @@ export const openShareTopLabs: IndicatorDefinition = {
   docs: {
     definition: [
       'For the top labs, counts per quarter of publication the models released with open weights and those kept closed, and the open share = open / (open + closed).',
-      '**Open** means an accessibility of `open-weights-unrestricted`, `open-weights-restricted` or `open-weights-noncommercial`; **closed** means `api`, `hosted` or `unreleased`; models of `unknown` accessibility are left out of both counts and of the share.',
+      '**Open** means an accessibility of `open-weights-*` (`open-weights-unrestricted`, `open-weights-restricted` or `open-weights-noncommercial`); **closed** means `api`, `hosted` or `unreleased`; models of `unknown` accessibility are left out of both counts and of the share.',
       '**Top labs rule:** the `top` organisations (default 10) with the most models of the selected source in the whole catalog (every year, whatever `from` and `to` say), ties broken by name in code-point order. A model belongs to its first organisation (`models.organization_id`), so a collaboration counts for its first-listed lab only.',
       '**Rows:** one per lab and quarter with at least one open or closed model, plus, per quarter, a row with `organization` empty for the top labs together. **Caveats:** models dated only by year have no quarter and are left out.',
     ].join('\n\n'),
@@ -36,6 +36,7 @@ export const openShareTopLabs: IndicatorDefinition = {
     { name: 'openShare', type: 'number', description: 'open / (open + closed), 4 decimals' },
   ],
   chart: { kind: 'line', x: 'quarter', y: 'openShare', series: 'organization' },
+  sources: ['epoch'],
   params: z.object({
     source: sourceParameter('all'),
     top: integerParameter({

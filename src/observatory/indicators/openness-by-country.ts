@@ -27,6 +27,7 @@ export const opennessByCountry: IndicatorDefinition = {
     ...OPENNESS_COLUMNS,
   ],
   chart: { kind: 'line', x: 'year', y: 'mean', series: 'country' },
+  sources: ['release-pack'],
   params: z.object({ source: sourceParameter('all'), ...YEAR_PARAMETERS }),
   run: (db, params) =>
     opennessDistribution(db, params, 'country', sql<string>`${sql.ref('mc.country')}`, 'countries'),

@@ -27,6 +27,7 @@ export const opennessByOrganizationType: IndicatorDefinition = {
     ...OPENNESS_COLUMNS,
   ],
   chart: { kind: 'line', x: 'year', y: 'mean', series: 'organizationType' },
+  sources: ['release-pack'],
   params: z.object({ source: sourceParameter('all'), ...YEAR_PARAMETERS }),
   run: (db, params) =>
     opennessDistribution(

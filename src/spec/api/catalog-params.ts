@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REGIONS } from '../vocabularies/regions.ts';
+import { REGION_LABELS, REGIONS } from '../vocabularies/regions.ts';
 
 /** Path parameter `id` of a model or an organization: a positive integer. */
 export const IdParamsSchema = z.object({
@@ -21,7 +21,9 @@ export const RegionParamSchema = z
   .string()
   .transform((text) => text.toLowerCase())
   .pipe(z.enum(REGIONS))
-  .describe(`One of ${REGIONS.join(', ')} (case-insensitive)`);
+  .describe(
+    `One of ${REGIONS.map((region) => `${region} (${REGION_LABELS[region]})`).join(', ')}, case-insensitive`,
+  );
 
 /** Query field `q` of the catalog lists. */
 export const SearchParamSchema = z.string().max(200).describe('Case-insensitive substring of the name');

@@ -47,6 +47,11 @@ export const IndicatorReferenceSchema = z.object({
 /** Published figures shown beside an indicator (see IndicatorReferenceSchema). */
 export type IndicatorReference = z.output<typeof IndicatorReferenceSchema>;
 
+/** The ids of the data sources an indicator counts (see GET /api/sources), e.g. `['epoch']`. */
+export const IndicatorSourcesSchema = z
+  .array(z.string())
+  .describe('Ids of the data sources the indicator counts (GET /api/sources describes each)');
+
 /** An indicator as GET /api/indicators lists it: what it counts, its columns, chart and parameters. */
 export const IndicatorInfoSchema = z.object({
   name: z.string(),
@@ -54,6 +59,7 @@ export const IndicatorInfoSchema = z.object({
   summary: z.string(),
   chart: IndicatorChartSchema,
   columns: z.array(IndicatorColumnSchema),
+  sources: IndicatorSourcesSchema,
   parameters: z.array(
     z.object({
       name: z.string(),
@@ -98,6 +104,7 @@ export const IndicatorResultSchema = z
     chart: IndicatorChartSchema,
     rows: z.array(IndicatorRowSchema),
     references: z.array(IndicatorReferenceSchema),
+    sources: IndicatorSourcesSchema,
   })
   .meta({ id: 'IndicatorResult' });
 

@@ -8,4 +8,5 @@ export type { ImportRunStatus } from './import-run-statuses.ts';
 export { IMPORT_RUN_STATUSES } from './import-run-statuses.ts';
 export type { ProgramKind } from './program-kinds.ts';
 export type { Region } from './regions.ts';
+export { REGION_LABELS, REGIONS } from './regions.ts';
 export type { DeliverableStatus } from './verification-statuses.ts';

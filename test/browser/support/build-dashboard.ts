@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'vite';
@@ -6,8 +7,16 @@ const REPO = path.resolve(import.meta.dirname, '../../..');
 const WEB = path.join(REPO, 'web');
 /** The contract the dashboard imports (src/spec/api, src/spec/vocabularies), part of its sources. */
 const SPEC = path.join(REPO, 'src', 'spec');
-/** Where the tests build the dashboard when dist/web is stale (kept out of git with node_modules). */
-const CACHE = path.join(REPO, 'node_modules', '.cache', 'aperture-dashboard-test');
+/**
+ * Where the tests build the dashboard when dist/web is stale (kept out of git with node_modules); one
+ * folder per checkout, since git worktrees may share one node_modules and must not serve each other's build.
+ */
+const CACHE = path.join(
+  REPO,
+  'node_modules',
+  '.cache',
+  `aperture-dashboard-test-${createHash('sha256').update(REPO).digest('hex').slice(0, 12)}`,
+);
 
 function newestMtime(dir: string): number {
   let newest = 0;

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { InlineMarkdown } from './markdown-text.tsx';
 
 /** One column of a DataTable. */
 export interface DataColumn<T> {
@@ -17,12 +18,19 @@ export interface DataTableProps<T> {
   columns: DataColumn<T>[];
   rows: readonly T[];
   rowKey: (row: T, index: number) => string | number;
+  /** The empty state, inline Markdown: a command that fills it in a code span (`aperture import …`). */
   empty?: string;
 }
 
 /** A plain, accessible table: a caption, column headers with scope, and an empty-state line. */
 export function DataTable<T>({ caption, hideCaption, columns, rows, rowKey, empty }: DataTableProps<T>) {
-  if (rows.length === 0) return <p className="empty">{empty ?? 'Nothing to show.'}</p>;
+  if (rows.length === 0) {
+    return (
+      <p className="empty">
+        <InlineMarkdown text={empty ?? 'Nothing to show.'} />
+      </p>
+    );
+  }
   return (
     <div className="table-scroll">
       <table>

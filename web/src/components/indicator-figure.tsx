@@ -2,12 +2,18 @@ import { Link } from 'react-router';
 import type { IndicatorResult } from '../../../src/spec/api/index.ts';
 import { csvUrl } from '../api-client.ts';
 import { BarChart } from '../charts/bar-chart.tsx';
-import { toChartData } from '../charts/chart-data.ts';
+import { type ChartData, MAX_SERIES_PER_CHART, toChartData } from '../charts/chart-data.ts';
 import { ChartLegend } from '../charts/chart-legend.tsx';
 import { LineChart } from '../charts/line-chart.tsx';
+import { partialLabel } from '../charts/period-marks.tsx';
+import { SmallMultiples } from '../charts/small-multiples.tsx';
+import { dataAsOf, dataSources, fillHint } from '../data-sources.ts';
 import { formatCell, humanize } from '../format.ts';
+import { useApi } from '../use-api.ts';
 import { DataTable } from './data-table.tsx';
 import { ExternalLink } from './external-link.tsx';
+import { InlineMarkdown } from './markdown-text.tsx';
+import { SourcesLine } from './sources-line.tsx';
 
 /** Props of IndicatorFigure. */
 export interface IndicatorFigureProps {
@@ -41,7 +47,11 @@ export function IndicatorFigure({
     onlySeries === undefined || series === undefined
       ? result.rows
       : result.rows.filter((row) => (row[series] ?? '') === onlySeries);
-  const data = toChartData(charted, result.chart, result.columns);
+  const sourcesState = useApi('sources', () => dataSources());
+  const loaded = sourcesState.status === 'ok' ? sourcesState.data : null;
+  const data = toChartData(charted, result.chart, result.columns, {
+    asOf: dataAsOf(result.sources, loaded),
+  });
   const yLabel = humanize(result.chart.y);
   const description = `${result.title}: ${result.chart.kind} chart of ${yLabel.toLowerCase()} by ${humanize(
     result.chart.x,
@@ -52,7 +62,17 @@ export function IndicatorFigure({
       <div className="indicator-body">
         <div className="chart-area">
           {charted.length === 0 ? (
-            <p className="empty">No data for this indicator yet: the catalog has nothing it counts.</p>
+            <p className="empty" data-testid={`empty-${result.name}`}>
+              <InlineMarkdown text={fillHint(result.sources)} />
+            </p>
+          ) : data.series.length > MAX_SERIES_PER_CHART ? (
+            <div className="chart" role="img" aria-label={description} data-testid={`chart-${result.name}`}>
+              <SmallMultiples
+                data={data}
+                kind={result.chart.kind === 'line' ? 'line' : 'bar'}
+                yLabel={yLabel}
+              />
+            </div>
           ) : (
             <>
               <div className="chart" role="img" aria-label={description} data-testid={`chart-${result.name}`}>
@@ -65,6 +85,8 @@ export function IndicatorFigure({
               <ChartLegend data={data} />
             </>
           )}
+          {charted.length > 0 && <ChartNotes data={data} />}
+          <SourcesLine sources={result.sources} loaded={loaded} />
         </div>
         {result.references.length > 0 && (
           <aside className="references" aria-label={`Published figures to compare with ${result.title}`}>
@@ -106,7 +128,10 @@ export function IndicatorFigure({
             header: humanize(column.name),
             numeric: column.type !== 'text',
             render: (row: Record<string, string | number | null>) =>
-              formatCell(row[column.name], columnTypes[column.name], column.name),
+              // A figure nobody knows is "unknown", never a dash that could pass for 0.
+              column.type !== 'text' && (row[column.name] === null || row[column.name] === undefined)
+                ? 'unknown'
+                : formatCell(row[column.name], columnTypes[column.name], column.name),
           }))}
           rows={result.rows}
           rowKey={(_row, index) => index}
@@ -114,6 +139,29 @@ export function IndicatorFigure({
         />
       </details>
     </figure>
+  );
+}
+
+/** Notes under a chart: which periods are partial (and how far their data goes) and which have no data. */
+function ChartNotes({ data }: { data: ChartData }) {
+  const empty = data.emptyX ?? [];
+  if (!data.partial && empty.length === 0) return null;
+  return (
+    <ul className="chart-notes">
+      {data.partial && (
+        <li data-testid="partial-note">
+          {data.partial.x.join(', ')} {data.partial.x.length === 1 ? 'is' : 'are'}{' '}
+          {partialLabel(data.partial.asOf)}: the period is not complete, so its figures are not comparable
+          with whole periods yet.
+        </li>
+      )}
+      {empty.length > 0 && (
+        <li data-testid="empty-periods-note">
+          No data for {empty.join(', ')}: {empty.length === 1 ? 'that period is' : 'those periods are'} kept
+          on the axis, empty, not drawn as 0.
+        </li>
+      )}
+    </ul>
   );
 }
 

@@ -58,7 +58,7 @@ export function ModelTable({ models, caption }: { models: ModelSummary[]; captio
       ]}
       rows={models}
       rowKey={(row) => row.id}
-      empty="No models match these filters."
+      empty="No models match these filters. The catalog is filled by `aperture sync epoch`, `aperture import epoch FILE` or another `aperture import` (see `aperture import --help`)."
     />
   );
 }

@@ -41,23 +41,25 @@ export default function CountriesPage() {
       <AsyncView state={state} what="countries">
         {({ items }) => (
           <>
-            <figure className="indicator">
-              <div
-                className="chart"
-                role="img"
-                aria-label={`Bar chart of models per country, open weights and other, for the ${CHART_COUNTRIES} countries with most models. The same numbers are in the table below.`}
-                data-testid="chart-countries"
-              >
-                <BarChart data={chartData(items)} stacked yLabel="Models" />
-              </div>
-              <ChartLegend data={chartData(items)} />
-              <figcaption>
-                Models per country, split into open-weights releases and the rest.{' '}
-                <a href={csvUrl('/api/countries')} download>
-                  Download the data as CSV
-                </a>
-              </figcaption>
-            </figure>
+            {items.length > 0 && (
+              <figure className="indicator">
+                <div
+                  className="chart"
+                  role="img"
+                  aria-label={`Bar chart of models per country, open weights and other, for the ${CHART_COUNTRIES} countries with most models. The same numbers are in the table below.`}
+                  data-testid="chart-countries"
+                >
+                  <BarChart data={chartData(items)} stacked yLabel="Models" />
+                </div>
+                <ChartLegend data={chartData(items)} />
+                <figcaption>
+                  Models per country, split into open-weights releases and the rest.{' '}
+                  <a href={csvUrl('/api/countries')} download>
+                    Download the data as CSV
+                  </a>
+                </figcaption>
+              </figure>
+            )}
             <DataTable
               caption="Models and organizations per country"
               columns={[
@@ -92,7 +94,7 @@ export default function CountriesPage() {
               ]}
               rows={items}
               rowKey={(row) => row.country}
-              empty="No countries yet: the catalog is empty."
+              empty="No countries yet: the catalog has no models with a country. Run `aperture sync epoch` or `aperture import epoch FILE` (Epoch AI lists the country of each lab)."
             />
           </>
         )}

@@ -2,8 +2,8 @@ import { useParams, useSearchParams } from 'react-router';
 import { api } from '../api-client.ts';
 import { AsyncView } from '../components/async-view.tsx';
 import { IndicatorFigure } from '../components/indicator-figure.tsx';
+import { MarkdownText } from '../components/markdown-text.tsx';
 import { PageTitle } from '../components/page-title.tsx';
-import { PlainText } from '../components/plain-text.tsx';
 import { humanize } from '../format.ts';
 import { indicatorCatalog } from '../indicator-catalog.ts';
 import { useApi } from '../use-api.ts';
@@ -37,7 +37,7 @@ export default function IndicatorPage() {
             <section id="definition" aria-labelledby="definition-title">
               <h2 id="definition-title">Definition</h2>
               {result.definition ? (
-                <PlainText text={result.definition} />
+                <MarkdownText text={result.definition} />
               ) : (
                 <p>{info?.summary ?? 'See docs/indicators.md for the definition of this indicator.'}</p>
               )}

@@ -93,7 +93,7 @@ export default function OrganizationsPage() {
               ]}
               rows={page.items}
               rowKey={(row) => row.id}
-              empty="No organizations match these filters."
+              empty="No organizations match these filters. Organizations come with the models: run `aperture sync epoch` or `aperture import epoch FILE`."
             />
             <Pagination
               page={page.page}

@@ -7,6 +7,7 @@ import { ChartLegend } from '../charts/chart-legend.tsx';
 import { AsyncView } from '../components/async-view.tsx';
 import { DataTable } from '../components/data-table.tsx';
 import { ExternalLink } from '../components/external-link.tsx';
+import { InlineMarkdown } from '../components/markdown-text.tsx';
 import { PageTitle } from '../components/page-title.tsx';
 import { StatusBar, StatusLegend } from '../components/status-badge.tsx';
 import {
@@ -231,7 +232,7 @@ function PortfolioSection({ programId }: { programId: string }) {
             <figure className="indicator">
               {nothing ? (
                 <p className="empty">
-                  No verified releases and no scored models yet: run a verification and import the catalog.
+                  <InlineMarkdown text="No verified releases and no scored models yet: run `aperture programs verify` and `aperture import release-pack TARGET`." />
                 </p>
               ) : (
                 <>
