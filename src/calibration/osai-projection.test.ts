@@ -53,3 +53,62 @@ describe('projectOnOsai', () => {
     expect(counted.hardware_architecture.rating).toBe('open');
   });
 });
+
+describe('projectOnOsai: base-model weights', () => {
+  const card = (frontMatter: string[], lines: string[]) =>
+    [
+      '---',
+      'license: apache-2.0',
+      ...frontMatter,
+      '---',
+      '# Example-70B-Instruct',
+      prose('the model'),
+      ...lines,
+    ].join('\n');
+
+  it('rates the base weights closed when the card ships only the post-trained model', async () => {
+    const noted = await projectionOf(
+      card(
+        [],
+        [
+          '> [!Note]',
+          '> This repository contains the weights and configuration files of the post-trained model in the Hugging Face Transformers format.',
+        ],
+      ),
+    );
+    expect(noted.weights_basemodel.rating).toBe('closed');
+    expect(noted.weights_endmodel.rating).toBe('open');
+    const usage = await projectionOf(
+      card([], ['This is a post-trained model, so please use the correct chat template.']),
+    );
+    expect(usage.weights_basemodel.rating).toBe('closed');
+  });
+
+  it('keeps the base weights open when the card names its base model', async () => {
+    const post = '> This repository contains the weights of the post-trained model.';
+    const frontMatter = await projectionOf(card(['base_model: example-org/Example-70B'], [post]));
+    expect(frontMatter.weights_basemodel.rating).toBe('open');
+    const listed = await projectionOf(card(['base_model:', '- example-org/Example-70B'], [post]));
+    expect(listed.weights_basemodel.rating).toBe('open');
+    const linked = await projectionOf(
+      card(
+        [],
+        [post, '| Base model | [Example-70B-Base](https://huggingface.co/example-org/Example-70B-Base) |'],
+      ),
+    );
+    expect(linked.weights_basemodel.rating).toBe('open');
+  });
+
+  it('does not read post-training in passing as an end model only', async () => {
+    const projection = await projectionOf(
+      card(
+        [],
+        [
+          'The MoE weights are post-trained in MXFP4, so the model runs on a single 80GB GPU.',
+          'The model went through a safety post-training combining SFT and DPO.',
+        ],
+      ),
+    );
+    expect(projection.weights_basemodel.rating).toBe('open');
+  });
+});

@@ -24,13 +24,24 @@ const HARDWARE_HEADING =
   /^(#{1,6}\s+.*|(\*\*|__)[^*_\n]{0,40})\b(hardware|infrastructure|compute|training factors|environmental impact)\b/im;
 const HARDWARE_SENTENCE =
   /\b(train|trained|training|pre-?train\w*)\b[^\n]{0,160}\b(\d[\d,.]*\s*(k\s*)?(x\s*)?(nvidia\s+)?(h100|h200|h800|a100|a800|v100|gb200|b200|mi250x?|mi300x?|tpu\s?v\d\w*|gpus?|tpus?)\b|(h100|h200|h800|a100|a800|gb200|tpu\s?v\d\w*|gpu)s?[^.\n]{0,60}\b\d[\d,.]*\s*(k\s*)?(gpu[- ]?hours|hours|days|nodes)\b|\b(nvidia|amd|google)\s+(h100|h200|h800|a100|a800|v100|gb200|b200|mi250x?|mi300x?|tpu\s?v\d\w*)\b[^.\n]{0,40}\b(cluster|supercomputer|gpus|nodes)\b)/i;
+/**
+ * A card that says the weights it ships are the post-trained (instruction-tuned, chat) model: the
+ * index's base/end distinction applies, and the base model is a separate release.
+ */
+const POST_TRAINED_ONLY =
+  /\b(?:(?:this|it) is an? (?:post-trained|instruction-tuned|instruct-tuned|chat-tuned|fine-tuned) (?:model|checkpoint|version)\b|(?:weights|checkpoints?)\b[^.\n]{0,80}\bof the (?:post-trained|instruction-tuned|fine-tuned) (?:model|checkpoint|version)\b)/i;
+/** A base model the card names: Hub front matter `base_model:` with a value, inline or as a list. */
+const BASE_MODEL_FRONT_MATTER = /^base_model:[ \t]*(?:[^\s#].*|\r?\n[ \t]*-[ \t]*\S+)/m;
+/** A line that links a base or pretrained checkpoint (a table row, a "Base model:" line). */
+const BASE_MODEL_LINK =
+  /\b(?:base|pre-?trained|foundation) (?:model|checkpoint)s?\b[^\n]*\bhttps?:\/\/|\bhttps?:\/\/\S*huggingface\.co\/[\w.-]+\/[\w.-]*-(?:base|pt)\b/i;
 /** How each dimension of the index is read from an Aperture profile, in words (for docs/scoring.md). */
 export const OSAI_PROJECTION_RULES: Record<OsaiDimensionRef, string> = {
   datasources_basemodel:
     'Training datasets: open when released (verified or linked) with a data card, partial when available without one or only described, closed when withheld.',
   datasources_endmodel: 'As for the base model: a release profile does not tell base from end-model data.',
   weights_basemodel:
-    'Final parameters: open when released, partial behind an access request (gated), closed when withheld.',
+    'Final parameters: open when released, partial behind an access request (gated), closed when withheld, or when the card says the weights are the post-trained model and names no base model (front matter `base_model:` or a link to a base or pretrained checkpoint).',
   weights_endmodel: 'As for the base model.',
   trainingcode: 'Training code: open when released (verified or linked), closed otherwise.',
   code: 'As training code: the code is documented where it is released.',
@@ -141,6 +152,15 @@ export function projectOnOsai(
     .map((ref) => (ref.file ? documents[ref.file]?.text : undefined))
     .filter((text): text is string => text !== undefined)
     .join('\n');
+  // The index rates the base model apart when a release tells the two apart; one that ships only the
+  // post-trained model and names no base model has not released base weights.
+  const baseWeights: ProjectedDimension =
+    weightsDimension.rating !== 'closed' &&
+    POST_TRAINED_ONLY.test(cardText) &&
+    !BASE_MODEL_FRONT_MATTER.test(cardText) &&
+    !cardText.split('\n').some((line) => BASE_MODEL_LINK.test(line))
+      ? { rating: 'closed', reason: 'only the post-trained model is released; the card names no base model' }
+      : weightsDimension;
   const hardware: ProjectedDimension =
     HARDWARE_HEADING.test(cardText) || cardText.split('\n').some((line) => HARDWARE_SENTENCE.test(line))
       ? { rating: 'open', reason: 'the model card documents the training hardware' }
@@ -151,7 +171,7 @@ export function projectOnOsai(
   return {
     datasources_basemodel: data,
     datasources_endmodel: data,
-    weights_basemodel: weightsDimension,
+    weights_basemodel: baseWeights,
     weights_endmodel: weightsDimension,
     trainingcode: code,
     code,
