@@ -7,10 +7,11 @@ import { projectOnOsai } from './osai-projection.ts';
 const prose = (topic: string) =>
   `This part of the card explains ${topic} in enough plain words for a reader to follow it well.`;
 
-async function projectionOf(readme: string) {
-  const evidence = await collectEvidence(memoryPack({ 'README.md': readme, 'model.safetensors': 'bytes' }), {
-    asOf: '2026-01-01',
-  });
+async function projectionOf(readme: string, extra: Record<string, string> = {}) {
+  const evidence = await collectEvidence(
+    memoryPack({ 'README.md': readme, 'model.safetensors': 'bytes', ...extra }),
+    { asOf: '2026-01-01' },
+  );
   const profile = buildProfile(evidence, runChecks(evidence));
   return projectOnOsai(profile, evidence.documents);
 }
@@ -110,5 +111,50 @@ describe('projectOnOsai: base-model weights', () => {
       ),
     );
     expect(projection.weights_basemodel.rating).toBe('open');
+  });
+});
+
+describe('projectOnOsai: datasheet', () => {
+  const readme = ['---', 'license: apache-2.0', '---', '# Example-7B', prose('the model')].join('\n');
+  const dataCard = (headings: string[]) =>
+    [
+      '---',
+      'license: odc-by',
+      'task_categories:',
+      '- text-generation',
+      '---',
+      '# Example Mix',
+      prose('what the mix is'),
+      ...headings.flatMap((heading) => [heading, prose(heading.replace(/^#+\s*/, '').toLowerCase())]),
+    ].join('\n');
+
+  it("rates a dataset card in the Hub's layout (structure, sources, license) an open datasheet", async () => {
+    const hubLayout = await projectionOf(readme, {
+      'DATASET_CARD.md': dataCard(['## Dataset Structure', '## Sources', '## License', '## Citation']),
+    });
+    expect(hubLayout.datasheet.rating).toBe('open');
+    const template = await projectionOf(readme, {
+      'DATASET_CARD.md': dataCard([
+        '## Dataset Description',
+        '### Dataset Summary',
+        '## Dataset Structure',
+        '### Data Fields',
+        '## Dataset Creation',
+        '## Additional Information',
+        '### Licensing Information',
+      ]),
+    });
+    expect(template.datasheet.rating).toBe('open');
+  });
+
+  it('keeps a data card without that layout partial', async () => {
+    const description = await projectionOf(readme, {
+      'DATASET_CARD.md': dataCard(['## Data Description', '## DataMix', '## License']),
+    });
+    expect(description.datasheet.rating).toBe('partial');
+    const noSources = await projectionOf(readme, {
+      'DATASET_CARD.md': dataCard(['## Dataset Structure', '## License']),
+    });
+    expect(noSources.datasheet.rating).toBe('partial');
   });
 });

@@ -35,6 +35,15 @@ const BASE_MODEL_FRONT_MATTER = /^base_model:[ \t]*(?:[^\s#].*|\r?\n[ \t]*-[ \t]
 /** A line that links a base or pretrained checkpoint (a table row, a "Base model:" line). */
 const BASE_MODEL_LINK =
   /\b(?:base|pre-?trained|foundation) (?:model|checkpoint)s?\b[^\n]*\bhttps?:\/\/|\bhttps?:\/\/\S*huggingface\.co\/[\w.-]+\/[\w.-]*-(?:base|pt)\b/i;
+/**
+ * The Hub's dataset-card layout (its standard form of a datasheet): a section on the structure of the
+ * data, one on where it comes from or how it was made, and one on its license.
+ */
+const DATASET_CARD_SECTIONS: readonly RegExp[] = [
+  /^#{1,6}\s+.*\b(dataset structure|data fields|data instances|data format)\b/im,
+  /^#{1,6}\s+.*\b(sources?|source data|dataset creation|data collection|curation)\b/im,
+  /^#{1,6}\s+.*\b(licen[cs]e|licensing)\b/im,
+];
 /** How each dimension of the index is read from an Aperture profile, in words (for docs/scoring.md). */
 export const OSAI_PROJECTION_RULES: Record<OsaiDimensionRef, string> = {
   datasources_basemodel:
@@ -54,7 +63,7 @@ export const OSAI_PROJECTION_RULES: Record<OsaiDimensionRef, string> = {
   modelcard:
     'Model card: open when read and its section check scores at least 7/10, closed when it scores below 4, partial otherwise (or when only linked).',
   datasheet:
-    'Data card: open when read and its section check scores at least 7/10, partial when present otherwise, closed when absent.',
+    "Data card: open when read and its section check scores at least 7/10 or one card read follows the Hub's dataset-card layout (sections on the data's structure, its sources or creation, and its license), partial when present otherwise, closed when absent.",
   licenses:
     'Open when the weights and every released part read are under open licenses, partial when the weights are open but another part is not, closed when the weights are not under an open license (or withheld).',
 };
@@ -70,8 +79,18 @@ function shipped(component: ComponentRating): boolean {
   return component.rating !== 'closed' && component.rating !== 'not-applicable';
 }
 
-function documentRating(component: ComponentRating, what: string, thinIsClosed: boolean): ProjectedDimension {
+function documentRating(
+  component: ComponentRating,
+  what: string,
+  thinIsClosed: boolean,
+  standardForm = false,
+): ProjectedDimension {
   if (!shipped(component)) return { rating: 'closed', reason: `no ${what}` };
+  if (component.verification === 'verified' && standardForm)
+    return {
+      rating: 'open',
+      reason: `${what} in the standard dataset-card layout (structure, sources, license)`,
+    };
   const score = component.quality?.score;
   if (component.verification === 'verified' && score !== undefined && score >= FULL_DOCUMENT_SCORE)
     return { rating: 'open', reason: `${what} with the standard sections (${score}/10)` };
@@ -148,10 +167,7 @@ export function projectOnOsai(
   const peerReviewed = [paper, report].some((component) =>
     component.evidence.some((ref) => /\bpublished in\b/i.test(ref.note ?? '')),
   );
-  const cardText = card.evidence
-    .map((ref) => (ref.file ? documents[ref.file]?.text : undefined))
-    .filter((text): text is string => text !== undefined)
-    .join('\n');
+  const cardText = textsOf(card, documents).join('\n');
   // The index rates the base model apart when a release tells the two apart; one that ships only the
   // post-trained model and names no base model has not released base weights.
   const baseWeights: ProjectedDimension =
@@ -182,9 +198,22 @@ export function projectOnOsai(
       : { rating: 'closed', reason: 'no peer-reviewed publication cited' },
     modelcard: documentRating(card, 'model card', true),
     // Dataset cards follow their own templates: any written one is at least a partial datasheet.
-    datasheet: documentRating(dataCard, 'data card', false),
+    datasheet: documentRating(
+      dataCard,
+      'data card',
+      false,
+      textsOf(dataCard, documents).some((text) =>
+        DATASET_CARD_SECTIONS.every((section) => section.test(text)),
+      ),
+    ),
     licenses: licenses(profile),
   };
+}
+
+/** The texts of the files a component's evidence names, once each. */
+function textsOf(component: ComponentRating, documents: Readonly<Record<string, TextDocument>>): string[] {
+  const files = new Set(component.evidence.map((ref) => ref.file).filter((file) => file !== undefined));
+  return [...files].map((file) => documents[file]?.text).filter((text): text is string => text !== undefined);
 }
 
 function licenses(profile: OpennessProfile): ProjectedDimension {
