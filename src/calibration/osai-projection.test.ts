@@ -7,9 +7,9 @@ import { projectOnOsai } from './osai-projection.ts';
 const prose = (topic: string) =>
   `This part of the card explains ${topic} in enough plain words for a reader to follow it well.`;
 
-async function projectionOf(readme: string, extra: Record<string, string> = {}) {
+async function projectionOf(readme: string, extra: Record<string, string> = {}, ref = 'memory') {
   const evidence = await collectEvidence(
-    memoryPack({ 'README.md': readme, 'model.safetensors': 'bytes', ...extra }),
+    memoryPack({ 'README.md': readme, 'model.safetensors': 'bytes', ...extra }, { ref }),
     { asOf: '2026-01-01' },
   );
   const profile = buildProfile(evidence, runChecks(evidence));
@@ -156,5 +156,51 @@ describe('projectOnOsai: datasheet', () => {
       'DATASET_CARD.md': dataCard(['## Dataset Structure', '## License']),
     });
     expect(noSources.datasheet.rating).toBe('partial');
+  });
+});
+
+describe("projectOnOsai: the publisher's fine-tuning recipes", () => {
+  const card = (line: string) =>
+    ['---', 'license: other', '---', '# Example-70B-Instruct', prose('the model'), line].join('\n');
+  const recipesLine =
+    'For more technical information about generation parameters and recipes for how to use the model in applications, please go [here](https://github.com/example-org/example-recipes).';
+
+  it('reads recipes in a repository of the publisher as partial training code', async () => {
+    const projection = await projectionOf(card(recipesLine), {}, 'hf:example-org/Example-70B-Instruct');
+    expect(projection.trainingcode.rating).toBe('partial');
+    expect(projection.code.rating).toBe('partial');
+    const cookbook = await projectionOf(
+      card(
+        'For recipes on how to use the model, see the [cookbook](https://github.com/Example-Org/example-cookbook).',
+      ),
+      {},
+      'hf:example-org/Example-70B-Instruct',
+    );
+    expect(cookbook.trainingcode.rating).toBe('partial');
+  });
+
+  it("does not count another organisation's fine-tuning framework or the publisher's other code", async () => {
+    const framework = await projectionOf(
+      card(
+        'Many frameworks support the model, e.g. [ms-swift](https://github.com/modelscope/swift), [LLaMA-Factory](https://github.com/hiyouga/LLaMA-Factory), etc., to finetune your models with SFT, DPO, GRPO, etc.',
+      ),
+      {},
+      'hf:example-org/Example-70B-Instruct',
+    );
+    expect(framework.trainingcode.rating).toBe('closed');
+    const thirdParty = await projectionOf(
+      card(
+        'Community [recipes](https://github.com/huggingface/huggingface-example-recipes) show how to use the model.',
+      ),
+      {},
+      'hf:example-org/Example-70B-Instruct',
+    );
+    expect(thirdParty.trainingcode.rating).toBe('closed');
+    const inference = await projectionOf(
+      card('Inference code lives in [example-models](https://github.com/example-org/example-models).'),
+      {},
+      'hf:example-org/Example-70B-Instruct',
+    );
+    expect(inference.trainingcode.rating).toBe('closed');
   });
 });

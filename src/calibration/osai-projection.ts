@@ -44,6 +44,9 @@ const DATASET_CARD_SECTIONS: readonly RegExp[] = [
   /^#{1,6}\s+.*\b(sources?|source data|dataset creation|data collection|curation)\b/im,
   /^#{1,6}\s+.*\b(licen[cs]e|licensing)\b/im,
 ];
+/** A link to a repository of recipes or fine-tuning code, with the organisation that holds it. */
+const RECIPES_REPOSITORY =
+  /github\.com\/([\w.-]+)\/[\w.-]*?(?:recipes|cookbook|fine-?tun\w*|finetun\w*)[\w.-]*/gi;
 /** How each dimension of the index is read from an Aperture profile, in words (for docs/scoring.md). */
 export const OSAI_PROJECTION_RULES: Record<OsaiDimensionRef, string> = {
   datasources_basemodel:
@@ -52,7 +55,8 @@ export const OSAI_PROJECTION_RULES: Record<OsaiDimensionRef, string> = {
   weights_basemodel:
     'Final parameters: open when released, partial behind an access request (gated), closed when withheld, or when the card says the weights are the post-trained model and names no base model (front matter `base_model:` or a link to a base or pretrained checkpoint).',
   weights_endmodel: 'As for the base model.',
-  trainingcode: 'Training code: open when released (verified or linked), closed otherwise.',
+  trainingcode:
+    "Training code: open when released (verified or linked); partial when only the publisher's fine-tuning recipes are linked (a repository of its own organisation named for recipes, a cookbook or fine-tuning); closed otherwise.",
   code: 'As training code: the code is documented where it is released.',
   hardware_architecture:
     'Open when the model card documents the training hardware (a hardware, infrastructure or compute section or bold label, accelerators with a count or hours, or a named accelerator cluster) or a paper or technical report is available; closed otherwise.',
@@ -151,13 +155,16 @@ export function projectOnOsai(
       ? { rating: 'partial', reason: 'weights behind an access request' }
       : { rating: 'open', reason: 'weights released' };
 
+  const recipes = shipped(training) ? undefined : publisherRecipes(profile, textsOf(card, documents));
   const code: ProjectedDimension = shipped(training)
     ? {
         rating: 'open',
         reason:
           training.verification === 'verified' ? 'training code released and read' : 'training code linked',
       }
-    : { rating: 'closed', reason: 'training code not released' };
+    : recipes
+      ? { rating: 'partial', reason: `only the publisher's fine-tuning recipes are linked (${recipes})` }
+      : { rating: 'closed', reason: 'training code not released' };
 
   const preprintComponent = [paper, report].find(shipped);
   const preprint: ProjectedDimension = preprintComponent
@@ -208,6 +215,22 @@ export function projectOnOsai(
     ),
     licenses: licenses(profile),
   };
+}
+
+/**
+ * A repository of the publisher's own organisation (the one the release was read from) that holds its
+ * recipes or fine-tuning code, as the model card links it: tuning code, not the training pipeline.
+ */
+function publisherRecipes(profile: OpennessProfile, texts: readonly string[]): string | undefined {
+  const publisher =
+    /^(?:hf:(?:datasets\/)?|https?:\/\/(?:www\.)?(?:github\.com|huggingface\.co)\/)([\w.-]+)\//i.exec(
+      profile.source.ref,
+    )?.[1];
+  if (!publisher) return undefined;
+  for (const text of texts)
+    for (const match of text.matchAll(RECIPES_REPOSITORY))
+      if (match[1]!.toLowerCase() === publisher.toLowerCase()) return match[0];
+  return undefined;
 }
 
 /** The texts of the files a component's evidence names, once each. */
