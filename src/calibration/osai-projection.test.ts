@@ -204,3 +204,43 @@ describe("projectOnOsai: the publisher's fine-tuning recipes", () => {
     expect(inference.trainingcode.rating).toBe('closed');
   });
 });
+
+describe('projectOnOsai: peer-reviewed paper', () => {
+  const card = (lines: string[]) =>
+    ['---', 'license: apache-2.0', '---', '# Star-2', prose('the model'), ...lines].join('\n');
+  const preprint = [
+    '## Citation',
+    '```bibtex',
+    '@article{star2,',
+    '  journal={arXiv preprint arXiv:2408.06072},',
+    '}',
+    '```',
+  ];
+
+  it("is open when the release's own paper shows a venue", async () => {
+    const projection = await projectionOf(
+      card([
+        '## Citation',
+        '```bibtex',
+        '@article{star2,',
+        '  journal={Nature},',
+        '  doi={10.1038/s41586-025-00001-z},',
+        '}',
+        '```',
+      ]),
+    );
+    expect(projection.paper.rating).toBe('open');
+  });
+
+  it('is partial when only another work it names as a paper shows one, closed when none does', async () => {
+    const named = await projectionOf(
+      card([
+        "- We open-sourced Star-1 last year: check the [ICLR'23 Star-1 Paper](https://arxiv.org/abs/2205.15868) for details.",
+        ...preprint,
+      ]),
+    );
+    expect(named.paper.rating).toBe('partial');
+    const none = await projectionOf(card(preprint));
+    expect(none.paper.rating).toBe('closed');
+  });
+});

@@ -63,7 +63,7 @@ export const OSAI_PROJECTION_RULES: Record<OsaiDimensionRef, string> = {
   preprint:
     'Open when a research paper or technical report is available (linked or in the release), closed otherwise.',
   paper:
-    'Open when a citation names a peer-reviewed venue (BibTeX booktitle or journal other than arXiv), closed otherwise.',
+    'Open when the release\'s own paper shows a peer-reviewed venue: a BibTeX booktitle or journal other than arXiv, a publisher\'s DOI (ACL Anthology, Nature, ACM, IEEE …), a proceedings page (aclanthology.org, proceedings.mlr.press, proceedings.neurips.cc, jmlr.org …), or a venue named beside its link ("ICML 2023", "TMLR", "accepted at …"); partial when only another work the release names as a paper shows one (a predecessor\'s, a method\'s); closed otherwise.',
   modelcard:
     'Model card: open when read and its section check scores at least 7/10, closed when it scores below 4, partial otherwise (or when only linked).',
   datasheet:
@@ -171,9 +171,12 @@ export function projectOnOsai(
     ? { rating: 'open', reason: `${preprintComponent.title.toLowerCase()} available` }
     : { rating: 'closed', reason: 'no paper or technical report' };
 
-  const peerReviewed = [paper, report].some((component) =>
-    component.evidence.some((ref) => /\bpublished in\b/i.test(ref.note ?? '')),
-  );
+  const notes = [paper, report].flatMap((component) => component.evidence.map((ref) => ref.note ?? ''));
+  const peerReviewed: ProjectedDimension = notes.some((note) => /\bpublished in\b/i.test(note))
+    ? { rating: 'open', reason: 'a peer-reviewed publication is cited' }
+    : notes.some((note) => /\bnames a peer-reviewed work\b/i.test(note))
+      ? { rating: 'partial', reason: 'a peer-reviewed work is named beside the release’s own paper' }
+      : { rating: 'closed', reason: 'no peer-reviewed publication cited' };
   const cardText = textsOf(card, documents).join('\n');
   // The index rates the base model apart when a release tells the two apart; one that ships only the
   // post-trained model and names no base model has not released base weights.
@@ -200,9 +203,7 @@ export function projectOnOsai(
     code,
     hardware_architecture: hardware,
     preprint,
-    paper: peerReviewed
-      ? { rating: 'open', reason: 'a peer-reviewed publication is cited' }
-      : { rating: 'closed', reason: 'no peer-reviewed publication cited' },
+    paper: peerReviewed,
     modelcard: documentRating(card, 'model card', true),
     // Dataset cards follow their own templates: any written one is at least a partial datasheet.
     datasheet: documentRating(

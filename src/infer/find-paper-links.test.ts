@@ -76,6 +76,60 @@ describe('findPaperLinks', () => {
     ]);
   });
 
+  it('reads a peer-reviewed venue from a journal field, a publisher DOI or a proceedings page', () => {
+    const nature = findPaperLinks(
+      [
+        '## Citation',
+        '```bibtex',
+        '@article{guo2025star,',
+        '  title={Star incentivizes reasoning},',
+        '  journal={Nature},',
+        '  volume={645},',
+        '  doi={10.1038/s41586-025-00001-z},',
+        '}',
+        '```',
+      ].join('\n'),
+      'README.md',
+    );
+    expect(nature.map((link) => [link.url, link.venue])).toEqual([
+      ['https://doi.org/10.1038/s41586-025-00001-z', 'Nature'],
+    ]);
+    const pages = findPaperLinks(
+      [
+        'Paper: https://aclanthology.org/2023.acl-long.891/',
+        'Paper: https://proceedings.mlr.press/v202/radford23a.html',
+        'Paper: https://doi.org/10.18653/v1/2023.acl-long.891',
+        'Data: https://doi.org/10.5281/zenodo.1234',
+      ].join('\n'),
+      'README.md',
+    );
+    expect(pages.map((link) => [link.url, link.venue])).toEqual([
+      ['https://aclanthology.org/2023.acl-long.891', 'ACL Anthology'],
+      ['https://proceedings.mlr.press/v202/radford23a', 'PMLR (ICML, AISTATS, COLT …)'],
+      ['https://doi.org/10.18653/v1/2023.acl-long.891', 'ACL Anthology'],
+      ['https://doi.org/10.5281/zenodo.1234', undefined],
+    ]);
+  });
+
+  it('reads a venue named beside a paper link, not a preprint or a submission', () => {
+    const venueOf = (line: string) => findPaperLinks(line, 'README.md')[0]?.venue;
+    expect(venueOf("check the [ICLR'23 Star Paper](https://arxiv.org/abs/2205.15868) for details.")).toBe(
+      "ICLR'23",
+    );
+    expect(venueOf('Our paper (COLM 2024): https://arxiv.org/abs/2402.00838')).toBe('COLM 2024');
+    expect(venueOf('Our paper, published in TMLR: https://arxiv.org/abs/2402.00838')).toBe(
+      'published in TMLR',
+    );
+    expect(venueOf('Our paper was accepted at ICML 2023: https://arxiv.org/abs/2212.04356')).toBe(
+      'accepted at ICML 2023',
+    );
+    expect(venueOf('Our paper (submitted to ICML 2025): https://arxiv.org/abs/2501.00001')).toBeUndefined();
+    expect(venueOf('Our preprint, under review: https://arxiv.org/abs/2501.00001')).toBeUndefined();
+    expect(venueOf('Our paper: https://arxiv.org/abs/2501.00001')).toBeUndefined();
+    // A passing link is nobody's paper: the venue beside it is not read.
+    expect(venueOf('Built on ICML 2023 work: https://arxiv.org/abs/1706.03762')).toBeUndefined();
+  });
+
   it('ranks reference lists and lines about a dataset 0', () => {
     const links = findPaperLinks(
       [

@@ -45,7 +45,8 @@ const LINK_PATTERNS: ReadonlyArray<{ pattern: RegExp; toUrl: (id: string) => str
     kind: 'arXiv DOI',
   },
   {
-    pattern: /(?:doi\.org\/|\bdoi\s*[:=]\s*\{?\s*)(10\.\d{4,9}\/[^\s)\]}>"'<,;]+)/gi,
+    pattern:
+      /(?:doi\.org\/|dl\.acm\.org\/doi\/(?:abs\/|pdf\/)?|\bdoi\s*[:=]\s*\{?\s*)(10\.\d{4,9}\/[^\s)\]}>"'<,;]+)/gi,
     // arXiv's own DOIs name an arXiv paper: give them the arXiv URL so that they dedupe.
     toUrl: (id) => {
       const doi = id.replace(/[.]+$/, '');
@@ -54,9 +55,57 @@ const LINK_PATTERNS: ReadonlyArray<{ pattern: RegExp; toUrl: (id: string) => str
     },
     kind: 'DOI',
   },
+  {
+    // Pages of peer-reviewed proceedings and journals: the link is the published paper.
+    pattern:
+      /https?:\/\/(?:www\.)?(aclanthology\.org\/[\w.-]+?|proceedings\.mlr\.press\/v\d+\/[\w-]+|(?:proceedings\.neurips\.cc|papers\.nips\.cc)\/paper(?:_files)?\/[\w/.-]+?|jmlr\.org\/papers\/v\d+\/[\w.-]+?|(?:www\.)?nature\.com\/articles\/[\w.-]+?|ojs\.aaai\.org\/index\.php\/AAAI\/article\/view\/\d+)(?:\.html|\.pdf|\/)?(?=[\s)\]}>"'<,;]|$)/gi,
+    toUrl: (id) => `https://${id}`,
+    kind: 'published paper link',
+  },
 ];
 /** Every link LINK_PATTERNS find holds one of these words. */
-const MAY_HOLD_LINK = /arxiv|doi|eprint|huggingface\.co\/papers/i;
+const MAY_HOLD_LINK =
+  /arxiv|doi|eprint|huggingface\.co\/papers|aclanthology|proceedings|nips\.cc|jmlr\.org|nature\.com|ojs\.aaai/i;
+/** DOI prefixes of publishers of peer-reviewed proceedings and journals (not arXiv's, Zenodo's or a preprint server's). */
+const PUBLISHER_DOIS: ReadonlyArray<[string, string]> = [
+  ['10.18653', 'ACL Anthology'],
+  ['10.1162', 'MIT Press (TACL, Computational Linguistics)'],
+  ['10.1038', 'Nature'],
+  ['10.1126', 'Science'],
+  ['10.1073', 'PNAS'],
+  ['10.1145', 'ACM'],
+  ['10.1109', 'IEEE'],
+  ['10.1007', 'Springer'],
+  ['10.1016', 'Elsevier'],
+  ['10.1613', 'JAIR'],
+  ['10.1609', 'AAAI'],
+  ['10.24963', 'IJCAI'],
+  ['10.21437', 'ISCA (Interspeech)'],
+];
+/** The venue of a published-paper page, from its host. */
+const VENUE_HOSTS: ReadonlyArray<[RegExp, string]> = [
+  [/^https:\/\/aclanthology\.org\//, 'ACL Anthology'],
+  [/^https:\/\/proceedings\.mlr\.press\//, 'PMLR (ICML, AISTATS, COLT …)'],
+  [/^https:\/\/(proceedings\.neurips\.cc|papers\.nips\.cc)\//, 'NeurIPS'],
+  [/^https:\/\/jmlr\.org\//, 'JMLR'],
+  [/^https:\/\/(www\.)?nature\.com\//, 'Nature'],
+  [/^https:\/\/ojs\.aaai\.org\//, 'AAAI'],
+];
+/**
+ * A peer-reviewed venue named beside a paper link: a conference with its year ("ICML 2023",
+ * "ICLR'23", "COLM 2024"), a journal (TMLR, JMLR, TACL), or "accepted at / published in" a venue.
+ */
+const VENUE_ON_LINE =
+  /\b(?:(?:ICML|ICLR|NeurIPS|NIPS|ACL|EMNLP|NAACL|EACL|COLING|COLM|AAAI|IJCAI|CVPR|ICCV|ECCV|KDD|SIGIR|INTERSPEECH|Interspeech|ICASSP|LREC)\s*['’]?\s*(?:19|20)?\d{2}\b|(?:TMLR|JMLR|TACL)\b|(?:[Aa]ccepted|[Pp]ublished)\s+(?:at|to|in|by)\s+(?:the\s+)?(?:[A-Z][\w&'’.-]*)(?:\s+[A-Z0-9][\w&'’.-]*){0,6})/;
+/** What a line says about being a preprint or under review: no venue then, whatever it names. */
+const NOT_YET_PUBLISHED = /\b(under review|submitted to|preprint|to appear in a future)\b/i;
+
+/** The venue a paper URL itself shows: a publisher's DOI or a proceedings page. */
+function venueOfUrl(url: string): string | undefined {
+  const doi = /^https:\/\/doi\.org\/(10\.\d{4,9})\//.exec(url)?.[1];
+  if (doi) return PUBLISHER_DOIS.find(([prefix]) => prefix === doi)?.[1];
+  return VENUE_HOSTS.find(([host]) => host.test(url))?.[1];
+}
 /** A BibTeX venue field; arXiv, CoRR and preprint servers are not a peer-reviewed venue. */
 const VENUE_FIELD = /^\s*(booktitle|journal)\s*=\s*[{"]+\s*([^}"]+?)\s*[}"]/i;
 const NOT_A_VENUE = /\b(arxiv|corr|preprint|biorxiv|medrxiv|ssrn|openreview preprint|technical report)\b/i;
@@ -120,7 +169,8 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
     // Most lines hold no link: their rank is never needed.
     if (MAY_HOLD_LINK.test(line)) {
       // Judge the words around the links, not the links (every arXiv URL says "arxiv").
-      const words = line.replace(/\S*(arxiv|doi)\S*/gi, ' ');
+      // A Markdown link keeps its text ("[ICLR'23 Paper](https://arxiv.org/…)"): only its target goes.
+      const words = line.replace(/\]\([^)\s]*\)/g, '] ').replace(/\S*(arxiv|doi)\S*/gi, ' ');
       const cited = inCitation || inBibtex;
       const rank = inReferences
         ? 0
@@ -133,6 +183,11 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
             : PAPER_WORDS.test(words) || (inHeader && isLinkLine(line))
               ? 2
               : 1;
+      // A venue named beside the links of a line that presents a paper (not in BibTeX: its fields say).
+      const lineVenue =
+        !inBibtex && rank >= 2 && !NOT_YET_PUBLISHED.test(words)
+          ? VENUE_ON_LINE.exec(words)?.[0].replace(/\s+/g, ' ')
+          : undefined;
       for (const { pattern, toUrl, kind } of LINK_PATTERNS) {
         for (const match of line.matchAll(pattern)) {
           const url = toUrl(match[1]!);
@@ -140,6 +195,7 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
           if (existing) {
             existing.rank = Math.max(existing.rank, rank);
             existing.technicalReport ||= REPORT_WORDS.test(words);
+            if (rank >= 2) existing.venue ??= lineVenue;
             if (inBibtex) entryLinks.push(existing);
             continue;
           }
@@ -151,6 +207,8 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
             rank,
             technicalReport: REPORT_WORDS.test(words),
           };
+          const venue = venueOfUrl(url) ?? lineVenue;
+          if (venue) link.venue = venue;
           links.push(link);
           if (inBibtex) entryLinks.push(link);
         }

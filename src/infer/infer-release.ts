@@ -244,7 +244,15 @@ function addPaperComponents(links: readonly PaperLink[], findings: ComponentFind
     ranked.find((link) => link !== report) ?? (findings.has('research-paper') ? undefined : report);
   if (paper) {
     const { rank: _rank, technicalReport: _report, venue, ...ref } = paper;
-    const published = venue ? `; published in ${venue}` : '';
+    // A peer-reviewed work the release names beside its own paper (a predecessor's, a method's).
+    const related = venue
+      ? undefined
+      : ranked.find((link) => link.venue && link !== paper && link !== report);
+    const published = venue
+      ? `; published in ${venue}`
+      : related
+        ? `; names a peer-reviewed work: ${related.url} (${related.venue})`
+        : '';
     findings.add({
       id: 'research-paper',
       status: 'released',
