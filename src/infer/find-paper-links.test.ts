@@ -130,6 +130,30 @@ describe('findPaperLinks', () => {
     expect(venueOf('Built on ICML 2023 work: https://arxiv.org/abs/1706.03762')).toBeUndefined();
   });
 
+  it('marks the links a text calls a datasheet or data card, by their line or BibTeX title', () => {
+    const links = findPaperLinks(
+      [
+        'We train on the Pile ([paper](https://pile.eleuther.ai/), [datasheet](https://arxiv.org/abs/2201.07311)).',
+        'The architecture follows https://arxiv.org/abs/1706.03762.',
+        '## Citation',
+        '```bibtex',
+        '@article{star2024, journal={arXiv preprint arXiv:2304.01373}}',
+        '@article{pile2022datasheet,',
+        '  title={Datasheet for the Pile},',
+        '  eprint={2201.07312},',
+        '}',
+        '```',
+      ].join('\n'),
+      'README.md',
+    );
+    expect(links.map((link) => [link.url, link.datasheet ?? false])).toEqual([
+      ['https://arxiv.org/abs/2201.07311', true],
+      ['https://arxiv.org/abs/1706.03762', false],
+      ['https://arxiv.org/abs/2304.01373', false],
+      ['https://arxiv.org/abs/2201.07312', true],
+    ]);
+  });
+
   it('ranks reference lists and lines about a dataset 0', () => {
     const links = findPaperLinks(
       [

@@ -13,6 +13,8 @@ export interface PaperLink extends EvidenceRef {
   technicalReport: boolean;
   /** The venue of a peer-reviewed publication, when the BibTeX entry citing it names one. */
   venue?: string;
+  /** The line (or the BibTeX entry's title) calls it a datasheet or data card: documentation of data. */
+  datasheet?: boolean;
 }
 
 const ARXIV_ID = String.raw`(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?`;
@@ -121,6 +123,8 @@ const REFERENCES_HEADING = new RegExp(
 /** A line about a dataset: its paper is the dataset's datasheet, not the release's paper. */
 const DATASET_WORDS = /\b(data ?sets?|datasheets?|corpus|corpora|data cards?)\b/i;
 const OWN_WORK_WORDS = /\b(our|this) (model|paper|work|report)\b/i;
+/** Words that call a linked document the documentation of a dataset (Gebru et al.'s datasheets). */
+const DATASHEET_WORDS = /\b(data ?sheets?|data cards?|data statements?)\b/i;
 
 /**
  * Finds links to papers in a markdown or CFF text: arXiv URLs and ids, Hugging Face paper pages and
@@ -140,6 +144,7 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
   // Links found in the current BibTeX entry, and the venue it names, set on them when it closes.
   let entryLinks: PaperLink[] = [];
   let entryVenue: string | undefined;
+  let entryDatasheet = false;
   let entryDepth = 0;
   // The venue of the first work a citation section cites, for a paper linked above it (a badge).
   let citedVenue: string | undefined;
@@ -162,10 +167,12 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
       citedEntries++;
       entryLinks = [];
       entryVenue = undefined;
+      entryDatasheet = false;
       entryDepth = 0;
     }
     const venue = inBibtex ? VENUE_FIELD.exec(line) : null;
     if (venue && !NOT_A_VENUE.test(venue[2]!)) entryVenue = venue[2]!.replace(/\s+/g, ' ').slice(0, 120);
+    if (inBibtex && /^\s*title\s*=/i.test(line) && DATASHEET_WORDS.test(line)) entryDatasheet = true;
     // Most lines hold no link: their rank is never needed.
     if (MAY_HOLD_LINK.test(line)) {
       // Judge the words around the links, not the links (every arXiv URL says "arxiv").
@@ -196,6 +203,7 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
             existing.rank = Math.max(existing.rank, rank);
             existing.technicalReport ||= REPORT_WORDS.test(words);
             if (rank >= 2) existing.venue ??= lineVenue;
+            if (!inBibtex && calledDatasheet(line, match.index, words)) existing.datasheet = true;
             if (inBibtex) entryLinks.push(existing);
             continue;
           }
@@ -207,6 +215,7 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
             rank,
             technicalReport: REPORT_WORDS.test(words),
           };
+          if (!inBibtex && calledDatasheet(line, match.index, words)) link.datasheet = true;
           const venue = venueOfUrl(url) ?? lineVenue;
           if (venue) link.venue = venue;
           links.push(link);
@@ -220,6 +229,7 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
       if (entryDepth <= 0) {
         inBibtex = false;
         if (entryVenue) for (const link of entryLinks) link.venue = entryVenue;
+        if (entryDatasheet) for (const link of entryLinks) link.datasheet = true;
         if (entryVenue && entryLinks.length === 0 && citedEntries === 1) citedVenue ??= entryVenue;
       }
     }
@@ -230,6 +240,21 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
     if (own && !own.venue) own.venue = citedVenue;
   }
   return links;
+}
+
+/**
+ * Whether the text calls the link at `index` a datasheet: the text of the Markdown link around it
+ * ("[datasheet](https://arxiv.org/…)") when it sits in one, else the words of its line when the line
+ * holds no Markdown link.
+ */
+function calledDatasheet(line: string, index: number, words: string): boolean {
+  let inMarkdownLinks = false;
+  for (const link of line.matchAll(/\[([^\]]*)\]\(([^)\s]*)\)/g)) {
+    inMarkdownLinks = true;
+    const target = link.index + link[0].indexOf('](') + 2;
+    if (index >= target && index < link.index + link[0].length) return DATASHEET_WORDS.test(link[1]!);
+  }
+  return !inMarkdownLinks && DATASHEET_WORDS.test(words);
 }
 
 /** A line of links rather than prose (a row of badges, "[Paper] | [Code]"): few words besides the links. */

@@ -475,6 +475,37 @@ describe('inferRelease: peer-reviewed work beside the paper', () => {
   });
 });
 
+describe('inferRelease: a datasheet linked for the training data', () => {
+  it('reads a linked datasheet as a linked data card, not as the paper', async () => {
+    const inference = await inferRelease(
+      fakeInput({
+        'README.md': `# Star-7B\n\n${PROSE}\n\n## Training data\n\nStar-7B is trained on the Pile; see [the Pile paper](https://arxiv.org/abs/2101.00027) for its sources and the [datasheet](https://arxiv.org/abs/2201.07311) for documentation.\n\n## Citation\n\n\`\`\`bibtex\n@article{star2024,\n  journal={arXiv preprint arXiv:2304.01373},\n}\n\`\`\`\n`,
+      }),
+    );
+    expect(component(inference, 'data-card')).toMatchObject({
+      status: 'released',
+      locations: ['https://arxiv.org/abs/2201.07311'],
+      license: 'NOASSERTION',
+      evidence: [
+        expect.objectContaining({
+          url: 'https://arxiv.org/abs/2201.07311',
+          note: 'linked: datasheet of the data (arXiv link in README.md); not verified',
+        }),
+      ],
+    });
+    expect(component(inference, 'research-paper')!.locations).toEqual(['https://arxiv.org/abs/2304.01373']);
+  });
+
+  it('finds no data card when no link is called a datasheet', async () => {
+    const inference = await inferRelease(
+      fakeInput({
+        'README.md': `# Star-7B\n\n${PROSE}\n\n## Training data\n\nStar-7B is trained on the Pile; see [the Pile paper](https://arxiv.org/abs/2101.00027) for its sources.\n`,
+      }),
+    );
+    expect(component(inference, 'data-card')).toBeUndefined();
+  });
+});
+
 describe('inferRelease: name and gating from the card', () => {
   it('names the release from its source when the only heading is a shell comment in code', async () => {
     const inference = await inferRelease(
