@@ -154,6 +154,26 @@ describe('findPaperLinks', () => {
     ]);
   });
 
+  it('reads a PDF linked as the paper or report, not a passing PDF or an arXiv PDF twice', () => {
+    const links = findPaperLinks(
+      [
+        '# Star-2',
+        '<div align="center">',
+        '  <a href="https://huggingface.co/star-lab/Star-2/blob/main/assets/paper.pdf"><b>Technical Report</b>👁️</a>',
+        '</div>',
+        '## Usage',
+        'Print the [quick reference](https://star-lab.example/cheatsheet.pdf) for your desk.',
+        'Our paper: https://arxiv.org/pdf/2402.00838v2.pdf',
+      ].join('\n'),
+      'README.md',
+    );
+    expect(links.map((link) => [link.url, link.rank, link.technicalReport])).toEqual([
+      ['https://huggingface.co/star-lab/Star-2/blob/main/assets/paper.pdf', 2, true],
+      ['https://star-lab.example/cheatsheet.pdf', 1, false],
+      ['https://arxiv.org/abs/2402.00838', 2, false],
+    ]);
+  });
+
   it('ranks reference lists and lines about a dataset 0', () => {
     const links = findPaperLinks(
       [

@@ -58,6 +58,14 @@ const LINK_PATTERNS: ReadonlyArray<{ pattern: RegExp; toUrl: (id: string) => str
     kind: 'DOI',
   },
   {
+    // A PDF: the release's paper or report when its line presents one ("[Technical Report](….pdf)").
+    // Hosts whose PDFs the patterns above already name (arXiv, DOIs, proceedings) are left to them.
+    pattern:
+      /(https?:\/\/(?!(?:www\.|export\.)?(?:arxiv\.org|doi\.org|aclanthology\.org|proceedings\.mlr\.press|proceedings\.neurips\.cc|papers\.nips\.cc|jmlr\.org|nature\.com|ojs\.aaai\.org)\/)[^\s)\]}>"'<]+?\.pdf)(?=[\s)\]}>"'<?#]|$)/gi,
+    toUrl: (id) => id,
+    kind: 'PDF link',
+  },
+  {
     // Pages of peer-reviewed proceedings and journals: the link is the published paper.
     pattern:
       /https?:\/\/(?:www\.)?(aclanthology\.org\/[\w.-]+?|proceedings\.mlr\.press\/v\d+\/[\w-]+|(?:proceedings\.neurips\.cc|papers\.nips\.cc)\/paper(?:_files)?\/[\w/.-]+?|jmlr\.org\/papers\/v\d+\/[\w.-]+?|(?:www\.)?nature\.com\/articles\/[\w.-]+?|ojs\.aaai\.org\/index\.php\/AAAI\/article\/view\/\d+)(?:\.html|\.pdf|\/)?(?=[\s)\]}>"'<,;]|$)/gi,
@@ -67,7 +75,7 @@ const LINK_PATTERNS: ReadonlyArray<{ pattern: RegExp; toUrl: (id: string) => str
 ];
 /** Every link LINK_PATTERNS find holds one of these words. */
 const MAY_HOLD_LINK =
-  /arxiv|doi|eprint|huggingface\.co\/papers|aclanthology|proceedings|nips\.cc|jmlr\.org|nature\.com|ojs\.aaai/i;
+  /arxiv|doi|eprint|huggingface\.co\/papers|aclanthology|proceedings|nips\.cc|jmlr\.org|nature\.com|ojs\.aaai|\.pdf\b/i;
 /** DOI prefixes of publishers of peer-reviewed proceedings and journals (not arXiv's, Zenodo's or a preprint server's). */
 const PUBLISHER_DOIS: ReadonlyArray<[string, string]> = [
   ['10.18653', 'ACL Anthology'],
@@ -177,7 +185,10 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
     if (MAY_HOLD_LINK.test(line)) {
       // Judge the words around the links, not the links (every arXiv URL says "arxiv").
       // A Markdown link keeps its text ("[ICLR'23 Paper](https://arxiv.org/…)"): only its target goes.
-      const words = line.replace(/\]\([^)\s]*\)/g, '] ').replace(/\S*(arxiv|doi)\S*/gi, ' ');
+      const words = line
+        .replace(/\]\([^)\s]*\)/g, '] ')
+        .replace(/https?:\/\/[^\s"'<>)\]]+/gi, ' ')
+        .replace(/\S*(arxiv|doi)\S*/gi, ' ');
       const cited = inCitation || inBibtex;
       const rank = inReferences
         ? 0
