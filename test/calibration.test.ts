@@ -55,15 +55,15 @@ describe.skipIf(!HAS_DATA)('calibration against OSAI and MOT', () => {
     const summary = summariseCalibration(corpus);
     expect(summary.spearmanProjected).toBeGreaterThanOrEqual(CALIBRATION_TARGETS.spearman);
     expect(summary.meanGap).toBeLessThanOrEqual(CALIBRATION_TARGETS.meanGap);
-    // Below the 85% target (docs/calibration.md says why); kept at least where it stands.
-    expect(summary.dimensionAgreement).toBeGreaterThanOrEqual(82);
+    expect(summary.dimensionAgreement).toBeGreaterThanOrEqual(CALIBRATION_TARGETS.dimensionAgreement);
     expect(summary.spearman).toBeGreaterThanOrEqual(0.7);
   });
 
   it('carries to the holdout, which the rules were not tuned on', () => {
     const summary = summariseCalibration(holdout);
-    expect(summary.spearmanProjected).toBeGreaterThanOrEqual(0.5);
-    expect(summary.dimensionAgreement).toBeGreaterThanOrEqual(65);
+    // Kept at least where the general rules have taken it (docs/calibration.md has the figures).
+    expect(summary.spearmanProjected).toBeGreaterThanOrEqual(0.75);
+    expect(summary.dimensionAgreement).toBeGreaterThanOrEqual(75);
     expect(summary.meanGap).toBeLessThanOrEqual(CALIBRATION_TARGETS.meanGap);
   });
 });

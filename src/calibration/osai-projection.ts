@@ -24,26 +24,50 @@ const HARDWARE_HEADING =
   /^(#{1,6}\s+.*|(\*\*|__)[^*_\n]{0,40})\b(hardware|infrastructure|compute|training factors|environmental impact)\b/im;
 const HARDWARE_SENTENCE =
   /\b(train|trained|training|pre-?train\w*)\b[^\n]{0,160}\b(\d[\d,.]*\s*(k\s*)?(x\s*)?(nvidia\s+)?(h100|h200|h800|a100|a800|v100|gb200|b200|mi250x?|mi300x?|tpu\s?v\d\w*|gpus?|tpus?)\b|(h100|h200|h800|a100|a800|gb200|tpu\s?v\d\w*|gpu)s?[^.\n]{0,60}\b\d[\d,.]*\s*(k\s*)?(gpu[- ]?hours|hours|days|nodes)\b|\b(nvidia|amd|google)\s+(h100|h200|h800|a100|a800|v100|gb200|b200|mi250x?|mi300x?|tpu\s?v\d\w*)\b[^.\n]{0,40}\b(cluster|supercomputer|gpus|nodes)\b)/i;
+/**
+ * A card that says the weights it ships are the post-trained (instruction-tuned, chat) model: the
+ * index's base/end distinction applies, and the base model is a separate release.
+ */
+const POST_TRAINED_ONLY =
+  /\b(?:(?:this|it) is an? (?:post-trained|instruction-tuned|instruct-tuned|chat-tuned|fine-tuned) (?:model|checkpoint|version)\b|(?:weights|checkpoints?)\b[^.\n]{0,80}\bof the (?:post-trained|instruction-tuned|fine-tuned) (?:model|checkpoint|version)\b)/i;
+/** A base model the card names: Hub front matter `base_model:` with a value, inline or as a list. */
+const BASE_MODEL_FRONT_MATTER = /^base_model:[ \t]*(?:[^\s#].*|\r?\n[ \t]*-[ \t]*\S+)/m;
+/** A line that links a base or pretrained checkpoint (a table row, a "Base model:" line). */
+const BASE_MODEL_LINK =
+  /\b(?:base|pre-?trained|foundation) (?:model|checkpoint)s?\b[^\n]*\bhttps?:\/\/|\bhttps?:\/\/\S*huggingface\.co\/[\w.-]+\/[\w.-]*-(?:base|pt)\b/i;
+/**
+ * The Hub's dataset-card layout (its standard form of a datasheet): a section on the structure of the
+ * data, one on where it comes from or how it was made, and one on its license.
+ */
+const DATASET_CARD_SECTIONS: readonly RegExp[] = [
+  /^#{1,6}\s+.*\b(dataset structure|data fields|data instances|data format)\b/im,
+  /^#{1,6}\s+.*\b(sources?|source data|dataset creation|data collection|curation)\b/im,
+  /^#{1,6}\s+.*\b(licen[cs]e|licensing)\b/im,
+];
+/** A link to a repository of recipes or fine-tuning code, with the organisation that holds it. */
+const RECIPES_REPOSITORY =
+  /github\.com\/([\w.-]+)\/[\w.-]*?(?:recipes|cookbook|fine-?tun\w*|finetun\w*)[\w.-]*/gi;
 /** How each dimension of the index is read from an Aperture profile, in words (for docs/scoring.md). */
 export const OSAI_PROJECTION_RULES: Record<OsaiDimensionRef, string> = {
   datasources_basemodel:
     'Training datasets: open when released (verified or linked) with a data card, partial when available without one or only described, closed when withheld.',
   datasources_endmodel: 'As for the base model: a release profile does not tell base from end-model data.',
   weights_basemodel:
-    'Final parameters: open when released, partial behind an access request (gated), closed when withheld.',
+    'Final parameters: open when released, partial behind an access request (gated), closed when withheld, or when the card says the weights are the post-trained model and names no base model (front matter `base_model:` or a link to a base or pretrained checkpoint).',
   weights_endmodel: 'As for the base model.',
-  trainingcode: 'Training code: open when released (verified or linked), closed otherwise.',
+  trainingcode:
+    "Training code: open when released (verified or linked); partial when only the publisher's fine-tuning recipes are linked (a repository of its own organisation named for recipes, a cookbook or fine-tuning); closed otherwise.",
   code: 'As training code: the code is documented where it is released.',
   hardware_architecture:
     'Open when the model card documents the training hardware (a hardware, infrastructure or compute section or bold label, accelerators with a count or hours, or a named accelerator cluster) or a paper or technical report is available; closed otherwise.',
   preprint:
     'Open when a research paper or technical report is available (linked or in the release), closed otherwise.',
   paper:
-    'Open when a citation names a peer-reviewed venue (BibTeX booktitle or journal other than arXiv), closed otherwise.',
+    'Open when the release\'s own paper shows a peer-reviewed venue: a BibTeX booktitle or journal other than arXiv, a publisher\'s DOI (ACL Anthology, Nature, ACM, IEEE …), a proceedings page (aclanthology.org, proceedings.mlr.press, proceedings.neurips.cc, jmlr.org …), or a venue named beside its link ("ICML 2023", "TMLR", "accepted at …"); partial when only another work the release names as a paper shows one (a predecessor\'s, a method\'s); closed otherwise.',
   modelcard:
     'Model card: open when read and its section check scores at least 7/10, closed when it scores below 4, partial otherwise (or when only linked).',
   datasheet:
-    'Data card: open when read and its section check scores at least 7/10, partial when present otherwise, closed when absent.',
+    "Data card: open when read and its section check scores at least 7/10 or one card read follows the Hub's dataset-card layout (sections on the data's structure, its sources or creation, and its license), partial when present otherwise, closed when absent.",
   licenses:
     'Open when the weights and every released part read are under open licenses, partial when the weights are open but another part is not, closed when the weights are not under an open license (or withheld).',
 };
@@ -59,8 +83,18 @@ function shipped(component: ComponentRating): boolean {
   return component.rating !== 'closed' && component.rating !== 'not-applicable';
 }
 
-function documentRating(component: ComponentRating, what: string, thinIsClosed: boolean): ProjectedDimension {
+function documentRating(
+  component: ComponentRating,
+  what: string,
+  thinIsClosed: boolean,
+  standardForm = false,
+): ProjectedDimension {
   if (!shipped(component)) return { rating: 'closed', reason: `no ${what}` };
+  if (component.verification === 'verified' && standardForm)
+    return {
+      rating: 'open',
+      reason: `${what} in the standard dataset-card layout (structure, sources, license)`,
+    };
   const score = component.quality?.score;
   if (component.verification === 'verified' && score !== undefined && score >= FULL_DOCUMENT_SCORE)
     return { rating: 'open', reason: `${what} with the standard sections (${score}/10)` };
@@ -121,26 +155,38 @@ export function projectOnOsai(
       ? { rating: 'partial', reason: 'weights behind an access request' }
       : { rating: 'open', reason: 'weights released' };
 
+  const recipes = shipped(training) ? undefined : publisherRecipes(profile, textsOf(card, documents));
   const code: ProjectedDimension = shipped(training)
     ? {
         rating: 'open',
         reason:
           training.verification === 'verified' ? 'training code released and read' : 'training code linked',
       }
-    : { rating: 'closed', reason: 'training code not released' };
+    : recipes
+      ? { rating: 'partial', reason: `only the publisher's fine-tuning recipes are linked (${recipes})` }
+      : { rating: 'closed', reason: 'training code not released' };
 
   const preprintComponent = [paper, report].find(shipped);
   const preprint: ProjectedDimension = preprintComponent
     ? { rating: 'open', reason: `${preprintComponent.title.toLowerCase()} available` }
     : { rating: 'closed', reason: 'no paper or technical report' };
 
-  const peerReviewed = [paper, report].some((component) =>
-    component.evidence.some((ref) => /\bpublished in\b/i.test(ref.note ?? '')),
-  );
-  const cardText = card.evidence
-    .map((ref) => (ref.file ? documents[ref.file]?.text : undefined))
-    .filter((text): text is string => text !== undefined)
-    .join('\n');
+  const notes = [paper, report].flatMap((component) => component.evidence.map((ref) => ref.note ?? ''));
+  const peerReviewed: ProjectedDimension = notes.some((note) => /\bpublished in\b/i.test(note))
+    ? { rating: 'open', reason: 'a peer-reviewed publication is cited' }
+    : notes.some((note) => /\bnames a peer-reviewed work\b/i.test(note))
+      ? { rating: 'partial', reason: 'a peer-reviewed work is named beside the release’s own paper' }
+      : { rating: 'closed', reason: 'no peer-reviewed publication cited' };
+  const cardText = textsOf(card, documents).join('\n');
+  // The index rates the base model apart when a release tells the two apart; one that ships only the
+  // post-trained model and names no base model has not released base weights.
+  const baseWeights: ProjectedDimension =
+    weightsDimension.rating !== 'closed' &&
+    POST_TRAINED_ONLY.test(cardText) &&
+    !BASE_MODEL_FRONT_MATTER.test(cardText) &&
+    !cardText.split('\n').some((line) => BASE_MODEL_LINK.test(line))
+      ? { rating: 'closed', reason: 'only the post-trained model is released; the card names no base model' }
+      : weightsDimension;
   const hardware: ProjectedDimension =
     HARDWARE_HEADING.test(cardText) || cardText.split('\n').some((line) => HARDWARE_SENTENCE.test(line))
       ? { rating: 'open', reason: 'the model card documents the training hardware' }
@@ -151,20 +197,47 @@ export function projectOnOsai(
   return {
     datasources_basemodel: data,
     datasources_endmodel: data,
-    weights_basemodel: weightsDimension,
+    weights_basemodel: baseWeights,
     weights_endmodel: weightsDimension,
     trainingcode: code,
     code,
     hardware_architecture: hardware,
     preprint,
-    paper: peerReviewed
-      ? { rating: 'open', reason: 'a peer-reviewed publication is cited' }
-      : { rating: 'closed', reason: 'no peer-reviewed publication cited' },
+    paper: peerReviewed,
     modelcard: documentRating(card, 'model card', true),
     // Dataset cards follow their own templates: any written one is at least a partial datasheet.
-    datasheet: documentRating(dataCard, 'data card', false),
+    datasheet: documentRating(
+      dataCard,
+      'data card',
+      false,
+      textsOf(dataCard, documents).some((text) =>
+        DATASET_CARD_SECTIONS.every((section) => section.test(text)),
+      ),
+    ),
     licenses: licenses(profile),
   };
+}
+
+/**
+ * A repository of the publisher's own organisation (the one the release was read from) that holds its
+ * recipes or fine-tuning code, as the model card links it: tuning code, not the training pipeline.
+ */
+function publisherRecipes(profile: OpennessProfile, texts: readonly string[]): string | undefined {
+  const publisher =
+    /^(?:hf:(?:datasets\/)?|https?:\/\/(?:www\.)?(?:github\.com|huggingface\.co)\/)([\w.-]+)\//i.exec(
+      profile.source.ref,
+    )?.[1];
+  if (!publisher) return undefined;
+  for (const text of texts)
+    for (const match of text.matchAll(RECIPES_REPOSITORY))
+      if (match[1]!.toLowerCase() === publisher.toLowerCase()) return match[0];
+  return undefined;
+}
+
+/** The texts of the files a component's evidence names, once each. */
+function textsOf(component: ComponentRating, documents: Readonly<Record<string, TextDocument>>): string[] {
+  const files = new Set(component.evidence.map((ref) => ref.file).filter((file) => file !== undefined));
+  return [...files].map((file) => documents[file]?.text).filter((text): text is string => text !== undefined);
 }
 
 function licenses(profile: OpennessProfile): ProjectedDimension {

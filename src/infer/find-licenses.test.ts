@@ -95,6 +95,39 @@ describe('findLicenses: licenses outside the root', () => {
     });
   });
 
+  it('reads a LICENSE of several licenses by the one that applies to all files', async () => {
+    // Megatron-LM's shape: BSD-3-Clause as comment lines, then the licenses of vendored code after `--`.
+    const bsd = (spdxFull as Record<string, { licenseText: string }>)['BSD-3-Clause']!.licenseText.replace(
+      'Copyright (c) <year> <owner>.',
+      'Copyright (c) 2022, NVIDIA CORPORATION. All rights reserved.',
+    );
+    const text = [
+      'The following applies to all files unless otherwise noted:',
+      '',
+      ...bsd.split('\n').map((line) => `# ${line}`.trimEnd()),
+      '',
+      '--',
+      '',
+      'This repository also contains code from Hugging Face Inc. and Google Research. Files from these',
+      'organizations have notices at the top of each file. Below are licenses used in those files.',
+      '',
+      '------------- LICENSE FOR huggingface and Google Research code --------------',
+      '                                 Apache License',
+      '                           Version 2.0, January 2004',
+      '                        http://www.apache.org/licenses/',
+    ].join('\n');
+    const license = await packLicenseOf({ LICENSE: text, 'pretrain_gpt.py': 'import torch\n' }, 'megatron');
+    expect(license).toBe('BSD-3-Clause');
+  });
+
+  it('still reads a bare "All rights reserved" notice as proprietary', async () => {
+    const license = await packLicenseOf(
+      { LICENSE: 'Copyright (c) 2024 Example Corp. All rights reserved.\n--\nContact us for a license.\n' },
+      'example',
+    );
+    expect(license).toBe('proprietary');
+  });
+
   it.each([
     ['Star-8B is released under the Llama 3.1 Community License.', 'llama3.1'],
     ['Use of Star-8B is governed by the [Gemma Terms of Use](https://ai.google.dev/gemma/terms).', 'gemma'],

@@ -62,6 +62,9 @@ export interface LicenseSources {
   modelName: string;
 }
 
+/** A line that separates the sections of a LICENSE of several licenses: dashes, equals signs or stars. */
+const SECTION_SEPARATOR = /^[ \t]*(?:-{2,}|={3,}|\*{3,})[^\n]*$/m;
+
 async function identifyFile(path: string, input: InferenceInput): Promise<LicenseFinding | null> {
   const text = await input.readText(path, LICENSE_READ_BYTES);
   if (!text) return null;
@@ -69,6 +72,20 @@ async function identifyFile(path: string, input: InferenceInput): Promise<Licens
   if (match) {
     const how = match.method === 'title' ? 'by its title' : `${Math.round(match.confidence * 100)}% match`;
     return { license: match.id, evidence: { file: path, note: `identified as ${match.id} (${how})` } };
+  }
+  // A LICENSE of several licenses opens with the one for the whole repository ("The following applies to
+  // all files unless otherwise noted"), then the licenses of vendored files after a separator line.
+  const leading = text.split(SECTION_SEPARATOR)[0]!;
+  if (leading.length < text.length) {
+    const section = identifyLicenseText(leading);
+    if (section && section.method === 'text')
+      return {
+        license: section.id,
+        evidence: {
+          file: path,
+          note: `identified as ${section.id} (${Math.round(section.confidence * 100)}% match of its leading section; the file also holds the licenses of files it names)`,
+        },
+      };
   }
   // A short LICENSE that only names the license or points to its page ("See https://ai.google.dev/gemma/terms").
   if (text.length <= 4000) {

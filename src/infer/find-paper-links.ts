@@ -13,6 +13,8 @@ export interface PaperLink extends EvidenceRef {
   technicalReport: boolean;
   /** The venue of a peer-reviewed publication, when the BibTeX entry citing it names one. */
   venue?: string;
+  /** The line (or the BibTeX entry's title) calls it a datasheet or data card: documentation of data. */
+  datasheet?: boolean;
 }
 
 const ARXIV_ID = String.raw`(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?`;
@@ -45,7 +47,8 @@ const LINK_PATTERNS: ReadonlyArray<{ pattern: RegExp; toUrl: (id: string) => str
     kind: 'arXiv DOI',
   },
   {
-    pattern: /(?:doi\.org\/|\bdoi\s*[:=]\s*\{?\s*)(10\.\d{4,9}\/[^\s)\]}>"'<,;]+)/gi,
+    pattern:
+      /(?:doi\.org\/|dl\.acm\.org\/doi\/(?:abs\/|pdf\/)?|\bdoi\s*[:=]\s*\{?\s*)(10\.\d{4,9}\/[^\s)\]}>"'<,;]+)/gi,
     // arXiv's own DOIs name an arXiv paper: give them the arXiv URL so that they dedupe.
     toUrl: (id) => {
       const doi = id.replace(/[.]+$/, '');
@@ -54,9 +57,65 @@ const LINK_PATTERNS: ReadonlyArray<{ pattern: RegExp; toUrl: (id: string) => str
     },
     kind: 'DOI',
   },
+  {
+    // A PDF: the release's paper or report when its line presents one ("[Technical Report](….pdf)").
+    // Hosts whose PDFs the patterns above already name (arXiv, DOIs, proceedings) are left to them.
+    pattern:
+      /(https?:\/\/(?!(?:www\.|export\.)?(?:arxiv\.org|doi\.org|aclanthology\.org|proceedings\.mlr\.press|proceedings\.neurips\.cc|papers\.nips\.cc|jmlr\.org|nature\.com|ojs\.aaai\.org)\/)[^\s)\]}>"'<]+?\.pdf)(?=[\s)\]}>"'<?#]|$)/gi,
+    toUrl: (id) => id,
+    kind: 'PDF link',
+  },
+  {
+    // Pages of peer-reviewed proceedings and journals: the link is the published paper.
+    pattern:
+      /https?:\/\/(?:www\.)?(aclanthology\.org\/[\w.-]+?|proceedings\.mlr\.press\/v\d+\/[\w-]+|(?:proceedings\.neurips\.cc|papers\.nips\.cc)\/paper(?:_files)?\/[\w/.-]+?|jmlr\.org\/papers\/v\d+\/[\w.-]+?|(?:www\.)?nature\.com\/articles\/[\w.-]+?|ojs\.aaai\.org\/index\.php\/AAAI\/article\/view\/\d+)(?:\.html|\.pdf|\/)?(?=[\s)\]}>"'<,;]|$)/gi,
+    toUrl: (id) => `https://${id}`,
+    kind: 'published paper link',
+  },
 ];
 /** Every link LINK_PATTERNS find holds one of these words. */
-const MAY_HOLD_LINK = /arxiv|doi|eprint|huggingface\.co\/papers/i;
+const MAY_HOLD_LINK =
+  /arxiv|doi|eprint|huggingface\.co\/papers|aclanthology|proceedings|nips\.cc|jmlr\.org|nature\.com|ojs\.aaai|\.pdf\b/i;
+/** DOI prefixes of publishers of peer-reviewed proceedings and journals (not arXiv's, Zenodo's or a preprint server's). */
+const PUBLISHER_DOIS: ReadonlyArray<[string, string]> = [
+  ['10.18653', 'ACL Anthology'],
+  ['10.1162', 'MIT Press (TACL, Computational Linguistics)'],
+  ['10.1038', 'Nature'],
+  ['10.1126', 'Science'],
+  ['10.1073', 'PNAS'],
+  ['10.1145', 'ACM'],
+  ['10.1109', 'IEEE'],
+  ['10.1007', 'Springer'],
+  ['10.1016', 'Elsevier'],
+  ['10.1613', 'JAIR'],
+  ['10.1609', 'AAAI'],
+  ['10.24963', 'IJCAI'],
+  ['10.21437', 'ISCA (Interspeech)'],
+];
+/** The venue of a published-paper page, from its host. */
+const VENUE_HOSTS: ReadonlyArray<[RegExp, string]> = [
+  [/^https:\/\/aclanthology\.org\//, 'ACL Anthology'],
+  [/^https:\/\/proceedings\.mlr\.press\//, 'PMLR (ICML, AISTATS, COLT …)'],
+  [/^https:\/\/(proceedings\.neurips\.cc|papers\.nips\.cc)\//, 'NeurIPS'],
+  [/^https:\/\/jmlr\.org\//, 'JMLR'],
+  [/^https:\/\/(www\.)?nature\.com\//, 'Nature'],
+  [/^https:\/\/ojs\.aaai\.org\//, 'AAAI'],
+];
+/**
+ * A peer-reviewed venue named beside a paper link: a conference with its year ("ICML 2023",
+ * "ICLR'23", "COLM 2024"), a journal (TMLR, JMLR, TACL), or "accepted at / published in" a venue.
+ */
+const VENUE_ON_LINE =
+  /\b(?:(?:ICML|ICLR|NeurIPS|NIPS|ACL|EMNLP|NAACL|EACL|COLING|COLM|AAAI|IJCAI|CVPR|ICCV|ECCV|KDD|SIGIR|INTERSPEECH|Interspeech|ICASSP|LREC)\s*['’]?\s*(?:19|20)?\d{2}\b|(?:TMLR|JMLR|TACL)\b|(?:[Aa]ccepted|[Pp]ublished)\s+(?:at|to|in|by)\s+(?:the\s+)?(?:[A-Z][\w&'’.-]*)(?:\s+[A-Z0-9][\w&'’.-]*){0,6})/;
+/** What a line says about being a preprint or under review: no venue then, whatever it names. */
+const NOT_YET_PUBLISHED = /\b(under review|submitted to|preprint|to appear in a future)\b/i;
+
+/** The venue a paper URL itself shows: a publisher's DOI or a proceedings page. */
+function venueOfUrl(url: string): string | undefined {
+  const doi = /^https:\/\/doi\.org\/(10\.\d{4,9})\//.exec(url)?.[1];
+  if (doi) return PUBLISHER_DOIS.find(([prefix]) => prefix === doi)?.[1];
+  return VENUE_HOSTS.find(([host]) => host.test(url))?.[1];
+}
 /** A BibTeX venue field; arXiv, CoRR and preprint servers are not a peer-reviewed venue. */
 const VENUE_FIELD = /^\s*(booktitle|journal)\s*=\s*[{"]+\s*([^}"]+?)\s*[}"]/i;
 const NOT_A_VENUE = /\b(arxiv|corr|preprint|biorxiv|medrxiv|ssrn|openreview preprint|technical report)\b/i;
@@ -72,6 +131,8 @@ const REFERENCES_HEADING = new RegExp(
 /** A line about a dataset: its paper is the dataset's datasheet, not the release's paper. */
 const DATASET_WORDS = /\b(data ?sets?|datasheets?|corpus|corpora|data cards?)\b/i;
 const OWN_WORK_WORDS = /\b(our|this) (model|paper|work|report)\b/i;
+/** Words that call a linked document the documentation of a dataset (Gebru et al.'s datasheets). */
+const DATASHEET_WORDS = /\b(data ?sheets?|data cards?|data statements?)\b/i;
 
 /**
  * Finds links to papers in a markdown or CFF text: arXiv URLs and ids, Hugging Face paper pages and
@@ -91,6 +152,7 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
   // Links found in the current BibTeX entry, and the venue it names, set on them when it closes.
   let entryLinks: PaperLink[] = [];
   let entryVenue: string | undefined;
+  let entryDatasheet = false;
   let entryDepth = 0;
   // The venue of the first work a citation section cites, for a paper linked above it (a badge).
   let citedVenue: string | undefined;
@@ -113,14 +175,20 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
       citedEntries++;
       entryLinks = [];
       entryVenue = undefined;
+      entryDatasheet = false;
       entryDepth = 0;
     }
     const venue = inBibtex ? VENUE_FIELD.exec(line) : null;
     if (venue && !NOT_A_VENUE.test(venue[2]!)) entryVenue = venue[2]!.replace(/\s+/g, ' ').slice(0, 120);
+    if (inBibtex && /^\s*title\s*=/i.test(line) && DATASHEET_WORDS.test(line)) entryDatasheet = true;
     // Most lines hold no link: their rank is never needed.
     if (MAY_HOLD_LINK.test(line)) {
       // Judge the words around the links, not the links (every arXiv URL says "arxiv").
-      const words = line.replace(/\S*(arxiv|doi)\S*/gi, ' ');
+      // A Markdown link keeps its text ("[ICLR'23 Paper](https://arxiv.org/…)"): only its target goes.
+      const words = line
+        .replace(/\]\([^)\s]*\)/g, '] ')
+        .replace(/https?:\/\/[^\s"'<>)\]]+/gi, ' ')
+        .replace(/\S*(arxiv|doi)\S*/gi, ' ');
       const cited = inCitation || inBibtex;
       const rank = inReferences
         ? 0
@@ -133,6 +201,11 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
             : PAPER_WORDS.test(words) || (inHeader && isLinkLine(line))
               ? 2
               : 1;
+      // A venue named beside the links of a line that presents a paper (not in BibTeX: its fields say).
+      const lineVenue =
+        !inBibtex && rank >= 2 && !NOT_YET_PUBLISHED.test(words)
+          ? VENUE_ON_LINE.exec(words)?.[0].replace(/\s+/g, ' ')
+          : undefined;
       for (const { pattern, toUrl, kind } of LINK_PATTERNS) {
         for (const match of line.matchAll(pattern)) {
           const url = toUrl(match[1]!);
@@ -140,6 +213,8 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
           if (existing) {
             existing.rank = Math.max(existing.rank, rank);
             existing.technicalReport ||= REPORT_WORDS.test(words);
+            if (rank >= 2) existing.venue ??= lineVenue;
+            if (!inBibtex && calledDatasheet(line, match.index, words)) existing.datasheet = true;
             if (inBibtex) entryLinks.push(existing);
             continue;
           }
@@ -151,6 +226,9 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
             rank,
             technicalReport: REPORT_WORDS.test(words),
           };
+          if (!inBibtex && calledDatasheet(line, match.index, words)) link.datasheet = true;
+          const venue = venueOfUrl(url) ?? lineVenue;
+          if (venue) link.venue = venue;
           links.push(link);
           if (inBibtex) entryLinks.push(link);
         }
@@ -162,6 +240,7 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
       if (entryDepth <= 0) {
         inBibtex = false;
         if (entryVenue) for (const link of entryLinks) link.venue = entryVenue;
+        if (entryDatasheet) for (const link of entryLinks) link.datasheet = true;
         if (entryVenue && entryLinks.length === 0 && citedEntries === 1) citedVenue ??= entryVenue;
       }
     }
@@ -172,6 +251,21 @@ export function findPaperLinks(text: string, file: string): PaperLink[] {
     if (own && !own.venue) own.venue = citedVenue;
   }
   return links;
+}
+
+/**
+ * Whether the text calls the link at `index` a datasheet: the text of the Markdown link around it
+ * ("[datasheet](https://arxiv.org/…)") when it sits in one, else the words of its line when the line
+ * holds no Markdown link.
+ */
+function calledDatasheet(line: string, index: number, words: string): boolean {
+  let inMarkdownLinks = false;
+  for (const link of line.matchAll(/\[([^\]]*)\]\(([^)\s]*)\)/g)) {
+    inMarkdownLinks = true;
+    const target = link.index + link[0].indexOf('](') + 2;
+    if (index >= target && index < link.index + link[0].length) return DATASHEET_WORDS.test(link[1]!);
+  }
+  return !inMarkdownLinks && DATASHEET_WORDS.test(words);
 }
 
 /** A line of links rather than prose (a row of badges, "[Paper] | [Code]"): few words besides the links. */

@@ -449,6 +449,63 @@ The encoder follows https://arxiv.org/abs/1706.03762 closely.
   });
 });
 
+describe('inferRelease: peer-reviewed work beside the paper', () => {
+  it("names a predecessor's peer-reviewed paper when the release's own paper is a preprint", async () => {
+    const inference = await inferRelease(
+      fakeInput({
+        'README.md': `# Star-2\n\n${PROSE}\n\n- We open-sourced Star-1 last year: check the [ICLR'23 Star-1 Paper](https://arxiv.org/abs/2205.15868) for technical details.\n\n## Citation\n\n\`\`\`bibtex\n@article{star2,\n  title={Star-2},\n  journal={arXiv preprint arXiv:2408.06072},\n  year={2024}\n}\n\`\`\`\n`,
+      }),
+    );
+    const paper = component(inference, 'research-paper')!;
+    expect(paper.locations).toEqual(['https://arxiv.org/abs/2408.06072']);
+    expect(paper.evidence[0]!.note).toBe(
+      "arXiv id in README.md (cited as the work; names a peer-reviewed work: https://arxiv.org/abs/2205.15868 (ICLR'23))",
+    );
+  });
+
+  it('names none when no paper it presents shows a venue', async () => {
+    const inference = await inferRelease(
+      fakeInput({
+        'README.md': `# Star-2\n\n${PROSE}\n\n## Architecture\n\nThe encoder follows https://arxiv.org/abs/1706.03762 (NeurIPS 2017).\n\n## Citation\n\n\`\`\`bibtex\n@article{star2,\n  journal={arXiv preprint arXiv:2408.06072},\n}\n\`\`\`\n`,
+      }),
+    );
+    expect(component(inference, 'research-paper')!.evidence[0]!.note).toBe(
+      'arXiv id in README.md (cited as the work)',
+    );
+  });
+});
+
+describe('inferRelease: a datasheet linked for the training data', () => {
+  it('reads a linked datasheet as a linked data card, not as the paper', async () => {
+    const inference = await inferRelease(
+      fakeInput({
+        'README.md': `# Star-7B\n\n${PROSE}\n\n## Training data\n\nStar-7B is trained on the Pile; see [the Pile paper](https://arxiv.org/abs/2101.00027) for its sources and the [datasheet](https://arxiv.org/abs/2201.07311) for documentation.\n\n## Citation\n\n\`\`\`bibtex\n@article{star2024,\n  journal={arXiv preprint arXiv:2304.01373},\n}\n\`\`\`\n`,
+      }),
+    );
+    expect(component(inference, 'data-card')).toMatchObject({
+      status: 'released',
+      locations: ['https://arxiv.org/abs/2201.07311'],
+      license: 'NOASSERTION',
+      evidence: [
+        expect.objectContaining({
+          url: 'https://arxiv.org/abs/2201.07311',
+          note: 'linked: datasheet of the data (arXiv link in README.md); not verified',
+        }),
+      ],
+    });
+    expect(component(inference, 'research-paper')!.locations).toEqual(['https://arxiv.org/abs/2304.01373']);
+  });
+
+  it('finds no data card when no link is called a datasheet', async () => {
+    const inference = await inferRelease(
+      fakeInput({
+        'README.md': `# Star-7B\n\n${PROSE}\n\n## Training data\n\nStar-7B is trained on the Pile; see [the Pile paper](https://arxiv.org/abs/2101.00027) for its sources.\n`,
+      }),
+    );
+    expect(component(inference, 'data-card')).toBeUndefined();
+  });
+});
+
 describe('inferRelease: name and gating from the card', () => {
   it('names the release from its source when the only heading is a shell comment in code', async () => {
     const inference = await inferRelease(

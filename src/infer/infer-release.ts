@@ -107,6 +107,7 @@ export async function inferRelease(input: InferenceInput): Promise<Inference> {
       technicalReport: false,
     });
   addPaperComponents(paperLinks, findings);
+  addDatasheetLinks(paperLinks, findings);
 
   // Links to the parts of the release that live elsewhere.
   const links = await collectLinks(files, texts, codeTexts, frontMatter, input);
@@ -132,7 +133,7 @@ export async function inferRelease(input: InferenceInput): Promise<Inference> {
     citation,
     paperLinks: [...paperLinks]
       .sort((a, b) => b.rank - a.rank)
-      .map(({ rank: _rank, technicalReport: _report, venue: _venue, ...ref }) => ref),
+      .map(({ rank: _rank, technicalReport: _report, venue: _venue, datasheet: _datasheet, ...ref }) => ref),
     links,
     owners,
   };
@@ -225,6 +226,7 @@ function addPaperLink(links: PaperLink[], link: PaperLink): void {
     existing.rank = Math.max(existing.rank, link.rank);
     existing.technicalReport ||= link.technicalReport;
     existing.venue ??= link.venue;
+    existing.datasheet ||= link.datasheet;
   } else {
     links.push(link);
   }
@@ -243,8 +245,16 @@ function addPaperComponents(links: readonly PaperLink[], findings: ComponentFind
   const paper =
     ranked.find((link) => link !== report) ?? (findings.has('research-paper') ? undefined : report);
   if (paper) {
-    const { rank: _rank, technicalReport: _report, venue, ...ref } = paper;
-    const published = venue ? `; published in ${venue}` : '';
+    const { rank: _rank, technicalReport: _report, venue, datasheet: _datasheet, ...ref } = paper;
+    // A peer-reviewed work the release names beside its own paper (a predecessor's, a method's).
+    const related = venue
+      ? undefined
+      : ranked.find((link) => link.venue && link !== paper && link !== report);
+    const published = venue
+      ? `; published in ${venue}`
+      : related
+        ? `; names a peer-reviewed work: ${related.url} (${related.venue})`
+        : '';
     findings.add({
       id: 'research-paper',
       status: 'released',
@@ -259,13 +269,32 @@ function addPaperComponents(links: readonly PaperLink[], findings: ComponentFind
     });
   }
   if (report) {
-    const { rank: _rank, technicalReport: _report, venue: _venue, ...ref } = report;
+    const { rank: _rank, technicalReport: _report, venue: _venue, datasheet: _datasheet, ...ref } = report;
     findings.add({
       id: 'technical-report',
       status: 'released',
       locations: [report.url],
       license: UNSTATED_LICENSE,
       evidence: [{ ...ref, note: `${ref.note} (called a technical report)` }],
+    });
+  }
+}
+
+/**
+ * A document the texts link as a datasheet or data card ("the [datasheet](https://arxiv.org/abs/…) for
+ * documentation", a BibTeX entry titled "Datasheet for …") documents the training data: a linked data
+ * card, never the release's paper.
+ */
+function addDatasheetLinks(links: readonly PaperLink[], findings: ComponentFindings): void {
+  for (const link of links) {
+    if (!link.datasheet) continue;
+    const { rank: _rank, technicalReport: _report, venue: _venue, datasheet: _datasheet, ...ref } = link;
+    findings.add({
+      id: 'data-card',
+      status: 'released',
+      locations: [link.url],
+      license: UNSTATED_LICENSE,
+      evidence: [{ ...ref, note: `linked: datasheet of the data (${ref.note}); not verified` }],
     });
   }
 }
