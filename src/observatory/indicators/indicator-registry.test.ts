@@ -21,6 +21,7 @@ const CONTRACT_NAMES = [
   'adoption-by-origin',
   'brain-flow',
   'open-funding-share',
+  'university-labs',
 ];
 
 /** The indicators' plumbing: their type, parameters, registry, shared SQL and values, and shared queries. */

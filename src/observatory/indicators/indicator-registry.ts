@@ -12,6 +12,7 @@ import { openShareTopLabs } from './open-share-top-labs.ts';
 import { opennessByCountry } from './openness-by-country.ts';
 import { opennessByOrganizationType } from './openness-by-organization-type.ts';
 import { readStoredIndicatorRows } from './stored-indicator-results.ts';
+import { universityLabs } from './university-labs.ts';
 
 /** Every observatory indicator, in the order they are listed and documented. */
 export const INDICATORS: readonly IndicatorDefinition[] = [
@@ -24,6 +25,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   adoptionByOrigin,
   brainFlow,
   openFundingShare,
+  universityLabs,
 ];
 
 /** The indicator with id `id`, or a usage error listing the indicators. */
