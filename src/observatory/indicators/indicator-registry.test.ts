@@ -36,6 +36,7 @@ const NOT_INDICATORS = [
   'openness-distribution.ts',
   'materialize-indicators.ts',
   'stored-indicator-results.ts',
+  'region-counting-notes.ts',
 ];
 
 function isIndicator(value: unknown): value is IndicatorDefinition {

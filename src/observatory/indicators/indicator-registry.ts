@@ -28,6 +28,11 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   universityLabs,
 ];
 
+/** The name the counting notes of indicator `id` are stored under in `indicator_results`. */
+export function countingNotesName(id: string): string {
+  return `${id}#counting-notes`;
+}
+
 /** The indicator with id `id`, or a usage error listing the indicators. */
 export function requireIndicator(id: string): IndicatorDefinition {
   const found = INDICATORS.find((indicator) => indicator.id === id);
@@ -107,6 +112,12 @@ export async function runIndicator(
   const resolved = resolveIndicatorParams(indicator, params);
   const stored = options.stored ? await readStoredIndicatorRows(db, indicator.id, resolved) : undefined;
   const rows = stored ?? (await indicator.run(db, resolved));
+  const notes = indicator.countingNotes;
+  const noteRows = notes
+    ? ((options.stored
+        ? await readStoredIndicatorRows(db, countingNotesName(indicator.id), resolved)
+        : undefined) ?? (await notes.run(db, resolved)))
+    : undefined;
   return {
     name: indicator.id,
     title: indicator.title,
@@ -115,6 +126,9 @@ export async function runIndicator(
     columns: indicator.columns,
     chart: indicator.chart,
     rows,
-    references: indicator.references ?? [],
+    references: [
+      ...(indicator.references ?? []),
+      ...(notes && noteRows ? [{ label: notes.label, citation: notes.citation, rows: noteRows }] : []),
+    ],
   };
 }
