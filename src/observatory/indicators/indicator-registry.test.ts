@@ -22,6 +22,7 @@ const CONTRACT_NAMES = [
   'brain-flow',
   'open-funding-share',
   'university-labs',
+  'chinese-baselines',
 ];
 
 /** The indicators' plumbing: their type, parameters, registry, shared SQL and values, and shared queries. */

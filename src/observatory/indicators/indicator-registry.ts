@@ -3,6 +3,7 @@ import { ApertureError } from '../../errors.ts';
 import type { Database } from '../../store/index.ts';
 import { adoptionByOrigin } from './adoption-by-origin.ts';
 import { brainFlow } from './brain-flow.ts';
+import { chineseBaselines } from './chinese-baselines.ts';
 import type { IndicatorDefinition, IndicatorParams, IndicatorResult } from './indicator-definition.ts';
 import { modelsPerCountry } from './models-per-country.ts';
 import { modelsPerRegion } from './models-per-region.ts';
@@ -26,6 +27,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   brainFlow,
   openFundingShare,
   universityLabs,
+  chineseBaselines,
 ];
 
 /** The name the counting notes of indicator `id` are stored under in `indicator_results`. */
