@@ -1,8 +1,8 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../store/index.ts';
-import { hasYear, modelFilter } from './common-parameters.ts';
+import { modelFilter } from './common-parameters.ts';
 import type { IndicatorCountingNotes, IndicatorParams, IndicatorRow } from './indicator-definition.ts';
-import { regionOfColumn, yearOf } from './indicator-sql.ts';
+import { regionOfColumn } from './indicator-sql.ts';
 import { toCount } from './indicator-values.ts';
 
 /** The year the AI Index 2025 counted (its notable models of 2024), which the notes describe. */
@@ -25,10 +25,10 @@ export async function regionCountingNotes(
   db: Kysely<Database>,
   params: IndicatorParams,
 ): Promise<IndicatorRow[]> {
-  const year = String(AI_INDEX_YEAR);
   const filter = modelFilter({ source: params.source });
   const region = regionOfColumn('mc.country');
-  const perModel = await db
+  // A date range rather than the year's text, so the date index finds the year's models.
+  const perModel = db
     .selectFrom('models as m')
     .leftJoin('model_countries as mc', 'mc.model_id', 'm.id')
     .select([
@@ -43,32 +43,47 @@ export async function regionCountingNotes(
         ),
       ),
     ])
-    .where(hasYear('m.date'))
-    .where(yearOf('m.date'), '=', year)
+    .where('m.date', '>=', String(AI_INDEX_YEAR))
+    .where('m.date', '<', String(AI_INDEX_YEAR + 1))
     .where(filter)
     .groupBy('m.id')
-    .execute();
-
-  const count = (test: (row: (typeof perModel)[number]) => boolean) => perModel.filter(test).length;
+    .as('t');
+  const total = (condition: RawBuilder<unknown>) =>
+    sql<number>`sum(case when ${condition} then 1 else 0 end)`;
+  const ref = (column: string) => sql.ref(`t.${column}`);
+  const counts = await db
+    .selectFrom(perModel)
+    .select([
+      sql<number>`count(*)`.as('all'),
+      total(sql`${ref('countries')} = 0`).as('noCountry'),
+      total(sql`${ref('countries')} >= 2`).as('multiCountry'),
+      total(sql`${ref('regions')} >= 2`).as('multiRegion'),
+      ...NOTED_REGIONS.flatMap((name) => [
+        total(sql`${ref(name)} = 1`).as(`any_${name}`),
+        total(sql`${ref(name)} = 1 and ${ref('regions')} = 1`).as(`only_${name}`),
+      ]),
+    ])
+    .executeTakeFirstOrThrow();
+  const figure = (key: string) => toCount((counts as Record<string, unknown>)[key]);
   const rows: IndicatorRow[] = [
-    { year: AI_INDEX_YEAR, region: 'all', counting: 'models dated this year', models: perModel.length },
+    { year: AI_INDEX_YEAR, region: 'all', counting: 'models dated this year', models: figure('all') },
     {
       year: AI_INDEX_YEAR,
       region: 'all',
       counting: 'no known country (not in any region)',
-      models: count((row) => toCount(row.countries) === 0),
+      models: figure('noCountry'),
     },
     {
       year: AI_INDEX_YEAR,
       region: 'all',
       counting: 'organisations in 2 or more countries',
-      models: count((row) => toCount(row.countries) >= 2),
+      models: figure('multiCountry'),
     },
     {
       year: AI_INDEX_YEAR,
       region: 'all',
       counting: 'organisations in 2 or more regions (counted in each)',
-      models: count((row) => toCount(row.regions) >= 2),
+      models: figure('multiRegion'),
     },
   ];
   for (const name of NOTED_REGIONS) {
@@ -76,13 +91,13 @@ export async function regionCountingNotes(
       year: AI_INDEX_YEAR,
       region: name,
       counting: 'any organisation in the region (as charted)',
-      models: count((row) => toCount(row[name]) === 1),
+      models: figure(`any_${name}`),
     });
     rows.push({
       year: AI_INDEX_YEAR,
       region: name,
       counting: 'the region is the model’s only one',
-      models: count((row) => toCount(row[name]) === 1 && toCount(row.regions) === 1),
+      models: figure(`only_${name}`),
     });
   }
   return rows;
