@@ -115,6 +115,25 @@ if (file === null) {
       expect(computed).toEqual(hand);
     });
 
+    it('leaves out the uncategorised rows the definition names', async () => {
+      const [header, ...body] = parseCsvSync(readFileSync(file, 'utf8'), {
+        relax_column_count: true,
+      }) as string[][];
+      const kindsAt = header!.indexOf('Organization categorization');
+      expect(body).toHaveLength(884);
+      expect(body.filter((row) => row[kindsAt]!.trim() === '')).toHaveLength(13);
+      const { definition } = await runIndicator(store.db, 'university-labs');
+      expect(definition).toContain('13 of the 884 rows');
+      // Placeholders of base models (lineage parents) have no kinds either; only the CSV's own rows count.
+      const names = new Set(body.map((row) => row[0]!.trim()));
+      const unkinded = await store.db
+        .selectFrom('models')
+        .select('external_id')
+        .where('organization_kinds', 'is', null)
+        .execute();
+      expect(unkinded.filter((row) => names.has(row.external_id))).toHaveLength(13);
+    });
+
     it('is the same after importing the file again', async () => {
       const before = await runIndicator(store.db, 'university-labs');
       await runImport(store.db, { kind: 'epoch', source: file });
