@@ -28,6 +28,8 @@ describe('findBaselineMentions', () => {
     ['We continue training OLMo-7B, starting from its final checkpoint.', ['olmo base-model:title']],
     ['Code Llama is the base model of our coder.', ['llama base-model:title']],
     ['Gemma 2 9B outperforms larger models here.', ['gemma baseline:title']],
+    // Publishers' markup and Unicode hyphens, as OpenAlex titles carry them.
+    ['Fine\u2010tuning <i>LLaMA\u20102</i> for clinical notes', ['llama base-model:title']],
     [
       'A model distilled from DeepSeek-R1 (DeepSeek-R1-Distill-Qwen-7B) is compared with o1-mini.',
       ['deepseek base-model:title'],

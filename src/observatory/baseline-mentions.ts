@@ -62,14 +62,24 @@ function cleanWord(raw: string): string {
     .replace(/['’]s$/, '');
 }
 
+/**
+ * The text as the matcher reads it: publishers' markup (`<i>`, `<scp>`) removed and Unicode hyphens and
+ * dashes (U+2010–U+2014, U+2212) written as `-`, so `LLaMA‐2` reads as `LLaMA-2`.
+ */
+function normalizeText(text: string): string {
+  return text.replace(/<\/?[a-z][a-z0-9]*\b[^>]*>/gi, '').replace(/[\u2010-\u2014\u2212]/g, '-');
+}
+
 /** The sentences of a text, each as its cleaned words (a `/` or `,` inside a word splits it too). */
 function sentencesOf(text: string): string[][] {
-  return text.split(/(?<=[.!?])\s+(?=[A-Z("“])/).map((sentence) =>
-    sentence
-      .split(/[\s/,]+/)
-      .map(cleanWord)
-      .filter((word) => word !== ''),
-  );
+  return normalizeText(text)
+    .split(/(?<=[.!?])\s+(?=[A-Z("“])/)
+    .map((sentence) =>
+      sentence
+        .split(/[\s/,]+/)
+        .map(cleanWord)
+        .filter((word) => word !== ''),
+    );
 }
 
 /** Whether `rest`, what follows a family's name in a word, is a variant suffix the family accepts. */
