@@ -185,7 +185,7 @@ describe('aperture import --help', () => {
   it('lists every kind with an example', async () => {
     const result = await runCli(['import', '--help']);
     expect(result.code).toBe(0);
-    for (const kind of ['epoch', 'mot', 'osai', 'fmti', 'openalex', 'release-pack']) {
+    for (const kind of ['epoch', 'mot', 'osai', 'fmti', 'openalex', 'openalex-works', 'release-pack']) {
       expect(result.stdout).toMatch(new RegExp(`^  ${kind} `, 'm'));
       expect(result.stdout).toContain(`$ aperture import ${kind} `);
     }

@@ -2,7 +2,13 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { INDICATORS, materializeIndicators, runImport, runIndicator } from '../src/observatory/index.ts';
+import {
+  countingNotesName,
+  INDICATORS,
+  materializeIndicators,
+  runImport,
+  runIndicator,
+} from '../src/observatory/index.ts';
 import {
   bumpCatalogVersion,
   type Database,
@@ -71,7 +77,12 @@ forEachDialect('indicators stored when an import commits', (ctx) => {
     expect(result.inserted).toBe(ROWS.length);
     const version = await readCatalogVersion(store.db);
     const stored = await storedRows(store.db);
-    expect(stored.map((row) => row.name)).toEqual(INDICATORS.map((indicator) => indicator.id).sort());
+    // Every indicator's rows, and the counting notes of those that have them.
+    expect(stored.map((row) => row.name)).toEqual(
+      INDICATORS.flatMap((indicator) =>
+        indicator.countingNotes ? [indicator.id, countingNotesName(indicator.id)] : [indicator.id],
+      ).sort(),
+    );
     expect(new Set(stored.map((row) => Number(row.catalog_version)))).toEqual(new Set([version]));
     for (const indicator of INDICATORS) {
       const computed = await runIndicator(store.db, indicator.id);

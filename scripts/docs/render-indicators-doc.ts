@@ -74,6 +74,14 @@ function renderIndicator(indicator: IndicatorDefinition): string[] {
       ),
     );
   }
+  if (indicator.countingNotes) {
+    parts.push(
+      '',
+      `### Counting notes: ${indicator.countingNotes.label}`,
+      '',
+      `${indicator.countingNotes.citation.note} They come with every answer as its last \`references\` entry (computed, so not listed here).`,
+    );
+  }
   parts.push('');
   return parts;
 }

@@ -74,8 +74,12 @@ function renderSummary(result: ImportResult, color: boolean): string {
 
 /** `aperture import KIND SOURCE`: load a catalog source into the database, idempotently. */
 export function importCommand(io: CliIo): Command {
+  // Columns as wide as the longest kind and argument, plus a space.
+  const idWidth = Math.max(...IMPORTERS.map((importer) => importer.id.length)) + 1;
+  const argumentWidth = Math.max(...IMPORTERS.map((importer) => importer.argument.length)) + 1;
   const kinds = IMPORTERS.map(
-    (importer) => `  ${importer.id.padEnd(13)}${importer.argument.padEnd(16)}${importer.summary}`,
+    (importer) =>
+      `  ${importer.id.padEnd(idWidth)}${importer.argument.padEnd(argumentWidth)}${importer.summary}`,
   );
   const examples = IMPORTERS.map((importer) => `  $ ${importer.example}`);
   return new Command('import')

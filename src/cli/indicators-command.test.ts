@@ -121,7 +121,16 @@ describe('aperture indicators', () => {
       { year: 2024, country: 'CN', region: 'china', models: 1 },
       { year: 2024, country: 'US', region: 'us', models: 1 },
     ]);
-    expect(parsed.references).toEqual([]);
+    // No published figures for countries, only the counting notes computed from the catalog.
+    expect(parsed.references.map((reference: { label: string }) => reference.label)).toEqual([
+      'How this catalog counts 2024 (computed from the loaded data)',
+    ]);
+    expect(parsed.references[0].rows[0]).toEqual({
+      year: 2024,
+      region: 'all',
+      counting: 'models dated this year',
+      models: 2,
+    });
   });
 
   it('prints formula-safe CSV', async () => {

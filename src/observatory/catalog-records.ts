@@ -217,3 +217,18 @@ export interface OsaiRatingRecord {
 
 /** An openness rating from either framework. */
 export type OpennessRatingRecord = MofRatingRecord | OsaiRatingRecord;
+
+/**
+ * A scholarly work (an OpenAlex work) as the catalog keeps it: id, title and year, and the model
+ * families it names as a baseline or base model. The abstract is read to find them and not kept.
+ */
+export interface WorkRecord {
+  /** `https://openalex.org/W…`. */
+  id: string;
+  title: string | null;
+  year: number | null;
+  /** The work's DOI URL, else its OpenAlex page. */
+  url: string;
+  mentions: { family: string; origin: string; rule: string }[];
+  source: SourceRef;
+}

@@ -37,6 +37,7 @@ export type { IndicatorParameter } from './indicators/indicator-parameter.ts';
 export { listIndicatorParameters } from './indicators/indicator-parameter.ts';
 export { indicatorQueryFields } from './indicators/indicator-query-fields.ts';
 export {
+  countingNotesName,
   INDICATORS,
   requireIndicator,
   resolveIndicatorParams,

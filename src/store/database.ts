@@ -19,6 +19,7 @@ import type {
   VerificationResultsTable,
   VerificationRunsTable,
 } from './program-tables.ts';
+import type { WorkModelMentionsTable, WorksTable } from './work-tables.ts';
 
 /*
  * Portable column conventions (the same values come back from SQLite and PostgreSQL):
@@ -68,6 +69,11 @@ export interface ModelsTable {
   open_washing: number | null;
   /** The open-washing flag's one-line reason (null when the release makes no open-source claim). */
   open_washing_reason: string | null;
+  /**
+   * The distinct kinds of the model's organisations as its source lists them, sorted and comma-joined
+   * (`academia,industry`); null when the source says nothing (migration 0016).
+   */
+  organization_kinds: string | null;
 }
 
 /** A country a model is attributed to (a model counts once per distinct country). Natural key: (`model_id`, `country`). */
@@ -235,6 +241,8 @@ export interface Database {
   deliverables: DeliverablesTable;
   verification_runs: VerificationRunsTable;
   verification_results: VerificationResultsTable;
+  works: WorksTable;
+  work_model_mentions: WorkModelMentionsTable;
 }
 
 /** A table name of the store. */
@@ -270,6 +278,8 @@ export const TABLE_NAMES = [
   'deliverables',
   'verification_runs',
   'verification_results',
+  'works',
+  'work_model_mentions',
 ] as const satisfies readonly TableName[];
 
 /** True when `name` is one of TABLE_NAMES. */

@@ -19,6 +19,8 @@ const CATALOG_TABLES: ReadonlySet<TableName> = new Set<TableName>([
   'people',
   'affiliations',
   'funding_programs',
+  'works',
+  'work_model_mentions',
 ]);
 
 /** What upsertRows wrote. */

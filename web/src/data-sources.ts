@@ -24,6 +24,7 @@ export const SOURCE_INFO: Readonly<Record<string, SourceInfo>> = {
     fill: ['aperture sync fmti', 'aperture import fmti FILE'],
   },
   openalex: { title: 'OpenAlex authors', fill: ['aperture import openalex FILE'] },
+  'openalex-works': { title: 'OpenAlex works', fill: ['aperture import openalex-works FILE'] },
   hf: { title: 'Hugging Face Hub listings', fill: ['aperture import hf AUTHOR'] },
   'release-pack': { title: 'Checked release packs', fill: ['aperture import release-pack TARGET'] },
   'aperture-program': { title: 'Aperture funding programs', fill: ['aperture programs load FILE'] },

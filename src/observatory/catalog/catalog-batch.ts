@@ -8,6 +8,7 @@ import type {
   PersonRecord,
   SourceRef,
   TransparencyScoreRecord,
+  WorkRecord,
 } from '../catalog-records.ts';
 
 /**
@@ -76,6 +77,8 @@ export interface CatalogBatch {
   ratings?: CatalogRatingRecord[];
   transparencyScores?: TransparencyScoreRecord[];
   aliases?: OrganizationAliasRecord[];
+  /** Scholarly works and the model families they name as baselines (migration 0016). */
+  works?: WorkRecord[];
 }
 
 /** Rows of one table a write inserted (natural key new) and updated (natural key already stored). */
@@ -86,6 +89,6 @@ export interface TableOutcome {
 
 /** What writeCatalog wrote: totals over the record tables, and per table. */
 export interface WriteCatalogOutcome extends TableOutcome {
-  /** Per record table: models, openness_ratings, transparency_scores, people. */
-  tables: Record<'models' | 'openness_ratings' | 'transparency_scores' | 'people', TableOutcome>;
+  /** Per record table: models, openness_ratings, transparency_scores, people, works. */
+  tables: Record<'models' | 'openness_ratings' | 'transparency_scores' | 'people' | 'works', TableOutcome>;
 }

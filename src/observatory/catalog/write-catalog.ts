@@ -9,6 +9,7 @@ import { writeOrganizations } from './write-organizations.ts';
 import { writePeople } from './write-people.ts';
 import { writeRatings } from './write-ratings.ts';
 import { writeTransparencyScores } from './write-transparency-scores.ts';
+import { writeWorks } from './write-works.ts';
 
 /**
  * Writes a batch of importer records to the catalog in one transaction (inside `db` when it already is
@@ -17,7 +18,7 @@ import { writeTransparencyScores } from './write-transparency-scores.ts';
  * (source, external id) with their organization and one model_countries row per distinct country of all
  * their organizations, lineage edges (a parent not yet in the catalog gets a placeholder model of the
  * same source, accessibility unknown), adoption snapshots, people and affiliations, openness ratings,
- * transparency scores and organization aliases. Running it again with the same batch changes nothing
+ * transparency scores, organization aliases, and works with their model-family mentions. Running it again with the same batch changes nothing
  * and reports every record as updated. Bumps the catalog version (store `bumpCatalogVersion`) in the
  * same transaction. Aborts with ERR_INVALID_INPUT, writing nothing, when any text of the batch holds a NUL
  * character (U+0000). The writer knows tables, not sources: each importer states its source's facts in
@@ -51,6 +52,7 @@ async function writeInTransaction(
   const people = await writePeople(trx, batch);
   const ratings = await writeRatings(trx, batch.ratings ?? [], modelIds);
   const transparency = await writeTransparencyScores(trx, batch);
+  const works = await writeWorks(trx, batch);
   // Readers (the API's response cache, ETags) see the new catalog the moment this commits.
   await bumpCatalogVersion(trx);
   const tables = {
@@ -58,6 +60,7 @@ async function writeInTransaction(
     openness_ratings: ratings,
     transparency_scores: transparency,
     people,
+    works,
   };
   const totals = Object.values(tables).reduce(
     (sum, table) => ({ inserted: sum.inserted + table.inserted, updated: sum.updated + table.updated }),

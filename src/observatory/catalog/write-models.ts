@@ -8,6 +8,12 @@ import type { OrganizationResolver } from './write-organizations.ts';
 /** Keys per `delete … where model_id in (…)`. */
 const DELETE_CHUNK = 10_000;
 
+/** A model's distinct organisation kinds, sorted and comma-joined (`academia,industry`); null for none. */
+export function organizationKindsText(kinds: readonly string[]): string | null {
+  const distinct = [...new Set(kinds)].sort();
+  return distinct.length === 0 ? null : distinct.join(',');
+}
+
 /**
  * Upserts models by (source, external id) with their first resolvable organization, and replaces each
  * model's `model_countries` with one row per distinct country: the record's own, or, when it states
@@ -54,6 +60,7 @@ export async function writeModels(
       // Only a checked release has a verdict; a model no one checked stays unassessed (null).
       open_washing: model.openWashing === undefined ? null : model.openWashing.flagged ? 1 : 0,
       open_washing_reason: model.openWashing?.reason ?? null,
+      organization_kinds: organizationKindsText(model.organizationKinds),
     };
   });
   const { inserted } = await upsertRows(trx, 'models', rows, ['source', 'external_id'], WHOLE_BATCH);

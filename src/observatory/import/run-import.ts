@@ -98,6 +98,7 @@ function emptyBatch(): Required<CatalogBatch> {
     ratings: [],
     transparencyScores: [],
     aliases: [],
+    works: [],
   };
 }
 

@@ -15,8 +15,9 @@ const NOT_IMPORTERS = [
   'map-records.ts',
   'read-import-input.ts',
   'hub-accessibility.ts',
-  /^openalex-/,
+  /^openalex-(?!works\.ts$)/,
   'json-shape.ts',
+  'abstract-text.ts',
 ];
 
 function isImporter(value: unknown): value is Importer {
@@ -55,7 +56,7 @@ describe('importer registry', () => {
   it('resolves ids and refuses an unknown kind with the list of kinds', () => {
     for (const importer of IMPORTERS) expect(requireImporter(importer.id)).toBe(importer);
     expect(() => requireImporter('nope')).toThrow(
-      'unknown import kind "nope"; kinds: epoch, mot, osai, fmti, openalex, hf, release-pack',
+      'unknown import kind "nope"; kinds: epoch, mot, osai, fmti, openalex, openalex-works, hf, release-pack',
     );
   });
 });

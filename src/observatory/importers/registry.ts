@@ -5,6 +5,7 @@ import { hf } from './hf.ts';
 import type { Importer } from './importer.ts';
 import { mot } from './mot.ts';
 import { openalex } from './openalex.ts';
+import { openalexWorks } from './openalex-works.ts';
 import { osai } from './osai.ts';
 import { releasePack } from './release-pack.ts';
 
@@ -12,7 +13,16 @@ import { releasePack } from './release-pack.ts';
  * Every importer, in the order `aperture import --help` and docs/importers.md list them. A test asserts
  * each importer file is registered here and documented.
  */
-export const IMPORTERS: readonly Importer[] = [epoch, mot, osai, fmti, openalex, hf, releasePack];
+export const IMPORTERS: readonly Importer[] = [
+  epoch,
+  mot,
+  osai,
+  fmti,
+  openalex,
+  openalexWorks,
+  hf,
+  releasePack,
+];
 
 /** The importer of kind `id`, or a usage error listing the kinds. */
 export function requireImporter(id: string): Importer {

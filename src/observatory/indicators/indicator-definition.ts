@@ -15,6 +15,13 @@ export type { IndicatorChart, IndicatorColumn, IndicatorReference, IndicatorResu
 /** Parameters after validation: defaults applied, integers as numbers, absent optional ones undefined. */
 export type IndicatorParams = Record<string, string | number | undefined>;
 
+/** Figures computed from the catalog shown beside an indicator as a reference (see `countingNotes`). */
+export interface IndicatorCountingNotes {
+  label: string;
+  citation: IndicatorReference['citation'];
+  run(db: Kysely<Database>, params: IndicatorParams): Promise<IndicatorRow[]>;
+}
+
 /**
  * An observatory indicator: a plain object that documents itself (docs/indicators.md is generated
  * from these fields) and computes its rows in the database, the same on SQLite and PostgreSQL.
@@ -45,6 +52,12 @@ export interface IndicatorDefinition {
    */
   params: IndicatorParamsSchema;
   references?: IndicatorReference[];
+  /**
+   * Figures computed from the catalog that explain how it counts beside a published figure (e.g. how
+   * many models are multi-country): shown after `references` as one more reference whose rows `run`
+   * computes with the indicator's parameters; stored with the rows when indicators are materialized.
+   */
+  countingNotes?: IndicatorCountingNotes;
   /** Computes the rows, sorted deterministically; `params` are already validated. */
   run(db: Kysely<Database>, params: IndicatorParams): Promise<IndicatorRow[]>;
 }

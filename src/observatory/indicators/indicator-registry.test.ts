@@ -21,6 +21,8 @@ const CONTRACT_NAMES = [
   'adoption-by-origin',
   'brain-flow',
   'open-funding-share',
+  'university-labs',
+  'chinese-baselines',
 ];
 
 /** The indicators' plumbing: their type, parameters, registry, shared SQL and values, and shared queries. */
@@ -35,6 +37,7 @@ const NOT_INDICATORS = [
   'openness-distribution.ts',
   'materialize-indicators.ts',
   'stored-indicator-results.ts',
+  'region-counting-notes.ts',
 ];
 
 function isIndicator(value: unknown): value is IndicatorDefinition {

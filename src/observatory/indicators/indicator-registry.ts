@@ -3,6 +3,7 @@ import { ApertureError } from '../../errors.ts';
 import type { Database } from '../../store/index.ts';
 import { adoptionByOrigin } from './adoption-by-origin.ts';
 import { brainFlow } from './brain-flow.ts';
+import { chineseBaselines } from './chinese-baselines.ts';
 import type { IndicatorDefinition, IndicatorParams, IndicatorResult } from './indicator-definition.ts';
 import { modelsPerCountry } from './models-per-country.ts';
 import { modelsPerRegion } from './models-per-region.ts';
@@ -12,6 +13,7 @@ import { openShareTopLabs } from './open-share-top-labs.ts';
 import { opennessByCountry } from './openness-by-country.ts';
 import { opennessByOrganizationType } from './openness-by-organization-type.ts';
 import { readStoredIndicatorRows } from './stored-indicator-results.ts';
+import { universityLabs } from './university-labs.ts';
 
 /** Every observatory indicator, in the order they are listed and documented. */
 export const INDICATORS: readonly IndicatorDefinition[] = [
@@ -24,7 +26,14 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   adoptionByOrigin,
   brainFlow,
   openFundingShare,
+  universityLabs,
+  chineseBaselines,
 ];
+
+/** The name the counting notes of indicator `id` are stored under in `indicator_results`. */
+export function countingNotesName(id: string): string {
+  return `${id}#counting-notes`;
+}
 
 /** The indicator with id `id`, or a usage error listing the indicators. */
 export function requireIndicator(id: string): IndicatorDefinition {
@@ -105,6 +114,12 @@ export async function runIndicator(
   const resolved = resolveIndicatorParams(indicator, params);
   const stored = options.stored ? await readStoredIndicatorRows(db, indicator.id, resolved) : undefined;
   const rows = stored ?? (await indicator.run(db, resolved));
+  const notes = indicator.countingNotes;
+  const noteRows = notes
+    ? ((options.stored
+        ? await readStoredIndicatorRows(db, countingNotesName(indicator.id), resolved)
+        : undefined) ?? (await notes.run(db, resolved)))
+    : undefined;
   return {
     name: indicator.id,
     title: indicator.title,
@@ -113,7 +128,10 @@ export async function runIndicator(
     columns: indicator.columns,
     chart: indicator.chart,
     rows,
-    references: indicator.references ?? [],
+    references: [
+      ...(indicator.references ?? []),
+      ...(notes && noteRows ? [{ label: notes.label, citation: notes.citation, rows: noteRows }] : []),
+    ],
     sources: [...indicator.sources],
   };
 }

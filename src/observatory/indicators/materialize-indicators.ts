@@ -1,14 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/index.ts';
 import { readCatalogVersion } from '../../store/index.ts';
-import { INDICATORS, resolveIndicatorParams } from './indicator-registry.ts';
+import { countingNotesName, INDICATORS, resolveIndicatorParams } from './indicator-registry.ts';
 import { replaceStoredIndicatorRows, type StoredIndicatorRows } from './stored-indicator-results.ts';
 
 /** What materializeIndicators did. */
 export interface MaterializeOutcome {
   /** The catalog version the rows describe. */
   version: number;
-  /** The indicators whose rows were stored; empty when a catalog write committed meanwhile. */
+  /**
+   * The indicators whose rows (and counting notes, if any) were stored; empty when a catalog write
+   * committed meanwhile.
+   */
   stored: string[];
 }
 
@@ -28,9 +31,15 @@ export async function materializeIndicators(db: Kysely<Database>): Promise<Mater
   for (const indicator of INDICATORS) {
     const params = resolveIndicatorParams(indicator, {});
     results.push({ name: indicator.id, params, rows: await indicator.run(db, params) });
+    if (indicator.countingNotes)
+      results.push({
+        name: countingNotesName(indicator.id),
+        params,
+        rows: await indicator.countingNotes.run(db, params),
+      });
   }
   // Versions only grow: the same version after computing means no catalog write committed meanwhile.
   if ((await readCatalogVersion(db)) !== version) return { version, stored: [] };
   await replaceStoredIndicatorRows(db, version, results);
-  return { version, stored: results.map((result) => result.name) };
+  return { version, stored: INDICATORS.map((indicator) => indicator.id) };
 }

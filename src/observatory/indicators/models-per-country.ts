@@ -4,6 +4,7 @@ import { hasYear, modelFilter, sourceParameter, YEAR_PARAMETERS } from './common
 import type { IndicatorDefinition } from './indicator-definition.ts';
 import { regionOfColumn, yearOf } from './indicator-sql.ts';
 import { sortRows, toCount } from './indicator-values.ts';
+import { REGION_COUNTING_NOTES } from './region-counting-notes.ts';
 
 /**
  * Notable models per country per year. A model with organisations in several countries counts once
@@ -21,6 +22,7 @@ export const modelsPerCountry: IndicatorDefinition = {
       "Counts the models of the catalog (every source by default; `source=epoch` restricts it to Epoch AI's Notable AI Models, and a model listed by two sources counts once per source) per country of their organisations and per year of publication.",
       "**Counting rule:** a model counts once for each distinct country among all its organisations (one `model_countries` row per country), so a US–Chinese collaboration counts once for the US and once for China, and the per-country figures add up to more than the number of models. The year is the first four characters of the model's publication date.",
       "**Caveats:** models without a date, or whose organisations have no known country (Epoch's `Multinational`, unmapped names), are not counted. Epoch revises its dataset continually, so figures change between snapshots.",
+      "**Beside the AI Index:** its 2025 report counts 40 US and 15 Chinese notable models for 2024, from an early-2025 snapshot of Epoch's data. The counting notes beside the chart are computed from the loaded catalog (same `source`): how many models it dates 2024 (an export taken during or soon after the year lists far fewer, as Epoch adds models late), how many are multi-country or have no country, and the US, China and Europe counted by any organisation beside the count of models whose only region it is. See models-per-region for the four reasons the figures differ.",
     ].join('\n\n'),
   },
   columns: [
@@ -40,6 +42,7 @@ export const modelsPerCountry: IndicatorDefinition = {
   chart: { kind: 'line', x: 'year', y: 'models', series: 'country' },
   sources: ['epoch'],
   params: z.object({ source: sourceParameter('all'), ...YEAR_PARAMETERS }),
+  countingNotes: REGION_COUNTING_NOTES,
   async run(db, params) {
     const year = yearOf('m.date');
     const rows = await db

@@ -10,7 +10,7 @@ import {
   YAxis,
 } from 'recharts';
 import { formatTick, formatTooltipValue } from '../format.ts';
-import { type ChartData, seriesColour } from './chart-data.ts';
+import { type ChartData, hasFractionalValues, seriesColour } from './chart-data.ts';
 import { EmptyPeriodMarks, PartialPeriodMark } from './period-marks.tsx';
 
 /** Props of BarChart. */
@@ -60,7 +60,7 @@ export function BarChart({ data, stacked = false, height = 320, yLabel }: BarCha
         <YAxis
           tickFormatter={formatTick}
           width={56}
-          allowDecimals={false}
+          allowDecimals={hasFractionalValues(data)}
           tick={{ fontSize: 12 }}
           label={
             yLabel

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorChart, IndicatorColumn } from '../../../src/spec/api/index.ts';
 import {
+  hasFractionalValues,
   MAX_SERIES_PER_CHART,
   onlySeries,
   PALETTE,
@@ -157,5 +158,21 @@ describe('onlySeries', () => {
     expect(panel.series).toEqual([b]);
     expect(seriesColour(panel, b)).toBe(seriesColour(data, b));
     expect(panel.points.map((point) => point.x)).toEqual(['2024-Q1', '2024-Q2', '2024-Q3']);
+  });
+});
+
+describe('hasFractionalValues', () => {
+  const base = { x: 'year', series: ['share'], labels: {} };
+  it('is true when a drawn value is fractional (a share), false for counts and gaps', () => {
+    expect(hasFractionalValues({ ...base, points: [{ year: '2023', share: 0.25 }] })).toBe(true);
+    expect(
+      hasFractionalValues({
+        ...base,
+        points: [
+          { year: '2023', share: 3 },
+          { year: '2024', share: null },
+        ],
+      }),
+    ).toBe(false);
   });
 });

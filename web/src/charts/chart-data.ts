@@ -245,3 +245,16 @@ export function onlySeries(data: ChartData, key: string): ChartData {
     points: data.points.map((point) => ({ [data.x]: point[data.x] ?? null, [key]: point[key] ?? null })),
   };
 }
+
+/**
+ * Whether any value drawn is fractional (shares, scores): the y axis then needs decimal ticks, where
+ * counts want whole ones.
+ */
+export function hasFractionalValues(data: ChartData): boolean {
+  return data.points.some((point) =>
+    data.series.some((key) => {
+      const value = point[key];
+      return typeof value === 'number' && !Number.isInteger(value);
+    }),
+  );
+}

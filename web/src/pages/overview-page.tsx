@@ -2,15 +2,20 @@ import { Link } from 'react-router';
 import { IndicatorPanel } from '../components/indicator-panel.tsx';
 import { PageTitle } from '../components/page-title.tsx';
 
-/** The headline indicators of the observatory; the top-labs chart shows the labs together (one line). */
+/**
+ * The headline indicators of the observatory; the top-labs chart shows the labs together (one line).
+ * The last two are the research signals: university labs' share, and Chinese models as baselines.
+ */
 const HEADLINE: Array<{ name: string; onlySeries?: string }> = [
   { name: 'models-per-region' },
   { name: 'open-share-top-labs', onlySeries: '' },
   { name: 'mof-class-distribution' },
   { name: 'adoption-by-origin' },
+  { name: 'university-labs' },
+  { name: 'chinese-baselines' },
 ];
 
-/** `/`: what the observatory watches, as four headline charts. */
+/** `/`: what the observatory watches, as six headline charts. */
 export default function OverviewPage() {
   return (
     <>
