@@ -44,3 +44,12 @@ export {
 } from './indicators/indicator-registry.ts';
 export { materializeIndicators } from './indicators/materialize-indicators.ts';
 export { regionOf } from './regions.ts';
+export type { BuildSnapshotResult } from './snapshot/build-snapshot.ts';
+export { buildSnapshot, combineEpochExports } from './snapshot/build-snapshot.ts';
+export { factsOnly, PROSE_KEYS } from './snapshot/facts-only.ts';
+export type { LoadSnapshotOutcome, SnapshotSourceOutcome } from './snapshot/load-snapshot.ts';
+export { loadSnapshot } from './snapshot/load-snapshot.ts';
+export type { PublicSource } from './snapshot/public-sources.ts';
+export { PUBLIC_SOURCES, publicSource } from './snapshot/public-sources.ts';
+export { bundledSnapshotDir, readSnapshotManifest, snapshotItems } from './snapshot/read-snapshot.ts';
+export type { SnapshotManifest, SnapshotSourceEntry } from './snapshot/snapshot-manifest.ts';
