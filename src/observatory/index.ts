@@ -3,6 +3,7 @@ export { writeCatalog } from './catalog/write-catalog.ts';
 export { getModel } from './catalog-queries/get-model.ts';
 export { getOrganization } from './catalog-queries/get-organization.ts';
 export { listCountries } from './catalog-queries/list-countries.ts';
+export { listDataSources } from './catalog-queries/list-data-sources.ts';
 export { listImportRuns } from './catalog-queries/list-import-runs.ts';
 export { countModels, iterateModels, listModelItems } from './catalog-queries/list-models.ts';
 export {

@@ -105,6 +105,8 @@ export {
   ProgramPortfolioSchema,
   SlugParamsSchema,
 } from './api/programs.ts';
+export type { DataSource, DataSourcesResponse } from './api/sources.ts';
+export { DataSourceSchema, DataSourcesResponseSchema } from './api/sources.ts';
 export { TOKEN_ID_PATTERN } from './api/team-token-id.ts';
 export type { StageAssessment } from './assess-stages.ts';
 export { assessStages } from './assess-stages.ts';

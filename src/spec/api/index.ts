@@ -45,3 +45,4 @@ export type {
   ProgramPortfolio,
   StatusCounts,
 } from './programs.ts';
+export type { DataSource, DataSourcesResponse } from './sources.ts';
