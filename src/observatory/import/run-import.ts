@@ -135,9 +135,10 @@ function messageOf(error: unknown): string {
  */
 export async function runImport(db: Kysely<Database>, options: RunImportOptions): Promise<ImportResult> {
   const importer = requireImporter(options.kind);
-  const isUrl = importer.acceptsUrl && looksLikeUrl(options.source);
+  // A reader of its own (a snapshot, a sync's parsed download) has its data already: SOURCE only names it.
+  const isUrl = !options.read && importer.acceptsUrl && looksLikeUrl(options.source);
   if (isUrl) parseImportUrl(options.source);
-  else if (looksLikeUrl(options.source) && importer.source !== 'target') {
+  else if (!options.read && looksLikeUrl(options.source) && importer.source !== 'target') {
     throw new ApertureError(
       'ERR_USAGE',
       `${importer.id} imports read a local path, not the URL ${options.source}`,
