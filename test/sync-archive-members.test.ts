@@ -2,8 +2,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildTarGz, type TarEntrySpec } from '../../scan/test-support/build-tar.ts';
-import { extractArchiveMembers } from './extract-archive-members.ts';
+import { extractArchiveMembers } from '../src/observatory/sync/extract-archive-members.ts';
+import { buildTarGz, type TarEntrySpec } from '../src/scan/test-support/build-tar.ts';
 
 let dir: string;
 beforeEach(async () => {
