@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { main } from '../src/cli/main.ts';
 import { runCli } from '../src/cli/test-support/recording-io.ts';
 import { runSync, type SyncOutcome, syncTargets, writeCatalog } from '../src/observatory/index.ts';
 import { startUpstreamServer, type UpstreamServer } from '../src/observatory/test-support/upstream-server.ts';
@@ -265,6 +266,19 @@ forEachDialect('aperture sync against a local upstream', (ctx) => {
     const parsed = JSON.parse(json.stdout) as { sources: SyncOutcome[] };
     expect(parsed.sources.map((outcome) => outcome.id)).toEqual(['fmti', 'mot']);
     expect(json.stderr).toBe('');
+
+    // On a terminal, progress goes to standard error and each source's line to standard output.
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = {
+      stdout: { write: (text: string) => void out.push(text), isTTY: true },
+      stderr: { write: (text: string) => void err.push(text), isTTY: true },
+      env: { ...env, ...dbEnv, NO_COLOR: '1' },
+      cwd: ctx.tempDir,
+    };
+    expect(await main(['sync', 'fmti', ...args], io)).toBe(0);
+    expect(err.join('')).toContain('sync fmti: downloading…');
+    expect(out.join('')).toMatch(/^fmti: unchanged \(same checksum as the data loaded\)\n$/);
 
     const unknown = await runCli(['sync', 'nope', ...args], { env: { ...env, ...dbEnv } });
     expect(unknown.code).toBe(2);
