@@ -62,8 +62,9 @@ async function recordCounts(db: Kysely<Database>): Promise<Map<string, number>> 
 
 /**
  * Every source the catalog holds data from, in id order: those the bundled snapshot or `aperture sync`
- * loaded (from `catalog_sources`, with license, attribution, snapshot date), and those imported by hand
- * (from their last finished import run, with the license Aperture knows for the kind).
+ * loaded (from `catalog_sources`, with license, attribution, snapshot date and the records loaded), and
+ * those imported by hand (from their last finished import run, with the license Aperture knows for the
+ * kind, and the rows of that source in the catalog).
  *
  * @example
  * const { sources } = await listDataSources(db); // [{ id: 'epoch', license: 'CC-BY-4.0', … }, …]
@@ -98,7 +99,9 @@ export async function listDataSources(db: Kysely<Database>): Promise<DataSources
       url: row.url,
       snapshotDate: row.snapshot_date,
       importedAt: row.imported_at,
-      records: counts.get(row.id) ?? 0,
+      // The records the loaded snapshot or sync gave: the catalog also holds stubs for the base models
+      // Epoch names but does not list (lineage parents), which are not records of the source.
+      records: Number(row.records),
     });
   }
   return { sources: [...sources.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
