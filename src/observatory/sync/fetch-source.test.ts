@@ -48,6 +48,20 @@ describe('fetchSource', () => {
     });
   });
 
+  it('connects to the address the destination check judged, not to what DNS answers later', async () => {
+    upstream.routes.set('/pinned.csv', { body: 'x,y\n' });
+    const port = upstream.host.split(':')[1]!;
+    // `mirror.invalid` resolves nowhere: the download works only because it connects to the judged address.
+    const host = `mirror.invalid:${port}`;
+    const got = await fetchSource(`http://${host}/pinned.csv`, {
+      ...options(),
+      allowedHosts: [host],
+      destination: { allowHosts: [host], lookup: async () => [{ address: '127.0.0.1', family: 4 }] },
+    });
+    expect(got).toMatchObject({ status: 'downloaded', bytes: 4 });
+    if (got.status === 'downloaded') await got.remove();
+  });
+
   it('refuses a body over the size limit', async () => {
     upstream.routes.set('/big.csv', { body: 'x'.repeat(2000) });
     await expect(fetchSource(`${upstream.url}/big.csv`, options())).rejects.toMatchObject({

@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { ApertureError, isApertureError } from '../../errors.ts';
 import { assertPublicDestination, type DestinationOptions, displayDestination } from '../../util/index.ts';
+import { pinnedTransport } from './pinned-transport.ts';
 
 /** Limits and validators of one conditional download. */
 export interface FetchSourceOptions {
@@ -23,8 +24,8 @@ export interface FetchSourceOptions {
   /** Longest the whole download may take, body included, in milliseconds. */
   timeoutMs: number;
   maxRedirects?: number;
-  /** The transport (tests); global fetch by default. */
-  fetch?: typeof fetch;
+  /** The transport (tests); by default a GET pinned to the addresses the destination check judged. */
+  fetch?: (url: URL, init: { headers: Record<string, string>; signal: AbortSignal }) => Promise<Response>;
 }
 
 /** What fetchSource found: nothing new (304), or a file downloaded with its checksum and validators. */
@@ -54,8 +55,8 @@ function fileNameOf(url: URL): string {
   return safe === '' || safe === '.' || safe === '..' ? 'download' : safe;
 }
 
-function why(error: unknown, timeoutMs: number): string {
-  if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+function why(error: unknown, timeoutMs: number, signal: AbortSignal): string {
+  if (signal.aborted) {
     return `no complete answer within ${Number((timeoutMs / 1000).toFixed(1))} s`;
   }
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
@@ -67,7 +68,7 @@ function why(error: unknown, timeoutMs: number): string {
  * Downloads one public source with a conditional GET: If-None-Match / If-Modified-Since from the last
  * download (304 answers `unchanged`), every hop (redirects followed by hand) on an allowed host and a
  * public address (assertPublicDestination: a redirect to a private address is refused before any
- * connection), one time limit for the whole download, a size limit checked on Content-Length and while
+ * connection, and the connection goes to the addresses judged, pinnedTransport), one time limit for the whole download, a size limit checked on Content-Length and while
  * streaming, a body shorter than its Content-Length refused as truncated, and the SHA-256 computed on the
  * way. Throws ERR_DESTINATION_REFUSED, ERR_SOURCE_UNAVAILABLE or ERR_TOO_LARGE with a one-line reason.
  *
@@ -75,7 +76,6 @@ function why(error: unknown, timeoutMs: number): string {
  * const got = await fetchSource('https://epoch.ai/data/notable_ai_models.csv', { allowedHosts: ['epoch.ai'], destination: {}, maxBytes: 1e8, timeoutMs: 60_000 });
  */
 export async function fetchSource(source: string, options: FetchSourceOptions): Promise<FetchedSource> {
-  const transport = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const signal = AbortSignal.timeout(options.timeoutMs);
   const headers: Record<string, string> = { 'user-agent': 'aperture-sync' };
   if (options.etag) headers['if-none-match'] = options.etag;
@@ -83,7 +83,7 @@ export async function fetchSource(source: string, options: FetchSourceOptions): 
   let url = new URL(source);
   let response: Response | undefined;
   for (let hop = 0; ; hop += 1) {
-    await assertPublicDestination(url, options.destination);
+    const { addresses } = await assertPublicDestination(url, options.destination);
     if (!hostAllowed(url, options.allowedHosts)) {
       throw new ApertureError(
         'ERR_DESTINATION_REFUSED',
@@ -91,11 +91,11 @@ export async function fetchSource(source: string, options: FetchSourceOptions): 
       );
     }
     try {
-      response = await transport(url, { headers, redirect: 'manual', signal });
+      response = await (options.fetch ?? pinnedTransport(addresses))(url, { headers, signal });
     } catch (error) {
       throw new ApertureError(
         'ERR_SOURCE_UNAVAILABLE',
-        `${displayDestination(url)}: ${why(error, options.timeoutMs)}`,
+        `${displayDestination(url)}: ${why(error, options.timeoutMs, signal)}`,
         {
           cause: error,
         },
@@ -164,7 +164,7 @@ export async function fetchSource(source: string, options: FetchSourceOptions): 
     if (isApertureError(error)) throw error;
     throw new ApertureError(
       'ERR_SOURCE_UNAVAILABLE',
-      `${displayDestination(url)}: the download broke off (${why(error, options.timeoutMs)})`,
+      `${displayDestination(url)}: the download broke off (${why(error, options.timeoutMs, signal)})`,
       { cause: error },
     );
   }

@@ -11,7 +11,7 @@ import { requireImporter } from '../importers/registry.ts';
 import { factsOnly } from '../snapshot/facts-only.ts';
 import { recordCatalogSource } from '../snapshot/record-catalog-source.ts';
 import { extractArchiveMembers } from './extract-archive-members.ts';
-import { type FetchedSource, fetchSource } from './fetch-source.ts';
+import { type FetchedSource, type FetchSourceOptions, fetchSource } from './fetch-source.ts';
 import type { SyncTarget } from './sync-targets.ts';
 
 /** Largest download accepted by default: 256 MiB (the sources are a few MB). */
@@ -28,7 +28,7 @@ export interface SyncSourceOptions {
   destination: DestinationOptions;
   maxBytes?: number;
   timeoutMs?: number;
-  fetch?: typeof fetch;
+  fetch?: FetchSourceOptions['fetch'];
   now?: () => Date;
   /** The catalog writer (tests inject one that fails half-way, to see the transaction roll back). */
   writer?: RunImportOptions['writer'];
