@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -109,6 +109,29 @@ describe('the bundled snapshot', () => {
       }
     } finally {
       await rm(out, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('readSnapshotManifest', () => {
+  it.each([
+    ['not JSON', '{', 'cannot read the snapshot manifest'],
+    ['another format', '{"format":2,"sources":[]}', 'not a snapshot manifest of format 1'],
+    [
+      'a file outside the folder',
+      '{"format":1,"sources":[{"id":"epoch","file":"../../etc/passwd"}]}',
+      'outside the folder',
+    ],
+  ])('refuses a manifest that is %s', async (_what, text, message) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'aperture-manifest-'));
+    try {
+      await writeFile(path.join(dir, 'manifest.json'), text);
+      await expect(readSnapshotManifest(dir)).rejects.toMatchObject({
+        code: 'ERR_UNREADABLE',
+        message: expect.stringContaining(message),
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
