@@ -12,6 +12,7 @@ import type { BenchResult, ExtraTarget } from './support/bench-result.ts';
 import { describeMachine, formatMachine } from './support/machine.ts';
 import { fixed } from './support/stats.ts';
 import { ensureWorkDir, WORK_DIR } from './support/work-dir.ts';
+import { runSyncBench, SYNC_SUBDIRS } from './sync.ts';
 
 /** Options from the command line, passed to every benchmark (each reads those it knows). */
 interface RunOptions {
@@ -66,6 +67,12 @@ const BENCHMARKS = [
     run: ({ runs, rows }: RunOptions) => runSubmissionLoadBench({ runs, rows }),
   },
   {
+    name: 'sync',
+    aliases: ['sync', 'snapshot'],
+    subdirs: SYNC_SUBDIRS,
+    run: ({ runs }: RunOptions) => runSyncBench({ runs }),
+  },
+  {
     name: 'bundle',
     aliases: ['bundle', 'web', 'js'],
     subdirs: BUNDLE_SUBDIRS,
@@ -73,7 +80,7 @@ const BENCHMARKS = [
   },
 ] as const;
 
-const USAGE = `usage: npm run bench -- [checksum|10k-files|import|api|cold-reads|arena|submission|bundle ...] [--runs N] [--rows N] [--batch N] [--duration S] [--clean]
+const USAGE = `usage: npm run bench -- [checksum|10k-files|import|api|cold-reads|arena|submission|sync|bundle ...] [--runs N] [--rows N] [--batch N] [--duration S] [--clean]
   checksum      checksum verification throughput vs openssl dgst -sha256 (2 GiB of data)
   10k-files     check of a 10,000-file release vs a plain directory walk (about 160 MB of data)
   import        writeCatalog import of 1,000,000 generated models vs a bare prepared-insert loop, and peak RSS
@@ -81,8 +88,9 @@ const USAGE = `usage: npm run bench -- [checksum|10k-files|import|api|cold-reads
   cold-reads    cold indicator p95 (< 500 ms) after an import over 1,000,000 models, and /api/health p99 (< 50 ms) meanwhile, vs warm and idle
   arena         scoring 1,000,000 predictions with 1,000 bootstrap resamples (< 3 s) vs the single-pass metric
   submission    /api/health p99 while a maximum-size arena submission (1,000,000 items, 32 MiB) is scored (< 100 ms) vs idle
+  sync          aperture sync of the whole bundled snapshot from a local server (< 30 s) vs a plain download
   bundle        gzipped dashboard JS (vite build) vs the 400 KB budget, and the first-load JS
-  --runs N      interleaved runs per side (default: 5 for checksum and arena, 9 for 10k-files, 3 for import, api and cold-reads; at least 3)
+  --runs N      interleaved runs per side (default: 5 for checksum and arena, 9 for 10k-files, 3 for import, api, cold-reads and sync; at least 3)
   --rows N      models for import, api and cold-reads, predictions for arena, items for submission (default 1000000; smaller for a quick try)
   --batch N     models per writeCatalog call and per baseline transaction (import; default 10000)
   --duration S  seconds of load per route and round (api; default 10)

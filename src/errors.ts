@@ -4,6 +4,8 @@ export const EXIT_CODES = {
   belowBar: 1,
   badInput: 2,
   unavailable: 3,
+  /** `aperture sync`: at least one source failed (the others synced; the failed ones kept their data). */
+  sourcesFailed: 4,
   internal: 70,
 } as const;
 
@@ -43,6 +45,12 @@ export const ERROR_CODES = {
   ERR_EXISTS: { exitCode: 2, httpStatus: 409, summary: 'a file already exists' },
   ERR_TOO_LARGE: { exitCode: 2, httpStatus: 413, summary: 'input exceeds a size limit' },
   ERR_SOURCE_UNAVAILABLE: { exitCode: 3, httpStatus: 502, summary: 'a remote source could not be reached' },
+  ERR_SYNC_FAILED: {
+    exitCode: 4,
+    httpStatus: 502,
+    summary:
+      'one or more sources failed to sync; the others synced and the failed ones kept their previous data',
+  },
   ERR_TOOL_MISSING: { exitCode: 3, httpStatus: 500, summary: 'a required program is not installed' },
   ERR_INTERNAL: { exitCode: 70, httpStatus: 500, summary: 'an unexpected internal error' },
   ERR_METRIC_INPUT: { exitCode: 2, httpStatus: 422, summary: 'a metric cannot be computed on this input' },

@@ -401,6 +401,7 @@ forEachDialect('arena transparency log commits scores', (ctx) => {
       '0012-import-runs-interrupted',
       '0013-indicator-results',
       '0016-research-signals',
+      '0018-catalog-sources',
     ]);
     expect((await exportLog(store.db)).jsonLines).toBe(oldExport);
     expect(await verifyStoreLog(store.db)).toEqual({

@@ -188,6 +188,7 @@ forEachDialect('arena scores that are not finite numbers', (ctx) => {
       '0012-import-runs-interrupted',
       '0013-indicator-results',
       '0016-research-signals',
+      '0018-catalog-sources',
     ]);
     const owlsToken = (await issueToken(store.db, 'owls', 'submit')).token;
     const repaired = await store.db

@@ -268,6 +268,7 @@ describe('OpenAPI document and docs page', () => {
         '/api/organizations',
         '/api/organizations/{id}',
         '/api/programs',
+        '/api/sources',
         '/api/arena/benchmarks',
       ]),
     );

@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 describe('aperture serve', () => {
-  it('migrates, loads the demo catalog, prints the URL, serves, and closes on shutdown', async () => {
+  it('migrates, loads the public data snapshot, prints the URL, serves, and closes on shutdown', async () => {
     const io = recordingIo({ cwd: dir });
     const file = path.join(dir, 'serve.db');
     const seen: { health?: unknown; total?: number } = {};
@@ -26,7 +26,7 @@ describe('aperture serve', () => {
       waitForShutdown: async (url) => {
         seen.health = await (await fetch(`${url}/api/health`)).json();
         seen.total = (
-          (await (await fetch(`${url}/api/models?source=demo`)).json()) as { total: number }
+          (await (await fetch(`${url}/api/models?source=epoch`)).json()) as { total: number }
         ).total;
       },
     }).exitOverride();
@@ -34,7 +34,7 @@ describe('aperture serve', () => {
       from: 'user',
     });
     expect(io.out()).toMatch(/Aperture is serving http:\/\/127\.0\.0\.1:\d+ /);
-    expect(io.out()).toMatch(/loaded the demo catalog: \d+ models/);
+    expect(io.out()).toMatch(/loaded the public data snapshot: epoch \d+ records/);
     expect(io.out()).toContain('stopping');
     expect(seen.health).toMatchObject({ status: 'ok', dialect: 'sqlite' });
     expect(seen.total).toBeGreaterThan(0);
@@ -44,10 +44,25 @@ describe('aperture serve', () => {
       const row = await store.db
         .selectFrom('models')
         .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('source', '=', 'epoch')
         .executeTakeFirstOrThrow();
       expect(Number(row.count)).toBe(seen.total);
     } finally {
       await store.close();
+    }
+    // A second start finds the same snapshot loaded and skips it: no new import run.
+    const again = recordingIo({ cwd: dir });
+    await serveCommand(again, { waitForShutdown: async () => undefined })
+      .exitOverride()
+      .parseAsync(['--port', '0', '--db', file, '--demo', '--log-level', 'silent'], { from: 'user' });
+    expect(again.out()).toContain('the public data snapshot is loaded already');
+    const reopened = await openDatabase({ file, env: {} });
+    try {
+      const runs = await reopened.db.selectFrom('import_runs').select(['kind', 'status']).execute();
+      expect(runs.map((run) => run.kind).sort()).toEqual(['epoch', 'fmti', 'mot', 'osai']);
+      expect(runs.every((run) => run.status === 'finished')).toBe(true);
+    } finally {
+      await reopened.close();
     }
   });
 

@@ -109,6 +109,7 @@ forEachDialect('store migrations', (ctx) => {
       '0012-import-runs-interrupted',
       '0013-indicator-results',
       '0016-research-signals',
+      '0018-catalog-sources',
     ]);
     expect((await migrateToLatest(store)).applied).toEqual([]);
 

@@ -17,6 +17,7 @@ import { programsCommand } from './programs/programs-command.ts';
 import { schemaCommand } from './schema-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { outputTo, subCommand } from './shared/sub-command.ts';
+import { syncCommand } from './sync-command.ts';
 import { validateCommand } from './validate-command.ts';
 
 /** Builds the `aperture` program with every subcommand. */
@@ -49,6 +50,7 @@ Examples:
     serveCommand(io),
     importCommand(io),
     importRunsCommand(io),
+    syncCommand(io),
     indicatorsCommand(io),
     arenaCommand(io),
     programsCommand(io),

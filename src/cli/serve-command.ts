@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { loadDemoArena } from '../arena/index.ts';
 import { ApertureError } from '../errors.ts';
-import { loadDemoCatalog, markInterruptedImportRuns } from '../observatory/index.ts';
+import { type LoadSnapshotOutcome, loadSnapshot, markInterruptedImportRuns } from '../observatory/index.ts';
 import { loadDemoPrograms } from '../programs/index.ts';
 import { acceptAdminToken, buildServer } from '../server/index.ts';
 import { migrateToLatest, openDatabase } from '../store/index.ts';
@@ -36,6 +36,19 @@ function untilSignal(): Promise<void> {
   });
 }
 
+/** One line on what the snapshot load did: the sources loaded with their counts, or that all were in place. */
+function snapshotNote(outcome: LoadSnapshotOutcome): string {
+  const loaded = outcome.sources.filter((source) => source.outcome === 'loaded');
+  if (loaded.length === 0) {
+    return `the public data snapshot is loaded already (${outcome.sources.map((source) => source.id).join(', ')}; aperture sync refreshes it)`;
+  }
+  const parts = loaded.map(
+    (source) =>
+      `${source.id} ${source.records} records${source.rejected > 0 ? ` (${source.rejected} rejected)` : ''}`,
+  );
+  return `loaded the public data snapshot: ${parts.join(', ')} (licenses: data/snapshot/LICENSES.md)`;
+}
+
 function parsePort(text: string): number {
   const port = Number(text);
   if (!/^\d+$/.test(text) || port > 65_535) {
@@ -51,7 +64,10 @@ export function serveCommand(io: CliIo, hooks: ServeHooks = { waitForShutdown: u
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0 picks a free one)', '8080')
     .option('--db <path>', DB_OPTION_HELP)
-    .option('--demo', 'load the bundled demo catalog and demo program first (safe to repeat)')
+    .option(
+      '--demo',
+      'load the bundled public data snapshot, the demo arena and the demo program first (safe to repeat)',
+    )
     .addOption(
       new Option('--log-level <level>', 'JSON request logs on standard output')
         .choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -61,7 +77,8 @@ export function serveCommand(io: CliIo, hooks: ServeHooks = { waitForShutdown: u
       'after',
       `
 Examples:
-  $ aperture serve --demo                       # http://127.0.0.1:8080 with the demo catalog and program
+  $ aperture serve --demo                       # http://127.0.0.1:8080 with the public data snapshot,
+                                                # the demo arena and the demo program
   $ APERTURE_ADMIN_TOKEN=$(openssl rand -hex 32) aperture serve
                                                 # enables the admin routes (programs, awards, arena organiser)
   $ aperture serve --db catalog.db --port 3000
@@ -84,10 +101,7 @@ APERTURE_ADMIN_TOKEN under 32 characters, 3 the database is unreachable.`,
           io.stdout.write(`${interruptedRunNote(run)}\n`);
         }
         if (options.demo) {
-          const { counts } = await loadDemoCatalog(store.db);
-          io.stdout.write(
-            `loaded the demo catalog: ${counts.models} models, ${counts.organizations} organizations\n`,
-          );
+          io.stdout.write(`${snapshotNote(await loadSnapshot(store.db))}\n`);
           const arena = await loadDemoArena(store.db);
           if (arena.loaded.length > 0) {
             io.stdout.write(

@@ -3,6 +3,7 @@ export { writeCatalog } from './catalog/write-catalog.ts';
 export { getModel } from './catalog-queries/get-model.ts';
 export { getOrganization } from './catalog-queries/get-organization.ts';
 export { listCountries } from './catalog-queries/list-countries.ts';
+export { listDataSources } from './catalog-queries/list-data-sources.ts';
 export { listImportRuns } from './catalog-queries/list-import-runs.ts';
 export { countModels, iterateModels, listModelItems } from './catalog-queries/list-models.ts';
 export {
@@ -45,3 +46,18 @@ export {
 } from './indicators/indicator-registry.ts';
 export { materializeIndicators } from './indicators/materialize-indicators.ts';
 export { regionOf } from './regions.ts';
+export type { BuildSnapshotResult } from './snapshot/build-snapshot.ts';
+export { buildSnapshot, combineEpochExports } from './snapshot/build-snapshot.ts';
+export { factsOnly, PROSE_KEYS } from './snapshot/facts-only.ts';
+export type { LoadSnapshotOutcome, SnapshotSourceOutcome } from './snapshot/load-snapshot.ts';
+export { loadSnapshot } from './snapshot/load-snapshot.ts';
+export type { PublicSource } from './snapshot/public-sources.ts';
+export { PUBLIC_SOURCES, publicSource } from './snapshot/public-sources.ts';
+export { bundledSnapshotDir, readSnapshotManifest, snapshotItems } from './snapshot/read-snapshot.ts';
+export type { SnapshotManifest, SnapshotSourceEntry } from './snapshot/snapshot-manifest.ts';
+export type { RunSyncOptions } from './sync/run-sync.ts';
+export { runSync } from './sync/run-sync.ts';
+export type { SyncOutcome } from './sync/sync-source.ts';
+export { DEFAULT_SYNC_MAX_BYTES, DEFAULT_SYNC_TIMEOUT_MS, syncSource } from './sync/sync-source.ts';
+export type { SyncTarget } from './sync/sync-targets.ts';
+export { syncTargets, urlVariable } from './sync/sync-targets.ts';

@@ -43,6 +43,7 @@ import { refuseNulBytes } from './refuse-nul-bytes.ts';
 import { DEFAULT_RESPONSE_CACHE_LIMITS, ResponseCache, type ResponseCacheLimits } from './response-cache.ts';
 import { docsPagePolicy, registerSecurityHeaders } from './security-headers.ts';
 import type { CheckReleaseFunction, ServerContext, ZodApp } from './server-context.ts';
+import { sourceRoutes } from './source-routes.ts';
 import { DASHBOARD_NOT_BUILT_HTML, defaultWebRoot } from './web-root.ts';
 
 /** Largest request body accepted (POST /api/check needs a few hundred bytes). */
@@ -181,6 +182,7 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
     indicatorRoutes,
     checkRoutes,
     importRunRoutes,
+    sourceRoutes,
     arenaRoutes,
   ]) {
     routes(app, context);

@@ -1,5 +1,7 @@
 export type { BenchmarksTable, BenchmarkTasksTable, RoundsTable } from './arena-tables.ts';
 export { backupDatabase, postgresBackupRefused } from './backup-database.ts';
+export type { CatalogSourcesTable } from './catalog-sources.ts';
+export { withCatalogSources } from './catalog-sources.ts';
 export type { CatalogStateTable } from './catalog-state.ts';
 export { bumpCatalogVersion, readCatalogVersion } from './catalog-state.ts';
 export type { Database } from './database.ts';

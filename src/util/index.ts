@@ -14,6 +14,7 @@ export type { DestinationOptions, HostLookup, ResolvedAddress } from './public-d
 export {
   allowedHostsFromEnv,
   assertPublicDestination,
+  displayDestination,
   isAllowedHost,
   refusalWithoutLookup,
 } from './public-destination.ts';

@@ -5,7 +5,7 @@ import type { HubFetchTuning } from '../../hub/index.ts';
 import type { Database } from '../../store/index.ts';
 import type { CatalogBatch, WriteCatalogOutcome } from '../catalog/catalog-batch.ts';
 import { writeCatalog } from '../catalog/write-catalog.ts';
-import type { ImporterOptions, ImportInput } from '../importers/importer.ts';
+import type { Importer, ImporterOptions, ImportInput } from '../importers/importer.ts';
 import type { RejectedRow } from '../importers/parse-item.ts';
 import { requireImporter } from '../importers/registry.ts';
 import { materializeIndicators } from '../indicators/materialize-indicators.ts';
@@ -53,8 +53,13 @@ export interface RunImportOptions extends ImporterOptions {
   /** Retries and transport for downloads (tests). */
   fetchTuning?: Partial<HubFetchTuning>;
   onProgress?: (progress: ImportProgress) => void;
-  /** The catalog writer (tests inject a failing one). */
+  /** The catalog writer (tests inject a failing one; sync adds its own rows in the same transaction). */
   writer?: typeof writeCatalog;
+  /**
+   * Reads the source instead of the kind's importer (the bundled snapshot's records, a sync's parsed
+   * download): the run is still recorded under `kind`, with that importer's primary table.
+   */
+  read?: Importer['read'];
   /** Base for a relative source path (default process.cwd()); reports keep the path as given. */
   cwd?: string;
   /** Clock for import_runs timestamps (tests). */
@@ -131,9 +136,10 @@ function messageOf(error: unknown): string {
  */
 export async function runImport(db: Kysely<Database>, options: RunImportOptions): Promise<ImportResult> {
   const importer = requireImporter(options.kind);
-  const isUrl = importer.acceptsUrl && looksLikeUrl(options.source);
+  // A reader of its own (a snapshot, a sync's parsed download) has its data already: SOURCE only names it.
+  const isUrl = !options.read && importer.acceptsUrl && looksLikeUrl(options.source);
   if (isUrl) parseImportUrl(options.source);
-  else if (looksLikeUrl(options.source) && importer.source !== 'target') {
+  else if (!options.read && looksLikeUrl(options.source) && importer.source !== 'target') {
     throw new ApertureError(
       'ERR_USAGE',
       `${importer.id} imports read a local path, not the URL ${options.source}`,
@@ -246,7 +252,8 @@ export async function runImport(db: Kysely<Database>, options: RunImportOptions)
       });
       input = { path: download.path, display: options.source };
     }
-    for await (const item of rejectNulRecords(importer.read(input, options), input.display)) {
+    const read = options.read ?? importer.read.bind(importer);
+    for await (const item of rejectNulRecords(read(input, options), input.display)) {
       if (item.kind === 'record') {
         appendBatch(pending, item.value);
         pendingRecords += 1;
