@@ -77,6 +77,21 @@ export async function checkRelease(target: string, options: CheckReleaseOptions 
 }
 
 /**
+ * checkRelease, also handing back the evidence the report was built from, for the exports that carry
+ * more than the report (the AI-BOM's model card, from `releaseFacts(evidence)`).
+ *
+ * @example
+ * const { report, evidence } = await checkReleaseWithEvidence('examples/open-science-pack');
+ */
+export async function checkReleaseWithEvidence(
+  target: string,
+  options: CheckReleaseOptions = {},
+): Promise<{ report: CheckReport; evidence: ReleaseEvidence }> {
+  const evidence = await collectReleaseEvidence(target, options);
+  return { report: reportOf(evidence, target, options), evidence };
+}
+
+/**
  * Checks an already opened pack (used by tests with memory packs); `given` are further locations.
  * Links are followed only when `follow` says so.
  */

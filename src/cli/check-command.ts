@@ -1,7 +1,15 @@
 import { Command, Option } from 'commander';
-import { type CheckReport, checkRelease, combineGate, loadPolicy, parseMofClass } from '../checker/index.ts';
+import {
+  type CheckReport,
+  checkReleaseWithEvidence,
+  combineGate,
+  loadPolicy,
+  parseMofClass,
+  type ReleaseFacts,
+  releaseFacts,
+} from '../checker/index.ts';
 import { ApertureError } from '../errors.ts';
-import { renderJson, renderMarkdown, renderSarif, renderText } from '../report/index.ts';
+import { renderCycloneDx, renderJson, renderMarkdown, renderSarif, renderText } from '../report/index.ts';
 import { ExitCode } from './exit-code.ts';
 import { type CliIo, wantsColor } from './io.ts';
 import { followLinksOption } from './shared/follow-links-option.ts';
@@ -13,6 +21,8 @@ interface CheckOptions {
   json?: boolean;
   sarif?: boolean;
   markdown?: boolean;
+  /** `true` for the BOM as the report, a file name to write it beside the report. */
+  cyclonedx?: boolean | string;
   output?: string;
   verbose?: boolean;
   minScore?: string;
@@ -25,12 +35,13 @@ interface CheckOptions {
 }
 
 /** The report formats of `aperture check`. */
-type Format = 'text' | 'json' | 'sarif' | 'markdown';
+type Format = 'text' | 'json' | 'sarif' | 'markdown' | 'cyclonedx';
 
-const FORMAT_FLAGS = ['json', 'sarif', 'markdown'] as const;
+const FORMAT_FLAGS = ['json', 'sarif', 'markdown', 'cyclonedx'] as const;
 
 function chooseFormat(options: CheckOptions): Format {
-  const chosen = FORMAT_FLAGS.filter((flag) => options[flag]);
+  // `--cyclonedx FILE` writes the BOM beside the report; only a bare `--cyclonedx` makes it the report.
+  const chosen = FORMAT_FLAGS.filter((flag) => options[flag] === true);
   if (chosen.length > 1) {
     throw new ApertureError(
       'ERR_USAGE',
@@ -48,8 +59,15 @@ function parseScore(text: string): number {
   return value;
 }
 
-function render(format: Format, reports: readonly CheckReport[], verbose: boolean | undefined): string {
+function render(
+  format: Format,
+  reports: readonly CheckReport[],
+  facts: readonly ReleaseFacts[],
+  verbose: boolean | undefined,
+): string {
   switch (format) {
+    case 'cyclonedx':
+      return renderCycloneDx(reports[0]!, { facts: facts[0] });
     case 'json':
       return renderJson(reports);
     case 'sarif':
@@ -69,6 +87,10 @@ export function checkCommand(io: CliIo): Command {
     .option('--json', 'print the versioned JSON report (no progress output)')
     .option('--sarif', 'print SARIF 2.1.0 for code-scanning UIs (no progress output)')
     .option('--markdown', 'print a Markdown report for a PR comment or a README')
+    .option(
+      '--cyclonedx [file]',
+      'print a CycloneDX 1.6 ML-BOM (AI-BOM) of the release, or write it to this file beside the report',
+    )
     .option('-o, --output <file>', 'write the report to this file instead of standard output')
     .option('-v, --verbose', 'show every check detail')
     .option('--min-score <n>', 'gate: fail unless the openness score is at least n (0–100)')
@@ -94,6 +116,7 @@ Examples:
   $ aperture check release.tar.gz --policy policies/open-artifacts.yaml
   $ aperture check . --sarif --output aperture.sarif      # for GitHub code scanning
   $ aperture check . --markdown --output openness.md       # for a PR comment
+  $ aperture check . --cyclonedx bom.cdx.json              # AI-BOM beside the text report
   $ aperture check hf:org/model https://github.com/org/code --as-one-release
   $ aperture check ./release --no-follow                   # offline: links rated linked, unverified
 
@@ -102,6 +125,15 @@ Exit codes: 0 pass, 1 below the bar (each unmet rule is named), 2 bad usage or u
     )
     .action(async (targets: string[], options: CheckOptions) => {
       const format = chooseFormat(options);
+      const bomFile = typeof options.cyclonedx === 'string' ? options.cyclonedx : undefined;
+      const wantsBom = options.cyclonedx !== undefined && options.cyclonedx !== false;
+      if (wantsBom && !options.asOneRelease && targets.length > 1) {
+        throw new ApertureError(
+          'ERR_USAGE',
+          '--cyclonedx describes one release: check one target, or its locations with --as-one-release',
+        );
+      }
+      const bomOutput = bomFile === undefined ? undefined : await resolveBomOutput(io, bomFile);
       const asOf = parseAsOf(options.asOf);
       const gate = combineGate({
         minScore: options.minScore === undefined ? undefined : parseScore(options.minScore),
@@ -110,23 +142,27 @@ Exit codes: 0 pass, 1 below the bar (each unmet rule is named), 2 bad usage or u
       });
       const output = await resolveOutput(io, options.output);
       // Machine formats stay pure: no progress bar, no colour, nothing but the document on stdout.
-      const machine = format === 'json' || format === 'sarif';
+      const machine = format === 'json' || format === 'sarif' || format === 'cyclonedx';
       const streamText = format === 'text' && !output;
 
       const reports: CheckReport[] = [];
+      const facts: ReleaseFacts[] = [];
       const releases = options.asOneRelease ? [targets] : targets.map((target) => [target]);
       const follow = followLinksOption(options.follow, io.env);
       for (const [target, ...rest] of releases as Array<[string, ...string[]]>) {
         const progress = machine ? undefined : createHashProgress(io, target);
         let report: CheckReport;
         try {
-          report = await checkRelease(target, {
+          const checked = await checkReleaseWithEvidence(target, {
             gate,
             asOf,
             onProgress: progress?.update,
             with: rest,
             follow,
           });
+          report = checked.report;
+          // The BOM's model card reads the card and results texts; read them only when a BOM is asked for.
+          if (wantsBom) facts.push(releaseFacts(checked.evidence));
         } finally {
           progress?.stop();
         }
@@ -137,13 +173,18 @@ Exit codes: 0 pass, 1 below the bar (each unmet rule is named), 2 bad usage or u
       }
 
       if (!streamText) {
-        const document = render(format, reports, options.verbose);
+        const document = render(format, reports, facts, options.verbose);
         if (output) {
           await writeOutput(output, options.output!, document);
           io.stderr.write(`${format} report written to ${options.output}\n`);
         } else {
           io.stdout.write(document);
         }
+      }
+
+      if (bomOutput) {
+        await writeOutput(bomOutput, bomFile!, renderCycloneDx(reports[0]!, { facts: facts[0] }));
+        io.stderr.write(`CycloneDX AI-BOM written to ${bomFile}\n`);
       }
 
       const failed = reports.filter((report) => report.gate && !report.gate.passed);
@@ -158,4 +199,9 @@ Exit codes: 0 pass, 1 below the bar (each unmet rule is named), 2 bad usage or u
       }
       if (failed.length > 0 && options.fail !== false) throw new ExitCode(1);
     });
+}
+
+async function resolveBomOutput(io: CliIo, file: string): Promise<string> {
+  if (file.trim() === '') throw new ApertureError('ERR_USAGE', '--cyclonedx needs a file name, or none');
+  return (await resolveOutput(io, file))!;
 }
