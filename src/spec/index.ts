@@ -160,6 +160,7 @@ export type {
   Stage,
 } from './release-pack-schema.ts';
 export {
+  COMPONENT_STATUSES,
   isIsoCountryCode,
   isShippedStatus,
   MANIFEST_FILE,
