@@ -188,7 +188,7 @@ function describeComponent(
     for (const ref of rating.evidence) {
       if (ref.url && /^https?:\/\//.test(ref.url)) {
         component.externalReferences.add(
-          new Models.ExternalReference(ref.url, Enums.ExternalReferenceType.Other),
+          new Models.ExternalReference(ref.url, Enums.ExternalReferenceType.Distribution),
         );
       }
     }

@@ -277,10 +277,15 @@ function occurrences(component: Record<string, unknown>): string[] {
     .filter((item): item is string => item !== undefined);
 }
 
+/** External reference types that say where a component can be had (not its website or its issue tracker). */
+const LOCATION_REFERENCES = new Set(['distribution', 'distribution-intake', 'vcs']);
+
 function externalUrls(component: Record<string, unknown>): string[] {
   if (!Array.isArray(component.externalReferences)) return [];
   return component.externalReferences
-    .map((item) => (isRecord(item) ? text(item.url) : undefined))
+    .map((item) =>
+      isRecord(item) && LOCATION_REFERENCES.has(String(item.type)) ? text(item.url) : undefined,
+    )
     .filter((url): url is string => url !== undefined && isUrl(url));
 }
 
