@@ -3,6 +3,7 @@ import { toolVersion } from '../checker/index.ts';
 import { ApertureError, EXIT_CODES } from '../errors.ts';
 import { arenaCommand } from './arena/arena-command.ts';
 import { badgeCommand } from './badge-command.ts';
+import { cardCommand } from './card-command.ts';
 import { checkCommand } from './check-command.ts';
 import { dbCommand } from './db/db-command.ts';
 import { ExitCode } from './exit-code.ts';
@@ -39,6 +40,7 @@ Examples:
   for (const command of [
     checkCommand(io),
     badgeCommand(io),
+    cardCommand(io),
     initCommand(io),
     validateCommand(io),
     schemaCommand(io),
