@@ -46,6 +46,11 @@ export async function collectEvidence(pack: Pack, options: CollectOptions = {}):
   release.warnings.push(...aiBoms.warnings);
   const manifest =
     ownManifest.state === 'absent' && aiBoms.boms[0] ? manifestFromAiBom(aiBoms.boms[0]) : ownManifest;
+  if (manifest !== ownManifest && aiBoms.boms[0]) {
+    release.warnings.push(
+      `${aiBoms.boms[0].file}: no release-pack.yaml; this ${aiBoms.boms[0].format} AI-BOM is read as the manifest`,
+    );
+  }
   let packLicense = await readPackLicense(primaryFiles, release.readText);
 
   let components: ResolvedComponent[];
