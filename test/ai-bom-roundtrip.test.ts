@@ -111,3 +111,32 @@ describe('AI-BOM round trip: check --cyclonedx, then the BOM read back as eviden
     );
   });
 });
+
+describe('aperture check --cyclonedx', () => {
+  it('writes the BOM to a file beside the report, or prints it as the report', async () => {
+    const file = path.join(tmp, 'beside.cdx.json');
+    const beside = recordingIo({ cwd: tmp });
+    expect(await main(['check', EXAMPLE, '--no-follow', '--json', '--cyclonedx', file], beside)).toBe(0);
+    expect(JSON.parse(beside.out())).toMatchObject({ reportVersion: 'aperture.dev/report/v1' });
+    expect(beside.err()).toContain(`CycloneDX AI-BOM written to ${file}`);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({
+      bomFormat: 'CycloneDX',
+      specVersion: '1.6',
+    });
+
+    const printed = recordingIo({ cwd: tmp });
+    expect(await main(['check', EXAMPLE, '--no-follow', '--cyclonedx'], printed)).toBe(0);
+    expect(JSON.parse(printed.out())).toMatchObject({ bomFormat: 'CycloneDX' });
+  });
+
+  it.each([
+    [['--json', '--cyclonedx'], /--json and --cyclonedx cannot be combined/],
+    [['--cyclonedx', 'bom.json', EXAMPLE], /--cyclonedx describes one release/],
+    [['--cyclonedx', path.join('no-such-folder', 'bom.json')], /no folder no-such-folder/],
+  ])('refuses %j with one line and exit 2', async (flags, message) => {
+    const io = recordingIo({ cwd: tmp });
+    expect(await main(['check', EXAMPLE, '--no-follow', ...flags], io)).toBe(2);
+    expect(io.err()).toMatch(message);
+    expect(io.err().trim().split('\n')).toHaveLength(1);
+  });
+});
