@@ -29,6 +29,11 @@ export const ERROR_CODES = {
   ERR_NOT_FOUND: { exitCode: 2, httpStatus: 404, summary: 'a file, folder or release was not found' },
   ERR_UNREADABLE: { exitCode: 2, httpStatus: 400, summary: 'input could not be read' },
   ERR_MANIFEST_INVALID: { exitCode: 2, httpStatus: 400, summary: 'release-pack.yaml is not valid' },
+  ERR_BOM_INVALID: {
+    exitCode: 2,
+    httpStatus: 400,
+    summary: 'an AI-BOM is not a valid CycloneDX or SPDX 3 document',
+  },
   ERR_YAML_LIMIT: { exitCode: 2, httpStatus: 413, summary: 'a YAML document exceeds a safety limit' },
   ERR_NOT_UTF8: { exitCode: 2, httpStatus: 400, summary: 'a text file is not valid UTF-8' },
   ERR_PATH_ESCAPE: { exitCode: 2, httpStatus: 400, summary: 'a path points outside the release pack' },

@@ -29,6 +29,8 @@ export interface CheckReleaseOptions {
   follow?: boolean | { opener?: LocationOpener; limits?: Partial<FollowLimits> };
   /** Options of the sources (limits, the git destination rule), for the targets and followed links. */
   sources?: SourceOptions;
+  /** The AI-BOM of the target to read (a path in it), instead of every file named as one. */
+  bom?: string;
 }
 
 /**
@@ -51,6 +53,7 @@ export async function collectReleaseEvidence(
     for (const other of options.with ?? []) opened.push(await openSource(other, options.sources));
     const follow = options.follow ?? process.env.APERTURE_NO_FOLLOW !== '1';
     return await collectEvidence(pack, {
+      bom: options.bom,
       asOf: options.asOf,
       hashWorkers: options.hashWorkers,
       onProgress: options.onProgress,
@@ -74,6 +77,21 @@ export async function collectReleaseEvidence(
  */
 export async function checkRelease(target: string, options: CheckReleaseOptions = {}): Promise<CheckReport> {
   return reportOf(await collectReleaseEvidence(target, options), target, options);
+}
+
+/**
+ * checkRelease, also handing back the evidence the report was built from, for the exports that carry
+ * more than the report (the AI-BOM's model card, from `releaseFacts(evidence)`).
+ *
+ * @example
+ * const { report, evidence } = await checkReleaseWithEvidence('examples/open-science-pack');
+ */
+export async function checkReleaseWithEvidence(
+  target: string,
+  options: CheckReleaseOptions = {},
+): Promise<{ report: CheckReport; evidence: ReleaseEvidence }> {
+  const evidence = await collectReleaseEvidence(target, options);
+  return { report: reportOf(evidence, target, options), evidence };
 }
 
 /**

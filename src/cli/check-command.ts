@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
-import type { CheckReport } from '../checker/index.ts';
+import { type CheckReport, type ReleaseFacts, releaseFacts } from '../checker/index.ts';
 import { ApertureError } from '../errors.ts';
-import { renderJson, renderMarkdown, renderSarif, renderText } from '../report/index.ts';
+import { renderCycloneDx, renderJson, renderMarkdown, renderSarif, renderText } from '../report/index.ts';
 import { ExitCode } from './exit-code.ts';
 import { type CliIo, wantsColor } from './io.ts';
 import { checkReleases } from './shared/check-releases.ts';
@@ -14,6 +14,8 @@ interface CheckOptions extends GateFlags {
   json?: boolean;
   sarif?: boolean;
   markdown?: boolean;
+  /** `true` for the BOM as the report, a file name to write it beside the report. */
+  cyclonedx?: boolean | string;
   output?: string;
   verbose?: boolean;
   asOf?: string;
@@ -23,12 +25,13 @@ interface CheckOptions extends GateFlags {
 }
 
 /** The report formats of `aperture check`. */
-type Format = 'text' | 'json' | 'sarif' | 'markdown';
+type Format = 'text' | 'json' | 'sarif' | 'markdown' | 'cyclonedx';
 
-const FORMAT_FLAGS = ['json', 'sarif', 'markdown'] as const;
+const FORMAT_FLAGS = ['json', 'sarif', 'markdown', 'cyclonedx'] as const;
 
 function chooseFormat(options: CheckOptions): Format {
-  const chosen = FORMAT_FLAGS.filter((flag) => options[flag]);
+  // `--cyclonedx FILE` writes the BOM beside the report; only a bare `--cyclonedx` makes it the report.
+  const chosen = FORMAT_FLAGS.filter((flag) => options[flag] === true);
   if (chosen.length > 1) {
     throw new ApertureError(
       'ERR_USAGE',
@@ -38,8 +41,15 @@ function chooseFormat(options: CheckOptions): Format {
   return chosen[0] ?? 'text';
 }
 
-function render(format: Format, reports: readonly CheckReport[], verbose: boolean | undefined): string {
+function render(
+  format: Format,
+  reports: readonly CheckReport[],
+  facts: readonly ReleaseFacts[],
+  verbose: boolean | undefined,
+): string {
   switch (format) {
+    case 'cyclonedx':
+      return renderCycloneDx(reports[0]!, { facts: facts[0] });
     case 'json':
       return renderJson(reports);
     case 'sarif':
@@ -59,6 +69,10 @@ export function checkCommand(io: CliIo): Command {
     .option('--json', 'print the versioned JSON report (no progress output)')
     .option('--sarif', 'print SARIF 2.1.0 for code-scanning UIs (no progress output)')
     .option('--markdown', 'print a Markdown report for a PR comment or a README')
+    .option(
+      '--cyclonedx [file]',
+      'print a CycloneDX 1.6 ML-BOM (AI-BOM) of the release, or write it to this file beside the report',
+    )
     .option('-o, --output <file>', 'write the report to this file instead of standard output')
     .option('-v, --verbose', 'show every check detail')
     .option('--min-score <n>', 'gate: fail unless the openness score is at least n (0–100)')
@@ -84,6 +98,7 @@ Examples:
   $ aperture check release.tar.gz --policy policies/open-artifacts.yaml
   $ aperture check . --sarif --output aperture.sarif      # for GitHub code scanning
   $ aperture check . --markdown --output openness.md       # for a PR comment
+  $ aperture check . --cyclonedx bom.cdx.json              # AI-BOM beside the text report
   $ aperture check hf:org/model https://github.com/org/code --as-one-release
   $ aperture check ./release --no-follow                   # offline: links rated linked, unverified
 
@@ -92,13 +107,23 @@ Exit codes: 0 pass, 1 below the bar (each unmet rule is named), 2 bad usage or u
     )
     .action(async (targets: string[], options: CheckOptions) => {
       const format = chooseFormat(options);
+      const bomFile = typeof options.cyclonedx === 'string' ? options.cyclonedx : undefined;
+      const wantsBom = options.cyclonedx !== undefined && options.cyclonedx !== false;
+      if (wantsBom && !options.asOneRelease && targets.length > 1) {
+        throw new ApertureError(
+          'ERR_USAGE',
+          '--cyclonedx describes one release: check one target, or its locations with --as-one-release',
+        );
+      }
+      const bomOutput = bomFile === undefined ? undefined : await resolveBomOutput(io, bomFile);
       const asOf = parseAsOf(options.asOf);
       const gate = await gateFromFlags(options);
       const output = await resolveOutput(io, options.output);
       // Machine formats stay pure: no progress bar, no colour, nothing but the document on stdout.
-      const machine = format === 'json' || format === 'sarif';
+      const machine = format === 'json' || format === 'sarif' || format === 'cyclonedx';
       const streamText = format === 'text' && !output;
 
+      const facts: ReleaseFacts[] = [];
       const reports = await checkReleases(io, targets, {
         gate,
         asOf,
@@ -109,16 +134,23 @@ Exit codes: 0 pass, 1 below the bar (each unmet rule is named), 2 bad usage or u
           ? (report) =>
               io.stdout.write(`${renderText(report, { color: wantsColor(io), verbose: options.verbose })}\n`)
           : undefined,
+        // The BOM's model card reads the card and results texts; read them only when a BOM is asked for.
+        onEvidence: wantsBom ? (evidence) => facts.push(releaseFacts(evidence)) : undefined,
       });
 
       if (!streamText) {
-        const document = render(format, reports, options.verbose);
+        const document = render(format, reports, facts, options.verbose);
         if (output) {
           await writeOutput(output, options.output!, document);
           io.stderr.write(`${format} report written to ${options.output}\n`);
         } else {
           io.stdout.write(document);
         }
+      }
+
+      if (bomOutput) {
+        await writeOutput(bomOutput, bomFile!, renderCycloneDx(reports[0]!, { facts: facts[0] }));
+        io.stderr.write(`CycloneDX AI-BOM written to ${bomFile}\n`);
       }
 
       const failed = reports.filter((report) => report.gate && !report.gate.passed);
@@ -133,4 +165,9 @@ Exit codes: 0 pass, 1 below the bar (each unmet rule is named), 2 bad usage or u
       }
       if (failed.length > 0 && options.fail !== false) throw new ExitCode(1);
     });
+}
+
+async function resolveBomOutput(io: CliIo, file: string): Promise<string> {
+  if (file.trim() === '') throw new ApertureError('ERR_USAGE', '--cyclonedx needs a file name, or none');
+  return (await resolveOutput(io, file))!;
 }

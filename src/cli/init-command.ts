@@ -30,7 +30,7 @@ export function initCommand(io: CliIo): Command {
     .argument('[dir]', 'folder to write into, created if missing (default: the --from folder, else .)')
     .option(
       '--from <source>',
-      'pre-fill from a release: folder, .tar.gz/.zip, git URL or hf:org/name[@revision]; repeat it for more locations of the same release (its code, its data), the first being the release, as with check --as-one-release',
+      'pre-fill from a release: folder, .tar.gz/.zip, git URL, hf:org/name[@revision], or an AI-BOM file (CycloneDX or SPDX 3 JSON) in the release folder; repeat it for more locations of the same release (its code, its data), the first being the release, as with check --as-one-release',
       collect,
     )
     .option(
@@ -48,6 +48,7 @@ Examples:
   $ aperture init my-release --from hf:org/model     # pre-fill from the Hub into ./my-release
   $ aperture init my-release --from hf:org/model --from https://github.com/org/code
   $ aperture init --from . --no-follow               # offline: linked parts stay at their links
+  $ aperture init --from release/bom.cdx.json        # draft from a CycloneDX or SPDX 3 AI-BOM
   $ aperture init my-release --force --json          # overwrite, list the files as JSON
 
 The draft is what \`aperture check\` infers: links to the release's weights, code and datasets are

@@ -3,6 +3,7 @@ import { toolVersion } from '../checker/index.ts';
 import { ApertureError, EXIT_CODES } from '../errors.ts';
 import { arenaCommand } from './arena/arena-command.ts';
 import { badgeCommand } from './badge-command.ts';
+import { cardCommand } from './card-command.ts';
 import { checkCommand } from './check-command.ts';
 import { ciCommand } from './ci-command.ts';
 import { dbCommand } from './db/db-command.ts';
@@ -42,6 +43,7 @@ Examples:
     checkCommand(io),
     ciCommand(io),
     badgeCommand(io),
+    cardCommand(io),
     initCommand(io),
     validateCommand(io),
     schemaCommand(io),

@@ -12,6 +12,8 @@ export { renderProgramList } from './programs/render-program-list.ts';
 export { renderVerification } from './programs/render-verification.ts';
 
 export { renderBadge } from './render-badge.ts';
+export type { CycloneDxOptions } from './render-cyclonedx.ts';
+export { CYCLONEDX_SPEC_VERSION, MODEL_BOM_REF, renderCycloneDx } from './render-cyclonedx.ts';
 export { renderJson } from './render-json.ts';
 export { renderMarkdown } from './render-markdown.ts';
 export { renderSarif } from './render-sarif.ts';

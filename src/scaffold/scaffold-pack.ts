@@ -1,8 +1,8 @@
-import { lstat, mkdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type CheckReleaseOptions, collectReleaseEvidence } from '../checker/index.ts';
 import { ApertureError } from '../errors.ts';
-import { classifyTarget } from '../scan/index.ts';
+import { classifyTarget, MAX_AI_BOM_BYTES, parseAiBom } from '../scan/index.ts';
 import {
   type ComponentId,
   DOCUMENTS,
@@ -55,6 +55,29 @@ async function localFolder(from: string): Promise<string | null> {
   return info?.isDirectory() ? path.resolve(from) : null;
 }
 
+/** Archives are releases to open; any other file given as `from` is read as an AI-BOM. */
+const ARCHIVE = /\.(tar\.gz|tgz|tar|zip)$/i;
+
+/**
+ * The AI-BOM file `from` names, checked before anything is read around it: its folder is the release,
+ * and a file that is not a CycloneDX or SPDX 3 document is refused with ERR_BOM_INVALID.
+ */
+async function aiBomFile(from: string): Promise<{ folder: string; file: string } | null> {
+  if (classifyTarget(from) !== 'path' || ARCHIVE.test(from)) return null;
+  const info = await stat(from).catch(() => null);
+  if (!info?.isFile()) return null;
+  if (info.size > MAX_AI_BOM_BYTES) {
+    throw new ApertureError(
+      'ERR_BOM_INVALID',
+      `${from}: not read as an AI-BOM: larger than ${MAX_AI_BOM_BYTES / 1024 / 1024} MiB`,
+    );
+  }
+  const parsed = parseAiBom(await readFile(from, 'utf8'), path.basename(from));
+  if (!parsed.ok)
+    throw new ApertureError('ERR_BOM_INVALID', `${from}: not read as an AI-BOM: ${parsed.problem}`);
+  return { folder: path.dirname(path.resolve(from)), file: path.basename(from) };
+}
+
 /** Whether a document component is already shipped (read in a location, or linked) and needs no template. */
 function shippedDocument(component: ResolvedComponent | undefined): string | null {
   if (!component || component.status === 'withheld') return null;
@@ -77,7 +100,8 @@ export async function scaffoldPack(
   dir: string | undefined,
   options: ScaffoldOptions = {},
 ): Promise<ScaffoldResult> {
-  const sourceFolder = options.from ? await localFolder(options.from) : null;
+  const bom = options.from ? await aiBomFile(options.from) : null;
+  const sourceFolder = bom ? bom.folder : options.from ? await localFolder(options.from) : null;
   const target = dir ?? sourceFolder ?? (options.from ? null : '.');
   if (target === null) {
     throw new ApertureError(
@@ -93,7 +117,9 @@ export async function scaffoldPack(
     throw new ApertureError('ERR_USAGE', `${target} is a file; give a folder to write the release pack into`);
 
   // An absolute folder path names the model after the folder even when `from` is ".".
-  const evidence = options.from ? await collectReleaseEvidence(sourceFolder ?? options.from, options) : null;
+  const evidence = options.from
+    ? await collectReleaseEvidence(sourceFolder ?? options.from, { ...options, bom: bom?.file })
+    : null;
   const skipped: ScaffoldResult['skipped'] = [];
   const templates: Partial<Record<ComponentId, string>> = {};
   const planned: PlannedFile[] = [];

@@ -1,5 +1,6 @@
 import type { Inference } from '../infer/index.ts';
 import type { PackFile, ReleaseEvidence, ResolvedComponent } from '../spec/index.ts';
+import { manifestFromAiBom } from './ai-bom-manifest.ts';
 import type { CollectOptions } from './collect-options.ts';
 import { declaredComponents } from './declared-components.ts';
 import { inferLocations } from './infer-locations.ts';
@@ -8,8 +9,10 @@ import { findPaperLinks } from './paper-links.ts';
 import { readCheckDocuments } from './read-check-documents.ts';
 import { readManifest } from './read-manifest.ts';
 import { readPackLicense } from './read-pack-license.ts';
+import { readReleaseBoms } from './read-release-boms.ts';
 import { releaseFiles } from './release-files.ts';
 import type { ReleaseLocation } from './release-location.ts';
+import { verifyAiBoms } from './verify-ai-boms.ts';
 import { verifyChecksums } from './verify-checksums.ts';
 
 function today(): string {
@@ -37,7 +40,17 @@ export async function collectEvidence(pack: Pack, options: CollectOptions = {}):
     release.register(location, files);
   }
 
-  const manifest = await readManifest(pack, byPath);
+  const ownManifest = await readManifest(pack, byPath);
+  // An AI-BOM the release ships is read like a manifest when there is none, and compared with it otherwise.
+  const aiBoms = await readReleaseBoms(pack, primaryFiles, options.bom);
+  release.warnings.push(...aiBoms.warnings);
+  const manifest =
+    ownManifest.state === 'absent' && aiBoms.boms[0] ? manifestFromAiBom(aiBoms.boms[0]) : ownManifest;
+  if (manifest !== ownManifest && aiBoms.boms[0]) {
+    release.warnings.push(
+      `${aiBoms.boms[0].file}: no release-pack.yaml; this ${aiBoms.boms[0].format} AI-BOM is read as the manifest`,
+    );
+  }
   let packLicense = await readPackLicense(primaryFiles, release.readText);
 
   let components: ResolvedComponent[];
@@ -61,6 +74,7 @@ export async function collectEvidence(pack: Pack, options: CollectOptions = {}):
   }
 
   const checksums = await verifyChecksums(pack, components, byPath, options);
+  release.warnings.push(...(await verifyAiBoms(aiBoms.boms, ownManifest, pack, byPath, options)));
   const value = manifest.state === 'valid' ? manifest.value : null;
   const citation = value?.citation ?? inference?.citation ?? null;
   const paperLinks = findPaperLinks(release.documents, components, citation, inference?.paperLinks ?? []);

@@ -16,6 +16,11 @@ export interface CollectOptions {
   /** Worker threads for hashing; all cores by default. */
   hashWorkers?: number;
   onProgress?: CollectProgress;
+  /**
+   * The AI-BOM to read, as a path in the pack (`aperture init --from bom.json`); by default every file
+   * named as one (`bom.json`, `*.cdx.json`, `*.spdx3.json` …) at the root or one folder down.
+   */
+  bom?: string;
   /** Further locations of the same release (its code, its data), checked as one release with the pack. */
   given?: readonly Pack[];
   /**

@@ -18,7 +18,7 @@ const MAX_FETCHED_FOR_HASHING = 64 * 1024 * 1024;
  */
 export async function verifyChecksums(
   pack: Pack,
-  components: readonly ResolvedComponent[],
+  components: ReadonlyArray<Pick<ResolvedComponent, 'sha256' | 'locations' | 'artifacts'>>,
   byPath: PathLookup,
   options: Pick<CollectOptions, 'hashWorkers' | 'onProgress'>,
 ): Promise<ChecksumOutcome[]> {

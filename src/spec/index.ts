@@ -1,4 +1,10 @@
 export { addNulByteIssue, NUL_BYTE_MESSAGE } from './add-nul-byte-issue.ts';
+export type { CycloneDxComponentType } from './ai-bom-vocabulary.ts';
+export {
+  APERTURE_PROPERTIES,
+  APERTURE_PROPERTY_PREFIX,
+  CYCLONEDX_TYPE_OF_COMPONENT,
+} from './ai-bom-vocabulary.ts';
 export type { CataloguedLicense } from './ai-licenses.ts';
 export { AI_LICENSES, OPEN_DATA_LICENSES } from './ai-licenses.ts';
 export type {
@@ -133,7 +139,6 @@ export type {
   SourceInfo,
   TextDocument,
 } from './evidence.ts';
-
 export { findNulByte, nulPathText } from './find-nul-byte.ts';
 export { policyJsonSchema, releasePackJsonSchema, reportJsonSchema } from './json-schema.ts';
 export type { LicenseVerdict } from './license-classify.ts';
@@ -145,7 +150,6 @@ export {
   spdxFacts,
 } from './license-classify.ts';
 export { locateReleasePath, locationKey, locationLabel, releasePath } from './location-label.ts';
-
 export { fenceTracker, markdownLines, REFERENCE_SECTION } from './markdown-fences.ts';
 export { isNumericCell, numericTableLine, TABLE_SEPARATOR_START, tableRows } from './markdown-tables.ts';
 export type { MofClassName, Policy, Rating } from './policy-schema.ts';
@@ -158,6 +162,7 @@ export type {
   Stage,
 } from './release-pack-schema.ts';
 export {
+  COMPONENT_STATUSES,
   isIsoCountryCode,
   isShippedStatus,
   MANIFEST_FILE,
@@ -168,9 +173,7 @@ export {
   WITHHOLD_REASONS,
 } from './release-pack-schema.ts';
 export { CheckOutcomeSchema, CheckResultSchema, RISKS } from './report/check-outcome-schema.ts';
-
 export { FixSchema } from './report/fix-schema.ts';
-
 export { PolicyOutcomeSchema, RuleOutcomeSchema } from './report/policy-outcome-schema.ts';
 export {
   CompletenessSchema,
@@ -181,7 +184,6 @@ export {
   OsaidVerdictSchema,
 } from './report/profile-schema.ts';
 export { CheckReportSchema, JsonReportSchema, REPORT_VERSION } from './report/report-schema.ts';
-
 export { parseYamlSafely } from './safe-yaml.ts';
 export { validateDocumentValue } from './validate-document-value.ts';
 export { validateManifestText } from './validate-manifest.ts';

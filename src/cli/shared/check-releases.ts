@@ -1,4 +1,5 @@
-import { type CheckReport, checkRelease } from '../../checker/index.ts';
+import { type CheckReport, checkReleaseWithEvidence } from '../../checker/index.ts';
+import type { ReleaseEvidence } from '../../spec/index.ts';
 import type { Policy } from '../../spec/index.ts';
 import type { CliIo } from '../io.ts';
 import { createHashProgress } from './progress.ts';
@@ -15,6 +16,8 @@ export interface CheckReleasesOptions {
   progress: boolean;
   /** Called with each report as soon as it is ready (to stream text). */
   onReport?: (report: CheckReport) => void;
+  /** Called with the evidence each report was built from (for exports that carry more than the report). */
+  onEvidence?: (evidence: ReleaseEvidence) => void;
 }
 
 /**
@@ -35,13 +38,15 @@ export async function checkReleases(
     const progress = options.progress ? createHashProgress(io, target) : undefined;
     let report: CheckReport;
     try {
-      report = await checkRelease(target, {
+      const checked = await checkReleaseWithEvidence(target, {
         gate: options.gate,
         asOf: options.asOf,
         onProgress: progress?.update,
         with: rest,
         follow: options.follow,
       });
+      report = checked.report;
+      options.onEvidence?.(checked.evidence);
     } finally {
       progress?.stop();
     }
