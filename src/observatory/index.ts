@@ -44,3 +44,34 @@ export {
 } from './indicators/indicator-registry.ts';
 export { materializeIndicators } from './indicators/materialize-indicators.ts';
 export { regionOf } from './regions.ts';
+export type {
+  DeadLetter,
+  DeliverOptions,
+  DeliverResult,
+  DeliveryAttempt,
+  RunWatchOptions,
+  WatchedOrganization,
+  WatchProgress,
+  WatchRunResult,
+  WatchSchedule,
+  WebhookSubscription,
+  WebhookVerdict,
+} from './watch/index.ts';
+export {
+  addWatchedOrganization,
+  addWebhookSubscription,
+  deliverDueWebhooks,
+  listDeadLetters,
+  listWatchedOrganizations,
+  listWatchedReleases,
+  listWebhookSubscriptions,
+  parseInterval,
+  removeWatchedOrganization,
+  removeWebhookSubscription,
+  renderAtomFeed,
+  replayDeadLetters,
+  runWatch,
+  signWebhook,
+  startWatchSchedule,
+  verifyWebhook,
+} from './watch/index.ts';

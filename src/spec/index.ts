@@ -106,6 +106,21 @@ export {
   SlugParamsSchema,
 } from './api/programs.ts';
 export { TOKEN_ID_PATTERN } from './api/team-token-id.ts';
+export type {
+  ReleaseFilters,
+  WatchedRelease,
+  WatchedReleasePage,
+  WebhookPayload,
+} from './api/watch.ts';
+export {
+  MAX_FEED_ENTRIES,
+  ReleaseFeedQuerySchema,
+  ReleaseFiltersSchema,
+  ReleaseListQuerySchema,
+  WatchedReleasePageSchema,
+  WatchedReleaseSchema,
+  WebhookPayloadSchema,
+} from './api/watch.ts';
 export type { StageAssessment } from './assess-stages.ts';
 export { assessStages } from './assess-stages.ts';
 export type { ComponentDefinition, ComponentId, MofClassNumber } from './components.ts';

@@ -19,6 +19,12 @@ import type {
   VerificationResultsTable,
   VerificationRunsTable,
 } from './program-tables.ts';
+import type {
+  WatchedOrganizationsTable,
+  WatchReleasesTable,
+  WebhookDeliveriesTable,
+  WebhookSubscriptionsTable,
+} from './watch-tables.ts';
 
 /*
  * Portable column conventions (the same values come back from SQLite and PostgreSQL):
@@ -235,6 +241,10 @@ export interface Database {
   deliverables: DeliverablesTable;
   verification_runs: VerificationRunsTable;
   verification_results: VerificationResultsTable;
+  watched_organizations: WatchedOrganizationsTable;
+  watch_releases: WatchReleasesTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 /** A table name of the store. */

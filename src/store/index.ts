@@ -14,3 +14,11 @@ export type { AwardsTable, ProgramsTable } from './program-tables.ts';
 export { readTable, requireTableName, tableColumns } from './read-table.ts';
 export { isUniqueViolation } from './unique-violation.ts';
 export { insertRows, upsertRows } from './upsert-rows.ts';
+export type {
+  WatchedOrganizationsTable,
+  WatchReleasesTable,
+  WatchReleaseStatus,
+  WebhookDeliveriesTable,
+  WebhookDeliveryStatus,
+  WebhookSubscriptionsTable,
+} from './watch-tables.ts';

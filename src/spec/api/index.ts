@@ -45,3 +45,4 @@ export type {
   ProgramPortfolio,
   StatusCounts,
 } from './programs.ts';
+export type { ReleaseFilters, WatchedRelease, WatchedReleasePage, WebhookPayload } from './watch.ts';
