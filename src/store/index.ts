@@ -16,8 +16,8 @@ export { isUniqueViolation } from './unique-violation.ts';
 export { insertRows, upsertRows } from './upsert-rows.ts';
 export type {
   WatchedOrganizationsTable,
-  WatchReleasesTable,
   WatchReleaseStatus,
+  WatchReleasesTable,
   WebhookDeliveriesTable,
   WebhookDeliveryStatus,
   WebhookSubscriptionsTable,

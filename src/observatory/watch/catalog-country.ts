@@ -19,7 +19,8 @@ export async function attributeAuthor(
   db: Kysely<Database>,
   watch: { author: string; organization: string | null; country: string | null },
 ): Promise<ReleaseAttribution> {
-  const lowerName = (name: string) => sql<boolean>`lower(${sql.ref('organizations.name')}) = ${name.toLowerCase()}`;
+  const lowerName = (name: string) =>
+    sql<boolean>`lower(${sql.ref('organizations.name')}) = ${name.toLowerCase()}`;
   let found: { name: string; country: string | null } | undefined;
   if (watch.organization !== null) {
     found = await db

@@ -64,7 +64,10 @@ function positive(name: string, value: number): number {
  * @example
  * const { delivered, dead } = await deliverDueWebhooks(store.db, { timeoutMs: 5_000 });
  */
-export async function deliverDueWebhooks(db: Kysely<Database>, options: DeliverOptions = {}): Promise<DeliverResult> {
+export async function deliverDueWebhooks(
+  db: Kysely<Database>,
+  options: DeliverOptions = {},
+): Promise<DeliverResult> {
   const now = options.now ?? (() => new Date());
   const random = options.random ?? Math.random;
   const timeoutMs = positive('the time limit per attempt', options.timeoutMs ?? 10_000);
@@ -106,7 +109,9 @@ export async function deliverDueWebhooks(db: Kysely<Database>, options: DeliverO
         .set({ lease_until: leaseUntil })
         .where('id', '=', next.id)
         .where('status', '=', 'pending')
-        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', claimedAt.toISOString())]))
+        .where((eb) =>
+          eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', claimedAt.toISOString())]),
+        )
         .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1) continue;
       const timestamp = Math.floor(claimedAt.getTime() / 1000);

@@ -31,7 +31,11 @@ const MAX_ANSWER_BYTES = 16 * 1024;
  * const outcome = await postWebhook('https://hooks.example.org/aperture', body, { timeoutMs: 10_000,
  *   destination: { allowHosts: [] }, headers: { 'X-Aperture-Signature': signature } });
  */
-export async function postWebhook(url: string, body: string, options: PostWebhookOptions): Promise<PostOutcome> {
+export async function postWebhook(
+  url: string,
+  body: string,
+  options: PostWebhookOptions,
+): Promise<PostOutcome> {
   let addresses: string[];
   let target: URL;
   try {
@@ -99,7 +103,11 @@ export async function postWebhook(url: string, body: string, options: PostWebhoo
     }, options.timeoutMs);
     request.on('error', (error) => {
       const code = (error as { code?: string }).code;
-      finish({ ok: false, status: null, error: `cannot reach the receiver (${code ?? error.message.split('\n')[0]})` });
+      finish({
+        ok: false,
+        status: null,
+        error: `cannot reach the receiver (${code ?? error.message.split('\n')[0]})`,
+      });
     });
     request.end(body);
   });

@@ -14,7 +14,10 @@ export function classesAtLeast(wanted: MofClassName): MofClassName[] {
  * @example
  * db.selectFrom('watch_releases').selectAll().where((eb) => releaseFilterCondition(eb, { country: 'FR' }));
  */
-export function releaseFilterCondition(eb: ExpressionBuilder<Database, 'watch_releases'>, filters: ReleaseFilters) {
+export function releaseFilterCondition(
+  eb: ExpressionBuilder<Database, 'watch_releases'>,
+  filters: ReleaseFilters,
+) {
   const conditions = [];
   if (filters.organization !== undefined) {
     const wanted = filters.organization.toLowerCase();
@@ -27,8 +30,10 @@ export function releaseFilterCondition(eb: ExpressionBuilder<Database, 'watch_re
   }
   if (filters.country !== undefined) conditions.push(eb('country', '=', filters.country.toUpperCase()));
   if (filters.minScore !== undefined) conditions.push(eb('openness_score', '>=', filters.minScore));
-  if (filters.mofClass !== undefined) conditions.push(eb('mof_class', 'in', classesAtLeast(filters.mofClass)));
-  if (filters.openWashing !== undefined) conditions.push(eb('open_washing', '=', filters.openWashing ? 1 : 0));
+  if (filters.mofClass !== undefined)
+    conditions.push(eb('mof_class', 'in', classesAtLeast(filters.mofClass)));
+  if (filters.openWashing !== undefined)
+    conditions.push(eb('open_washing', '=', filters.openWashing ? 1 : 0));
   return eb.and(conditions);
 }
 
@@ -42,10 +47,14 @@ export function releaseFilterCondition(eb: ExpressionBuilder<Database, 'watch_re
 export function releaseMatches(release: WatchedRelease, filters: ReleaseFilters): boolean {
   if (filters.organization !== undefined) {
     const wanted = filters.organization.toLowerCase();
-    if (release.author.toLowerCase() !== wanted && release.organization?.toLowerCase() !== wanted) return false;
+    if (release.author.toLowerCase() !== wanted && release.organization?.toLowerCase() !== wanted)
+      return false;
   }
   if (filters.country !== undefined && release.country !== filters.country.toUpperCase()) return false;
-  if (filters.minScore !== undefined && (release.opennessScore === null || release.opennessScore < filters.minScore))
+  if (
+    filters.minScore !== undefined &&
+    (release.opennessScore === null || release.opennessScore < filters.minScore)
+  )
     return false;
   if (
     filters.mofClass !== undefined &&

@@ -16,7 +16,9 @@ export interface AtomFeedOptions {
 const TAG_AUTHORITY = 'tag:aperture.dev,2026';
 
 // Characters XML 1.0 cannot carry at all (C0 controls but tab, LF and CR; lone surrogates; U+FFFE/U+FFFF).
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 forbids these characters
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
  * Text as XML character data or an attribute value: markup characters escaped, characters XML cannot
@@ -43,16 +45,20 @@ export function releaseEntryId(release: Pick<WatchedRelease, 'repoId'>): string 
 /** The one-line headline of a release: its id and openness. */
 export function releaseHeadline(release: WatchedRelease): string {
   if (release.status === 'check-failed') return `${release.repoId}: not checked`;
-  const score = release.opennessScore === null ? 'unscored' : `openness ${Math.round(release.opennessScore)}/100`;
+  const score =
+    release.opennessScore === null ? 'unscored' : `openness ${Math.round(release.opennessScore)}/100`;
   const mof = release.mofClass === null ? 'no MOF class' : `MOF class ${release.mofClass}`;
   return `${release.repoId}: ${score}, ${mof}${release.openWashing ? ', open-washing' : ''}`;
 }
 
 function summaryOf(release: WatchedRelease): string {
   const lines = [releaseHeadline(release)];
-  if (release.status === 'check-failed') lines.push(`The check failed: ${release.checkError ?? 'unknown reason'}`);
+  if (release.status === 'check-failed')
+    lines.push(`The check failed: ${release.checkError ?? 'unknown reason'}`);
   if (release.openWashing) lines.push(`Open-washing: ${release.openWashingReason ?? 'flagged'}`);
-  lines.push(`Organization: ${release.organization ?? release.author}${release.country ? ` (${release.country})` : ''}`);
+  lines.push(
+    `Organization: ${release.organization ?? release.author}${release.country ? ` (${release.country})` : ''}`,
+  );
   if (release.license) lines.push(`License: ${release.license}`);
   if (release.createdAt) lines.push(`Created on the Hub: ${release.createdAt}`);
   return lines.join('\n');
@@ -64,7 +70,8 @@ function describeFilters(filters: ReleaseFilters): string {
   if (filters.country) parts.push(`country ${filters.country}`);
   if (filters.minScore !== undefined) parts.push(`score ≥ ${filters.minScore}`);
   if (filters.mofClass) parts.push(`MOF class ${filters.mofClass} or better`);
-  if (filters.openWashing !== undefined) parts.push(filters.openWashing ? 'open-washing' : 'not open-washing');
+  if (filters.openWashing !== undefined)
+    parts.push(filters.openWashing ? 'open-washing' : 'not open-washing');
   return parts.join(', ');
 }
 
@@ -93,16 +100,24 @@ function element(name: string, text: string, indent = '    '): string {
  */
 export function renderAtomFeed(releases: readonly WatchedRelease[], options: AtomFeedOptions): string {
   const filterText = describeFilters(options.filters);
-  const updated = releases.reduce(
-    (latest, release) => (release.checkedAt > latest ? release.checkedAt : latest),
-    releases.length > 0 ? releases[0]!.checkedAt : options.emptyUpdated,
-  );
+  // ISO 8601 UTC times sort as text: the newest check is the feed's last change.
+  const updated =
+    releases.length === 0
+      ? options.emptyUpdated
+      : releases
+          .map((release) => release.checkedAt)
+          .sort()
+          .at(-1)!;
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
     element('id', feedId(options.filters), '  '),
     element('title', `Aperture release watch${filterText ? `: ${filterText}` : ''}`, '  '),
-    element('subtitle', 'New Hugging Face releases of watched organizations, each checked for openness', '  '),
+    element(
+      'subtitle',
+      'New Hugging Face releases of watched organizations, each checked for openness',
+      '  ',
+    ),
     element('updated', updated, '  '),
     `  <link rel="self" type="application/atom+xml" href="${escapeXml(options.selfUrl)}"/>`,
     `  <link rel="alternate" type="text/html" href="${escapeXml(options.pageUrl)}"/>`,

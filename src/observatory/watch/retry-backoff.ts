@@ -9,7 +9,11 @@ export interface RetryPolicy {
 }
 
 /** Defaults: 8 attempts over about an hour and a half (30 s, 1 min, 2, 4, 8, 16, 32 min, each jittered). */
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 30_000, maxDelayMs: 3_600_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 8,
+  baseDelayMs: 30_000,
+  maxDelayMs: 3_600_000,
+};
 
 /**
  * The wait before the next attempt after `failures` failed attempts: exponential (base × 2^(failures−1),
@@ -19,7 +23,11 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 
  * @example
  * retryDelayMs(3, DEFAULT_RETRY_POLICY, () => 0.5) // 90_000: 120 s halved, plus half of the other half
  */
-export function retryDelayMs(failures: number, policy: RetryPolicy, random: () => number = Math.random): number {
+export function retryDelayMs(
+  failures: number,
+  policy: RetryPolicy,
+  random: () => number = Math.random,
+): number {
   const exponent = Math.min(Math.max(failures - 1, 0), 30);
   const delay = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** exponent);
   return Math.round(delay / 2 + random() * (delay / 2));

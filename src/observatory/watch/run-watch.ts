@@ -129,14 +129,20 @@ export async function runWatch(db: Kysely<Database>, options: RunWatchOptions = 
   const check = options.check ?? checkRelease;
   const maxChecks = options.maxChecks ?? 20;
   if (!Number.isSafeInteger(maxChecks) || maxChecks < 1)
-    throw new ApertureError('ERR_USAGE', `the check budget must be a positive whole number, not ${maxChecks}`);
+    throw new ApertureError(
+      'ERR_USAGE',
+      `the check budget must be a positive whole number, not ${maxChecks}`,
+    );
   const startedAt = now().toISOString();
   let watches = await db.selectFrom('watched_organizations').selectAll().orderBy('author_key').execute();
   if (options.authors !== undefined) {
     const wanted = new Set(options.authors.map((author) => author.toLowerCase()));
     for (const author of wanted)
       if (!watches.some((watch) => watch.author_key === author))
-        throw new ApertureError('ERR_NOT_FOUND', `${JSON.stringify(author)} is not watched; add it with aperture watch add`);
+        throw new ApertureError(
+          'ERR_NOT_FOUND',
+          `${JSON.stringify(author)} is not watched; add it with aperture watch add`,
+        );
     watches = watches.filter((watch) => wanted.has(watch.author_key));
   }
 
@@ -145,7 +151,13 @@ export async function runWatch(db: Kysely<Database>, options: RunWatchOptions = 
   let budget = maxChecks;
   let deliveriesQueued = 0;
   for (const watch of watches) {
-    const outcome: WatchedAuthorOutcome = { author: watch.author, listed: 0, reported: 0, deferred: 0, error: null };
+    const outcome: WatchedAuthorOutcome = {
+      author: watch.author,
+      listed: 0,
+      reported: 0,
+      deferred: 0,
+      error: null,
+    };
     authors.push(outcome);
     options.onProgress?.({ phase: 'list', author: watch.author });
     let fresh: Candidate[];

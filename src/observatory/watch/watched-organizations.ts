@@ -48,7 +48,7 @@ function parseSince(text: string): string {
 
 function parseOrganization(text: string): string {
   const name = text.trim();
-  if (name === '' || name.length > 300 || /[\u0000-\u001f]/.test(name))
+  if (name === '' || name.length > 300 || hasControlCharacter(name))
     throw new ApertureError('ERR_USAGE', 'the organization name must be 1–300 printable characters');
   return name;
 }
@@ -133,4 +133,9 @@ export async function removeWatchedOrganization(db: Kysely<Database>, author: st
 export async function listWatchedOrganizations(db: Kysely<Database>): Promise<WatchedOrganization[]> {
   const rows = await db.selectFrom('watched_organizations').selectAll().orderBy('author_key').execute();
   return rows.map(toWatched);
+}
+
+/** True when the text holds a C0 control character (never meant in a name, URL or secret). */
+function hasControlCharacter(text: string): boolean {
+  return [...text].some((character) => character.charCodeAt(0) < 0x20);
 }

@@ -50,5 +50,10 @@ export async function listWatchedReleases(
       .execute(),
     filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
   ]);
-  return { items: rows.map(toWatchedRelease), page: paging.page, pageSize: paging.pageSize, total: Number(count.total) };
+  return {
+    items: rows.map(toWatchedRelease),
+    page: paging.page,
+    pageSize: paging.pageSize,
+    total: Number(count.total),
+  };
 }

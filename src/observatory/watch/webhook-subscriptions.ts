@@ -39,7 +39,10 @@ function parseUrl(text: string, allowHosts: readonly string[]): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw new ApertureError('ERR_USAGE', `a webhook URL must be http:// or https://, not ${url.protocol}`);
   if (url.username !== '' || url.password !== '')
-    throw new ApertureError('ERR_USAGE', 'a webhook URL must not carry a user or password (sign with --secret)');
+    throw new ApertureError(
+      'ERR_USAGE',
+      'a webhook URL must not carry a user or password (sign with --secret)',
+    );
   // Refused now when the address shows it; names are judged again, after DNS, at every delivery.
   const refusal = refusalWithoutLookup(url.href, allowHosts);
   if (refusal) throw refusal;
@@ -61,7 +64,7 @@ export async function addWebhookSubscription(
   const url = parseUrl(options.url, options.allowHosts ?? []);
   const generated = options.secret === undefined;
   const secret = options.secret ?? randomBytes(32).toString('base64url');
-  if (secret.length < MIN_SECRET_LENGTH || secret.length > 512 || /[\u0000-\u001f]/.test(secret))
+  if (secret.length < MIN_SECRET_LENGTH || secret.length > 512 || hasControlCharacter(secret))
     throw new ApertureError('ERR_USAGE', `the secret must be ${MIN_SECRET_LENGTH}–512 printable characters`);
   const parsed = ReleaseFiltersSchema.safeParse(options.filters ?? {});
   if (!parsed.success)
@@ -124,4 +127,9 @@ export async function listWebhookSubscriptions(db: Kysely<Database>): Promise<We
       deliveries,
     };
   });
+}
+
+/** True when the text holds a C0 control character (never meant in a name, URL or secret). */
+function hasControlCharacter(text: string): boolean {
+  return [...text].some((character) => character.charCodeAt(0) < 0x20);
 }
