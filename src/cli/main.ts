@@ -17,6 +17,7 @@ import { schemaCommand } from './schema-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { outputTo, subCommand } from './shared/sub-command.ts';
 import { validateCommand } from './validate-command.ts';
+import { watchCommand } from './watch/watch-command.ts';
 
 /** Builds the `aperture` program with every subcommand. */
 export function buildProgram(io: CliIo): Command {
@@ -50,6 +51,7 @@ Examples:
     indicatorsCommand(io),
     arenaCommand(io),
     programsCommand(io),
+    watchCommand(io),
   ]) {
     program.addCommand(subCommand(io, command));
   }

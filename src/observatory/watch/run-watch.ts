@@ -175,7 +175,8 @@ export async function runWatch(db: Kysely<Database>, options: RunWatchOptions = 
       continue;
     }
     const attribution = await attributeAuthor(db, watch);
-    const toCheck = fresh.slice(0, budget);
+    // The newest within the budget, checked oldest first, so the feed's order follows the Hub's dates.
+    const toCheck = fresh.slice(0, budget).reverse();
     outcome.deferred = fresh.length - toCheck.length;
     budget -= toCheck.length;
     for (const [index, candidate] of toCheck.entries()) {
