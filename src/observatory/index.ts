@@ -61,6 +61,7 @@ export {
   addWatchedOrganization,
   addWebhookSubscription,
   deliverDueWebhooks,
+  enqueueDeliveries,
   listDeadLetters,
   listWatchedOrganizations,
   listWatchedReleases,
@@ -73,5 +74,6 @@ export {
   runWatch,
   signWebhook,
   startWatchSchedule,
+  toWatchedRelease,
   verifyWebhook,
 } from './watch/index.ts';

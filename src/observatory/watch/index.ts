@@ -2,6 +2,7 @@ export type { DeadLetter } from './dead-letters.ts';
 export { listDeadLetters, replayDeadLetters } from './dead-letters.ts';
 export type { DeliverOptions, DeliverResult, DeliveryAttempt } from './deliver-webhooks.ts';
 export { deliverDueWebhooks } from './deliver-webhooks.ts';
+export { enqueueDeliveries } from './enqueue-deliveries.ts';
 export type { PostOutcome, PostWebhookOptions } from './post-webhook.ts';
 export { postWebhook } from './post-webhook.ts';
 export { classesAtLeast, releaseFilterCondition, releaseMatches } from './release-filters.ts';
