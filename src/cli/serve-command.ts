@@ -1,13 +1,14 @@
 import { Command, Option } from 'commander';
 import { loadDemoArena } from '../arena/index.ts';
 import { ApertureError } from '../errors.ts';
-import { loadDemoCatalog, markInterruptedImportRuns } from '../observatory/index.ts';
+import { loadDemoCatalog, markInterruptedImportRuns, parseInterval } from '../observatory/index.ts';
 import { loadDemoPrograms } from '../programs/index.ts';
 import { acceptAdminToken, buildServer } from '../server/index.ts';
 import { migrateToLatest, openDatabase } from '../store/index.ts';
 import type { CliIo } from './io.ts';
 import { DB_OPTION_HELP } from './shared/db-option.ts';
 import { interruptedRunNote } from './shared/interrupted-run-note.ts';
+import { startServeWatch } from './watch/serve-watch.ts';
 
 interface ServeOptions {
   host: string;
@@ -15,6 +16,7 @@ interface ServeOptions {
   db?: string;
   demo?: boolean;
   logLevel: string;
+  watchInterval?: string;
 }
 
 /** How `aperture serve` waits for the end; tests replace it to stop the server themselves. */
@@ -52,6 +54,10 @@ export function serveCommand(io: CliIo, hooks: ServeHooks = { waitForShutdown: u
     .option('--port <port>', 'port to listen on (0 picks a free one)', '8080')
     .option('--db <path>', DB_OPTION_HELP)
     .option('--demo', 'load the bundled demo catalog and demo program first (safe to repeat)')
+    .option(
+      '--watch-interval <interval>',
+      'run the release watch every interval (e.g. 1h) and send its webhooks',
+    )
     .addOption(
       new Option('--log-level <level>', 'JSON request logs on standard output')
         .choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -75,6 +81,8 @@ APERTURE_ADMIN_TOKEN under 32 characters, 3 the database is unreachable.`,
     )
     .action(async (options: ServeOptions) => {
       const port = parsePort(options.port);
+      const watchEvery =
+        options.watchInterval === undefined ? undefined : parseInterval(options.watchInterval);
       // Refused before the database is opened or the demo loaded: nothing starts with a guessable token.
       const adminToken = acceptAdminToken(io.env.APERTURE_ADMIN_TOKEN);
       const store = await openDatabase({ file: options.db, env: io.env, cwd: io.cwd, serving: true });
@@ -125,8 +133,10 @@ APERTURE_ADMIN_TOKEN under 32 characters, 3 the database is unreachable.`,
           io.stdout.write(
             `Aperture is serving ${url} (API docs ${url}/docs; ${store.dialect} ${store.location})\n`,
           );
+          const watch = watchEvery === undefined ? undefined : startServeWatch(io, store.db, watchEvery);
           await hooks.waitForShutdown(url);
           io.stdout.write('stopping\n');
+          await watch?.stop();
         } finally {
           await app.close();
         }
