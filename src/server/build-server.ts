@@ -29,8 +29,8 @@ import {
   type FailedAuthenticationLimits,
   FailedAuthentications,
 } from './failed-authentications.ts';
-import { healthRoutes } from './health-routes.ts';
 import { feedRoutes } from './feed-routes.ts';
+import { healthRoutes } from './health-routes.ts';
 import { handleError, replyError } from './http-errors.ts';
 import { importRunRoutes } from './import-run-routes.ts';
 import { indicatorRoutes } from './indicator-routes.ts';
@@ -153,7 +153,10 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
         { name: 'meta', description: 'Server status' },
         { name: 'arena', description: 'Benchmarks, rounds, leaderboards, submissions, transparency log' },
         { name: 'programs', description: 'Funding programs, awards, deliverables and their verification' },
-        { name: 'watch', description: 'The release watch: new releases of watched organizations, as Atom and JSON' },
+        {
+          name: 'watch',
+          description: 'The release watch: new releases of watched organizations, as Atom and JSON',
+        },
       ],
     },
     transform: jsonSchemaTransform,

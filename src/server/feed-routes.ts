@@ -25,6 +25,9 @@ export function feedRoutes(app: ZodApp, context: ServerContext): void {
     {
       schema: {
         tags: ['watch'],
+        operationId: 'getReleaseFeed',
+        // Outside /api, so documentRoute does not complete it: a public route, stated here.
+        security: [],
         summary: 'New releases of watched organizations with their openness, as an Atom feed',
         description:
           'An Atom 1.0 (RFC 4287) document, newest first: one entry per release the release watch found (`aperture watch run`), with a stable id, `published` (found), `updated` (checked), the organization as author, the Hub page as link, categories `country:XX`, `mof-class:II`, `open-washing`, and a text summary of its openness score and MOF class. Filters narrow it; see docs/watch.md.',
