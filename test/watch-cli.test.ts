@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runCli } from '../src/cli/test-support/recording-io.ts';
+import { main } from '../src/cli/main.ts';
+import { recordingIo, runCli } from '../src/cli/test-support/recording-io.ts';
 import { buildServer } from '../src/server/index.ts';
 import { migrateToLatest } from '../src/store/index.ts';
 import { forEachDialect } from './support/dialects.ts';
@@ -33,6 +34,13 @@ beforeAll(async () => {
     JSON.stringify([
       listing('open-model', '2026-01-10T09:00:00.000Z'),
       listing('gated-model', '2026-03-01T09:00:00.000Z'),
+    ]),
+  );
+  // A lab whose one model the Hub does not serve: its check fails, and the release is still reported once.
+  await writeFile(
+    path.join(tmp, 'ghost-lab.json'),
+    JSON.stringify([
+      { id: 'ghost-lab/vanished', author: 'ghost-lab', createdAt: '2026-04-01T00:00:00.000Z' },
     ]),
   );
   hub = await startHubReplayServer({ listings: tmp });
@@ -145,5 +153,39 @@ forEachDialect('aperture watch', (ctx) => {
     ]);
     expect(JSON.stringify(hooks)).not.toContain('secret');
     expect((await cli(['watch', 'hooks', 'dead-letters'])).stdout).toBe('no dead letter\n');
+  });
+  it('shows progress on a terminal, stays quiet with --json, and reports a release whose check failed once', async () => {
+    expect((await cli(['watch', 'add', 'ghost-lab'])).code).toBe(0);
+    const { args, env } = ctx.cli();
+    const tty = () => {
+      const io = recordingIo({ env: { ...process.env, ...env, APERTURE_NO_FOLLOW: '1' } });
+      io.stderr.isTTY = true;
+      return io;
+    };
+    const quiet = tty();
+    expect(
+      await main(['watch', 'run', '--json', '--author', 'ghost-lab', '--no-deliver', ...args], quiet),
+    ).toBe(0);
+    expect(quiet.err()).toBe('');
+    const { run: result } = JSON.parse(quiet.out());
+    expect(result.releases).toEqual([
+      expect.objectContaining({ repoId: 'ghost-lab/vanished', status: 'check-failed', opennessScore: null }),
+    ]);
+    expect(result.releases[0].checkError).toMatch(/ghost-lab\/vanished/);
+
+    await (await ctx.open()).db
+      .deleteFrom('watch_releases')
+      .where('repo_id', '=', 'ghost-lab/vanished')
+      .execute();
+    const loud = tty();
+    expect(await main(['watch', 'run', '--author', 'ghost-lab', '--no-deliver', ...args], loud)).toBe(0);
+    expect(loud.err()).toContain('listing the models of ghost-lab');
+    expect(loud.err()).toContain('[1/1] checking ghost-lab/vanished');
+    expect(loud.out()).toContain('ghost-lab/vanished  not checked:');
+    expect(loud.out()).toContain('1 new release');
+
+    const again = await cli(['watch', 'run', '--author', 'ghost-lab', '--hook-timeout', '0.5']);
+    expect(again.stdout).toContain('no new release');
+    expect((await cli(['watch', 'run', '--author', 'nobody-watched'])).code).toBe(2);
   });
 });
