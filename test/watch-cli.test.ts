@@ -188,4 +188,25 @@ forEachDialect('aperture watch', (ctx) => {
     expect(again.stdout).toContain('no new release');
     expect((await cli(['watch', 'run', '--author', 'nobody-watched'])).code).toBe(2);
   });
+  it('fails one author whose listing is HTML, in one line with exit 3, and still runs the others', async () => {
+    hub.faults.push({
+      match: /author=ghost-lab/,
+      status: 200,
+      headers: { 'Content-Type': 'text/html' },
+      body: '<html><body>Sign in</body></html>',
+      times: 1,
+    });
+    const run = await cli(['watch', 'run', '--no-deliver']);
+    expect(run.code).toBe(3);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^aperture: ghost-lab: .*not JSON/),
+    ]);
+    expect(run.stdout).toContain('aperture-fixtures: 2 listed, 0 new');
+    const watched = JSON.parse((await cli(['watch', 'list', '--json'])).stdout).items;
+    expect(watched.find((item: { author: string }) => item.author === 'ghost-lab').lastError).toMatch(
+      /not JSON/,
+    );
+    // The next run, the Hub answering again, clears the error.
+    expect((await cli(['watch', 'run', '--no-deliver'])).code).toBe(0);
+  });
 });

@@ -11,6 +11,7 @@ import { postWebhook } from '../src/observatory/watch/index.ts';
 import { type DatabaseHandle, migrateToLatest } from '../src/store/index.ts';
 import { forEachDialect } from './support/dialects.ts';
 import { seedWatchReleases } from './support/seed-watch-releases.ts';
+import { startWebhookReceiver } from './support/webhook-receiver.ts';
 
 // Retries, backoff, dead letters and leases of webhook deliveries, with an injected clock and transport:
 // no sleeping, no timing assertion; every time below is the clock's.
@@ -133,5 +134,26 @@ forEachDialect('webhook delivery', (ctx) => {
       headers: {},
     });
     expect(!rebinding.ok && rebinding.error).toMatch(/refused/);
+  });
+  it('does not follow a redirect (it could lead to an internal address) and bounds a hanging receiver', async () => {
+    const redirecting = await startWebhookReceiver({ kind: 'status', status: 307 });
+    const hanging = await startWebhookReceiver({ kind: 'hang' });
+    try {
+      const options = { timeoutMs: 300, destination: { allowHosts: ['127.0.0.1'] }, headers: {} };
+      expect(await postWebhook(`${redirecting.url}/hook`, '{}', options)).toEqual({
+        ok: false,
+        status: 307,
+        error: 'the receiver answered 307 (redirects are not followed)',
+      });
+      expect(await postWebhook(`${hanging.url}/hook`, '{}', options)).toEqual({
+        ok: false,
+        status: null,
+        error: 'no answer within 300 ms',
+      });
+      expect(hanging.received).toHaveLength(1);
+    } finally {
+      await redirecting.close();
+      await hanging.close();
+    }
   });
 });

@@ -146,8 +146,7 @@ Exit codes: 0 done, 2 bad usage, 3 a watched author's listing could not be read 
       else io.stdout.write(renderWatchRun(result, deliveries));
       const failed = result.authors.filter((author) => author.error !== null && author.listed === 0);
       if (failed.length > 0) {
-        if (options.json)
-          for (const author of failed) io.stderr.write(`aperture: ${author.author}: ${author.error}\n`);
+        for (const author of failed) io.stderr.write(`aperture: ${author.author}: ${author.error}\n`);
         throw new ExitCode(3);
       }
     });
