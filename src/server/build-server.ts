@@ -44,6 +44,7 @@ import { refuseNulBytes } from './refuse-nul-bytes.ts';
 import { DEFAULT_RESPONSE_CACHE_LIMITS, ResponseCache, type ResponseCacheLimits } from './response-cache.ts';
 import { docsPagePolicy, registerSecurityHeaders } from './security-headers.ts';
 import type { CheckReleaseFunction, ServerContext, ZodApp } from './server-context.ts';
+import { watchRoutes } from './watch-routes.ts';
 import { DASHBOARD_NOT_BUILT_HTML, defaultWebRoot } from './web-root.ts';
 
 /** Largest request body accepted (POST /api/check needs a few hundred bytes). */
@@ -193,6 +194,7 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
   }
   arenaAdminRoutes(app, context, { adminToken });
   programRoutes(app, context, { adminToken });
+  watchRoutes(app, context, { adminToken });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webRoot = path.resolve(options.webRoot ?? defaultWebRoot());

@@ -113,13 +113,20 @@ export type {
   WebhookPayload,
 } from './api/watch.ts';
 export {
+  DeadLetterListSchema,
+  DeadLetterReplayBodySchema,
+  DeadLetterReplayResultSchema,
   MAX_FEED_ENTRIES,
   ReleaseFeedQuerySchema,
   ReleaseFiltersSchema,
   ReleaseListQuerySchema,
   WatchedReleasePageSchema,
   WatchedReleaseSchema,
+  WebhookIdParamsSchema,
   WebhookPayloadSchema,
+  WebhookSubscriptionBodySchema,
+  WebhookSubscriptionCreatedSchema,
+  WebhookSubscriptionListSchema,
 } from './api/watch.ts';
 export type { StageAssessment } from './assess-stages.ts';
 export { assessStages } from './assess-stages.ts';

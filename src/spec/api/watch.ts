@@ -111,3 +111,86 @@ export const WebhookPayloadSchema = z.object({
 
 /** The JSON body of a webhook delivery. */
 export type WebhookPayload = z.output<typeof WebhookPayloadSchema>;
+
+/** Body of POST /api/watch/hooks. */
+export const WebhookSubscriptionBodySchema = z
+  .object({
+    url: z.string().min(1).max(2_000).describe('The receiver, http(s) on a public address'),
+    secret: z
+      .string()
+      .min(16)
+      .max(512)
+      .optional()
+      .describe('The HMAC-SHA256 key; a random one is made and returned once when absent'),
+    filters: ReleaseFiltersSchema.default({}).describe('Which releases it receives; all by default'),
+  })
+  .strict();
+
+/** Stored filters as answers show them (already normalised: no transform, so responses serialise). */
+const StoredReleaseFiltersSchema = z.object({
+  organization: z.string().optional(),
+  country: z.string().optional(),
+  minScore: z.number().optional(),
+  mofClass: z.enum(MOF_CLASS_NAMES).optional(),
+  openWashing: z.boolean().optional(),
+});
+
+/** A webhook subscription as the admin API lists it (never its secret). */
+export const WebhookSubscriptionSchema = z
+  .object({
+    id: z.number().int(),
+    url: z.string(),
+    filters: StoredReleaseFiltersSchema,
+    createdAt: z.string(),
+    active: z.boolean(),
+    deliveries: z.object({ pending: z.number().int(), delivered: z.number().int(), dead: z.number().int() }),
+  })
+  .meta({ id: 'WebhookSubscription' });
+
+/** GET /api/watch/hooks. */
+export const WebhookSubscriptionListSchema = z.object({ items: z.array(WebhookSubscriptionSchema) });
+
+/** POST /api/watch/hooks: the new id, and the secret when the server made it. */
+export const WebhookSubscriptionCreatedSchema = z.object({
+  id: z.number().int(),
+  secret: z.string().optional().describe('Present only when the server made the secret: shown once'),
+});
+
+/** Path parameters of DELETE /api/watch/hooks/{id}. */
+export const WebhookIdParamsSchema = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1),
+});
+
+/** GET /api/watch/dead-letters. */
+export const DeadLetterListSchema = z.object({
+  items: z.array(
+    z.object({
+      deliveryId: z.string(),
+      subscriptionId: z.number().int(),
+      url: z.string(),
+      repoId: z.string(),
+      attempts: z.number().int(),
+      lastStatus: z.number().int().nullable(),
+      lastError: z.string().nullable(),
+      deadAt: z.string().nullable(),
+    }),
+  ),
+});
+
+/** Body of POST /api/watch/dead-letters/replay. */
+export const DeadLetterReplayBodySchema = z
+  .object({
+    deliveryIds: z
+      .array(z.string().min(1).max(100))
+      .max(1_000)
+      .optional()
+      .describe('The dead letters to queue again; every one when absent'),
+  })
+  .strict();
+
+/** POST /api/watch/dead-letters/replay. */
+export const DeadLetterReplayResultSchema = z.object({ requeued: z.number().int() });
