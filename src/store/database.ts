@@ -280,6 +280,9 @@ export const TABLE_NAMES = [
   'deliverables',
   'verification_runs',
   'verification_results',
+  // The release watch's watched authors and reported releases (not its webhook tables: they hold secrets).
+  'watched_organizations',
+  'watch_releases',
 ] as const satisfies readonly TableName[];
 
 /** True when `name` is one of TABLE_NAMES. */
