@@ -73,9 +73,18 @@ forEachDialect('aperture watch', (ctx) => {
       code: 0,
       stdout: 'watching aperture-fixtures (country FR)\n',
     });
+    expect(await cli(['watch', 'add', 'Aperture-Fixtures', '--organization', 'Fixture Lab'])).toMatchObject({
+      code: 0,
+      stdout: 'updated aperture-fixtures (organization Fixture Lab, country FR)\n',
+    });
     const listed = await cli(['watch', 'list', '--json']);
     expect(JSON.parse(listed.stdout).items).toEqual([
-      expect.objectContaining({ author: 'aperture-fixtures', country: 'FR', lastRunAt: null }),
+      expect.objectContaining({
+        author: 'aperture-fixtures',
+        organization: 'Fixture Lab',
+        country: 'FR',
+        lastRunAt: null,
+      }),
     ]);
     for (const args of [
       ['watch', 'add', 'org/name'],

@@ -67,8 +67,8 @@ function toWatched(row: Selectable<Database['watched_organizations']>): WatchedO
 
 /**
  * Watches a Hub author (user or organization): the next watch run lists its models and reports the new
- * ones. Adding an author already watched updates its mapping (organization, country, since) and keeps
- * what was seen. Throws ERR_USAGE for an author the Hub would not accept, a bad country or day.
+ * ones. Adding an author already watched updates the parts of its mapping given (organization, country,
+ * since), keeps the others and what was seen. Throws ERR_USAGE for an author the Hub would not accept, a bad country or day.
  *
  * @example
  * await addWatchedOrganization(store.db, 'allenai', { organization: 'Allen Institute for AI', country: 'US' });
@@ -92,7 +92,10 @@ export async function addWatchedOrganization(
       .where('author_key', '=', name.toLowerCase())
       .executeTakeFirst();
     if (existing) {
-      await trx.updateTable('watched_organizations').set(values).where('id', '=', existing.id).execute();
+      // Only what this call names changes: adding `--country` keeps an earlier `--organization`.
+      const given = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null));
+      if (Object.keys(given).length > 0)
+        await trx.updateTable('watched_organizations').set(given).where('id', '=', existing.id).execute();
     } else {
       await trx
         .insertInto('watched_organizations')
