@@ -21,7 +21,10 @@ export function watchAddCommand(io: CliIo): Command {
       `
 Examples:
   $ aperture watch add allenai --organization "Allen Institute for AI"
-  $ aperture watch add mistralai --country FR --since 2026-01-01`,
+  $ aperture watch add mistralai --country FR --since 2026-01-01
+
+Without --since, the models the author already has are reported too, by the first runs (a backfill,
+--max-checks at a time).`,
     )
     .action(
       async (
