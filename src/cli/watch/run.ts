@@ -120,8 +120,13 @@ Exit codes: 0 done, 2 bad usage, 3 a watched author's listing could not be read 
               ),
           });
           await new Promise<void>((resolve) => {
-            process.once('SIGINT', resolve);
-            process.once('SIGTERM', resolve);
+            const stop = () => {
+              process.off('SIGINT', stop);
+              process.off('SIGTERM', stop);
+              resolve();
+            };
+            process.once('SIGINT', stop);
+            process.once('SIGTERM', stop);
           });
           await schedule.stop();
         });
