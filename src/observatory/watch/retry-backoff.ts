@@ -8,7 +8,7 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-/** Defaults: 8 attempts over about an hour and a half (30 s, 1 min, 2, 4, 8, 16, 32 min, each jittered). */
+/** Defaults: 8 attempts within about an hour (waits of 30 s, 1, 2, 4, 8, 16 and 32 min, each jittered down to half). */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxAttempts: 8,
   baseDelayMs: 30_000,
