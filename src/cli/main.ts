@@ -20,6 +20,7 @@ import { serveCommand } from './serve-command.ts';
 import { outputTo, subCommand } from './shared/sub-command.ts';
 import { syncCommand } from './sync-command.ts';
 import { validateCommand } from './validate-command.ts';
+import { watchCommand } from './watch/watch-command.ts';
 
 /** Builds the `aperture` program with every subcommand. */
 export function buildProgram(io: CliIo): Command {
@@ -56,6 +57,7 @@ Examples:
     indicatorsCommand(io),
     arenaCommand(io),
     programsCommand(io),
+    watchCommand(io),
   ]) {
     program.addCommand(subCommand(io, command));
   }

@@ -1,13 +1,19 @@
 import { Command, Option } from 'commander';
 import { loadDemoArena } from '../arena/index.ts';
 import { ApertureError } from '../errors.ts';
-import { type LoadSnapshotOutcome, loadSnapshot, markInterruptedImportRuns } from '../observatory/index.ts';
+import {
+  type LoadSnapshotOutcome,
+  loadSnapshot,
+  markInterruptedImportRuns,
+  parseInterval,
+} from '../observatory/index.ts';
 import { loadDemoPrograms } from '../programs/index.ts';
 import { acceptAdminToken, buildServer } from '../server/index.ts';
 import { migrateToLatest, openDatabase } from '../store/index.ts';
 import type { CliIo } from './io.ts';
 import { DB_OPTION_HELP } from './shared/db-option.ts';
 import { interruptedRunNote } from './shared/interrupted-run-note.ts';
+import { startServeWatch } from './watch/serve-watch.ts';
 
 interface ServeOptions {
   host: string;
@@ -15,6 +21,7 @@ interface ServeOptions {
   db?: string;
   demo?: boolean;
   logLevel: string;
+  watchInterval?: string;
 }
 
 /** How `aperture serve` waits for the end; tests replace it to stop the server themselves. */
@@ -68,6 +75,10 @@ export function serveCommand(io: CliIo, hooks: ServeHooks = { waitForShutdown: u
       '--demo',
       'load the bundled public data snapshot, the demo arena and the demo program first (safe to repeat)',
     )
+    .option(
+      '--watch-interval <interval>',
+      'run the release watch every interval (e.g. 1h) and send its webhooks',
+    )
     .addOption(
       new Option('--log-level <level>', 'JSON request logs on standard output')
         .choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -92,6 +103,8 @@ APERTURE_ADMIN_TOKEN under 32 characters, 3 the database is unreachable.`,
     )
     .action(async (options: ServeOptions) => {
       const port = parsePort(options.port);
+      const watchEvery =
+        options.watchInterval === undefined ? undefined : parseInterval(options.watchInterval);
       // Refused before the database is opened or the demo loaded: nothing starts with a guessable token.
       const adminToken = acceptAdminToken(io.env.APERTURE_ADMIN_TOKEN);
       const store = await openDatabase({ file: options.db, env: io.env, cwd: io.cwd, serving: true });
@@ -139,8 +152,10 @@ APERTURE_ADMIN_TOKEN under 32 characters, 3 the database is unreachable.`,
           io.stdout.write(
             `Aperture is serving ${url} (API docs ${url}/docs; ${store.dialect} ${store.location})\n`,
           );
+          const watch = watchEvery === undefined ? undefined : startServeWatch(io, store.db, watchEvery);
           await hooks.waitForShutdown(url);
           io.stdout.write('stopping\n');
+          await watch?.stop();
         } finally {
           await app.close();
         }

@@ -61,3 +61,36 @@ export type { SyncOutcome } from './sync/sync-source.ts';
 export { DEFAULT_SYNC_MAX_BYTES, DEFAULT_SYNC_TIMEOUT_MS, syncSource } from './sync/sync-source.ts';
 export type { SyncTarget } from './sync/sync-targets.ts';
 export { syncTargets, urlVariable } from './sync/sync-targets.ts';
+export type {
+  DeadLetter,
+  DeliverOptions,
+  DeliverResult,
+  DeliveryAttempt,
+  RunWatchOptions,
+  WatchedOrganization,
+  WatchProgress,
+  WatchRunResult,
+  WatchSchedule,
+  WebhookSubscription,
+  WebhookVerdict,
+} from './watch/index.ts';
+export {
+  addWatchedOrganization,
+  addWebhookSubscription,
+  deliverDueWebhooks,
+  enqueueDeliveries,
+  listDeadLetters,
+  listWatchedOrganizations,
+  listWatchedReleases,
+  listWebhookSubscriptions,
+  parseInterval,
+  removeWatchedOrganization,
+  removeWebhookSubscription,
+  renderAtomFeed,
+  replayDeadLetters,
+  runWatch,
+  signWebhook,
+  startWatchSchedule,
+  toWatchedRelease,
+  verifyWebhook,
+} from './watch/index.ts';

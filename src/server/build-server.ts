@@ -29,6 +29,7 @@ import {
   type FailedAuthenticationLimits,
   FailedAuthentications,
 } from './failed-authentications.ts';
+import { feedRoutes } from './feed-routes.ts';
 import { healthRoutes } from './health-routes.ts';
 import { handleError, replyError } from './http-errors.ts';
 import { importRunRoutes } from './import-run-routes.ts';
@@ -44,6 +45,7 @@ import { DEFAULT_RESPONSE_CACHE_LIMITS, ResponseCache, type ResponseCacheLimits 
 import { docsPagePolicy, registerSecurityHeaders } from './security-headers.ts';
 import type { CheckReleaseFunction, ServerContext, ZodApp } from './server-context.ts';
 import { sourceRoutes } from './source-routes.ts';
+import { watchRoutes } from './watch-routes.ts';
 import { DASHBOARD_NOT_BUILT_HTML, defaultWebRoot } from './web-root.ts';
 
 /** Largest request body accepted (POST /api/check needs a few hundred bytes). */
@@ -153,6 +155,10 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
         { name: 'meta', description: 'Server status' },
         { name: 'arena', description: 'Benchmarks, rounds, leaderboards, submissions, transparency log' },
         { name: 'programs', description: 'Funding programs, awards, deliverables and their verification' },
+        {
+          name: 'watch',
+          description: 'The release watch: new releases of watched organizations, as Atom and JSON',
+        },
       ],
     },
     transform: jsonSchemaTransform,
@@ -184,11 +190,13 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
     importRunRoutes,
     sourceRoutes,
     arenaRoutes,
+    feedRoutes,
   ]) {
     routes(app, context);
   }
   arenaAdminRoutes(app, context, { adminToken });
   programRoutes(app, context, { adminToken });
+  watchRoutes(app, context, { adminToken });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webRoot = path.resolve(options.webRoot ?? defaultWebRoot());

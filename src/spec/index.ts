@@ -114,6 +114,28 @@ export {
 export type { DataSource, DataSourcesResponse } from './api/sources.ts';
 export { DataSourceSchema, DataSourcesResponseSchema } from './api/sources.ts';
 export { TOKEN_ID_PATTERN } from './api/team-token-id.ts';
+export type {
+  ReleaseFilters,
+  WatchedRelease,
+  WatchedReleasePage,
+  WebhookPayload,
+} from './api/watch.ts';
+export {
+  DeadLetterListSchema,
+  DeadLetterReplayBodySchema,
+  DeadLetterReplayResultSchema,
+  MAX_FEED_ENTRIES,
+  ReleaseFeedQuerySchema,
+  ReleaseFiltersSchema,
+  ReleaseListQuerySchema,
+  WatchedReleasePageSchema,
+  WatchedReleaseSchema,
+  WebhookIdParamsSchema,
+  WebhookPayloadSchema,
+  WebhookSubscriptionBodySchema,
+  WebhookSubscriptionCreatedSchema,
+  WebhookSubscriptionListSchema,
+} from './api/watch.ts';
 export type { StageAssessment } from './assess-stages.ts';
 export { assessStages } from './assess-stages.ts';
 export type { ComponentDefinition, ComponentId, MofClassNumber } from './components.ts';

@@ -19,6 +19,12 @@ import type {
   VerificationResultsTable,
   VerificationRunsTable,
 } from './program-tables.ts';
+import type {
+  WatchedOrganizationsTable,
+  WatchReleasesTable,
+  WebhookDeliveriesTable,
+  WebhookSubscriptionsTable,
+} from './watch-tables.ts';
 import type { WorkModelMentionsTable, WorksTable } from './work-tables.ts';
 
 /*
@@ -243,6 +249,10 @@ export interface Database {
   verification_results: VerificationResultsTable;
   works: WorksTable;
   work_model_mentions: WorkModelMentionsTable;
+  watched_organizations: WatchedOrganizationsTable;
+  watch_releases: WatchReleasesTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 /** A table name of the store. */
@@ -280,6 +290,9 @@ export const TABLE_NAMES = [
   'verification_results',
   'works',
   'work_model_mentions',
+  // The release watch's watched authors and reported releases (not its webhook tables: they hold secrets).
+  'watched_organizations',
+  'watch_releases',
 ] as const satisfies readonly TableName[];
 
 /** True when `name` is one of TABLE_NAMES. */

@@ -16,4 +16,12 @@ export type { AwardsTable, ProgramsTable } from './program-tables.ts';
 export { readTable, requireTableName, tableColumns } from './read-table.ts';
 export { isUniqueViolation } from './unique-violation.ts';
 export { insertRows, upsertRows } from './upsert-rows.ts';
+export type {
+  WatchedOrganizationsTable,
+  WatchReleaseStatus,
+  WatchReleasesTable,
+  WebhookDeliveriesTable,
+  WebhookDeliveryStatus,
+  WebhookSubscriptionsTable,
+} from './watch-tables.ts';
 export type { WorkModelMentionsTable, WorksTable } from './work-tables.ts';

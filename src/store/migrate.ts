@@ -13,6 +13,7 @@ import { teamTokenPublicIdsMigration } from './migrations/0010-team-token-public
 import { logScoreCommitmentsMigration } from './migrations/0011-log-score-commitments.ts';
 import { importRunsInterruptedMigration } from './migrations/0012-import-runs-interrupted.ts';
 import { indicatorResultsMigration } from './migrations/0013-indicator-results.ts';
+import { releaseWatchMigration } from './migrations/0015-release-watch.ts';
 import { researchSignalsMigration } from './migrations/0016-research-signals.ts';
 import { catalogSourcesMigration } from './migrations/0018-catalog-sources.ts';
 import type { DatabaseHandle, DialectName } from './open-database.ts';
@@ -36,6 +37,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0011-log-score-commitments': logScoreCommitmentsMigration(dialect),
     '0012-import-runs-interrupted': importRunsInterruptedMigration(dialect),
     '0013-indicator-results': indicatorResultsMigration(),
+    '0015-release-watch': releaseWatchMigration(dialect),
     '0016-research-signals': researchSignalsMigration(dialect),
     '0018-catalog-sources': catalogSourcesMigration(),
   };

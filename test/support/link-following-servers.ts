@@ -20,6 +20,8 @@ export interface LinkFollowingOptions {
   failures?: Record<string, number>;
   /** Entries per page of the Hub's tree listings. */
   treePageSize?: number;
+  /** The Hub's model listings folder (`{author}.json`); test/fixtures/hub-listings by default. */
+  listings?: string;
 }
 
 /** The local world links are followed in; `close()` restores the environment and removes every file. */
@@ -139,6 +141,7 @@ export async function startLinkFollowingServers(
   const hub = await startHubReplayServer({
     fixtures: [generatedHub, path.resolve(import.meta.dirname, '../fixtures/hub')],
     treePageSize: options.treePageSize,
+    listings: options.listings,
   });
 
   // git reads $HOME/.gitconfig: the account's URLs are rewritten to the local server, as a mirror would

@@ -20,6 +20,7 @@ const ArenaPage = lazy(() => import('./pages/arena-page.tsx'));
 const BenchmarkPage = lazy(() => import('./pages/benchmark-page.tsx'));
 const ImportRunsPage = lazy(() => import('./pages/import-runs-page.tsx'));
 const CheckPage = lazy(() => import('./pages/check-page.tsx'));
+const ReleasesPage = lazy(() => import('./pages/releases-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 
 const router = createBrowserRouter([
@@ -42,6 +43,7 @@ const router = createBrowserRouter([
       { path: 'programs/:id', element: <ProgramPage /> },
       { path: 'awards/:id', element: <AwardPage /> },
       { path: 'imports', element: <ImportRunsPage /> },
+      { path: 'releases', element: <ReleasesPage /> },
       { path: 'check', element: <CheckPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,6 +1,5 @@
 import { type CheckReport, checkReleaseWithEvidence } from '../../checker/index.ts';
-import type { ReleaseEvidence } from '../../spec/index.ts';
-import type { Policy } from '../../spec/index.ts';
+import type { Policy, ReleaseEvidence } from '../../spec/index.ts';
 import type { CliIo } from '../io.ts';
 import { createHashProgress } from './progress.ts';
 

@@ -46,3 +46,4 @@ export type {
   StatusCounts,
 } from './programs.ts';
 export type { DataSource, DataSourcesResponse } from './sources.ts';
+export type { ReleaseFilters, WatchedRelease, WatchedReleasePage, WebhookPayload } from './watch.ts';

@@ -12,6 +12,7 @@ const NAV = [
   { to: '/arena', label: 'Arena' },
   { to: '/programs', label: 'Programs' },
   { to: '/imports', label: 'Imports' },
+  { to: '/releases', label: 'Release watch' },
   { to: '/check', label: 'Check a release' },
 ] as const;
 
