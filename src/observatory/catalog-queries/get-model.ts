@@ -17,7 +17,8 @@ function parseJson(text: string | null): unknown {
 
 /**
  * One model with its profile, lineage (parents, and up to MAX_LINEAGE_CHILDREN children), adoption
- * history and ratings; null when no model has this id.
+ * history and ratings by others (the Model Openness Tool, the OSAI index; Aperture's own rating is the
+ * model's score and profile, not repeated there); null when no model has this id.
  *
  * @example
  * const model = await getModel(db, 42);
@@ -60,6 +61,8 @@ export async function getModel(db: Kysely<Database>, id: number): Promise<ModelD
       .selectFrom('openness_ratings')
       .select(['scheme', 'rating_class', 'score', 'details', 'source'])
       .where('model_id', '=', id)
+      // Aperture's own rating is the model's score and profile: the ratings are those by others.
+      .where('scheme', '!=', 'aperture')
       .orderBy('scheme')
       .orderBy('source')
       .execute(),
