@@ -8,6 +8,7 @@ import {
   type Region,
 } from '../../spec/index.ts';
 import type { Database } from '../../store/index.ts';
+import { countryNameOf } from '../country-codes.ts';
 import { containsPattern } from './catalog-vocabulary.ts';
 
 /** Filters and page of the organization list. */
@@ -96,7 +97,8 @@ export async function summariseOrganizations(
     id: row.id,
     name: row.name,
     country: row.country,
-    countryName: row.country_name,
+    // Named from the code by the one naming function, so a row stored by an older version agrees too.
+    countryName: row.country === null ? row.country_name : (countryNameOf(row.country) ?? row.country_name),
     region: row.region,
     type: row.type,
     modelCount: counts.get(row.id)?.modelCount ?? 0,
