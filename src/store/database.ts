@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { AccessibilityValue, ImportRunStatus, OpennessScheme } from '../spec/index.ts';
 import type {
   ArenaItemsTable,
@@ -32,6 +32,8 @@ import type {
 export interface OrganizationsTable {
   id: Generated<number>;
   name: string;
+  /** foldName(name), for search on every engine alike; written by the catalog writers (migration 0017). */
+  name_folded: ColumnType<string | null, string | null | undefined, string | null>;
   /** ISO 3166-1 alpha-2 code. */
   country: string | null;
   country_name: string | null;
@@ -50,6 +52,8 @@ export interface ModelsTable {
   external_id: string;
   organization_id: number | null;
   name: string;
+  /** foldName(name), for search on every engine alike; written by the catalog writers (migration 0017). */
+  name_folded: ColumnType<string | null, string | null | undefined, string | null>;
   /** ISO 8601 date of publication, possibly partial (`YYYY`, `YYYY-MM`). */
   date: string | null;
   domain: string | null;

@@ -9,12 +9,13 @@ import {
   type Region,
 } from '../../spec/index.ts';
 import type { Database } from '../../store/index.ts';
+import { foldName } from '../../util/index.ts';
 import { containsPattern, regionCountries } from './catalog-vocabulary.ts';
 import { MODEL_SUMMARY_COLUMNS, summariseModels } from './model-summary.ts';
 
 /** Filters of the model list; every given filter must hold. */
 export interface ModelFilter {
-  /** Case-insensitive substring of the name. */
+  /** Substring of the name, case and accents folded (foldName) alike on every engine. */
   q?: string;
   /** ISO 3166-1 alpha-2: a model of any of its organizations' countries. */
   country?: string;
@@ -50,7 +51,7 @@ function modelWhere(eb: ExpressionBuilder<Database, 'models'>, filter: ModelFilt
   const conditions: Expression<SqlBool>[] = [];
   if (filter.q !== undefined && filter.q !== '') {
     conditions.push(
-      sql<SqlBool>`lower(${eb.ref('models.name')}) like ${containsPattern(filter.q)} escape '!'`,
+      sql<SqlBool>`${eb.ref('models.name_folded')} like ${containsPattern(foldName(filter.q))} escape '!'`,
     );
   }
   if (filter.country !== undefined) {

@@ -8,6 +8,7 @@ import {
   type Region,
 } from '../../spec/index.ts';
 import type { Database } from '../../store/index.ts';
+import { foldName } from '../../util/index.ts';
 import { countryNameOf } from '../country-codes.ts';
 import { containsPattern } from './catalog-vocabulary.ts';
 
@@ -23,7 +24,10 @@ export interface OrganizationPageRequest {
   pageSize?: number;
 }
 
-type OrganizationRow = Omit<Database['organizations'], 'id' | 'parent_id' | 'source' | 'source_url'> & {
+type OrganizationRow = Omit<
+  Database['organizations'],
+  'id' | 'parent_id' | 'source' | 'source_url' | 'name_folded'
+> & {
   id: number;
 };
 
@@ -34,7 +38,7 @@ function organizationWhere(
   const conditions: Expression<SqlBool>[] = [];
   if (request.q !== undefined && request.q !== '') {
     conditions.push(
-      sql<SqlBool>`lower(${eb.ref('organizations.name')}) like ${containsPattern(request.q)} escape '!'`,
+      sql<SqlBool>`${eb.ref('organizations.name_folded')} like ${containsPattern(foldName(request.q))} escape '!'`,
     );
   }
   if (request.country !== undefined) {

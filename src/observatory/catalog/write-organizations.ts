@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { type Database, upsertRows } from '../../store/index.ts';
+import { foldName } from '../../util/index.ts';
 import type { ModelRecord } from '../catalog-records.ts';
 import { countryNameOf } from '../country-codes.ts';
 import { regionOf } from '../regions.ts';
@@ -107,6 +108,7 @@ export async function writeOrganizations(
 
   const rows = [...infos].map(([name, info]) => ({
     name,
+    name_folded: foldName(name),
     country: info.country,
     country_name: info.country ? countryNameOf(info.country) : null,
     region: info.country ? regionOf(info.country) : null,
