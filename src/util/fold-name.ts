@@ -9,12 +9,14 @@
  * foldName('İstanbul') // 'istanbul'
  */
 export function foldName(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    // Lower, upper, lower: `ẞ` lowers to `ß`, which uppers to `SS` (full case mapping).
-    .toLowerCase()
-    .toUpperCase()
-    .toLowerCase()
-    .normalize('NFC');
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      // Lower, upper, lower: `ẞ` lowers to `ß`, which uppers to `SS` (full case mapping).
+      .toLowerCase()
+      .toUpperCase()
+      .toLowerCase()
+      .normalize('NFC')
+  );
 }
