@@ -119,13 +119,36 @@ const ORGANIZATION_COLUMNS = [
   'organizations.type',
 ] as const;
 
-function sortedRows(db: Kysely<Database>, request: OrganizationPageRequest) {
+/** Where a keyset page starts: the last row of the page before (its model count when sorted by it). */
+interface OrganizationKey {
+  name: string;
+  id: number;
+  count: number;
+}
+
+/** The model count the `modelCount` sorts order by. */
+const MODEL_COUNT = sql<number>`coalesce(counts.model_count, 0)`;
+
+function sortedRows(
+  db: Kysely<Database>,
+  request: OrganizationPageRequest,
+  after: OrganizationKey | null = null,
+) {
   const sort = request.sort ?? 'name';
   const descending = sort.startsWith('-');
   const base = db.selectFrom('organizations').where((eb) => organizationWhere(eb, request));
+  const name = sql.ref('organizations.name');
+  const id = sql.ref('organizations.id');
   if (sort === 'name' || sort === '-name') {
+    const beyond = sql.raw(descending ? '<' : '>');
     return base
-      .select(ORGANIZATION_COLUMNS)
+      .select([...ORGANIZATION_COLUMNS, sql<number>`0`.as('sort_count')])
+      .$if(after !== null, (query) =>
+        query.where(
+          () =>
+            sql<SqlBool>`(${name} ${beyond} ${after!.name} or (${name} = ${after!.name} and ${id} ${beyond} ${after!.id}))`,
+        ),
+      )
       .orderBy('organizations.name', descending ? 'desc' : 'asc')
       .orderBy('organizations.id', descending ? 'desc' : 'asc');
   }
@@ -135,10 +158,17 @@ function sortedRows(db: Kysely<Database>, request: OrganizationPageRequest) {
     .select((eb) => ['organization_id', eb.fn.countAll<number>().as('model_count')])
     .groupBy('organization_id')
     .as('counts');
+  const beyond = sql.raw(descending ? '<' : '>');
   return base
     .leftJoin(counts, 'counts.organization_id', 'organizations.id')
-    .select(ORGANIZATION_COLUMNS)
-    .orderBy((eb) => eb.fn.coalesce('counts.model_count', sql.lit(0)), descending ? 'desc' : 'asc')
+    .select([...ORGANIZATION_COLUMNS, MODEL_COUNT.as('sort_count')])
+    .$if(after !== null, (query) =>
+      query.where(
+        () =>
+          sql<SqlBool>`(${MODEL_COUNT} ${beyond} ${after!.count} or (${MODEL_COUNT} = ${after!.count} and (${name} > ${after!.name} or (${name} = ${after!.name} and ${id} > ${after!.id}))))`,
+      ),
+    )
+    .orderBy(MODEL_COUNT, descending ? 'desc' : 'asc')
     .orderBy('organizations.name', 'asc')
     .orderBy('organizations.id', 'asc');
 }
@@ -190,15 +220,25 @@ export async function listOrganizations(
   return { items, page: request.page ?? 1, pageSize: request.pageSize ?? 50, total };
 }
 
-/** Every organization that matches the filters, in order, a batch at a time (for exports). */
+/**
+ * Every organization that matches the filters, in order, a batch at a time (for exports). Pages by key,
+ * not offset: each batch starts after the last row of the one before, so an organization inserted or
+ * deleted meanwhile never repeats nor skips another. (Sorted by model count, a row whose count changes
+ * during the export moves with it: the order is the count's.)
+ */
 export async function* iterateOrganizations(
   db: Kysely<Database>,
   request: Omit<OrganizationPageRequest, 'page' | 'pageSize'> = {},
   batchSize = 2_000,
 ): AsyncGenerator<OrganizationSummary[]> {
-  for (let offset = 0; ; offset += batchSize) {
-    const rows = await sortedRows(db, request).limit(batchSize).offset(offset).execute();
+  let after: OrganizationKey | null = null;
+  for (;;) {
+    const rows: Array<OrganizationRow & { sort_count: number }> = await sortedRows(db, request, after)
+      .limit(batchSize)
+      .execute();
     if (rows.length > 0) yield await summariseOrganizations(db, rows);
     if (rows.length < batchSize) return;
+    const end: OrganizationRow & { sort_count: number } = rows[rows.length - 1]!;
+    after = { name: end.name, id: end.id, count: Number(end.sort_count) };
   }
 }
