@@ -18,5 +18,7 @@ export {
   isAllowedHost,
   refusalWithoutLookup,
 } from './public-destination.ts';
+export type { ServerRoots } from './public-source-label.ts';
+export { publicSourceLabel, redactServerPaths, serverRoots } from './public-source-label.ts';
 export { sha256HexInSlices } from './sha256-in-slices.ts';
 export { decodeUtf8Strict, isUtf8Text } from './utf8.ts';

@@ -1,4 +1,5 @@
 import { checkRelease } from '../../checker/index.ts';
+import { publicSourceLabel } from '../../util/index.ts';
 import type { CatalogModelRecord } from '../catalog/catalog-batch.ts';
 import type { SourceRef } from '../catalog-records.ts';
 import { bareModelRecord } from './bare-model-record.ts';
@@ -24,10 +25,12 @@ export const releasePack: Importer = {
   example: 'aperture import release-pack hf:allenai/OLMo-2-1124-7B',
   async *read(input) {
     const report = await checkRelease(input.path);
-    const { profile } = report;
+    // What the catalog keeps of the target is what others may see: never the server's own path.
+    const target = publicSourceLabel(input.display);
+    const profile = { ...report.profile, source: { ...report.profile.source, ref: target } };
     const name = profile.model.name;
     const externalId = profile.model.version ? `${name}@${profile.model.version}` : name;
-    const source: SourceRef = { source: 'release-pack', file: input.display, line: null };
+    const source: SourceRef = { source: 'release-pack', file: target, line: null };
     const facts = manifestFacts(report.manifest.state === 'valid' ? report.manifest.value : null);
     const weights = profile.components.find((component) => component.id === 'final-parameters');
     const accessibility = releaseAccessibility(weights);
@@ -67,7 +70,7 @@ export const releasePack: Importer = {
           organization: profile.model.organization ?? null,
           score: profile.score,
           ratingClass: profile.mof.class,
-          details: { target: report.target, mof: profile.mof, osaid: profile.osaid, asOf: profile.asOf },
+          details: { target, mof: profile.mof, osaid: profile.osaid, asOf: profile.asOf },
           source,
         },
       ],
