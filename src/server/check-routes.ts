@@ -59,7 +59,9 @@ export function checkRoutes(app: ZodApp, context: ServerContext): void {
       );
       // Parsed back from renderJson so the API answers what `aperture check --json` prints, less the
       // server's own folders (the clone's temp folder in warnings and locations).
-      return JSON.parse(redactServerPaths(renderJson([report]))) as z.output<typeof CheckReportResponseSchema>;
+      return JSON.parse(redactServerPaths(renderJson([report]))) as z.output<
+        typeof CheckReportResponseSchema
+      >;
     },
   );
 }

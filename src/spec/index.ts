@@ -93,6 +93,7 @@ export type {
   PortfolioRow,
   ProgramDetail,
   ProgramPortfolio,
+  ProgramSaved,
   ProgramSummary,
   StatusCounts,
 } from './api/programs.ts';
@@ -103,6 +104,7 @@ export {
   ProgramDetailSchema,
   ProgramListSchema,
   ProgramPortfolioSchema,
+  ProgramSavedSchema,
   SlugParamsSchema,
 } from './api/programs.ts';
 export { TOKEN_ID_PATTERN } from './api/team-token-id.ts';
