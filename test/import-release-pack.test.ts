@@ -126,6 +126,23 @@ forEachDialect('import release-pack', (ctx) => {
     // The pack's data license (CC-BY-4.0) would otherwise fall to the withheld weights and datasets.
     for (const component of withheld)
       expect(component.license, component.id).toMatchObject({ class: 'none', expression: null });
+    // A profile stored by an earlier version, with the pack's license on a withheld part, is shown without.
+    const older = {
+      ...profile,
+      components: profile.components.map((component) =>
+        component.status === 'withheld'
+          ? { ...component, license: { ...component.license, class: 'open', expression: 'CC-BY-4.0' } }
+          : component,
+      ),
+    };
+    await store.db
+      .updateTable('models')
+      .set({ profile: JSON.stringify(older) })
+      .where('id', '=', model.id)
+      .execute();
+    const shown = (await getModel(store.db, model.id))?.profile as typeof profile;
+    for (const component of shown.components.filter((item) => item.status === 'withheld'))
+      expect(component.license, component.id).toMatchObject({ class: 'none', expression: null });
   });
 
   it('derives accessibility from the weights license: restrictive AI license or gate → restricted', async () => {
