@@ -402,6 +402,7 @@ forEachDialect('arena transparency log commits scores', (ctx) => {
       '0013-indicator-results',
       '0015-release-watch',
       '0016-research-signals',
+      '0017-name-normalized',
       '0018-catalog-sources',
     ]);
     expect((await exportLog(store.db)).jsonLines).toBe(oldExport);

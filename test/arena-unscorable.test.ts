@@ -189,6 +189,7 @@ forEachDialect('arena scores that are not finite numbers', (ctx) => {
       '0013-indicator-results',
       '0015-release-watch',
       '0016-research-signals',
+      '0017-name-normalized',
       '0018-catalog-sources',
     ]);
     const owlsToken = (await issueToken(store.db, 'owls', 'submit')).token;

@@ -274,3 +274,77 @@ describe('MOF rating equals what the Model Openness Tool recorded (Test_Data/exp
     expect({ mofClass: ours.mofClass, progress: ours.progress }).toEqual(asAperture(recorded.expected));
   });
 });
+
+/** Case 17 (class I), with its components changed: `replace` maps a MOF name to its new license. */
+function classOneWith(
+  replace: Record<string, string | undefined>,
+  globals: Record<string, string>,
+  producer = 'Test',
+): Record<string, unknown> {
+  const base = RECORDED.find((recorded) => recorded.name.startsWith('17 '))!;
+  const entry = release({
+    ...base,
+    globals,
+    components: base.components.map(([name, license]) =>
+      name in replace ? ([name, replace[name]] as RecordedComponent) : [name, license],
+    ),
+  });
+  return { ...entry, producer };
+}
+
+/**
+ * The tool's rules that Aperture read differently before issue 14, each as a case whose class the old
+ * reading got wrong: the class here is what the tool's PHP gives (see the reference's header).
+ */
+const RULES: Array<{ name: string; entry: Record<string, unknown>; mofClass: 'I' | 'II' | 'III' | null }> = [
+  {
+    // '' is a license that is set: unlicensed, with no fallback to the code or distribution license.
+    name: "a component with license '' is unlicensed",
+    entry: classOneWith({ [DATASETS]: '' }, { distribution: 'Apache-1.0', code: 'UPL-1.0' }),
+    mofClass: 'II',
+  },
+  {
+    // Datasets fall back to the data license, then the distribution license, and never to `code`.
+    name: 'a dataset without a license does not take the code license',
+    entry: classOneWith({ [DATASETS]: undefined }, { code: 'UPL-1.0', document: 'CC-BY-4.0' }),
+    mofClass: 'II',
+  },
+  {
+    name: 'a dataset without a license takes the data license',
+    entry: classOneWith({ [DATASETS]: undefined }, { code: 'UPL-1.0', data: 'CC-BY-4.0' }),
+    mofClass: 'I',
+  },
+  {
+    name: 'a dataset without a license and no data license takes the distribution license',
+    entry: classOneWith({ [DATASETS]: undefined }, { code: 'Other', distribution: 'CC0-1.0' }),
+    mofClass: 'I',
+  },
+  {
+    name: 'OpenMDW-1.0 is open',
+    entry: classOneWith({ [FINAL]: 'OpenMDW-1.0' }, {}),
+    mofClass: 'I',
+  },
+  {
+    // mof_schema.json requires `producer` as a string, and '' is one: the tool rates the file.
+    name: 'an empty producer is rated',
+    entry: classOneWith({}, {}, ''),
+    mofClass: 'I',
+  },
+];
+
+describe("MOF rating follows the tool's license rules (issue 14)", () => {
+  it.each(RULES.map((rule) => [rule.name, rule] as const))('%s', (_name, rule) => {
+    const reference = evaluateMotRelease(rule.entry);
+    expect(CLASS_NAMES[reference.class]).toBe(rule.mofClass);
+    const ours = rateWithAperture(stringify({ release: rule.entry }), 'rule.yml');
+    expect({ mofClass: ours.mofClass, progress: ours.progress }).toEqual(asAperture(reference));
+  });
+
+  it('keeps an empty producer as no producer, not as an organization named ""', () => {
+    const ours = rateWithAperture(stringify({ release: classOneWith({}, {}, '  ') }), 'anonymous.yml');
+    expect(ours.producer).toBeNull();
+    const [missing] = parseMotYaml(stringify({ release: { name: 'x', components: [] } }), 'x.yml');
+    // Without the key the file is not the tool's schema (producer is required): still rejected.
+    expect(missing).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('producer') });
+  });
+});

@@ -127,6 +127,23 @@ forEachDialect('programs API', (ctx) => {
       payload: program,
     });
     expect(created.statusCode).toBe(201);
+    expect(created.json().warnings).toEqual([]);
+    const unknownBenchmark = await app.inject({
+      method: 'POST',
+      url: '/api/programs',
+      headers: auth,
+      payload: {
+        ...program,
+        id: 'api-benchmark-test',
+        kind: 'grant',
+        requirements: [{ id: 'bench', kind: 'benchmark-contribution', benchmark: 'no-such-benchmark' }],
+      },
+    });
+    expect(unknownBenchmark.statusCode).toBe(201);
+    expect(unknownBenchmark.json().warnings).toEqual([
+      'requirement "bench" names the arena benchmark "no-such-benchmark", which the arena does not have: its deliverables cannot verify until it exists',
+    ]);
+    await app.inject({ method: 'DELETE', url: '/api/programs/api-benchmark-test', headers: auth });
     expect(
       (await app.inject({ method: 'POST', url: '/api/programs', headers: auth, payload: program }))
         .statusCode,

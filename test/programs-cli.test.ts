@@ -38,6 +38,10 @@ describe('aperture programs (end to end)', () => {
     expect(first.stdout).toContain(
       'loaded open-artifacts-fellowship from programs/open-artifacts-fellowship.yaml: 3 award(s), 9 deliverable(s)',
     );
+    // This database has no arena: the benchmark the program names is missing, said in one line.
+    expect(first.stderr).toBe(
+      'aperture: warning: programs/open-artifacts-fellowship.yaml: requirement "benchmark" names the arena benchmark "demo-toy-sentiment", which the arena does not have: its deliverables cannot verify until it exists\n',
+    );
     const again = await runCli(
       ['programs', 'load', 'programs/open-artifacts-fellowship.yaml', '--db', db, '--json'],
       {
@@ -48,6 +52,7 @@ describe('aperture programs (end to end)', () => {
       awards: 3,
       deliverables: 9,
       removedAwards: 0,
+      warnings: [expect.stringContaining('"demo-toy-sentiment"')],
     });
     const list = await runCli(['programs', 'list', '--db', db, '--json']);
     expect(JSON.parse(list.stdout).items).toHaveLength(1);

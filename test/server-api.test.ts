@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDICATORS, runIndicator } from '../src/observatory/index.ts';
 import { buildServer, type ZodApp } from '../src/server/index.ts';
-import { type DatabaseHandle, migrateToLatest, upsertRows } from '../src/store/index.ts';
+import { type DatabaseHandle, fillFoldedNames, migrateToLatest, upsertRows } from '../src/store/index.ts';
 import { forEachDialect, POSTGRES_AVAILABLE } from './support/dialects.ts';
 
 /** JSON answers per dialect, compared at the end: both engines must answer identically. */
@@ -99,6 +99,9 @@ async function seedCatalog(store: DatabaseHandle): Promise<Record<string, number
   const models = Object.fromEntries(
     (await db.selectFrom('models').select(['id', 'name']).execute()).map((row) => [row.name, row.id]),
   );
+  // Raw rows, written without the catalog writers: fold their names as the migration does.
+  await fillFoldedNames(db, 'models');
+  await fillFoldedNames(db, 'organizations');
   const countries: [string, string][] = [
     ['alpha-one', 'US'],
     ['alpha-two', 'US'],

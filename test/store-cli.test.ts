@@ -78,6 +78,7 @@ forEachDialect('aperture db / export', (ctx) => {
       'parent_id',
       'source',
       'source_url',
+      'name_folded',
     ]);
     const byName = rows.map((row) => [row[1], row[2], row[7], row[8]]);
     expect(byName).toEqual([

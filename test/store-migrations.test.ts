@@ -110,9 +110,17 @@ forEachDialect('store migrations', (ctx) => {
       '0013-indicator-results',
       '0015-release-watch',
       '0016-research-signals',
+      '0017-name-normalized',
       '0018-catalog-sources',
     ]);
     expect((await migrateToLatest(store)).applied).toEqual([]);
+    // 0017 folds the names of the rows already there, as the catalog writers fold new ones.
+    const folded = await store.db
+      .selectFrom('models')
+      .select(['name', 'name_folded'])
+      .orderBy('id')
+      .execute();
+    expect(folded.map((row) => row.name_folded)).toEqual(folded.map((row) => row.name.toLowerCase()));
 
     const rows = await store.db
       .selectFrom('models')

@@ -309,7 +309,7 @@ export async function renderScoringDoc(): Promise<string> {
     '',
     '### How a component is rated',
     '',
-    "A component's status comes from `release-pack.yaml`, or, without a valid manifest, from inference over conventional evidence (every such rating is marked *inferred*). Its license resolves as in MOF: the component's own, then the pack-wide license for its content type, then the distribution license, then the LICENSE file. The rules, as the code applies them:",
+    "A component's status comes from `release-pack.yaml`, or, without a valid manifest, from inference over conventional evidence (every such rating is marked *inferred*). Its license resolves as in MOF: the component's own, then the pack-wide license for its content type, then the distribution license, then the LICENSE file; a component that is withheld or not applicable carries no license, since the pack's licenses cover only what it ships. The rules, as the code applies them:",
     '',
     ratingRules(),
     '',

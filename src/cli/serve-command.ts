@@ -121,7 +121,8 @@ APERTURE_ADMIN_TOKEN under 32 characters, 3 the database is unreachable.`,
               `loaded the demo arena: ${arena.loaded.join(', ')} (${arena.submissions} fictional submissions)\n`,
             );
           }
-          const { programs, verified } = await loadDemoPrograms(store.db, { verify: true });
+          const { programs, verified, warnings } = await loadDemoPrograms(store.db, { verify: true });
+          for (const warning of warnings) io.stderr.write(`aperture: warning: ${warning}\n`);
           io.stdout.write(
             `loaded the demo program(s): ${programs.join(', ')}${verified.length > 0 ? ` (verified ${verified.join(', ')})` : ''}\n`,
           );

@@ -168,7 +168,11 @@ export interface MofComponentVerdict {
 /** A Model Openness Framework rating of one model (from a Model Openness Tool entry). */
 export interface MofRatingRecord {
   scheme: 'mof';
-  producer: string;
+  /**
+   * The release's producer; null when the file leaves it empty (valid in the tool's schema): the model
+   * then has no organization, and no organization is invented for it.
+   */
+  producer: string | null;
   model: string;
   version: string | null;
   date: string | null;
@@ -187,7 +191,8 @@ export interface OsaiDimension {
   ref: string;
   name: string;
   group: string;
-  rating: 'open' | 'partial' | 'closed';
+  /** `na` when the entry leaves the class empty: the index's "NA", worth 0 in its score. */
+  rating: 'open' | 'partial' | 'closed' | 'na';
   link: string | null;
   notes: string | null;
 }

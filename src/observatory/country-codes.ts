@@ -55,3 +55,26 @@ export function toCountryCode(name: string): string | null {
   if (/^[a-z]{2}$/.test(key) && countries.isValid(key.toUpperCase())) return key.toUpperCase();
   return countries.getAlpha2Code(name.trim(), 'en') ?? null;
 }
+
+/** Short names where the ISO English name is long or contested (on a chart axis, in a table). */
+const SHORT_NAMES: Readonly<Record<string, string>> = {
+  US: 'United States',
+  CN: 'China',
+  TW: 'Taiwan',
+  RU: 'Russia',
+  IR: 'Iran',
+};
+
+/**
+ * The English name of an ISO 3166-1 alpha-2 code, or null when the code is unknown: the one source of
+ * every country name Aperture stores or shows (organizations.country_name, /api/countries, the
+ * organization pages), so they never disagree. i18n-iso-countries' English name, with a few short names.
+ *
+ * @example
+ * countryNameOf('KR') // 'South Korea'
+ */
+export function countryNameOf(code: string): string | null {
+  const upper = code.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(upper)) return null;
+  return SHORT_NAMES[upper] ?? countries.getName(upper, 'en') ?? null;
+}

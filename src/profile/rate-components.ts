@@ -1,6 +1,12 @@
 import type { CheckOutcome } from '../checks/index.ts';
 import { ALL_CHECKS } from '../checks/index.ts';
-import { COMPONENTS, isShippedStatus, type ReleaseEvidence, type ResolvedComponent } from '../spec/index.ts';
+import {
+  COMPONENTS,
+  classifyLicense,
+  isShippedStatus,
+  type ReleaseEvidence,
+  type ResolvedComponent,
+} from '../spec/index.ts';
 import { isUrl } from '../util/index.ts';
 import type { ComponentRating } from './profile-types.ts';
 
@@ -21,6 +27,11 @@ const DATA_INFORMATION = new Set(['training-datasets', 'evaluation-data']);
 const WRITTEN_DOCUMENTS = new Set(['model-card', 'data-card', 'safety-notes', 'reproducibility']);
 /** License texts that say nothing was stated, as against "no license" or "unlicensed". */
 const UNSTATED = new Set(['', 'noassertion', 'unknown', 'not specified', 'license not specified']);
+
+/** Statuses under which nothing of the component is released, so no license applies to it. */
+const UNLICENSED_STATUSES = new Set<ResolvedComponent['status']>(['withheld', 'not-applicable']);
+/** The license verdict of a component that has none. */
+const NO_LICENSE = classifyLicense(null);
 
 /** A location on the web (a URL or a magnet link), as against a file of the release. */
 function hasUrl(component: ResolvedComponent): boolean {
@@ -147,7 +158,8 @@ export function rateComponents(
       status: component.status,
       inferred: component.origin === 'inferred',
       verification,
-      license: component.license,
+      // A component that was not released has no license: the pack's licenses cover only what it ships.
+      license: UNLICENSED_STATUSES.has(component.status) ? NO_LICENSE : component.license,
       reason,
       evidence: component.evidence,
       points: Math.round(maxPoints * factor * qualityFactor * verificationFactor * 100) / 100,

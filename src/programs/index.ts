@@ -7,6 +7,7 @@ export { programPortfolio } from './program-portfolio.ts';
 export { getAward, getProgram, listPrograms } from './program-queries.ts';
 export type { Award, ProgramDefinition } from './program-schema.ts';
 export { AwardSchema, ProgramDefinitionSchema } from './program-schema.ts';
+export { findProgramWarnings, programWarnings } from './program-warnings.ts';
 export { readProgramFiles } from './read-program-files.ts';
 export { deleteAward, deleteProgram, readProgramDefinition, saveAward, saveProgram } from './save-program.ts';
 export { formatProgramIssues, validateProgramValue } from './validate-program.ts';

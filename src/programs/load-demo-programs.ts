@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { ApertureError } from '../errors.ts';
 import type { Database } from '../store/index.ts';
 import { arenaStoreLookup } from './arena-store-lookup.ts';
+import { findProgramWarnings } from './program-warnings.ts';
 import { readProgramFiles } from './read-program-files.ts';
 import { saveProgram } from './save-program.ts';
 import { verifyDeliverables } from './verify-deliverables.ts';
@@ -42,7 +43,8 @@ export interface LoadDemoProgramsOptions {
 
 /**
  * Loads the bundled demo programs (fictional, labelled as demos) into the store; safe to repeat.
- * Used by `aperture serve --demo`.
+ * Used by `aperture serve --demo`, after the demo arena (so the benchmarks they name exist), which
+ * prints the `warnings` (see programWarnings) one line each.
  *
  * @example
  * const { programs } = await loadDemoPrograms(store.db, { verify: true }); // ['open-artifacts-fellowship']
@@ -50,7 +52,7 @@ export interface LoadDemoProgramsOptions {
 export async function loadDemoPrograms(
   db: Kysely<Database>,
   options: LoadDemoProgramsOptions = {},
-): Promise<{ programs: string[]; awards: number; verified: string[] }> {
+): Promise<{ programs: string[]; awards: number; verified: string[]; warnings: string[] }> {
   const folder = demoProgramsPath();
   const { programs, invalid } = await readProgramFiles(folder, { cwd: path.dirname(folder) });
   if (invalid.length > 0) {
@@ -61,7 +63,9 @@ export async function loadDemoPrograms(
     );
   }
   let awards = 0;
+  const warnings: string[] = [];
   for (const { file, value } of programs) {
+    for (const warning of await findProgramWarnings(db, value)) warnings.push(`${file}: ${warning}`);
     awards += (await saveProgram(db, value, { sourceFile: file })).awards;
   }
   const verified: string[] = [];
@@ -78,5 +82,5 @@ export async function loadDemoPrograms(
       verified.push(value.id);
     }
   }
-  return { programs: programs.map((program) => program.value.id), awards, verified };
+  return { programs: programs.map((program) => program.value.id), awards, verified, warnings };
 }

@@ -12,6 +12,7 @@ import {
   type VerificationStatus,
 } from '../spec/index.ts';
 import type { Database } from '../store/index.ts';
+import { publicSourceLabel, redactServerPaths } from '../util/index.ts';
 import type { DeliverableReport } from './judge-deliverable.ts';
 import type { ProgramDefinition, Requirement } from './program-schema.ts';
 import type { DeliverableDefinition } from './save-program.ts';
@@ -86,8 +87,9 @@ function toLatest(row: LatestRow): LatestResult | null {
     status: row.status,
     score: row.score === null ? null : Number(row.score),
     mofClass: row.mofClass,
-    missing: parseJson<string[]>(row.missing),
-    fixes: parseJson<DeliverableReport>(row.report).fixes ?? [],
+    // Messages of a failed check may name where the server read the release: never shown.
+    missing: parseJson<string[]>(row.missing).map((text) => redactServerPaths(text)),
+    fixes: (parseJson<DeliverableReport>(row.report).fixes ?? []).map((text) => redactServerPaths(text)),
   };
 }
 
@@ -186,7 +188,8 @@ export async function getAward(db: Kysely<Database>, slug: string): Promise<Awar
       requirement: row.requirement,
       kind: row.kind,
       title: definition.requirement.title ?? null,
-      source: row.source,
+      // Local sources are stored resolved on the server: shown relative, or by their last part.
+      source: row.source === null ? null : publicSourceLabel(row.source),
       due: row.due,
       latest: toLatest(row),
     };

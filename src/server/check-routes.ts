@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { ApertureError } from '../errors.ts';
 import { renderJson } from '../report/index.ts';
 import { CheckBodySchema, CheckReportResponseSchema, ErrorResponseSchema } from '../spec/index.ts';
+import { redactServerPaths } from '../util/index.ts';
 import { acceptCheckSource } from './check-source.ts';
 import { tooManyRequests } from './rate-limited.ts';
 import type { ServerContext, ZodApp } from './server-context.ts';
@@ -56,8 +57,11 @@ export function checkRoutes(app: ZodApp, context: ServerContext): void {
         context.checkTimeoutMs,
         `checking ${source}`,
       );
-      // Parsed back from renderJson so the API answers exactly what `aperture check --json` prints.
-      return JSON.parse(renderJson([report])) as z.output<typeof CheckReportResponseSchema>;
+      // Parsed back from renderJson so the API answers what `aperture check --json` prints, less the
+      // server's own folders (the clone's temp folder in warnings and locations).
+      return JSON.parse(redactServerPaths(renderJson([report]))) as z.output<
+        typeof CheckReportResponseSchema
+      >;
     },
   );
 }

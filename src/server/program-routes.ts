@@ -4,6 +4,7 @@ import {
   createProgram,
   deleteAward,
   deleteProgram,
+  findProgramWarnings,
   getAward,
   getProgram,
   listPrograms,
@@ -20,6 +21,7 @@ import {
   ProgramDetailSchema,
   ProgramListSchema,
   ProgramPortfolioSchema,
+  ProgramSavedSchema,
   SlugParamsSchema,
 } from '../spec/index.ts';
 import { requireAdminToken } from './admin-token.ts';
@@ -130,13 +132,14 @@ export function programRoutes(app: ZodApp, context: ServerContext, options: Prog
         tags: ['programs'],
         summary: 'Create a program from its definition (admin token)',
         body: ObjectBodySchema,
-        response: { 201: ProgramDetailSchema, ...adminResponses, 409: ErrorResponseSchema },
+        response: { 201: ProgramSavedSchema, ...adminResponses, 409: ErrorResponseSchema },
       },
     },
     async (request, reply) => {
       const program = await programFromBody(request.body, context.destination);
+      const warnings = await findProgramWarnings(context.db, program);
       await createProgram(context.db, program);
-      return reply.code(201).send(await getProgram(context.db, program.id));
+      return reply.code(201).send({ ...(await getProgram(context.db, program.id)), warnings });
     },
   );
 
@@ -149,7 +152,7 @@ export function programRoutes(app: ZodApp, context: ServerContext, options: Prog
         summary: 'Create or replace a program (admin token)',
         params: SlugParamsSchema,
         body: ObjectBodySchema,
-        response: { 200: ProgramDetailSchema, ...adminResponses },
+        response: { 200: ProgramSavedSchema, ...adminResponses },
       },
     },
     async (request) => {
@@ -161,8 +164,9 @@ export function programRoutes(app: ZodApp, context: ServerContext, options: Prog
           'id',
         );
       }
+      const warnings = await findProgramWarnings(context.db, program);
       await saveProgram(context.db, program);
-      return getProgram(context.db, program.id);
+      return { ...(await getProgram(context.db, program.id)), warnings };
     },
   );
 

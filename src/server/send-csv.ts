@@ -23,7 +23,9 @@ export function plainColumns<T extends object>(names: readonly (keyof T & string
 
 /**
  * Streams `batches` as a CSV download named `filename`: a header line, then every item, each string
- * cell neutralised against formula injection (src/util csv-safe).
+ * cell neutralised against formula injection (src/util csv-safe). Lists of any size come from the
+ * keyset iterators (iterateModels, iterateOrganizations), which start each batch after the last row of
+ * the one before, so rows written while the download runs never repeat nor go missing.
  */
 export function sendCsv<T>(
   reply: FastifyReply,

@@ -99,6 +99,7 @@ export type {
   PortfolioRow,
   ProgramDetail,
   ProgramPortfolio,
+  ProgramSaved,
   ProgramSummary,
   StatusCounts,
 } from './api/programs.ts';
@@ -109,6 +110,7 @@ export {
   ProgramDetailSchema,
   ProgramListSchema,
   ProgramPortfolioSchema,
+  ProgramSavedSchema,
   SlugParamsSchema,
 } from './api/programs.ts';
 export type { DataSource, DataSourcesResponse } from './api/sources.ts';

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { AccessibilityValue, ImportRunStatus, OpennessScheme } from '../spec/index.ts';
 import type {
   ArenaItemsTable,
@@ -39,6 +39,8 @@ import type { WorkModelMentionsTable, WorksTable } from './work-tables.ts';
 export interface OrganizationsTable {
   id: Generated<number>;
   name: string;
+  /** foldName(name), for search on every engine alike; written by the catalog writers (migration 0017). */
+  name_folded: ColumnType<string | null, string | null | undefined, string | null>;
   /** ISO 3166-1 alpha-2 code. */
   country: string | null;
   country_name: string | null;
@@ -57,6 +59,8 @@ export interface ModelsTable {
   external_id: string;
   organization_id: number | null;
   name: string;
+  /** foldName(name), for search on every engine alike; written by the catalog writers (migration 0017). */
+  name_folded: ColumnType<string | null, string | null | undefined, string | null>;
   /** ISO 8601 date of publication, possibly partial (`YYYY`, `YYYY-MM`). */
   date: string | null;
   domain: string | null;

@@ -7,6 +7,8 @@ export { bumpCatalogVersion, readCatalogVersion } from './catalog-state.ts';
 export type { Database } from './database.ts';
 export { TABLE_NAMES } from './database.ts';
 export { dialectOf } from './dialect-of.ts';
+export type { FoldedNameTable } from './fill-folded-names.ts';
+export { fillFoldedNames } from './fill-folded-names.ts';
 export type { IndicatorResultsTable } from './indicator-results.ts';
 export { appliedMigrations, migrateToLatest, migrationsFor } from './migrate.ts';
 export { DEFAULT_TASK_ID } from './migrations/0007-benchmark-tasks.ts';

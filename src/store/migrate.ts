@@ -15,6 +15,7 @@ import { importRunsInterruptedMigration } from './migrations/0012-import-runs-in
 import { indicatorResultsMigration } from './migrations/0013-indicator-results.ts';
 import { releaseWatchMigration } from './migrations/0015-release-watch.ts';
 import { researchSignalsMigration } from './migrations/0016-research-signals.ts';
+import { nameNormalizedMigration } from './migrations/0017-name-normalized.ts';
 import { catalogSourcesMigration } from './migrations/0018-catalog-sources.ts';
 import type { DatabaseHandle, DialectName } from './open-database.ts';
 
@@ -39,6 +40,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0013-indicator-results': indicatorResultsMigration(),
     '0015-release-watch': releaseWatchMigration(dialect),
     '0016-research-signals': researchSignalsMigration(dialect),
+    '0017-name-normalized': nameNormalizedMigration(),
     '0018-catalog-sources': catalogSourcesMigration(),
   };
 }

@@ -1,6 +1,7 @@
 export { CsvRecordReader } from './csv-record-reader.ts';
 export { createSafeCsvStringifier, toSafeCsv } from './csv-safe.ts';
 export { EventLoopYielder } from './event-loop-yielder.ts';
+export { foldName } from './fold-name.ts';
 export { formatBytes } from './format-bytes.ts';
 export { formatScore } from './format-score.ts';
 
@@ -18,5 +19,7 @@ export {
   isAllowedHost,
   refusalWithoutLookup,
 } from './public-destination.ts';
+export type { ServerRoots } from './public-source-label.ts';
+export { publicSourceLabel, redactServerPaths, serverRoots } from './public-source-label.ts';
 export { sha256HexInSlices } from './sha256-in-slices.ts';
 export { decodeUtf8Strict, isUtf8Text } from './utf8.ts';

@@ -20,6 +20,13 @@
  *   @ 5cc8333d confirms; datasets and sample outputs keep their three types, iterated in order)
  * The MOT's license entities come from the SPDX list (isOsiApproved, isFsfLibre); here the same flags are
  * read from the spdx-license-list and @nodesecure/licenses-conformance packages.
+ * - Issue 14 readings, checked against the newest ModelEvaluator.php stored (00e560e4 and the
+ *   TECHNICAL_REPORT_CID version): resolveLicense() tests `isset($component_license['license'])`, true
+ *   for `''`, and returns `'' ?: null`, so an empty component license is `unlicensed` with no fallback;
+ *   its global lookup reads `$licenses['global'][$type]` with one type, so a component of several types
+ *   (Datasets, Sample model outputs) falls back to its first type, `data`, then to the distribution
+ *   license, never to `code` or `document`; OpenMDW-1.0 has its own entry in mof-licenses.json
+ *   (30fc6c38) and is on the tool's open list.
  * Not transcribed: unknown component names (the MOT's getComponentByName falls back to its first
  * component, a bug; they are skipped here) and type-appropriateness (it only adds a warning).
  */
@@ -65,6 +72,9 @@ const MOT_COMPONENTS: readonly MotComponent[] = [
 
 const TECHNICAL_REPORT_CID = 11;
 const RESEARCH_PAPER_CID = 21;
+
+/** Open licenses the tool lists beside the SPDX flags and OPEN_DATA_LICENSES. */
+const OPEN_EXTRA_LICENSES = ['OpenMDW-1.0'];
 
 /** LicenseHandler::OPEN_DATA_LICENSES. */
 const OPEN_DATA_LICENSES = [
@@ -114,7 +124,12 @@ function isOpenData(license: string): boolean {
   return OPEN_DATA_LICENSES.includes(license);
 }
 function isOpenSourceLicense(license: string): boolean {
-  return isFsfApproved(license) || isOpenData(license) || isOsiApproved(license);
+  return (
+    isFsfApproved(license) ||
+    isOpenData(license) ||
+    isOsiApproved(license) ||
+    OPEN_EXTRA_LICENSES.includes(license)
+  );
 }
 
 type Status = 'missing' | 'included' | 'invalid' | 'unlicensed' | 'optional';
@@ -165,13 +180,9 @@ function globalName(global: Record<string, unknown>, key: string): string | null
 function resolveLicense(cid: number, licenses: ModelEntity['licenses']): string | null {
   const componentLicense = licenses.components[cid];
   if (componentLicense && componentLicense.license !== null) return componentLicense.license || null;
-  const types = ([] as ContentType[]).concat(getComponent(cid).contentType);
-  for (const type of types) {
-    // Only datasets and sample outputs have several types; the tool's scalar lookup cannot read them.
-    const name = globalName(licenses.global, type);
-    if (name) return name;
-  }
-  return globalName(licenses.global, 'distribution');
+  // One type: the component's first (datasets and sample outputs list data, code and document).
+  const type = ([] as ContentType[]).concat(getComponent(cid).contentType)[0]!;
+  return globalName(licenses.global, type) ?? globalName(licenses.global, 'distribution');
 }
 
 /** ModelEvaluator::evaluateComponents(). */

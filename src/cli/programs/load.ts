@@ -1,5 +1,10 @@
 import { Command } from 'commander';
-import { formatProgramIssues, readProgramFiles, saveProgram } from '../../programs/index.ts';
+import {
+  findProgramWarnings,
+  formatProgramIssues,
+  readProgramFiles,
+  saveProgram,
+} from '../../programs/index.ts';
 import { ExitCode } from '../exit-code.ts';
 import type { CliIo } from '../io.ts';
 import { DB_OPTION_HELP } from '../shared/db-option.ts';
@@ -25,7 +30,10 @@ export function programsLoadCommand(io: CliIo): Command {
       await withStore(io, options.db, async (store) => {
         const outcomes = [];
         for (const { file, value } of programs) {
-          outcomes.push({ file, ...(await saveProgram(store.db, value, { sourceFile: file })) });
+          const warnings = await findProgramWarnings(store.db, value);
+          // Loaded all the same (the arena may get the benchmark later), but said: one line each.
+          for (const warning of warnings) io.stderr.write(`aperture: warning: ${file}: ${warning}\n`);
+          outcomes.push({ file, ...(await saveProgram(store.db, value, { sourceFile: file })), warnings });
         }
         if (options.json) io.stdout.write(`${JSON.stringify({ loaded: outcomes }, null, 2)}\n`);
         else {

@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { ModelDetail } from '../../spec/index.ts';
+import { classifyLicense, type ModelDetail } from '../../spec/index.ts';
 import type { Database } from '../../store/index.ts';
 import { MODEL_SUMMARY_COLUMNS, summariseModels } from './model-summary.ts';
+
+/** The license verdict of a component that has none. */
+const NO_LICENSE = classifyLicense(null);
 
 /** Children listed at most on a model page (a popular base model has thousands). */
 export const MAX_LINEAGE_CHILDREN = 1_000;
@@ -15,9 +18,33 @@ function parseJson(text: string | null): unknown {
   }
 }
 
+/** Statuses under which nothing of a component is released, so no license applies to it. */
+const UNLICENSED_STATUSES = new Set(['withheld', 'not-applicable']);
+
+/**
+ * A stored profile as shown: a withheld or not-applicable component shows no license, also in profiles
+ * stored before the checker stopped giving them the pack's licenses.
+ */
+function profileAsShown(profile: unknown): unknown {
+  if (
+    !profile ||
+    typeof profile !== 'object' ||
+    !Array.isArray((profile as { components?: unknown }).components)
+  )
+    return profile;
+  const components = (profile as { components: Array<Record<string, unknown>> }).components.map(
+    (component) =>
+      UNLICENSED_STATUSES.has(String(component.status)) && component.license
+        ? { ...component, license: { ...NO_LICENSE } }
+        : component,
+  );
+  return { ...profile, components };
+}
+
 /**
  * One model with its profile, lineage (parents, and up to MAX_LINEAGE_CHILDREN children), adoption
- * history and ratings; null when no model has this id.
+ * history and ratings by others (the Model Openness Tool, the OSAI index; Aperture's own rating is the
+ * model's score and profile, not repeated there); null when no model has this id.
  *
  * @example
  * const model = await getModel(db, 42);
@@ -60,6 +87,8 @@ export async function getModel(db: Kysely<Database>, id: number): Promise<ModelD
       .selectFrom('openness_ratings')
       .select(['scheme', 'rating_class', 'score', 'details', 'source'])
       .where('model_id', '=', id)
+      // Aperture's own rating is the model's score and profile: the ratings are those by others.
+      .where('scheme', '!=', 'aperture')
       .orderBy('scheme')
       .orderBy('source')
       .execute(),
@@ -71,7 +100,7 @@ export async function getModel(db: Kysely<Database>, id: number): Promise<ModelD
       externalIds && typeof externalIds === 'object' && !Array.isArray(externalIds)
         ? (externalIds as Record<string, unknown>)
         : {},
-    profile: parseJson(row.profile),
+    profile: profileAsShown(parseJson(row.profile)),
     lineage: { parents, children },
     adoption,
     ratings: ratings.map((rating) => ({

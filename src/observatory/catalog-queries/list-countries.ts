@@ -1,22 +1,8 @@
-import countries from 'i18n-iso-countries';
 import type { Kysely } from 'kysely';
 import { type CountrySummary, OPEN_ACCESSIBILITIES } from '../../spec/index.ts';
 import type { Database } from '../../store/index.ts';
+import { countryNameOf } from '../country-codes.ts';
 import { regionOf } from '../regions.ts';
-
-/** Short names where the ISO English name is long or contested on a chart axis. */
-const SHORT_NAMES: Readonly<Record<string, string>> = {
-  US: 'United States',
-  CN: 'China',
-  TW: 'Taiwan',
-  RU: 'Russia',
-  IR: 'Iran',
-};
-
-/** The English short name of an ISO 3166-1 alpha-2 code, or null when the code is unknown. */
-export function countryNameOf(code: string): string | null {
-  return SHORT_NAMES[code] ?? countries.getName(code, 'en') ?? null;
-}
 
 /**
  * Every country that has a model or an organization, most models first (then by code). Two grouped

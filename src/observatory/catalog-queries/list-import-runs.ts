@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ImportRunPage } from '../../spec/index.ts';
 import type { Database } from '../../store/index.ts';
+import { publicSourceLabel } from '../../util/index.ts';
 
 /**
  * The most recent import runs, newest first, with their rejected-row counts (one grouped query for
@@ -46,7 +47,8 @@ export async function listImportRuns(
     items: runs.map((run) => ({
       id: run.id,
       kind: run.kind,
-      source: run.source,
+      // As given on the command line, which may be a path on the server: shown relative or by its last part.
+      source: publicSourceLabel(run.source),
       startedAt: run.started_at,
       finishedAt: run.finished_at,
       status: run.status,

@@ -9,12 +9,13 @@ import {
   type Region,
 } from '../../spec/index.ts';
 import type { Database } from '../../store/index.ts';
+import { foldName } from '../../util/index.ts';
 import { containsPattern, regionCountries } from './catalog-vocabulary.ts';
-import { MODEL_SUMMARY_COLUMNS, summariseModels } from './model-summary.ts';
+import { MODEL_SUMMARY_COLUMNS, type ModelSummaryRow, summariseModels } from './model-summary.ts';
 
 /** Filters of the model list; every given filter must hold. */
 export interface ModelFilter {
-  /** Case-insensitive substring of the name. */
+  /** Substring of the name, case and accents folded (foldName) alike on every engine. */
   q?: string;
   /** ISO 3166-1 alpha-2: a model of any of its organizations' countries. */
   country?: string;
@@ -50,7 +51,7 @@ function modelWhere(eb: ExpressionBuilder<Database, 'models'>, filter: ModelFilt
   const conditions: Expression<SqlBool>[] = [];
   if (filter.q !== undefined && filter.q !== '') {
     conditions.push(
-      sql<SqlBool>`lower(${eb.ref('models.name')}) like ${containsPattern(filter.q)} escape '!'`,
+      sql<SqlBool>`${eb.ref('models.name_folded')} like ${containsPattern(foldName(filter.q))} escape '!'`,
     );
   }
   if (filter.country !== undefined) {
@@ -190,8 +191,37 @@ export async function listModels(db: Kysely<Database>, request: ModelPageRequest
   return { items, page: request.page ?? 1, pageSize: request.pageSize ?? 50, total };
 }
 
+/** The row field of each sort's column (MODEL_SUMMARY_COLUMNS names). */
+const SORT_FIELDS = {
+  name: 'name',
+  date: 'date',
+  opennessScore: 'openness_score',
+  parameters: 'parameters',
+} as const;
+
+/** Where a keyset page starts: the sort value and id of the last row of the page before. */
+interface ModelKey {
+  value: string | number | null;
+  id: number;
+}
+
 /**
- * Every model that matches `filter`, in `sort` order, a batch at a time (for exports of any size).
+ * The rows after `last` in `sort` order (missing values last, ties by id in the same direction): the
+ * keyset condition, so the next batch starts after a row rather than after a count of rows.
+ */
+function afterKey(sort: ModelSort, last: ModelKey): Expression<SqlBool> {
+  const descending = sort.startsWith('-');
+  const column = sql.ref(SORT_COLUMNS[(descending ? sort.slice(1) : sort) as keyof typeof SORT_COLUMNS]);
+  const id = sql.ref('models.id');
+  const beyond = sql.raw(descending ? '<' : '>');
+  if (last.value === null) return sql<SqlBool>`(${column} is null and ${id} ${beyond} ${last.id})`;
+  return sql<SqlBool>`(${column} ${beyond} ${last.value} or (${column} = ${last.value} and ${id} ${beyond} ${last.id}) or ${column} is null)`;
+}
+
+/**
+ * Every model that matches `filter`, in `sort` order, a batch at a time (for exports of any size). Pages
+ * by key, not offset: each batch starts after the last row of the one before, so a model inserted or
+ * deleted while the export runs never repeats nor skips another.
  *
  * @example
  * for await (const batch of iterateModels(db, { region: 'europe' })) write(batch);
@@ -202,9 +232,17 @@ export async function* iterateModels(
   sort: ModelSort = '-date',
   batchSize = 2_000,
 ): AsyncGenerator<ModelSummary[]> {
-  for (let offset = 0; ; offset += batchSize) {
-    const rows = await sortedRows(db, filter, sort).limit(batchSize).offset(offset).execute();
+  const field = SORT_FIELDS[(sort.startsWith('-') ? sort.slice(1) : sort) as keyof typeof SORT_FIELDS];
+  let last: ModelKey | null = null;
+  for (;;) {
+    const after: ModelKey | null = last;
+    const query = sortedRows(db, filter, sort);
+    const rows: ModelSummaryRow[] = await (after ? query.where(() => afterKey(sort, after)) : query)
+      .limit(batchSize)
+      .execute();
     if (rows.length > 0) yield await summariseModels(db, rows);
     if (rows.length < batchSize) return;
+    const end: ModelSummaryRow = rows[rows.length - 1]!;
+    last = { value: end[field], id: end.id };
   }
 }

@@ -8,6 +8,8 @@ import {
   type Region,
 } from '../../spec/index.ts';
 import type { Database } from '../../store/index.ts';
+import { foldName } from '../../util/index.ts';
+import { countryNameOf } from '../country-codes.ts';
 import { containsPattern } from './catalog-vocabulary.ts';
 
 /** Filters and page of the organization list. */
@@ -22,7 +24,10 @@ export interface OrganizationPageRequest {
   pageSize?: number;
 }
 
-type OrganizationRow = Omit<Database['organizations'], 'id' | 'parent_id' | 'source' | 'source_url'> & {
+type OrganizationRow = Omit<
+  Database['organizations'],
+  'id' | 'parent_id' | 'source' | 'source_url' | 'name_folded'
+> & {
   id: number;
 };
 
@@ -33,7 +38,7 @@ function organizationWhere(
   const conditions: Expression<SqlBool>[] = [];
   if (request.q !== undefined && request.q !== '') {
     conditions.push(
-      sql<SqlBool>`lower(${eb.ref('organizations.name')}) like ${containsPattern(request.q)} escape '!'`,
+      sql<SqlBool>`${eb.ref('organizations.name_folded')} like ${containsPattern(foldName(request.q))} escape '!'`,
     );
   }
   if (request.country !== undefined) {
@@ -96,7 +101,8 @@ export async function summariseOrganizations(
     id: row.id,
     name: row.name,
     country: row.country,
-    countryName: row.country_name,
+    // Named from the code by the one naming function, so a row stored by an older version agrees too.
+    countryName: row.country === null ? row.country_name : (countryNameOf(row.country) ?? row.country_name),
     region: row.region,
     type: row.type,
     modelCount: counts.get(row.id)?.modelCount ?? 0,
@@ -113,13 +119,36 @@ const ORGANIZATION_COLUMNS = [
   'organizations.type',
 ] as const;
 
-function sortedRows(db: Kysely<Database>, request: OrganizationPageRequest) {
+/** Where a keyset page starts: the last row of the page before (its model count when sorted by it). */
+interface OrganizationKey {
+  name: string;
+  id: number;
+  count: number;
+}
+
+/** The model count the `modelCount` sorts order by. */
+const MODEL_COUNT = sql<number>`coalesce(counts.model_count, 0)`;
+
+function sortedRows(
+  db: Kysely<Database>,
+  request: OrganizationPageRequest,
+  after: OrganizationKey | null = null,
+) {
   const sort = request.sort ?? 'name';
   const descending = sort.startsWith('-');
   const base = db.selectFrom('organizations').where((eb) => organizationWhere(eb, request));
+  const name = sql.ref('organizations.name');
+  const id = sql.ref('organizations.id');
   if (sort === 'name' || sort === '-name') {
+    const beyond = sql.raw(descending ? '<' : '>');
     return base
-      .select(ORGANIZATION_COLUMNS)
+      .select([...ORGANIZATION_COLUMNS, sql<number>`0`.as('sort_count')])
+      .$if(after !== null, (query) =>
+        query.where(
+          () =>
+            sql<SqlBool>`(${name} ${beyond} ${after!.name} or (${name} = ${after!.name} and ${id} ${beyond} ${after!.id}))`,
+        ),
+      )
       .orderBy('organizations.name', descending ? 'desc' : 'asc')
       .orderBy('organizations.id', descending ? 'desc' : 'asc');
   }
@@ -129,10 +158,17 @@ function sortedRows(db: Kysely<Database>, request: OrganizationPageRequest) {
     .select((eb) => ['organization_id', eb.fn.countAll<number>().as('model_count')])
     .groupBy('organization_id')
     .as('counts');
+  const beyond = sql.raw(descending ? '<' : '>');
   return base
     .leftJoin(counts, 'counts.organization_id', 'organizations.id')
-    .select(ORGANIZATION_COLUMNS)
-    .orderBy((eb) => eb.fn.coalesce('counts.model_count', sql.lit(0)), descending ? 'desc' : 'asc')
+    .select([...ORGANIZATION_COLUMNS, MODEL_COUNT.as('sort_count')])
+    .$if(after !== null, (query) =>
+      query.where(
+        () =>
+          sql<SqlBool>`(${MODEL_COUNT} ${beyond} ${after!.count} or (${MODEL_COUNT} = ${after!.count} and (${name} > ${after!.name} or (${name} = ${after!.name} and ${id} > ${after!.id}))))`,
+      ),
+    )
+    .orderBy(MODEL_COUNT, descending ? 'desc' : 'asc')
     .orderBy('organizations.name', 'asc')
     .orderBy('organizations.id', 'asc');
 }
@@ -184,15 +220,25 @@ export async function listOrganizations(
   return { items, page: request.page ?? 1, pageSize: request.pageSize ?? 50, total };
 }
 
-/** Every organization that matches the filters, in order, a batch at a time (for exports). */
+/**
+ * Every organization that matches the filters, in order, a batch at a time (for exports). Pages by key,
+ * not offset: each batch starts after the last row of the one before, so an organization inserted or
+ * deleted meanwhile never repeats nor skips another. (Sorted by model count, a row whose count changes
+ * during the export moves with it: the order is the count's.)
+ */
 export async function* iterateOrganizations(
   db: Kysely<Database>,
   request: Omit<OrganizationPageRequest, 'page' | 'pageSize'> = {},
   batchSize = 2_000,
 ): AsyncGenerator<OrganizationSummary[]> {
-  for (let offset = 0; ; offset += batchSize) {
-    const rows = await sortedRows(db, request).limit(batchSize).offset(offset).execute();
+  let after: OrganizationKey | null = null;
+  for (;;) {
+    const rows: Array<OrganizationRow & { sort_count: number }> = await sortedRows(db, request, after)
+      .limit(batchSize)
+      .execute();
     if (rows.length > 0) yield await summariseOrganizations(db, rows);
     if (rows.length < batchSize) return;
+    const end: OrganizationRow & { sort_count: number } = rows[rows.length - 1]!;
+    after = { name: end.name, id: end.id, count: Number(end.sort_count) };
   }
 }

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { type Database, insertRows, upsertRows } from '../../store/index.ts';
+import { foldName } from '../../util/index.ts';
 import type { CatalogModelRecord, TableOutcome } from './catalog-batch.ts';
 import { externalIdOf, type ModelIds, modelKey, selectModelIds } from './model-keys.ts';
 import { jsonText, NOTHING_WRITTEN, outcomeOf, WHOLE_BATCH } from './table-writes.ts';
@@ -47,6 +48,7 @@ export async function writeModels(
       external_id: externalIdOf(model),
       organization_id: organizations.find((organization) => organization !== undefined)?.id ?? null,
       name: model.name,
+      name_folded: foldName(model.name),
       date: model.published.iso,
       domain: model.domains.length > 0 ? model.domains.join(', ') : null,
       parameters: model.parameters,

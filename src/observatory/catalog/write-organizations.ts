@@ -1,11 +1,11 @@
 import type { Transaction } from 'kysely';
 import { type Database, upsertRows } from '../../store/index.ts';
+import { foldName } from '../../util/index.ts';
 import type { ModelRecord } from '../catalog-records.ts';
+import { countryNameOf } from '../country-codes.ts';
 import { regionOf } from '../regions.ts';
 import type { CatalogBatch } from './catalog-batch.ts';
 import { lookUpInChunks, WHOLE_BATCH } from './table-writes.ts';
-
-const COUNTRY_NAMES = new Intl.DisplayNames(['en'], { type: 'region' });
 
 /** What the writer knows about an organization from one batch. */
 interface OrganizationInfo {
@@ -108,8 +108,9 @@ export async function writeOrganizations(
 
   const rows = [...infos].map(([name, info]) => ({
     name,
+    name_folded: foldName(name),
     country: info.country,
-    country_name: info.country ? (COUNTRY_NAMES.of(info.country) ?? null) : null,
+    country_name: info.country ? countryNameOf(info.country) : null,
     region: info.country ? regionOf(info.country) : null,
     type: info.type,
     source: info.source,

@@ -41,4 +41,15 @@ describe('mot importer', () => {
     expect(Object.keys(details)).toEqual(['progress', 'version', 'date', 'components', 'unknownComponents']);
     expect(details.version).toBe('1.0');
   });
+
+  it('rates an entry with an empty producer: a model without organization, and no organization row', async () => {
+    const file = path.join(folder, 'anonymous.yml');
+    await writeFile(file, ENTRY.replace('producer: Lab', "producer: ''"));
+    const { records, rejected } = await collectItems(mot.read({ path: file, display: 'anonymous.yml' }, {}));
+    expect(rejected).toEqual([]);
+    const [batch] = records;
+    expect(batch!.models).toMatchObject([{ name: 'Demo-7B', organizations: [] }]);
+    expect(batch!.organizations).toEqual([]);
+    expect(batch!.ratings).toMatchObject([{ scheme: 'mof', subject: 'Demo-7B', organization: null }]);
+  });
 });

@@ -21,17 +21,22 @@ function motRating(record: MofRatingRecord): CatalogRatingRecord {
   };
 }
 
-/** The rated model (its producer, date and MOF class), the rating, and the producer as an organization. */
+/**
+ * The rated model (its producer, date and MOF class), the rating, and the producer as an organization.
+ * A file with an empty producer is rated all the same: its model is keyed by its name alone (as every
+ * MOT model is) and has no organization, and no organization row is written for it.
+ */
 function motBatch(record: MofRatingRecord): CatalogBatch {
   const published: PublishedDate = record.date ? parsePublishedDate(record.date) : { text: '', iso: null };
+  const producers = record.producer ? [record.producer] : [];
   const model: CatalogModelRecord = {
-    ...bareModelRecord(record.model, record.source, { organizations: [record.producer], published }),
+    ...bareModelRecord(record.model, record.source, { organizations: producers, published }),
     mofClass: record.mofClass,
   };
   return {
     models: [model],
     ratings: [motRating(record)],
-    organizations: [{ name: record.producer, countries: [], kind: null, source: record.source }],
+    organizations: producers.map((name) => ({ name, countries: [], kind: null, source: record.source })),
   };
 }
 
@@ -44,7 +49,7 @@ export const mot: Importer = {
     source:
       "The model files of the Model Openness Tool (https://github.com/lfai/model_openness_tool, `models/*.yml`): the folder, one file, or a file at an http(s) URL. Each file lists a release's producer, date, licenses and the Model Openness Framework components it includes.",
     records:
-      "Each file is rated with the checker's MOF rules as the tool rates it (a listed component counts as included; its license resolves from the component, then the release's license for its content type, then the distribution license; only exact open license ids count) and becomes a rating of scheme `mof` (class, per-class progress, per-component verdicts) and a model of source `mot` with its producer, date and MOF class. A file that is not valid YAML or not a Model Openness Tool entry is rejected with the line of the problem; in a folder, the other files are still read.",
+      "Each file is rated with the checker's MOF rules as the tool rates it (a listed component counts as included; its license resolves from the component, where `''` and `unlicensed` mean none with no fallback, then the release's license for its content type (the first, `data`, for datasets and sample outputs), then the distribution license; only exact open license ids count: OSI-approved, FSF-libre, the tool's open-data licenses and OpenMDW-1.0) and becomes a rating of scheme `mof` (class, per-class progress, per-component verdicts) and a model of source `mot` with its producer, date and MOF class. An empty `producer` is valid in the tool's schema: such a file is rated and its model has no organization. A file that is not valid YAML or not a Model Openness Tool entry is rejected with the line of the problem; in a folder, the other files are still read.",
   },
   argument: 'FOLDER|FILE|URL',
   source: 'file',

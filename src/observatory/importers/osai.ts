@@ -17,7 +17,11 @@ export function organizationKindOfContributor(text: string | null): Organization
   return null;
 }
 
-/** The share of open dimensions, partial counting half, 0–100 with one decimal; null without dimensions. */
+/**
+ * The index's own score (osai-index.eu `sortModels`): the mean over the dimensions rated of 1 for open,
+ * ½ for partial, 0 for closed and for NA (an empty class), 0–100 with one decimal; null without
+ * dimensions.
+ */
 export function osaiScore(dimensions: readonly Pick<OsaiDimension, 'rating'>[]): number | null {
   if (dimensions.length === 0) return null;
   const points = dimensions.reduce(
@@ -76,7 +80,7 @@ export const osai: Importer = {
     source:
       'The system files of the European Open Source AI Index (https://osai-index.eu, data in https://github.com/Language-Technology-Assessment/main-database): the folder, which holds `_parameters.yml` (the dimensions rated), or one system file with `_parameters.yml` beside it. Local paths only.',
     records:
-      "Each system file becomes a rating of scheme `osai` (every dimension `open`, `partial` or `closed` with its link and notes; score = the share of open dimensions, partial counting half) and a model of source `osai` with its organization, release date, link and base model. National origin and contributor type come from the file's leading `# - Key: value` comments: the origin becomes the organization's country, the contributor type its type (`non-academic…` industry, `academic…` academia). A file that is not valid YAML, lacks the system or organization name, or rates a dimension outside the vocabulary is rejected with the line of the problem; the submission template and `_parameters*.yml` are skipped.",
+      "Each system file becomes a rating of scheme `osai` (every dimension that applies to the system's type, `open`, `partial` or `closed` with its link and notes, or `na` when its class is empty; score = the index's own: the mean of open 1, partial ½, closed and NA 0) and a model of source `osai` with its organization, release date, link and base model. National origin and contributor type come from the file's leading `# - Key: value` comments: the origin becomes the organization's country, the contributor type its type (`non-academic…` industry, `academic…` academia). A file that is not valid YAML, lacks the system or organization name, or rates a dimension with a word outside the vocabulary is rejected with the line of the problem; the submission template and `_parameters*.yml` are skipped.",
   },
   argument: 'FOLDER|FILE',
   source: 'file',

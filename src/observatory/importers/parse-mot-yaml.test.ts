@@ -83,7 +83,7 @@ describe('parseMotYaml on fixtures', () => {
   const entry = (license: string, components: string) =>
     `framework:\n  name: Model Openness Framework\n  version: '1.0'\n  date: '2024-12-15'\nrelease:\n  name: Demo\n  producer: Lab\n  license: ${license}\n  components:\n${components}`;
 
-  it('resolves own license, then the content-type globals in order, then distribution', () => {
+  it('resolves own license, then the first content type global, then distribution, nothing else', () => {
     const datasets = getComponent('training-datasets'); // content types: data, code, document
     expect(resolveMotLicense(datasets, 'MIT', { data: 'CC-BY-4.0' })).toEqual({
       text: 'MIT',
@@ -93,13 +93,19 @@ describe('parseMotYaml on fixtures', () => {
       text: 'CC-BY-4.0',
       origin: 'release.license.data',
     });
+    // A dataset never takes the code or document license (the tool reads one type: data).
     expect(resolveMotLicense(datasets, null, { document: 'CC0-1.0', code: 'MIT' })).toEqual({
-      text: 'MIT',
-      origin: 'release.license.code',
+      text: null,
+      origin: 'none',
     });
-    expect(resolveMotLicense(datasets, '', { distribution: 'GPL-3.0' })).toEqual({
+    expect(resolveMotLicense(datasets, null, { code: 'MIT', distribution: 'GPL-3.0' })).toEqual({
       text: 'GPL-3.0',
       origin: 'release.license.distribution',
+    });
+    // An empty license is set: unlicensed, with no fallback.
+    expect(resolveMotLicense(datasets, '', { distribution: 'GPL-3.0' })).toEqual({
+      text: null,
+      origin: 'none',
     });
     expect(resolveMotLicense(datasets, null, {})).toEqual({ text: null, origin: 'none' });
   });

@@ -30,6 +30,16 @@ const LicenseEntrySchema = z
   .optional()
   .transform((value) => (typeof value === 'string' ? value.trim() || null : (value?.name ?? null)));
 
+/**
+ * A component's own license as the Model Openness Tool stores it: absent or null when the file gives
+ * none (the release's licenses then apply), the text otherwise, where `''` is a stated empty license
+ * (ModelEvaluator::resolveLicense: `isset('')` holds, and `'' ?: null` is no license, so no fallback).
+ */
+const ComponentLicenseSchema = z
+  .union([z.string(), z.number(), z.null()])
+  .optional()
+  .transform((value) => (value === null || value === undefined ? null : String(value).trim()));
+
 /** The parts of a Model Openness Tool entry (mof_schema.json) that the rating needs. */
 const MotEntrySchema = z.object({
   release: z
@@ -37,7 +47,9 @@ const MotEntrySchema = z.object({
       name: z.union([z.string().trim().min(1), z.number()]).transform(String),
       version: optionalText,
       date: optionalText,
-      producer: z.string().trim().min(1),
+      // mof_schema.json requires `producer` but lets it be any string, '' included: the tool rates such
+      // files, and so does Aperture (an empty producer is an unknown one, see rateEntry).
+      producer: z.union([z.string(), z.null()]).transform((text) => text?.trim() || null),
       license: z
         .union([
           z
@@ -52,7 +64,9 @@ const MotEntrySchema = z.object({
           z.null(),
         ])
         .optional(),
-      components: z.array(z.object({ name: z.string().trim().min(1), license: optionalText }).loose()),
+      components: z.array(
+        z.object({ name: z.string().trim().min(1), license: ComponentLicenseSchema }).loose(),
+      ),
     })
     .loose(),
 });
@@ -60,9 +74,10 @@ const MotEntrySchema = z.object({
 type MotEntry = z.infer<typeof MotEntrySchema>;
 type GlobalLicenses = Partial<Record<'distribution' | 'code' | 'data' | 'document', string | null>>;
 
-// The Model Openness Tool writes `unlicensed` when a component has no license; it then does not fall back
-// to the release's licenses (ModelEvaluator::resolveLicense stops at any component-level value).
-const NO_OWN_LICENSE = new Set(['unlicensed']);
+// The Model Openness Tool writes `unlicensed` (or leaves the license `''`) when a component has no
+// license; it then does not fall back to the release's licenses (ModelEvaluator::resolveLicense stops at
+// any component-level value that is set, and `''` is set).
+const NO_OWN_LICENSE = new Set(['', 'unlicensed']);
 // The tool's explicit "Component not included" option (spelled with and without the d in real files).
 const NOT_INCLUDED = /^component not include(d)?\.?$/i;
 // LicenseHandler::OPEN_DATA_LICENSES of the Model Openness Tool at 8b5d30e, in its order.
@@ -99,25 +114,31 @@ const MOT_OPEN_DATA_LICENSES: ReadonlySet<string> = new Set([
   'OGL-UK-2.0',
   'OGL-UK-3.0',
 ]);
+// Licenses the Model Openness Tool lists as open beside the SPDX flags and the open-data list: OpenMDW-1.0
+// (an entry of its own in mof-licenses.json, for code, data and documents alike).
+const MOT_OPEN_EXTRA_LICENSES: ReadonlySet<string> = new Set(['OpenMDW-1.0']);
 
 /**
- * Resolves a component's license as the Model Openness Tool does: the component's own license (where
- * `unlicensed` means none, with no fallback), else the release's license for the component's content
- * types in order, else the distribution license.
+ * Resolves a component's license as the Model Openness Tool does (ModelEvaluator::resolveLicense): the
+ * component's own license when the file sets one (`''` and `unlicensed` mean none, with no fallback);
+ * else the release's license for the component's content type, which for a component of several types
+ * (datasets, sample outputs) is its first, `data`; else the distribution license; nothing else.
+ *
+ * @example
+ * resolveMotLicense(datasets, null, { code: 'MIT', distribution: 'Apache-2.0' }) // Apache-2.0, not MIT
  */
 export function resolveMotLicense(
   definition: ComponentDefinition,
   own: string | null,
   globals: GlobalLicenses,
 ): { text: string | null; origin: MotLicenseOrigin } {
-  if (own) {
+  if (own !== null) {
     if (NO_OWN_LICENSE.has(own.toLowerCase())) return { text: null, origin: 'none' };
     return { text: own, origin: 'component' };
   }
-  for (const type of definition.contentTypes) {
-    const text = globals[type];
-    if (text) return { text, origin: `release.license.${type}` };
-  }
+  const type = definition.contentTypes[0];
+  const typed = type ? globals[type] : null;
+  if (type && typed) return { text: typed, origin: `release.license.${type}` };
   if (globals.distribution) return { text: globals.distribution, origin: 'release.license.distribution' };
   return { text: null, origin: 'none' };
 }
@@ -132,11 +153,14 @@ export function judgeMotLicense(text: string | null): LicenseVerdict {
   const verdict = classifyLicense(text);
   if (text === null || verdict.class === 'none') return verdict;
   const facts = spdxFacts(text);
-  const open = MOT_OPEN_DATA_LICENSES.has(text) || Boolean(facts && (facts.osiApproved || facts.fsfLibre));
+  const open =
+    MOT_OPEN_DATA_LICENSES.has(text) ||
+    MOT_OPEN_EXTRA_LICENSES.has(text) ||
+    Boolean(facts && (facts.osiApproved || facts.fsfLibre));
   if (open) {
     return verdict.class === 'open'
       ? verdict
-      : { ...verdict, class: 'open', reason: `${text} is an open-data license in the Model Openness Tool` };
+      : { ...verdict, class: 'open', reason: `${text} is an open license in the Model Openness Tool` };
   }
   if (verdict.class !== 'open') return verdict;
   return {
@@ -198,7 +222,7 @@ function rateEntry(entry: MotEntry, file: string): MofRatingRecord {
     const id = definition.id as ComponentId;
     const isListed = listed.has(id);
     const own = listed.get(id) ?? null;
-    const included = isListed && !(own && NOT_INCLUDED.test(own));
+    const included = isListed && !(own !== null && NOT_INCLUDED.test(own));
     const resolved = included
       ? resolveMotLicense(definition, own, globals)
       : { text: null, origin: 'none' as const };

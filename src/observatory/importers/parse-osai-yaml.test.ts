@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sharedData } from '../test-support/shared-data.ts';
+import { osaiScore } from './osai.ts';
 import { collectItems } from './parse-item.ts';
 import {
   type OsaiParameter,
@@ -125,14 +126,9 @@ describe('parseOsaiYaml on fixtures', () => {
         kind: 'rejected',
         file: 'bad.yaml',
         line: 6,
-        reason: 'weights_endmodel.class is "mostly", not open, partial or closed',
+        reason: 'weights_endmodel.class is "mostly", not open, partial or closed (or empty for NA)',
       },
     ]);
-    const missing = `system:\n  name: Demo\norg:\n  name: Lab\nlicenses:\n  class: open\n`;
-    expect(parseOsaiYaml(missing, 'm.yaml', parameters)[0]).toMatchObject({
-      kind: 'rejected',
-      reason: expect.stringContaining('is nothing'),
-    });
     expect(parseOsaiYaml('system:\n  link: x\n', 'n.yaml', parameters)[0]).toMatchObject({
       kind: 'rejected',
       reason: 'system.name is missing',
@@ -141,6 +137,37 @@ describe('parseOsaiYaml on fixtures', () => {
       kind: 'rejected',
       file: 'y.yaml',
     });
+  });
+
+  it("reads an empty or absent class as the index's NA, worth 0, instead of rejecting the entry", () => {
+    const empty = `system:\n  name: Demo\norg:\n  name: Lab\nweights_endmodel:\n  class:\n  notes: not assessed\nlicenses:\n  class: open\n`;
+    const [item] = parseOsaiYaml(empty, 'na.yaml', parameters);
+    expect(item).toMatchObject({
+      kind: 'record',
+      value: {
+        dimensions: [{ ref: 'weights_endmodel', rating: 'na', notes: 'not assessed' }, { rating: 'open' }],
+      },
+    });
+    const absent = `system:\n  name: Demo\norg:\n  name: Lab\nlicenses:\n  class: open\n`;
+    const [other] = parseOsaiYaml(absent, 'm.yaml', parameters);
+    expect(other).toMatchObject({
+      kind: 'record',
+      value: { dimensions: [{ rating: 'na', link: null }, {}] },
+    });
+    if (item?.kind !== 'record') throw new Error('not rated');
+    // The index's mean: open 1 + NA 0 over two dimensions.
+    expect(osaiScore(item.value.dimensions)).toBe(50);
+  });
+
+  it('rates only the dimensions that apply to the system type, as the index does', () => {
+    const typed: OsaiParameter[] = [
+      { ref: 'weights_endmodel', name: 'Weights', group: 'Availability', types: ['text'] },
+      { ref: 'licenses', name: 'Licenses', group: 'Access', types: ['image'] },
+    ];
+    const source = `system:\n  name: Demo\n  type: text\norg:\n  name: Lab\nweights_endmodel:\n  class: open\n`;
+    const [item] = parseOsaiYaml(source, 't.yaml', typed);
+    expect(item).toMatchObject({ kind: 'record', value: { dimensions: [{ ref: 'weights_endmodel' }] } });
+    if (item?.kind === 'record') expect(item.value.dimensions).toHaveLength(1);
   });
 
   it('reads comment tags', () => {

@@ -14,6 +14,8 @@ export interface OsaiParameter {
   name: string;
   /** The group it belongs to (`Availability`, `Documentation`, `Access`). */
   group: string;
+  /** The system types it applies to (`text`, `image`, …), as `_parameters.yml` lists them; null for all. */
+  types?: readonly string[] | null;
 }
 
 const RATINGS = new Set(['open', 'partial', 'closed']);
@@ -47,6 +49,9 @@ export function parseOsaiParameters(source: string, file: string): OsaiParameter
             ref: text(param.ref)!,
             name: text(param.name) ?? text(param.ref)!,
             group: text(group.name) ?? '',
+            types: Array.isArray(param.types)
+              ? param.types.map((type) => text(type)?.toLowerCase() ?? '').filter(Boolean)
+              : null,
           });
       }
     }
@@ -74,9 +79,11 @@ export function readOsaiCommentTags(source: string): Record<string, string> {
 
 /**
  * Parses one European Open Source AI Index system file into a rating: each dimension of `parameters`
- * with its `open | partial | closed` class, link and notes, plus national origin and contributor type
- * from the comments. A file that is not valid YAML, lacks the system or organization name, or rates a
- * dimension outside the vocabulary (or not at all) is one rejection.
+ * that applies to the system's type (the parameter's `types`, as the index's site filters them) with its
+ * `open | partial | closed` class, link and notes, plus national origin and contributor type from the
+ * comments. An empty or absent class is the index's "NA" (`na`, worth 0 as the site scores it), not an
+ * error. A file that is not valid YAML, lacks the system or organization name, or rates a dimension
+ * with a word outside the vocabulary is one rejection.
  *
  * @example
  * const [item] = parseOsaiYaml(text, 'osai/OLMo.yaml', parameters);
@@ -104,16 +111,18 @@ export function parseOsaiYaml(
   if (!orgName) return [rejectedItem(file, lineOf(['org', 'name']), 'org.name is missing')];
 
   const dimensions: OsaiDimension[] = [];
+  const systemType = text(system.type)?.toLowerCase() ?? null;
   for (const parameter of parameters) {
+    if (parameter.types && systemType && !parameter.types.includes(systemType)) continue;
     const entry = doc[parameter.ref];
-    const rating = isRecord(entry) ? text(entry.class)?.toLowerCase() : undefined;
-    if (!rating || !RATINGS.has(rating)) {
-      const found = rating ? `"${rating}"` : 'nothing';
+    const rating = (isRecord(entry) ? text(entry.class)?.toLowerCase() : undefined) ?? 'na';
+    if (rating !== 'na' && !RATINGS.has(rating)) {
+      const found = `"${rating}"`;
       return [
         rejectedItem(
           file,
           lineOf([parameter.ref, 'class']),
-          `${parameter.ref}.class is ${found}, not open, partial or closed`,
+          `${parameter.ref}.class is ${found}, not open, partial or closed (or empty for NA)`,
         ),
       ];
     }
@@ -122,8 +131,8 @@ export function parseOsaiYaml(
       name: parameter.name,
       group: parameter.group,
       rating: rating as OsaiDimension['rating'],
-      link: text((entry as Record<string, unknown>).link),
-      notes: text((entry as Record<string, unknown>).notes),
+      link: isRecord(entry) ? text(entry.link) : null,
+      notes: isRecord(entry) ? text(entry.notes) : null,
     });
   }
 

@@ -15,6 +15,7 @@ const NOT_IMPORTERS = [
   'map-records.ts',
   'read-import-input.ts',
   'hub-accessibility.ts',
+  'release-pack-facts.ts',
   /^openalex-(?!works\.ts$)/,
   'json-shape.ts',
   'abstract-text.ts',

@@ -112,7 +112,9 @@ export const ModelDetailSchema = ModelSummarySchema.extend({
       derivatives: z.number().nullable(),
     }),
   ),
-  ratings: z.array(ModelRatingSchema),
+  ratings: z
+    .array(ModelRatingSchema)
+    .describe("Ratings by others (MOF, OSAI index); Aperture's own is `opennessScore` and `profile`"),
 }).meta({ id: 'ModelDetail' });
 
 /** Everything the catalog knows about one model (see ModelDetailSchema); `profile` as stored. */

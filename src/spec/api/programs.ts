@@ -77,6 +77,18 @@ export const ProgramDetailSchema = ProgramSummarySchema.extend({
   awards: z.array(AwardSummarySchema),
 }).meta({ id: 'ProgramDetail' });
 
+/** POST and PUT /api/programs: the stored program, and what is wrong with it that did not stop it. */
+export const ProgramSavedSchema = ProgramDetailSchema.extend({
+  warnings: z
+    .array(z.string())
+    .describe(
+      'One sentence each: a benchmark requirement naming a benchmark the arena does not have, requirements that give one stage two dates',
+    ),
+}).meta({ id: 'ProgramSaved' });
+
+/** The stored program with its warnings (see ProgramSavedSchema). */
+export type ProgramSaved = z.output<typeof ProgramSavedSchema>;
+
 /** A program with its requirements and awards (see ProgramDetailSchema). */
 export type ProgramDetail = z.output<typeof ProgramDetailSchema>;
 
