@@ -400,6 +400,7 @@ forEachDialect('arena transparency log commits scores', (ctx) => {
       '0011-log-score-commitments',
       '0012-import-runs-interrupted',
       '0013-indicator-results',
+      '0014-model-entities',
     ]);
     expect((await exportLog(store.db)).jsonLines).toBe(oldExport);
     expect(await verifyStoreLog(store.db)).toEqual({

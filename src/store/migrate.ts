@@ -13,6 +13,7 @@ import { teamTokenPublicIdsMigration } from './migrations/0010-team-token-public
 import { logScoreCommitmentsMigration } from './migrations/0011-log-score-commitments.ts';
 import { importRunsInterruptedMigration } from './migrations/0012-import-runs-interrupted.ts';
 import { indicatorResultsMigration } from './migrations/0013-indicator-results.ts';
+import { modelEntitiesMigration } from './migrations/0014-model-entities.ts';
 import type { DatabaseHandle, DialectName } from './open-database.ts';
 
 /**
@@ -34,6 +35,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0011-log-score-commitments': logScoreCommitmentsMigration(dialect),
     '0012-import-runs-interrupted': importRunsInterruptedMigration(dialect),
     '0013-indicator-results': indicatorResultsMigration(),
+    '0014-model-entities': modelEntitiesMigration(dialect),
   };
 }
 
