@@ -22,7 +22,10 @@ export interface OrganizationPageRequest {
   pageSize?: number;
 }
 
-type OrganizationRow = Omit<Database['organizations'], 'id' | 'parent_id' | 'source' | 'source_url'> & {
+type OrganizationRow = Omit<
+  Database['organizations'],
+  'id' | 'parent_id' | 'source' | 'source_url' | 'entity_id'
+> & {
   id: number;
 };
 
