@@ -25,7 +25,10 @@ export const CatalogOverridesSchema = z
   .object({
     version: z.literal(1).default(1),
     matches: z.array(OverrideDecisionSchema).max(100_000).default([]),
-    aliases: z.array(z.array(z.string().min(1).max(300)).min(2)).max(10_000).default([]),
+    aliases: z
+      .array(z.array(z.string().min(1).max(300)).min(2))
+      .max(10_000)
+      .default([]),
   })
   .strict();
 

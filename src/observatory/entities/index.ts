@@ -6,11 +6,11 @@ export {
   readCatalogOverrides,
 } from './catalog-overrides.ts';
 export { hubRepoIdOf } from './hub-repo-id.ts';
+export type { OrganizationMember } from './match-organizations.ts';
+export { matchOrganizations } from './match-organizations.ts';
 export type { MatchReason, ProposedMatch } from './match-reason.ts';
 export { MATCH_RULES } from './match-reason.ts';
 export { MATCH_THRESHOLDS, statusOfConfidence } from './match-thresholds.ts';
-export type { OrganizationMember } from './match-organizations.ts';
-export { matchOrganizations } from './match-organizations.ts';
 export { ModelBlockingIndex } from './model-blocking-index.ts';
 export type { ModelMember, ModelMemberRow } from './model-member.ts';
 export { memberKey, modelMemberOf } from './model-member.ts';

@@ -98,7 +98,12 @@ export function matchOrganizations(
         leftId: rep.id,
         rightId: member.id,
         confidence: 0.65,
-        reasons: [{ rule: 'organization-part', detail: `${JSON.stringify(part)} is one of ${JSON.stringify(member.name)}` }],
+        reasons: [
+          {
+            rule: 'organization-part',
+            detail: `${JSON.stringify(part)} is one of ${JSON.stringify(member.name)}`,
+          },
+        ],
       });
     }
   }

@@ -97,12 +97,8 @@ export function parseModelName(name: string): ModelNameKey {
   const size = sizes.length > 0 ? sizes.join(' ') : null;
   const sortedVariants = [...variants].sort();
   revisions.sort();
-  const key = [
-    stem.join(' '),
-    version ?? '',
-    size ?? '',
-    revisions.join(' '),
-    sortedVariants.join(' '),
-  ].join('|');
+  const key = [stem.join(' '), version ?? '', size ?? '', revisions.join(' '), sortedVariants.join(' ')].join(
+    '|',
+  );
   return { stem, version, size, revisions, variants: sortedVariants, key };
 }

@@ -22,7 +22,16 @@ const BODY_WORDS = new Set([
 ]);
 
 /** Producer words that may open a model name (`Meta-Llama-3`, `Google Gemma`) and are not part of it. */
-const ORGANIZATION_WORDS = new Set(['meta', 'facebook', 'google', 'microsoft', 'nvidia', 'ibm', 'apple', 'amazon']);
+const ORGANIZATION_WORDS = new Set([
+  'meta',
+  'facebook',
+  'google',
+  'microsoft',
+  'nvidia',
+  'ibm',
+  'apple',
+  'amazon',
+]);
 
 /** True when a model name's leading `token` is a producer's name (`meta` in `Meta-Llama-3.1-8B`). */
 export function isOrganizationWord(token: string): boolean {

@@ -1,13 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import { bumpCatalogVersion, type Database } from '../../store/index.ts';
 import { type CatalogOverrides, NO_OVERRIDES } from './catalog-overrides.ts';
+import { matchOrganizations, type OrganizationMember } from './match-organizations.ts';
 import type { ProposedMatch } from './match-reason.ts';
 import { statusOfConfidence } from './match-thresholds.ts';
-import { matchOrganizations, type OrganizationMember } from './match-organizations.ts';
 import { ModelBlockingIndex } from './model-blocking-index.ts';
 import { type ModelMember, type ModelMemberRow, modelMemberOf } from './model-member.ts';
-import { aliasMap, plainOrganizationKey } from './organization-key.ts';
 import { parseModelName } from './model-name-key.ts';
+import { aliasMap, plainOrganizationKey } from './organization-key.ts';
 
 /**
  * A source with at most this many models is indexed (every model of it is a candidate for every other
@@ -114,7 +114,10 @@ async function matchModelRows(
 
 async function organizationMembers(db: Kysely<Database>): Promise<OrganizationMember[]> {
   const rows = await db.selectFrom('organizations').select(['id', 'name']).orderBy('id').execute();
-  const aliasRows = await db.selectFrom('organization_aliases').select(['alias', 'organization_id']).execute();
+  const aliasRows = await db
+    .selectFrom('organization_aliases')
+    .select(['alias', 'organization_id'])
+    .execute();
   const aliasesOf = new Map<number, string[]>();
   for (const row of aliasRows) {
     const list = aliasesOf.get(row.organization_id) ?? [];
@@ -123,8 +126,18 @@ async function organizationMembers(db: Kysely<Database>): Promise<OrganizationMe
   }
   const developers = await db.selectFrom('transparency_scores').select('developer').distinct().execute();
   return [
-    ...rows.map((row) => ({ key: `org:${row.name}`, id: row.id, name: row.name, aliases: aliasesOf.get(row.id) ?? [] })),
-    ...developers.map((row) => ({ key: `fmti:${row.developer}`, id: null, name: row.developer, aliases: [] })),
+    ...rows.map((row) => ({
+      key: `org:${row.name}`,
+      id: row.id,
+      name: row.name,
+      aliases: aliasesOf.get(row.id) ?? [],
+    })),
+    ...developers.map((row) => ({
+      key: `fmti:${row.developer}`,
+      id: null,
+      name: row.developer,
+      aliases: [],
+    })),
   ];
 }
 
@@ -153,7 +166,11 @@ async function resolveIds(
         .executeTakeFirst();
       if (row) out.set(key, row.id);
     } else if (prefix === 'org') {
-      const row = await db.selectFrom('organizations').select('id').where('name', '=', rest).executeTakeFirst();
+      const row = await db
+        .selectFrom('organizations')
+        .select('id')
+        .where('name', '=', rest)
+        .executeTakeFirst();
       if (row) out.set(key, row.id);
     } else if (prefix === 'fmti') {
       const row = await db
@@ -172,7 +189,11 @@ async function applyOverrides(
   db: Kysely<Database>,
   proposed: readonly ProposedMatch[],
   overrides: CatalogOverrides,
-): Promise<{ matches: StoredMatch[]; overridden: number; unresolved: Array<{ left: string; right: string }> }> {
+): Promise<{
+  matches: StoredMatch[];
+  overridden: number;
+  unresolved: Array<{ left: string; right: string }>;
+}> {
   const byPair = new Map<string, StoredMatch>();
   for (const match of proposed) {
     const status = statusOfConfidence(match.confidence);
@@ -186,7 +207,10 @@ async function applyOverrides(
     const found =
       byPair.get(pairKey(decision.kind, decision.left, decision.right)) ??
       byPair.get(pairKey(decision.kind, decision.right, decision.left));
-    const reason = { rule: 'override' as const, detail: decision.note ?? `${decision.decision}ed in the overrides file` };
+    const reason = {
+      rule: 'override' as const,
+      detail: decision.note ?? `${decision.decision}ed in the overrides file`,
+    };
     if (found) {
       found.status = status;
       found.decidedBy = 'override';
@@ -219,10 +243,26 @@ async function applyOverrides(
 }
 
 /** Stores the matches: keeps the id of a pair already stored, updates what changed, deletes pairs gone. */
-async function storeMatches(trx: Transaction<Database>, matches: readonly StoredMatch[], now: string): Promise<boolean> {
+async function storeMatches(
+  trx: Transaction<Database>,
+  matches: readonly StoredMatch[],
+  now: string,
+): Promise<boolean> {
   const existing = await trx
     .selectFrom('entity_matches')
-    .select(['id', 'kind', 'left_key', 'right_key', 'relation', 'confidence', 'reasons', 'status', 'decided_by', 'left_id', 'right_id'])
+    .select([
+      'id',
+      'kind',
+      'left_key',
+      'right_key',
+      'relation',
+      'confidence',
+      'reasons',
+      'status',
+      'decided_by',
+      'left_id',
+      'right_id',
+    ])
     .execute();
   const stored = new Map(existing.map((row) => [pairKey(row.kind, row.left_key, row.right_key), row]));
   let changed = false;
@@ -263,12 +303,18 @@ async function storeMatches(trx: Transaction<Database>, matches: readonly Stored
   // 12 parameters a row: 1,000 rows stay under every engine's limit.
   for (let start = 0; start < inserts.length; start += 1_000) {
     changed = true;
-    await trx.insertInto('entity_matches').values(inserts.slice(start, start + 1_000)).execute();
+    await trx
+      .insertInto('entity_matches')
+      .values(inserts.slice(start, start + 1_000))
+      .execute();
   }
   const gone = [...stored.values()].map((row) => row.id);
   for (let start = 0; start < gone.length; start += CHUNK) {
     changed = true;
-    await trx.deleteFrom('entity_matches').where('id', 'in', gone.slice(start, start + CHUNK)).execute();
+    await trx
+      .deleteFrom('entity_matches')
+      .where('id', 'in', gone.slice(start, start + CHUNK))
+      .execute();
   }
   return changed;
 }
@@ -325,9 +371,16 @@ async function assignEntities(
   const claimed = new Set<number>();
   let changed = false;
   for (const group of groups) {
-    const owned = group.map((id) => entityOf.get(id)).filter((id): id is number => id !== undefined && !claimed.has(id));
+    const owned = group
+      .map((id) => entityOf.get(id))
+      .filter((id): id is number => id !== undefined && !claimed.has(id));
     let entity = owned.length > 0 ? Math.min(...owned) : undefined;
-    const names = await trx.selectFrom(table).select(['id', 'name']).where('id', 'in', group).orderBy('id').execute();
+    const names = await trx
+      .selectFrom(table)
+      .select(['id', 'name'])
+      .where('id', 'in', group)
+      .orderBy('id')
+      .execute();
     const name = names[0]?.name ?? '';
     const nameKey = kind === 'model' ? parseModelName(name).key : plainOrganizationKey(name);
     if (entity === undefined) {
@@ -377,7 +430,10 @@ async function assignEntities(
   return { entities: groups.length, changed };
 }
 
-function acceptedSamePairs(matches: readonly StoredMatch[], kind: 'model' | 'organization'): Array<[number, number]> {
+function acceptedSamePairs(
+  matches: readonly StoredMatch[],
+  kind: 'model' | 'organization',
+): Array<[number, number]> {
   return matches
     .filter((m) => m.kind === kind && m.relation === 'same' && m.status === 'accepted')
     .filter((m) => m.leftId !== null && m.rightId !== null)
@@ -394,7 +450,10 @@ function acceptedSamePairs(matches: readonly StoredMatch[], kind: 'model' | 'org
  * @example
  * const outcome = await runMatching(store.db, { overrides: await readCatalogOverrides('catalog-overrides.yaml') });
  */
-export async function runMatching(db: Kysely<Database>, options: RunMatchingOptions = {}): Promise<MatchingOutcome> {
+export async function runMatching(
+  db: Kysely<Database>,
+  options: RunMatchingOptions = {},
+): Promise<MatchingOutcome> {
   const overrides = options.overrides ?? NO_OVERRIDES;
   const aliases = aliasMap(overrides.aliases);
   const now = (options.now ?? (() => new Date()))().toISOString();

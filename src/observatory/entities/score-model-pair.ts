@@ -30,9 +30,13 @@ function startsWith(long: readonly string[], short: readonly string[]): boolean 
 const show = (key: ModelNameKey) => key.key.replace(/\|+$/, '').replace(/\|/g, ' · ');
 
 /** Whether `general` names a family `specific` belongs to, and how sure the names make that. */
-function familyOf(general: ModelNameKey, specific: ModelNameKey): { base: number; reason: MatchReason } | null {
+function familyOf(
+  general: ModelNameKey,
+  specific: ModelNameKey,
+): { base: number; reason: MatchReason } | null {
   if (general.size !== null || general.revisions.length > 0 || general.variants.length > 0) return null;
-  if (!startsWith(specific.stem, general.stem) || !versionPrefix(general.version, specific.version)) return null;
+  if (!startsWith(specific.stem, general.stem) || !versionPrefix(general.version, specific.version))
+    return null;
   const detail = `"${show(general)}" names a family of "${show(specific)}"`;
   if (specific.stem.length > general.stem.length) {
     return { base: 0.7, reason: { rule: 'family-name-longer', detail } };

@@ -5,10 +5,10 @@ import type { HubFetchTuning } from '../../hub/index.ts';
 import type { Database } from '../../store/index.ts';
 import type { CatalogBatch, WriteCatalogOutcome } from '../catalog/catalog-batch.ts';
 import { writeCatalog } from '../catalog/write-catalog.ts';
-import type { ImporterOptions, ImportInput } from '../importers/importer.ts';
-import type { RejectedRow } from '../importers/parse-item.ts';
 import { readCatalogOverrides } from '../entities/catalog-overrides.ts';
 import { runMatching } from '../entities/run-matching.ts';
+import type { ImporterOptions, ImportInput } from '../importers/importer.ts';
+import type { RejectedRow } from '../importers/parse-item.ts';
 import { requireImporter } from '../importers/registry.ts';
 import { materializeIndicators } from '../indicators/materialize-indicators.ts';
 import {

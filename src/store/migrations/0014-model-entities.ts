@@ -45,7 +45,11 @@ export function modelEntitiesMigration(dialect: DialectName): Migration {
           column.references('organization_entities.id').onDelete('set null'),
         )
         .execute();
-      await db.schema.createIndex('organizations_entity_idx').on('organizations').column('entity_id').execute();
+      await db.schema
+        .createIndex('organizations_entity_idx')
+        .on('organizations')
+        .column('entity_id')
+        .execute();
 
       await addIdColumn(db.schema.createTable('entity_matches'), dialect)
         .addColumn('kind', 'text', (column) => column.notNull())
@@ -67,10 +71,7 @@ export function modelEntitiesMigration(dialect: DialectName): Migration {
           oneOf('status', ['proposed', 'accepted', 'rejected']),
         )
         .addCheckConstraint('entity_matches_decided_by_check', oneOf('decided_by', ['rule', 'override']))
-        .addCheckConstraint(
-          'entity_matches_confidence_check',
-          sql`confidence >= 0 and confidence <= 1`,
-        )
+        .addCheckConstraint('entity_matches_confidence_check', sql`confidence >= 0 and confidence <= 1`)
         .execute();
       await db.schema
         .createIndex('entity_matches_status_idx')
@@ -78,7 +79,11 @@ export function modelEntitiesMigration(dialect: DialectName): Migration {
         .columns(['kind', 'status'])
         .execute();
       await db.schema.createIndex('entity_matches_left_idx').on('entity_matches').column('left_id').execute();
-      await db.schema.createIndex('entity_matches_right_idx').on('entity_matches').column('right_id').execute();
+      await db.schema
+        .createIndex('entity_matches_right_idx')
+        .on('entity_matches')
+        .column('right_id')
+        .execute();
     },
     async down(db: Kysely<unknown>) {
       await db.schema.dropTable('entity_matches').execute();
