@@ -3,6 +3,7 @@ import { toolVersion } from '../checker/index.ts';
 import { ApertureError, EXIT_CODES } from '../errors.ts';
 import { arenaCommand } from './arena/arena-command.ts';
 import { badgeCommand } from './badge-command.ts';
+import { catalogCommand } from './catalog/catalog-command.ts';
 import { checkCommand } from './check-command.ts';
 import { dbCommand } from './db/db-command.ts';
 import { ExitCode } from './exit-code.ts';
@@ -47,6 +48,7 @@ Examples:
     serveCommand(io),
     importCommand(io),
     importRunsCommand(io),
+    catalogCommand(io),
     indicatorsCommand(io),
     arenaCommand(io),
     programsCommand(io),

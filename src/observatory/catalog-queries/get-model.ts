@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ModelDetail } from '../../spec/index.ts';
 import type { Database } from '../../store/index.ts';
+import { modelSources } from '../entities/model-sources.ts';
 import { MODEL_SUMMARY_COLUMNS, summariseModels } from './model-summary.ts';
 
 /** Children listed at most on a model page (a popular base model has thousands). */
@@ -17,7 +18,8 @@ function parseJson(text: string | null): unknown {
 
 /**
  * One model with its profile, lineage (parents, and up to MAX_LINEAGE_CHILDREN children), adoption
- * history and ratings; null when no model has this id.
+ * history, ratings, and every source's facts about it side by side (modelSources); null when no model
+ * has this id.
  *
  * @example
  * const model = await getModel(db, 42);
@@ -31,7 +33,7 @@ export async function getModel(db: Kysely<Database>, id: number): Promise<ModelD
     .where('models.id', '=', id)
     .executeTakeFirst();
   if (!row) return null;
-  const [summaries, parents, children, adoption, ratings] = await Promise.all([
+  const [summaries, parents, children, adoption, ratings, entity] = await Promise.all([
     summariseModels(db, [row]),
     db
       .selectFrom('lineage')
@@ -63,10 +65,12 @@ export async function getModel(db: Kysely<Database>, id: number): Promise<ModelD
       .orderBy('scheme')
       .orderBy('source')
       .execute(),
+    modelSources(db, id),
   ]);
   const externalIds = parseJson(row.external_ids);
   return {
     ...summaries[0]!,
+    ...entity,
     externalIds:
       externalIds && typeof externalIds === 'object' && !Array.isArray(externalIds)
         ? (externalIds as Record<string, unknown>)

@@ -6,6 +6,8 @@ export {
   readCatalogOverrides,
 } from './catalog-overrides.ts';
 export { hubRepoIdOf } from './hub-repo-id.ts';
+export type { MatchListOptions } from './list-matches.ts';
+export { getMatch, listMatches } from './list-matches.ts';
 export type { OrganizationMember } from './match-organizations.ts';
 export { matchOrganizations } from './match-organizations.ts';
 export type { MatchReason, ProposedMatch } from './match-reason.ts';
@@ -16,6 +18,8 @@ export type { ModelMember, ModelMemberRow } from './model-member.ts';
 export { memberKey, modelMemberOf } from './model-member.ts';
 export type { ModelNameKey } from './model-name-key.ts';
 export { parseModelName } from './model-name-key.ts';
+export type { ModelSources } from './model-sources.ts';
+export { findDisagreements, modelSources } from './model-sources.ts';
 export { normalizeLink } from './normalize-link.ts';
 export { organizationKey, plainOrganizationKey } from './organization-key.ts';
 export type { MatchingOutcome, RunMatchingOptions } from './run-matching.ts';

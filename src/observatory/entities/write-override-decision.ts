@@ -3,8 +3,7 @@ import { isMap, isSeq, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 import { ApertureError } from '../../errors.ts';
 import { type OverrideDecision, parseCatalogOverrides } from './catalog-overrides.ts';
 
-const HEADER =
-  '# Reviewed catalog match decisions (aperture catalog matches accept|reject). See docs/matching.md.\n';
+const HEADER = '# Reviewed catalog match decisions (aperture catalog accept|reject). See docs/matching.md.\n';
 
 /**
  * Records a decision in the overrides file, creating the file when absent and replacing an earlier
