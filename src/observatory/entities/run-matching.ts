@@ -13,7 +13,7 @@ import { aliasMap, plainOrganizationKey } from './organization-key.ts';
  * A source with at most this many models is indexed (every model of it is a candidate for every other
  * model); a larger one (a Hub listing of a million models) is only probed against the index.
  */
-export const INDEXED_SOURCE_LIMIT = 100_000;
+export const INDEXED_SOURCE_LIMIT = 50_000;
 
 /** Models read per query. */
 const PAGE = 5_000;
