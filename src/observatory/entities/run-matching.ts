@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import { bumpCatalogVersion, type Database } from '../../store/index.ts';
 import { type CatalogOverrides, NO_OVERRIDES } from './catalog-overrides.ts';
 import { matchOrganizations, type OrganizationMember } from './match-organizations.ts';
@@ -198,7 +198,11 @@ async function applyOverrides(
   for (const match of proposed) {
     const status = statusOfConfidence(match.confidence);
     if (status === null) continue;
-    byPair.set(pairKey(match.kind, match.leftKey, match.rightKey), { ...match, status, decidedBy: 'rule' });
+    // Completed in place: a million-model run holds ~100,000 matches, and a copy of each would double them.
+    const stored = match as StoredMatch;
+    stored.status = status;
+    stored.decidedBy = 'rule';
+    byPair.set(pairKey(match.kind, match.leftKey, match.rightKey), stored);
   }
   let overridden = 0;
   const unresolved: Array<{ left: string; right: string }> = [];
@@ -266,7 +270,14 @@ async function storeMatches(
     .execute();
   const stored = new Map(existing.map((row) => [pairKey(row.kind, row.left_key, row.right_key), row]));
   let changed = false;
-  const inserts = [];
+  let inserts: Insertable<Database['entity_matches']>[] = [];
+  // 12 parameters a row: 1,000 rows stay under every engine's limit; written as they come, not all held.
+  const flush = async () => {
+    if (inserts.length === 0) return;
+    changed = true;
+    await trx.insertInto('entity_matches').values(inserts).execute();
+    inserts = [];
+  };
   for (const match of matches) {
     const key = pairKey(match.kind, match.leftKey, match.rightKey);
     const row = {
@@ -286,6 +297,7 @@ async function storeMatches(
     stored.delete(key);
     if (!before) {
       inserts.push(row);
+      if (inserts.length >= 1_000) await flush();
       continue;
     }
     const same =
@@ -300,14 +312,7 @@ async function storeMatches(
     changed = true;
     await trx.updateTable('entity_matches').set(row).where('id', '=', before.id).execute();
   }
-  // 12 parameters a row: 1,000 rows stay under every engine's limit.
-  for (let start = 0; start < inserts.length; start += 1_000) {
-    changed = true;
-    await trx
-      .insertInto('entity_matches')
-      .values(inserts.slice(start, start + 1_000))
-      .execute();
-  }
+  await flush();
   const gone = [...stored.values()].map((row) => row.id);
   for (let start = 0; start < gone.length; start += CHUNK) {
     changed = true;
