@@ -277,7 +277,8 @@ export async function runImport(db: Kysely<Database>, options: RunImportOptions)
       .where('id', '=', run)
       .execute();
     committed = true;
-    if (options.matchEntities ?? true) {
+    // An import that read nothing changed nothing to match (a whole-catalog pass at 1 M models costs ~30 s).
+    if ((options.matchEntities ?? true) && result.records > 0) {
       // In a transaction of its own after the import's: a bad overrides file fails the command, not the import.
       await runMatching(db, { overrides: await readCatalogOverrides(options.overridesFile), now });
     }
