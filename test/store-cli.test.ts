@@ -106,7 +106,9 @@ forEachDialect('aperture db / export', (ctx) => {
     const { args, env } = ctx.cli();
     const result = await run(['export', 'users; drop table models', ...args], env);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^aperture: unknown table .*; tables: organization_entities, model_entities, organizations, models/);
+    expect(result.stderr).toMatch(
+      /^aperture: unknown table .*; tables: organization_entities, model_entities, organizations, models/,
+    );
   });
 
   if (ctx.dialect === 'sqlite') {
