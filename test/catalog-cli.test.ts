@@ -138,6 +138,17 @@ describe('aperture catalog', () => {
     });
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/^aperture: .*bad\.yaml:3: matches\.0\.right: /);
+    // An import still commits and finishes; the broken file fails the command after it, naming the line.
+    const imported = await runCli(
+      ['import', 'epoch', 'epoch.csv', '--db', 'c.db', '--overrides', 'bad.yaml'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(imported.code).toBe(2);
+    expect(imported.stderr).toMatch(/bad\.yaml:3: /);
+    const runs = JSON.parse((await runCli(['import-runs', '--db', 'c.db', '--json'], { cwd: dir })).stdout);
+    expect(runs.items[0]).toMatchObject({ kind: 'epoch', status: 'finished', updated: 3 });
     const viaEnv = await runCli(['catalog', 'match', '--db', 'c.db'], {
       cwd: dir,
       env: { APERTURE_CATALOG_OVERRIDES: 'bad.yaml' },
