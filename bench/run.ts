@@ -8,6 +8,7 @@ import { IMPORT_SUBDIRS, runImportBench } from './catalog-import.ts';
 import { CHECK_10K_SUBDIRS, runCheck10kBench } from './check-10k-files.ts';
 import { CHECKSUM_SUBDIRS, runChecksumBench } from './checksum-throughput.ts';
 import { COLD_READS_SUBDIRS, runColdReadsBench } from './cold-reads.ts';
+import { ENTITY_MATCHING_SUBDIRS, runEntityMatchingBench } from './entity-matching.ts';
 import type { BenchResult, ExtraTarget } from './support/bench-result.ts';
 import { describeMachine, formatMachine } from './support/machine.ts';
 import { fixed } from './support/stats.ts';
@@ -73,6 +74,12 @@ const BENCHMARKS = [
     run: ({ runs }: RunOptions) => runSyncBench({ runs }),
   },
   {
+    name: 'entity-matching',
+    aliases: ['entity-matching', 'matching', 'entities'],
+    subdirs: ENTITY_MATCHING_SUBDIRS,
+    run: ({ runs, rows }: RunOptions) => runEntityMatchingBench({ runs, rows }),
+  },
+  {
     name: 'bundle',
     aliases: ['bundle', 'web', 'js'],
     subdirs: BUNDLE_SUBDIRS,
@@ -80,7 +87,7 @@ const BENCHMARKS = [
   },
 ] as const;
 
-const USAGE = `usage: npm run bench -- [checksum|10k-files|import|api|cold-reads|arena|submission|sync|bundle ...] [--runs N] [--rows N] [--batch N] [--duration S] [--clean]
+const USAGE = `usage: npm run bench -- [checksum|10k-files|import|api|cold-reads|arena|submission|sync|entity-matching|bundle ...] [--runs N] [--rows N] [--batch N] [--duration S] [--clean]
   checksum      checksum verification throughput vs openssl dgst -sha256 (2 GiB of data)
   10k-files     check of a 10,000-file release vs a plain directory walk (about 160 MB of data)
   import        writeCatalog import of 1,000,000 generated models vs a bare prepared-insert loop, and peak RSS
@@ -89,9 +96,10 @@ const USAGE = `usage: npm run bench -- [checksum|10k-files|import|api|cold-reads
   arena         scoring 1,000,000 predictions with 1,000 bootstrap resamples (< 3 s) vs the single-pass metric
   submission    /api/health p99 while a maximum-size arena submission (1,000,000 items, 32 MiB) is scored (< 100 ms) vs idle
   sync          aperture sync of the whole bundled snapshot from a local server (< 30 s) vs a plain download
+  entity-matching  matching 1,000,000 models against 10,000 rated ones (< 60 s, < 400 MB RSS) vs a bare pass over the rows
   bundle        gzipped dashboard JS (vite build) vs the 400 KB budget, and the first-load JS
-  --runs N      interleaved runs per side (default: 5 for checksum and arena, 9 for 10k-files, 3 for import, api, cold-reads and sync; at least 3)
-  --rows N      models for import, api and cold-reads, predictions for arena, items for submission (default 1000000; smaller for a quick try)
+  --runs N      interleaved runs per side (default: 5 for checksum and arena, 9 for 10k-files, 3 for import, api, cold-reads, sync and entity-matching; at least 3)
+  --rows N      models for import, api, cold-reads and entity-matching, predictions for arena, items for submission (default 1000000; smaller for a quick try)
   --batch N     models per writeCatalog call and per baseline transaction (import; default 10000)
   --duration S  seconds of load per route and round (api; default 10)
   --clean       delete the generated data in bench/.work (of the named benchmarks, or all) and exit`;

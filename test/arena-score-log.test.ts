@@ -400,6 +400,7 @@ forEachDialect('arena transparency log commits scores', (ctx) => {
       '0011-log-score-commitments',
       '0012-import-runs-interrupted',
       '0013-indicator-results',
+      '0014-model-entities',
       '0015-release-watch',
       '0016-research-signals',
       '0017-name-normalized',

@@ -187,6 +187,7 @@ forEachDialect('arena scores that are not finite numbers', (ctx) => {
       '0011-log-score-commitments',
       '0012-import-runs-interrupted',
       '0013-indicator-results',
+      '0014-model-entities',
       '0015-release-watch',
       '0016-research-signals',
       '0017-name-normalized',

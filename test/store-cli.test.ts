@@ -78,6 +78,7 @@ forEachDialect('aperture db / export', (ctx) => {
       'parent_id',
       'source',
       'source_url',
+      'entity_id',
       'name_folded',
     ]);
     const byName = rows.map((row) => [row[1], row[2], row[7], row[8]]);
@@ -106,7 +107,9 @@ forEachDialect('aperture db / export', (ctx) => {
     const { args, env } = ctx.cli();
     const result = await run(['export', 'users; drop table models', ...args], env);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^aperture: unknown table .*; tables: organizations, models/);
+    expect(result.stderr).toMatch(
+      /^aperture: unknown table .*; tables: organization_entities, model_entities, organizations, models/,
+    );
   });
 
   if (ctx.dialect === 'sqlite') {

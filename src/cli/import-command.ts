@@ -8,6 +8,7 @@ import {
   runImport,
 } from '../observatory/index.ts';
 import { migrateToLatest, openDatabase } from '../store/index.ts';
+import { OVERRIDES_OPTION_HELP, overridesPath } from './catalog/overrides-option.ts';
 import { type CliIo, wantsColor } from './io.ts';
 import { interruptedRunNote } from './shared/interrupted-run-note.ts';
 
@@ -29,6 +30,7 @@ interface ImportOptions {
   edition?: string;
   batchSize?: number;
   maxBytes?: number;
+  overrides?: string;
 }
 
 /** A one-line progress counter on a terminal's stderr, rewritten after each batch. */
@@ -97,6 +99,7 @@ export function importCommand(io: CliIo): Command {
     .option('--limit <n>', 'hf: at most this many models', positiveInteger)
     .option('--batch-size <n>', 'records per transaction (default 1000)', positiveInteger)
     .option('--max-bytes <n>', 'largest download accepted for a URL (default 1 GiB)', positiveInteger)
+    .option('--overrides <file>', OVERRIDES_OPTION_HELP)
     .addHelpText(
       'after',
       `
@@ -130,6 +133,7 @@ ${examples.join('\n')}
           ...(options.limit ? { limit: options.limit } : {}),
           endpoint: options.endpoint ?? io.env.HF_ENDPOINT,
           token: io.env.HF_TOKEN,
+          overridesFile: overridesPath(io, options.overrides),
           ...(progress ? { onProgress: progress.update } : {}),
         });
         progress?.stop();

@@ -4,6 +4,7 @@ import { ApertureError, EXIT_CODES } from '../errors.ts';
 import { arenaCommand } from './arena/arena-command.ts';
 import { badgeCommand } from './badge-command.ts';
 import { cardCommand } from './card-command.ts';
+import { catalogCommand } from './catalog/catalog-command.ts';
 import { checkCommand } from './check-command.ts';
 import { ciCommand } from './ci-command.ts';
 import { dbCommand } from './db/db-command.ts';
@@ -54,6 +55,7 @@ Examples:
     importCommand(io),
     importRunsCommand(io),
     syncCommand(io),
+    catalogCommand(io),
     indicatorsCommand(io),
     arenaCommand(io),
     programsCommand(io),

@@ -21,6 +21,14 @@ export type {
   SourceRef,
 } from './catalog-records.ts';
 export { loadDemoCatalog } from './demo/load-demo-catalog.ts';
+export type { CatalogOverrides, MatchingOutcome, OverrideDecision } from './entities/index.ts';
+export {
+  getMatch,
+  listMatches,
+  readCatalogOverrides,
+  runMatching,
+  writeOverrideDecision,
+} from './entities/index.ts';
 export { currentImportRunOwner } from './import/import-run-owner.ts';
 export type { InterruptedImportRun } from './import/mark-interrupted-import-runs.ts';
 export { IMPORT_RUN_LEASE_MS, markInterruptedImportRuns } from './import/mark-interrupted-import-runs.ts';

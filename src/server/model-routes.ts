@@ -1,8 +1,12 @@
 import { ApertureError } from '../errors.ts';
-import { countModels, getModel, iterateModels, listModelItems } from '../observatory/index.ts';
+import { countModels, getModel, iterateModels, listMatches, listModelItems } from '../observatory/index.ts';
 import {
+  type EntityMatch,
   ErrorResponseSchema,
   IdParamsSchema,
+  MAX_PAGE_SIZE,
+  MatchPageSchema,
+  MatchQuerySchema,
   ModelDetailSchema,
   ModelListQuerySchema,
   ModelPageSchema,
@@ -37,7 +41,23 @@ export const MODEL_CSV_COLUMNS: readonly CsvColumn<ModelSummary>[] = [
   ...plainColumns<ModelSummary>(['sourceUrl']),
 ];
 
-/** GET /api/models and GET /api/models/:id. */
+/** CSV columns of the match list (reasons as `rule: detail` joined with `;`). */
+const MATCH_CSV_COLUMNS: readonly CsvColumn<EntityMatch>[] = [
+  ...plainColumns<EntityMatch>([
+    'id',
+    'kind',
+    'relation',
+    'left',
+    'right',
+    'confidence',
+    'status',
+    'decidedBy',
+  ]),
+  { header: 'reasons', value: (match) => match.reasons.map((r) => `${r.rule}: ${r.detail}`).join('; ') },
+  ...plainColumns<EntityMatch>(['updatedAt']),
+];
+
+/** GET /api/models, GET /api/models/:id and GET /api/matches. */
 export function modelRoutes(app: ZodApp, context: ServerContext): void {
   app.get(
     '/api/models',
@@ -83,5 +103,38 @@ export function modelRoutes(app: ZodApp, context: ServerContext): void {
         if (!model) throw new ApertureError('ERR_NOT_FOUND', `no model with id ${request.params.id}`);
         return model;
       }),
+  );
+
+  app.get(
+    '/api/matches',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'Model and organisation matches across sources, with confidence, reasons and status',
+        querystring: MatchQuerySchema,
+        response: { 200: MatchPageSchema, 400: ErrorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { format, page, pageSize, status, kind } = request.query;
+      const filter = { ...(status ? { status } : {}), ...(kind ? { kind } : {}) };
+      if (format === 'csv') {
+        async function* all() {
+          for (let next = 1; ; next += 1) {
+            const { items } = await listMatches(context.db, {
+              ...filter,
+              page: next,
+              pageSize: MAX_PAGE_SIZE,
+            });
+            if (items.length > 0) yield items;
+            if (items.length < MAX_PAGE_SIZE) return;
+          }
+        }
+        return sendCsv(reply, 'matches.csv', MATCH_CSV_COLUMNS, all());
+      }
+      return sendCachedJson(context, request, reply, () =>
+        listMatches(context.db, { ...filter, page, pageSize }),
+      );
+    },
   );
 }

@@ -81,7 +81,21 @@ export {
   IndicatorQuerySchema,
   IndicatorResultSchema,
 } from './api/indicators.ts';
-export type { ModelDetail, ModelPage, ModelSummary } from './api/models.ts';
+export type { EntityMatch, MatchPage } from './api/matches.ts';
+export {
+  EntityMatchSchema,
+  MATCH_KINDS,
+  MATCH_STATUSES,
+  MatchPageSchema,
+  MatchQuerySchema,
+} from './api/matches.ts';
+export type {
+  FactDisagreement,
+  ModelDetail,
+  ModelPage,
+  ModelSourceFacts,
+  ModelSummary,
+} from './api/models.ts';
 export { ModelDetailSchema, ModelListQuerySchema, ModelPageSchema } from './api/models.ts';
 export type { OrganizationDetail, OrganizationPage, OrganizationSummary } from './api/organizations.ts';
 export {

@@ -49,6 +49,8 @@ export interface OrganizationsTable {
   parent_id: number | null;
   source: string;
   source_url: string | null;
+  /** The organisation entity the row belongs to (migration 0014); null: an entity of its own. */
+  entity_id: number | null;
 }
 
 /** A model as a source lists it. Natural key: (`source`, `external_id`). */
@@ -84,6 +86,48 @@ export interface ModelsTable {
    * (`academia,industry`); null when the source says nothing (migration 0016).
    */
   organization_kinds: string | null;
+  /** The model entity the row belongs to (migration 0014); null: an entity of its own. */
+  entity_id: number | null;
+}
+
+/** One model across sources (migration 0014): the rows of `models` whose `entity_id` is this id. */
+export interface ModelEntitiesTable {
+  id: Generated<number>;
+  /** The canonical name: the name of the member the matcher ranks first. */
+  name: string;
+  /** The normalised name key the entity was formed on. */
+  name_key: string;
+}
+
+/** One organisation across sources (migration 0014). */
+export interface OrganizationEntitiesTable {
+  id: Generated<number>;
+  name: string;
+  name_key: string;
+}
+
+/**
+ * A pair of catalog members the matcher found (migration 0014). Natural key: (`kind`, `left_key`,
+ * `right_key`). Members are named by stable keys (`<source>:<external id>` for models, `org:<name>` for
+ * organizations, `fmti:<developer>` for transparency index developers) so decisions survive re-imports.
+ */
+export interface EntityMatchesTable {
+  id: Generated<number>;
+  kind: 'model' | 'organization';
+  /** `same`: one entity; `family`: the left member rates or names a family the right one belongs to. */
+  relation: 'same' | 'family';
+  left_key: string;
+  right_key: string;
+  /** The row id of the left member (models.id or organizations.id), when it is a row. */
+  left_id: number | null;
+  right_id: number | null;
+  /** 0–1. */
+  confidence: number;
+  /** The rules that matched, as a JSON array text of `{ rule, detail }`. */
+  reasons: string;
+  status: 'proposed' | 'accepted' | 'rejected';
+  decided_by: 'rule' | 'override';
+  updated_at: string;
 }
 
 /** A country a model is attributed to (a model counts once per distinct country). Natural key: (`model_id`, `country`). */
@@ -236,6 +280,9 @@ export interface Database {
   openness_ratings: OpennessRatingsTable;
   transparency_scores: TransparencyScoresTable;
   organization_aliases: OrganizationAliasesTable;
+  model_entities: ModelEntitiesTable;
+  organization_entities: OrganizationEntitiesTable;
+  entity_matches: EntityMatchesTable;
   benchmarks: BenchmarksTable;
   benchmark_tasks: BenchmarkTasksTable;
   rounds: RoundsTable;
@@ -264,6 +311,8 @@ export type TableName = keyof Database;
 
 /** Every table, in dependency order (a table comes after those it references). */
 export const TABLE_NAMES = [
+  'organization_entities',
+  'model_entities',
   'organizations',
   'models',
   'model_countries',
@@ -277,6 +326,7 @@ export const TABLE_NAMES = [
   'openness_ratings',
   'transparency_scores',
   'organization_aliases',
+  'entity_matches',
   'benchmarks',
   'benchmark_tasks',
   'rounds',

@@ -13,6 +13,7 @@ import { teamTokenPublicIdsMigration } from './migrations/0010-team-token-public
 import { logScoreCommitmentsMigration } from './migrations/0011-log-score-commitments.ts';
 import { importRunsInterruptedMigration } from './migrations/0012-import-runs-interrupted.ts';
 import { indicatorResultsMigration } from './migrations/0013-indicator-results.ts';
+import { modelEntitiesMigration } from './migrations/0014-model-entities.ts';
 import { releaseWatchMigration } from './migrations/0015-release-watch.ts';
 import { researchSignalsMigration } from './migrations/0016-research-signals.ts';
 import { nameNormalizedMigration } from './migrations/0017-name-normalized.ts';
@@ -38,6 +39,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0011-log-score-commitments': logScoreCommitmentsMigration(dialect),
     '0012-import-runs-interrupted': importRunsInterruptedMigration(dialect),
     '0013-indicator-results': indicatorResultsMigration(),
+    '0014-model-entities': modelEntitiesMigration(dialect),
     '0015-release-watch': releaseWatchMigration(dialect),
     '0016-research-signals': researchSignalsMigration(dialect),
     '0017-name-normalized': nameNormalizedMigration(),

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { classifyLicense, type ModelDetail } from '../../spec/index.ts';
 import type { Database } from '../../store/index.ts';
+import { modelSources } from '../entities/model-sources.ts';
 import { MODEL_SUMMARY_COLUMNS, summariseModels } from './model-summary.ts';
 
 /** The license verdict of a component that has none. */
@@ -43,8 +44,9 @@ function profileAsShown(profile: unknown): unknown {
 
 /**
  * One model with its profile, lineage (parents, and up to MAX_LINEAGE_CHILDREN children), adoption
- * history and ratings by others (the Model Openness Tool, the OSAI index; Aperture's own rating is the
- * model's score and profile, not repeated there); null when no model has this id.
+ * history, ratings (by others: the Model Openness Tool, the OSAI index; Aperture's own rating is the
+ * model's score and profile, not repeated there), and every source's facts about it side by side
+ * (modelSources); null when no model has this id.
  *
  * @example
  * const model = await getModel(db, 42);
@@ -58,7 +60,7 @@ export async function getModel(db: Kysely<Database>, id: number): Promise<ModelD
     .where('models.id', '=', id)
     .executeTakeFirst();
   if (!row) return null;
-  const [summaries, parents, children, adoption, ratings] = await Promise.all([
+  const [summaries, parents, children, adoption, ratings, entity] = await Promise.all([
     summariseModels(db, [row]),
     db
       .selectFrom('lineage')
@@ -92,10 +94,12 @@ export async function getModel(db: Kysely<Database>, id: number): Promise<ModelD
       .orderBy('scheme')
       .orderBy('source')
       .execute(),
+    modelSources(db, id),
   ]);
   const externalIds = parseJson(row.external_ids);
   return {
     ...summaries[0]!,
+    ...entity,
     externalIds:
       externalIds && typeof externalIds === 'object' && !Array.isArray(externalIds)
         ? (externalIds as Record<string, unknown>)

@@ -26,7 +26,7 @@ export interface OrganizationPageRequest {
 
 type OrganizationRow = Omit<
   Database['organizations'],
-  'id' | 'parent_id' | 'source' | 'source_url' | 'name_folded'
+  'id' | 'parent_id' | 'source' | 'source_url' | 'entity_id' | 'name_folded'
 > & {
   id: number;
 };

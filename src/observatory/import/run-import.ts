@@ -5,6 +5,8 @@ import type { HubFetchTuning } from '../../hub/index.ts';
 import type { Database } from '../../store/index.ts';
 import type { CatalogBatch, WriteCatalogOutcome } from '../catalog/catalog-batch.ts';
 import { writeCatalog } from '../catalog/write-catalog.ts';
+import { readCatalogOverrides } from '../entities/catalog-overrides.ts';
+import { runMatching } from '../entities/run-matching.ts';
 import type { Importer, ImporterOptions, ImportInput } from '../importers/importer.ts';
 import type { RejectedRow } from '../importers/parse-item.ts';
 import { requireImporter } from '../importers/registry.ts';
@@ -72,6 +74,13 @@ export interface RunImportOptions extends ImporterOptions {
    * computing every indicator once.
    */
   storeIndicators?: boolean;
+  /**
+   * Match models and organisations across sources once the import has committed (runMatching), with
+   * the decisions of `overridesFile`: true by default.
+   */
+  matchEntities?: boolean;
+  /** The reviewed overrides file (catalog-overrides.yaml); decisions in it survive every re-import. */
+  overridesFile?: string;
 }
 
 /** What an import did. */
@@ -126,7 +135,8 @@ function messageOf(error: unknown): string {
  * are first marked interrupted (markInterruptedImportRuns). Bad rows never stop the rest: they are
  * counted, stored in `rejected_rows` and returned; a record with a NUL character (U+0000) in any text is
  * such a row. Re-importing the same source updates rows and inserts none. Once the last batch has
- * committed, the indicators are computed and stored for the new catalog version (see `storeIndicators`).
+ * committed, models and organisations are matched across sources (runMatching, with `overridesFile`'s
+ * decisions), then the indicators are computed and stored for the new catalog version (see `storeIndicators`).
  * An http(s) URL is downloaded first with the `hf:` source's
  * limits. Throws ApertureError when the source cannot be read at all.
  *
@@ -239,6 +249,7 @@ export async function runImport(db: Kysely<Database>, options: RunImportOptions)
   };
 
   let download: DownloadedFile | undefined;
+  let committed = false;
   try {
     const local =
       looksLikeUrl(options.source) || options.source.startsWith('hf:') || importer.source === 'name'
@@ -273,12 +284,20 @@ export async function runImport(db: Kysely<Database>, options: RunImportOptions)
       .set({ status: 'finished', finished_at: now().toISOString() })
       .where('id', '=', run)
       .execute();
+    committed = true;
+    // An import that read nothing changed nothing to match (a whole-catalog pass at 1 M models costs ~30 s).
+    if ((options.matchEntities ?? true) && result.records > 0) {
+      // In a transaction of its own after the import's: a bad overrides file fails the command, not the import.
+      await runMatching(db, { overrides: await readCatalogOverrides(options.overridesFile), now });
+    }
     if (options.storeIndicators ?? true) {
       // The import has committed: failing here costs only speed, as requests compute the rows instead.
       await materializeIndicators(db).catch(() => undefined);
     }
     return result;
   } catch (error) {
+    // Matching after a finished import (a bad overrides file) fails the command, not the import run.
+    if (committed && error instanceof ApertureError) throw error;
     await db
       .updateTable('import_runs')
       .set({ status: 'failed', finished_at: now().toISOString() })

@@ -29,9 +29,13 @@ export type {
   IndicatorList,
   IndicatorResult,
 } from './indicators.ts';
+export type { EntityMatch, MatchPage } from './matches.ts';
+export { MATCH_KINDS, MATCH_STATUSES } from './matches.ts';
 export type {
+  FactDisagreement,
   ModelDetailWithProfile,
   ModelPage,
+  ModelSourceFacts,
   ModelSummary,
   StoredComponentRating,
   StoredProfile,

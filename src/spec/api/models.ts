@@ -5,6 +5,7 @@ import { MODEL_SORTS } from '../vocabularies/catalog-sorts.ts';
 import { OPENNESS_SCHEMES } from '../vocabularies/openness-schemes.ts';
 import { REGIONS } from '../vocabularies/regions.ts';
 import { CountryParamSchema, RegionParamSchema, SearchParamSchema } from './catalog-params.ts';
+import { MatchReasonSchema } from './matches.ts';
 import { FormatParamSchema, PageParamSchema, PageSizeParamSchema, pageOf } from './pages.ts';
 
 /** Query of GET /api/models. */
@@ -98,8 +99,67 @@ export const ModelRatingSchema = z.object({
 /** An openness rating of a model (see ModelRatingSchema). */
 export type ModelRating = z.output<typeof ModelRatingSchema>;
 
+/** What one source says about the model (or a model related to it), with its provenance. */
+export const ModelSourceFactsSchema = z.object({
+  modelId: z.number().int(),
+  source: z.string(),
+  externalId: z.string(),
+  name: z.string(),
+  relation: z
+    .enum(['self', 'same', 'family', 'member'])
+    .describe(
+      '`self`: this row; `same`: the same model in another source; `family`: a rating or listing of a family this model belongs to; `member`: a model of the family this row names',
+    ),
+  matchId: z.number().int().nullable(),
+  matchStatus: z.enum(['accepted', 'proposed']).nullable(),
+  confidence: z.number().nullable(),
+  reasons: z.array(MatchReasonSchema),
+  organization: z.string().nullable(),
+  date: z.string().nullable(),
+  countries: z.array(z.string()),
+  parameters: z.number().nullable(),
+  trainingComputeFlop: z.number().nullable(),
+  accessibility: z.enum(ACCESSIBILITY_VALUES),
+  mofClass: z.string().nullable(),
+  opennessScore: z.number().nullable(),
+  hubIds: z.array(z.string()),
+  sourceUrl: z.string().nullable(),
+  ratings: z.array(
+    z.object({
+      scheme: z.enum(OPENNESS_SCHEMES),
+      ratingClass: z.string().nullable(),
+      score: z.number().nullable(),
+      sourceFile: z.string().nullable(),
+      dimensions: z.array(z.object({ name: z.string(), rating: z.string() })),
+    }),
+  ),
+});
+
+/** One source's facts about a model (see ModelSourceFactsSchema). */
+export type ModelSourceFacts = z.output<typeof ModelSourceFactsSchema>;
+
+/** A fact the sources of one entity state differently. */
+export const FactDisagreementSchema = z.object({
+  field: z.enum(['date', 'countries', 'parameters', 'accessibility', 'organization']),
+  values: z.array(z.object({ source: z.string(), modelId: z.number().int(), value: z.string() })),
+});
+
+/** A disagreement between sources (see FactDisagreementSchema). */
+export type FactDisagreement = z.output<typeof FactDisagreementSchema>;
+
 /** GET /api/models/:id: everything the catalog knows about one model. */
 export const ModelDetailSchema = ModelSummarySchema.extend({
+  entityId: z
+    .number()
+    .int()
+    .nullable()
+    .describe('The model entity this row belongs to; null when no other source lists it'),
+  sources: z
+    .array(ModelSourceFactsSchema)
+    .describe('This row and every row of another source matched to it, each with its own facts'),
+  disagreements: z
+    .array(FactDisagreementSchema)
+    .describe('Facts the rows of this entity (accepted same-model matches) state differently'),
   externalIds: z.record(z.string(), z.unknown()),
   // Sent as stored, unvalidated: a profile written by an earlier version may lack fields added since.
   profile: z.unknown().describe('The stored openness profile (report v1 `profile`), or null'),

@@ -4,6 +4,7 @@ import { api } from '../api-client.ts';
 import { AsyncView } from '../components/async-view.tsx';
 import { ComponentGrid } from '../components/component-grid.tsx';
 import { DataTable } from '../components/data-table.tsx';
+import { EntitySources } from '../components/entity-sources.tsx';
 import { ExternalLink } from '../components/external-link.tsx';
 import { OpenWashingBadge } from '../components/open-washing-badge.tsx';
 import { PageTitle } from '../components/page-title.tsx';
@@ -18,7 +19,7 @@ import {
 } from '../format.ts';
 import { useApi } from '../use-api.ts';
 
-/** `/models/:id`: one model's facts, openness profile (component grid, score explanation), lineage, adoption. */
+/** `/models/:id`: one model's facts, every source's facts side by side, openness profile (component grid, score explanation), lineage, adoption. */
 export default function ModelPage() {
   const { id = '' } = useParams();
   const state = useApi(`model:${id}`, (signal) => api.model(id, signal));
@@ -72,6 +73,11 @@ function ModelProfile({ model }: { model: ModelDetailWithProfile }) {
           )}
         </dd>
       </dl>
+
+      <section aria-labelledby="sources-title" data-testid="entity-sources">
+        <h2 id="sources-title">Across sources</h2>
+        <EntitySources sources={model.sources} disagreements={model.disagreements} />
+      </section>
 
       <section aria-labelledby="profile-title">
         <h2 id="profile-title">Openness profile</h2>
