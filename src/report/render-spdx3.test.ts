@@ -197,6 +197,22 @@ describe('renderSpdx3', () => {
     });
   });
 
+  it('names at most 50 files of a component, so a large release does not make a huge document', async () => {
+    const names = Array.from({ length: 60 }, (_, index) => `train/part-${index}.py`);
+    const files = {
+      ...OPEN_PACK,
+      ...Object.fromEntries(names.map((name) => [name, 'print(1)\n'])),
+      'release-pack.yaml': OPEN_PACK['release-pack.yaml']!.replace(
+        'training-code: { status: released, location: train/ }',
+        `training-code: { status: released, location: [${names.join(', ')}] }`,
+      ),
+    };
+    const document = validDocument(renderSpdx3(await reportOf(files), { now: FIXED }));
+    const code = component(document, 'training-code')!;
+    expect(property(code, 'aperture:status')).toEqual(['released']);
+    expect(related(document, code.spdxId!, 'contains')).toHaveLength(50);
+  });
+
   it('names the base model as what the model descends from', async () => {
     const files = {
       ...OPEN_PACK,

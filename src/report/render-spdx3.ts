@@ -194,7 +194,7 @@ function buildGraph(
     const entry = manifest?.components[rating.id];
     const { paths, urls } = locationsOf(rating, entry);
     const files: string[] = [];
-    for (const path of paths.slice(0, MAX_PATHS)) {
+    for (const path of paths) {
       const fileId = `${id}/file/${encodeURIComponent(path)}`;
       const file: Json = { name: path };
       if (path.endsWith('/')) file.software_fileKind = 'directory';
@@ -355,7 +355,10 @@ function trainingInformation(report: CheckReport): string | undefined {
   return lines.length === 0 ? undefined : `As Aperture rated the release:\n${lines.join('\n')}`;
 }
 
-/** The paths inside the release and the URLs a component names (its manifest entry, else its evidence). */
+/**
+ * The paths inside the release and the URLs a component names (its manifest entry, else its evidence):
+ * at most MAX_PATHS locations, and every declared artifact (each has its digest).
+ */
 function locationsOf(
   rating: ComponentRating,
   entry: ComponentEntry | undefined,
@@ -365,14 +368,15 @@ function locationsOf(
   const paths: string[] = [];
   const urls: string[] = [];
   for (const location of locations) (isUrl(location) ? urls : paths).push(location);
-  for (const artifact of entry?.artifacts ?? []) paths.push(artifact.path);
   if (!entry) {
     for (const ref of rating.evidence) {
       if (ref.file && !ref.location && !ref.url) paths.push(ref.file);
       if (ref.url && /^https?:\/\//.test(ref.url)) urls.push(ref.url);
     }
   }
-  return { paths: [...new Set(paths)], urls: [...new Set(urls)] };
+  const artifacts = (entry?.artifacts ?? []).map((artifact) => artifact.path);
+  const named = [...new Set(paths)].filter((path) => !artifacts.includes(path)).slice(0, MAX_PATHS);
+  return { paths: [...new Set([...named, ...artifacts])], urls: [...new Set(urls)] };
 }
 
 /** Digests the checker verified (computed or vouched for by the source, and equal to the declared one). */
