@@ -1,7 +1,14 @@
 import { Command, Option } from 'commander';
 import { type CheckReport, type ReleaseFacts, releaseFacts } from '../checker/index.ts';
 import { ApertureError } from '../errors.ts';
-import { renderCycloneDx, renderJson, renderMarkdown, renderSarif, renderText } from '../report/index.ts';
+import {
+  renderCycloneDx,
+  renderJson,
+  renderMarkdown,
+  renderSarif,
+  renderSpdx3,
+  renderText,
+} from '../report/index.ts';
 import { ExitCode } from './exit-code.ts';
 import { type CliIo, wantsColor } from './io.ts';
 import { checkReleases } from './shared/check-releases.ts';
@@ -16,6 +23,8 @@ interface CheckOptions extends GateFlags {
   markdown?: boolean;
   /** `true` for the BOM as the report, a file name to write it beside the report. */
   cyclonedx?: boolean | string;
+  /** `true` for the SPDX 3 document as the report, a file name to write it beside the report. */
+  spdx3?: boolean | string;
   output?: string;
   verbose?: boolean;
   asOf?: string;
@@ -25,12 +34,17 @@ interface CheckOptions extends GateFlags {
 }
 
 /** The report formats of `aperture check`. */
-type Format = 'text' | 'json' | 'sarif' | 'markdown' | 'cyclonedx';
+type Format = 'text' | 'json' | 'sarif' | 'markdown' | 'cyclonedx' | 'spdx3';
 
-const FORMAT_FLAGS = ['json', 'sarif', 'markdown', 'cyclonedx'] as const;
+const FORMAT_FLAGS = ['json', 'sarif', 'markdown', 'cyclonedx', 'spdx3'] as const;
+
+/** The AI-BOM flags: each takes a file to write beside the report, or none to be the report. */
+const BOM_FLAGS = ['cyclonedx', 'spdx3'] as const;
+
+const BOM_NAMES = { cyclonedx: 'CycloneDX AI-BOM', spdx3: 'SPDX 3 AI-BOM' } as const;
 
 function chooseFormat(options: CheckOptions): Format {
-  // `--cyclonedx FILE` writes the BOM beside the report; only a bare `--cyclonedx` makes it the report.
+  // `--cyclonedx FILE` / `--spdx3 FILE` write a BOM beside the report; only a bare flag makes it the report.
   const chosen = FORMAT_FLAGS.filter((flag) => options[flag] === true);
   if (chosen.length > 1) {
     throw new ApertureError(
@@ -50,6 +64,8 @@ function render(
   switch (format) {
     case 'cyclonedx':
       return renderCycloneDx(reports[0]!, { facts: facts[0] });
+    case 'spdx3':
+      return renderSpdx3(reports[0]!, { facts: facts[0] });
     case 'json':
       return renderJson(reports);
     case 'sarif':
@@ -72,6 +88,10 @@ export function checkCommand(io: CliIo): Command {
     .option(
       '--cyclonedx [file]',
       'print a CycloneDX 1.6 ML-BOM (AI-BOM) of the release, or write it to this file beside the report',
+    )
+    .option(
+      '--spdx3 [file]',
+      'print an SPDX 3.0.1 AI and Dataset document of the release, or write it to this file beside the report',
     )
     .option('-o, --output <file>', 'write the report to this file instead of standard output')
     .option('-v, --verbose', 'show every check detail')
@@ -99,6 +119,7 @@ Examples:
   $ aperture check . --sarif --output aperture.sarif      # for GitHub code scanning
   $ aperture check . --markdown --output openness.md       # for a PR comment
   $ aperture check . --cyclonedx bom.cdx.json              # AI-BOM beside the text report
+  $ aperture check . --spdx3 > release.spdx3.json          # SPDX 3 AI-BOM as the report
   $ aperture check hf:org/model https://github.com/org/code --as-one-release
   $ aperture check ./release --no-follow                   # offline: links rated linked, unverified
 
@@ -107,20 +128,25 @@ Exit codes: 0 pass, 1 below the bar (each unmet rule is named), 2 bad usage or u
     )
     .action(async (targets: string[], options: CheckOptions) => {
       const format = chooseFormat(options);
-      const bomFile = typeof options.cyclonedx === 'string' ? options.cyclonedx : undefined;
-      const wantsBom = options.cyclonedx !== undefined && options.cyclonedx !== false;
+      const bomFlags = BOM_FLAGS.filter((flag) => options[flag] !== undefined && options[flag] !== false);
+      const wantsBom = bomFlags.length > 0;
       if (wantsBom && !options.asOneRelease && targets.length > 1) {
         throw new ApertureError(
           'ERR_USAGE',
-          '--cyclonedx describes one release: check one target, or its locations with --as-one-release',
+          `--${bomFlags[0]} describes one release: check one target, or its locations with --as-one-release`,
         );
       }
-      const bomOutput = bomFile === undefined ? undefined : await resolveBomOutput(io, bomFile);
+      const bomOutputs: Array<{ flag: (typeof BOM_FLAGS)[number]; file: string; output: string }> = [];
+      for (const flag of bomFlags) {
+        const file = options[flag];
+        if (typeof file === 'string')
+          bomOutputs.push({ flag, file, output: await resolveBomOutput(io, flag, file) });
+      }
       const asOf = parseAsOf(options.asOf);
       const gate = await gateFromFlags(options);
       const output = await resolveOutput(io, options.output);
       // Machine formats stay pure: no progress bar, no colour, nothing but the document on stdout.
-      const machine = format === 'json' || format === 'sarif' || format === 'cyclonedx';
+      const machine = format !== 'text' && format !== 'markdown';
       const streamText = format === 'text' && !output;
 
       const facts: ReleaseFacts[] = [];
@@ -148,9 +174,9 @@ Exit codes: 0 pass, 1 below the bar (each unmet rule is named), 2 bad usage or u
         }
       }
 
-      if (bomOutput) {
-        await writeOutput(bomOutput, bomFile!, renderCycloneDx(reports[0]!, { facts: facts[0] }));
-        io.stderr.write(`CycloneDX AI-BOM written to ${bomFile}\n`);
+      for (const { flag, file, output: bomOutput } of bomOutputs) {
+        await writeOutput(bomOutput, file, render(flag, reports, facts, options.verbose));
+        io.stderr.write(`${BOM_NAMES[flag]} written to ${file}\n`);
       }
 
       const failed = reports.filter((report) => report.gate && !report.gate.passed);
@@ -167,7 +193,7 @@ Exit codes: 0 pass, 1 below the bar (each unmet rule is named), 2 bad usage or u
     });
 }
 
-async function resolveBomOutput(io: CliIo, file: string): Promise<string> {
-  if (file.trim() === '') throw new ApertureError('ERR_USAGE', '--cyclonedx needs a file name, or none');
+async function resolveBomOutput(io: CliIo, flag: string, file: string): Promise<string> {
+  if (file.trim() === '') throw new ApertureError('ERR_USAGE', `--${flag} needs a file name, or none`);
   return (await resolveOutput(io, file))!;
 }

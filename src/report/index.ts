@@ -17,6 +17,8 @@ export { CYCLONEDX_SPEC_VERSION, MODEL_BOM_REF, renderCycloneDx } from './render
 export { renderJson } from './render-json.ts';
 export { renderMarkdown } from './render-markdown.ts';
 export { renderSarif } from './render-sarif.ts';
+export type { Spdx3Options } from './render-spdx3.ts';
+export { renderSpdx3, SPDX3_CONTEXT, SPDX3_SPEC_VERSION } from './render-spdx3.ts';
 
 export { renderText } from './render-text.ts';
 

@@ -122,6 +122,55 @@ describe('parseAiBom', () => {
     );
   });
 
+  it("reads Aperture's aperture:component and aperture:status from an SPDX 3 extension, and ignores junk there", () => {
+    const properties = (pairs: Array<[string, string]>) => [
+      {
+        type: 'extension_CdxPropertiesExtension',
+        extension_cdxProperty: pairs.map(([name, value]) => ({
+          type: 'extension_CdxPropertyEntry',
+          extension_cdxPropName: name,
+          extension_cdxPropValue: value,
+        })),
+      },
+    ];
+    const document = {
+      ...SPDX3,
+      '@graph': [
+        ...SPDX3['@graph'],
+        {
+          type: 'software_Package',
+          spdxId: 'urn:serve',
+          name: 'serving code',
+          software_primaryPurpose: 'source',
+          extension: properties([
+            ['aperture:component', 'inference-code'],
+            ['aperture:status', 'restricted'],
+          ]),
+        },
+        {
+          type: 'dataset_DatasetPackage',
+          spdxId: 'urn:hub-data',
+          name: 'org/corpus',
+          extension: properties([['aperture:source', 'model card front matter (datasets)']]),
+        },
+        {
+          type: 'software_Package',
+          spdxId: 'urn:junk',
+          name: 'junk',
+          software_primaryPurpose: 'source',
+          extension: ['x', { extension_cdxProperty: 'no' }, { extension_cdxProperty: [null, 7] }],
+        },
+      ],
+    };
+    const parsed = parseAiBom(JSON.stringify(document), 'model.spdx3.json');
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const byName = new Map(parsed.bom.components.map((component) => [component.name, component]));
+    expect(byName.get('serving code')).toMatchObject({ id: 'inference-code', status: 'restricted' });
+    expect(byName.get('org/corpus')?.id).toBeNull();
+    expect(byName.get('junk')).toMatchObject({ id: 'training-code', status: undefined });
+  });
+
   it.each([
     ['not JSON', '{"bomFormat": "CycloneDX",', /is not JSON/],
     ['another format', JSON.stringify({ spdxVersion: 'SPDX-2.3' }), /neither a CycloneDX BOM/],

@@ -371,28 +371,39 @@ function readSpdx3(document: Record<string, unknown>, file: string): ParsedAiBom
   const warnings: string[] = [];
   const digests: AiBom['digests'] = [];
   const components: AiBomComponent[] = [];
-  let model: Record<string, unknown> | undefined;
+  // Aperture's own export names the component each package stands for (`aperture:component`).
+  let model: Record<string, unknown> | undefined = elements.find(
+    (element) => spdxProperty(element, APERTURE_PROPERTIES.component) === 'final-parameters',
+  );
   for (const element of elements) {
     const type = element.type;
     if (type !== 'ai_AIPackage' && type !== 'dataset_DatasetPackage' && type !== 'software_Package') continue;
     const name = text(element.name);
     if (!name) return { ok: false, problem: `is not valid SPDX 3: a ${String(type)} needs a name` };
     const spdxId = text(element.spdxId) ?? '';
-    if (type === 'ai_AIPackage' && baseModel === name) continue;
+    const lineage = spdxProperty(element, 'aperture:lineage');
+    if (type === 'ai_AIPackage' && (baseModel === name || lineage === 'base_model')) {
+      baseModel ??= lineage === 'base_model' ? name : undefined;
+      continue;
+    }
     if (type === 'ai_AIPackage') model ??= element;
     const purpose = text(element.software_primaryPurpose);
-    const id: ComponentId | null =
-      type === 'ai_AIPackage'
-        ? element === model
-          ? 'final-parameters'
-          : 'intermediate-checkpoints'
-        : type === 'dataset_DatasetPackage'
-          ? 'training-datasets'
-          : purpose === 'library' || purpose === 'framework'
-            ? 'supporting-libraries'
-            : purpose === 'source'
-              ? 'training-code'
-              : null;
+    const declared = spdxProperty(element, APERTURE_PROPERTIES.component);
+    const id: ComponentId | null = isComponentId(declared)
+      ? declared
+      : spdxProperty(element, 'aperture:source') !== undefined
+        ? null
+        : type === 'ai_AIPackage'
+          ? element === model
+            ? 'final-parameters'
+            : 'intermediate-checkpoints'
+          : type === 'dataset_DatasetPackage'
+            ? 'training-datasets'
+            : purpose === 'library' || purpose === 'framework'
+              ? 'supporting-libraries'
+              : purpose === 'source'
+                ? 'training-code'
+                : null;
     const paths: string[] = [];
     for (const child of contains.get(spdxId) ?? []) {
       const member = byId.get(child);
@@ -415,9 +426,11 @@ function readSpdx3(document: Record<string, unknown>, file: string): ParsedAiBom
       }
     }
     const download = text(element.software_downloadLocation);
+    const status = spdxProperty(element, APERTURE_PROPERTIES.status);
     components.push({
       id,
       name,
+      status: isStatus(status) ? status : undefined,
       license: licenses.get(spdxId),
       paths,
       urls: download && isUrl(download) ? [download] : [],
@@ -443,6 +456,18 @@ function readSpdx3(document: Record<string, unknown>, file: string): ParsedAiBom
       warnings,
     },
   };
+}
+
+/** A name/value pair of an element's CycloneDX-properties extension (`extension_CdxPropertiesExtension`). */
+function spdxProperty(element: Record<string, unknown>, name: string): string | undefined {
+  if (!Array.isArray(element.extension)) return undefined;
+  for (const extension of element.extension) {
+    if (!isRecord(extension) || !Array.isArray(extension.extension_cdxProperty)) continue;
+    for (const entry of extension.extension_cdxProperty) {
+      if (isRecord(entry) && entry.extension_cdxPropName === name) return text(entry.extension_cdxPropValue);
+    }
+  }
+  return undefined;
 }
 
 function spdxSha256(verifiedUsing: unknown): string | undefined {
