@@ -46,7 +46,7 @@ forEachDialect('migration 0016 of research signals', (ctx) => {
 
     expect((await migrator.migrateTo(BEFORE)).error).toBeUndefined();
     expect(await old.selectFrom('models').select('name').execute()).toEqual([{ name: 'GPT-4' }]);
-    expect((await migrateToLatest(store)).applied).toEqual(['0016-research-signals']);
+    expect((await migrateToLatest(store)).applied).toContain('0016-research-signals');
     await store.close();
   });
 });
