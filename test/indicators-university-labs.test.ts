@@ -115,6 +115,15 @@ if (file === null) {
       expect(computed).toEqual(hand);
     });
 
+    it('gives a category with no compute estimate an unknown compute share, not 0', async () => {
+      const result = await runIndicator(store.db, 'university-labs');
+      const unknown = result.rows.filter((row) => row.modelsWithCompute === 0);
+      expect(unknown.length).toBeGreaterThan(0);
+      for (const row of unknown) expect([row.computeFlop, row.computeShare]).toEqual([null, null]);
+      const known = result.rows.filter((row) => Number(row.modelsWithCompute) > 0);
+      for (const row of known) expect(row.computeShare).not.toBeNull();
+    });
+
     it('leaves out the uncategorised rows the definition names', async () => {
       const [header, ...body] = parseCsvSync(readFileSync(file, 'utf8'), {
         relax_column_count: true,

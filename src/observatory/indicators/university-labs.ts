@@ -69,7 +69,7 @@ export const universityLabs: IndicatorDefinition = {
     definition: [
       'Shares, per year of publication, the models of the catalog whose source says what kind of organisations made them (Epoch AI’s `Organization categorization`: Industry, Academia, Government, Research collective, one entry per organisation, comma-separated) among six categories, and their training compute (`Training compute (FLOP)`) the same way. Stored as `models.organization_kinds`, the distinct kinds of the model’s organisations (migration 0016).',
       '**Counting rule:** each model counts once, in exactly one category, so the shares of a year add up to 1: `academia` when every organisation listed is academic, `industry` when every one is a company, `academia-industry` when academia and industry both appear (a university–company collaboration, whatever else is listed), `government` or `research-collective` when that is the only kind, and `mixed` for any other combination (e.g. academia with government, industry with a research collective) or a term outside Epoch’s four. Academia’s whole involvement is `academia` + `academia-industry` (+ the part of `mixed` with academia); academia-only and collaborations are kept apart because they tell different stories about university labs.',
-      '**Shares:** `modelShare` = models of the category / models of the year with a categorisation (`yearModels`). `computeShare` = summed training compute of the category / summed training compute of the year’s categorised models whose compute is known; models without a compute estimate count for `modelShare` only (`modelsWithCompute` says how many have one). Models without any categorisation, or without a date, are left out of both (13 of the 884 rows of Epoch’s December 2024 export have no categorisation). `computeFlop` is rounded to 6 significant digits.',
+      '**Shares:** `modelShare` = models of the category / models of the year with a categorisation (`yearModels`). `computeShare` = summed training compute of the category / summed training compute of the year’s categorised models whose compute is known; models without a compute estimate count for `modelShare` only (`modelsWithCompute` says how many have one), and a category with no compute estimate at all has no `computeShare` (unknown, not 0). Models without any categorisation, or without a date, are left out of both (13 of the 884 rows of Epoch’s December 2024 export have no categorisation). `computeFlop` is rounded to 6 significant digits.',
       '**Empty until** a source that lists organisation kinds is imported: `aperture import epoch FILE` (models imported before migration 0016 count once their source is imported again). Epoch’s notable-models list is a selection (by citations, state of the art, historical significance), not a census, so a share here is a share of notable models.',
     ].join('\n\n'),
   },
@@ -134,7 +134,6 @@ export const universityLabs: IndicatorDefinition = {
       const tallies = [...categories.values()];
       const yearModels = tallies.reduce((sum, tally) => sum + tally.models, 0);
       const yearFlop = tallies.reduce((sum, tally) => sum + tally.flop, 0);
-      const anyCompute = tallies.some((tally) => tally.withCompute > 0);
       return [...categories].map(([category, tally]) => ({
         year: y,
         category,
@@ -143,7 +142,8 @@ export const universityLabs: IndicatorDefinition = {
         yearModels,
         modelsWithCompute: tally.withCompute,
         computeFlop: tally.withCompute > 0 ? flopFigure(tally.flop) : null,
-        computeShare: anyCompute && yearFlop > 0 ? roundTo(tally.flop / yearFlop) : null,
+        // A category none of whose models has a compute estimate has an unknown share, not 0.
+        computeShare: tally.withCompute > 0 && yearFlop > 0 ? roundTo(tally.flop / yearFlop) : null,
       }));
     });
     const order = new Map(LAB_CATEGORIES.map((category, index) => [category, index]));
