@@ -10,7 +10,7 @@ import {
   YAxis,
 } from 'recharts';
 import { formatTick, formatTooltipValue } from '../format.ts';
-import { type ChartData, hasFractionalValues, seriesColour } from './chart-data.ts';
+import { type ChartData, hasFractionalValues, isShareScale, seriesColour } from './chart-data.ts';
 import { EmptyPeriodMarks, PartialPeriodMark } from './period-marks.tsx';
 
 /** Props of BarChart. */
@@ -61,6 +61,7 @@ export function BarChart({ data, stacked = false, height = 320, yLabel }: BarCha
           tickFormatter={formatTick}
           width={56}
           allowDecimals={hasFractionalValues(data)}
+          domain={isShareScale(data, stacked) && hasFractionalValues(data) ? [0, 1] : undefined}
           tick={{ fontSize: 12 }}
           label={
             yLabel

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IndicatorChart, IndicatorColumn } from '../../../src/spec/api/index.ts';
 import {
   hasFractionalValues,
+  isShareScale,
   MAX_SERIES_PER_CHART,
   onlySeries,
   PALETTE,
@@ -174,5 +175,15 @@ describe('hasFractionalValues', () => {
         ],
       }),
     ).toBe(false);
+  });
+});
+
+describe('isShareScale', () => {
+  const base = { x: 'year', series: ['a', 'b'], labels: {} };
+  it('holds for shares whose stacks stay within 1, not for counts', () => {
+    expect(isShareScale({ ...base, points: [{ year: '2023', a: 0.6, b: 0.4 }] }, true)).toBe(true);
+    expect(isShareScale({ ...base, points: [{ year: '2023', a: 0.6, b: 0.6 }] }, true)).toBe(false);
+    expect(isShareScale({ ...base, points: [{ year: '2023', a: 0.6, b: 0.6 }] }, false)).toBe(true);
+    expect(isShareScale({ ...base, points: [{ year: '2023', a: 3, b: null }] }, false)).toBe(false);
   });
 });

@@ -258,3 +258,15 @@ export function hasFractionalValues(data: ChartData): boolean {
     }),
   );
 }
+
+/**
+ * Whether every drawn value, and every stack of them, lies within 0–1 (shares): the y axis then runs
+ * 0 to 1 rather than to a rounded-up 1.2.
+ */
+export function isShareScale(data: ChartData, stacked: boolean): boolean {
+  return data.points.every((point) => {
+    const values = data.series.map((key) => point[key]).filter((value) => typeof value === 'number');
+    const top = stacked ? values.reduce((sum, value) => sum + value, 0) : Math.max(0, ...values);
+    return values.every((value) => value >= 0) && top <= 1.001;
+  });
+}

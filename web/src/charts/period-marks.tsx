@@ -3,6 +3,8 @@ import type { ChartData } from './chart-data.ts';
 
 /** Past this many empty periods the axis only marks them with a line: labels would overlap. */
 const MAX_LABELLED_EMPTY_PERIODS = 12;
+/** On an axis of more periods than this, labels overlap even when few: the note under the chart names them. */
+const MAX_PERIODS_FOR_LABELS = 24;
 
 /**
  * Marks for the empty periods of a time axis: a faint dashed line labelled "no data" at each, so an
@@ -10,7 +12,7 @@ const MAX_LABELLED_EMPTY_PERIODS = 12;
  */
 export function EmptyPeriodMarks({ data }: { data: ChartData }) {
   const empty = data.emptyX ?? [];
-  const labelled = empty.length <= MAX_LABELLED_EMPTY_PERIODS;
+  const labelled = empty.length <= MAX_LABELLED_EMPTY_PERIODS && data.points.length <= MAX_PERIODS_FOR_LABELS;
   return empty.map((x) => (
     <ReferenceLine
       key={`empty-${x}`}

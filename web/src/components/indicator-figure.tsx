@@ -105,7 +105,11 @@ export function IndicatorFigure({
         )}
       </div>
       <figcaption>
-        {summary && <span>{summary} </span>}
+        {summary && (
+          <span>
+            <InlineMarkdown text={summary} />{' '}
+          </span>
+        )}
         <span>
           {linkToPage ? (
             <Link to={`/indicators/${encodeURIComponent(result.name)}`}>Definition and full table</Link>

@@ -2,7 +2,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { api } from '../api-client.ts';
 import { AsyncView } from '../components/async-view.tsx';
 import { IndicatorFigure } from '../components/indicator-figure.tsx';
-import { MarkdownText } from '../components/markdown-text.tsx';
+import { InlineMarkdown, MarkdownText } from '../components/markdown-text.tsx';
 import { PageTitle } from '../components/page-title.tsx';
 import { humanize } from '../format.ts';
 import { indicatorCatalog } from '../indicator-catalog.ts';
@@ -39,7 +39,11 @@ export default function IndicatorPage() {
               {result.definition ? (
                 <MarkdownText text={result.definition} />
               ) : (
-                <p>{info?.summary ?? 'See docs/indicators.md for the definition of this indicator.'}</p>
+                <p>
+                  <InlineMarkdown
+                    text={info?.summary ?? 'See docs/indicators.md for the definition of this indicator.'}
+                  />
+                </p>
               )}
               <h3>Columns</h3>
               <dl>
