@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { Enums, Models, Serialize, Spec } from '@cyclonedx/cyclonedx-library';
-import parseSpdx from 'spdx-expression-parse';
 import { type CheckReport, type ReleaseFacts, toolVersion } from '../checker/index.ts';
 import type { ComponentRating } from '../profile/index.ts';
 import {
@@ -11,6 +10,10 @@ import {
   APERTURE_PROPERTIES as P,
 } from '../spec/index.ts';
 import { isUrl } from '../util/index.ts';
+import { hubUrl } from './hub-url.ts';
+import { isSpdxExpression } from './is-spdx-expression.ts';
+import { componentProperties, profileProperties } from './profile-properties.ts';
+import { verifiedDigests } from './verified-digests.ts';
 
 /** The CycloneDX version Aperture writes. */
 export const CYCLONEDX_SPEC_VERSION = '1.6';
@@ -78,7 +81,8 @@ export function renderCycloneDx(report: CheckReport, options: CycloneDxOptions =
     model.supplier = new Models.OrganizationalEntity({ name: profile.model.organization });
   }
   if (weights) describeComponent(model, weights, manifest?.components['final-parameters'], verified);
-  addProfileProperties(model, report);
+  for (const [name, value] of profileProperties(report))
+    model.properties.add(new Models.Property(name, value));
   if (profile.source.url) {
     model.externalReferences.add(
       new Models.ExternalReference(profile.source.url, Enums.ExternalReferenceType.Distribution),
@@ -145,16 +149,6 @@ export function renderCycloneDx(report: CheckReport, options: CycloneDxOptions =
   return `${JSON.stringify(orderKeys(normalized), null, 2)}\n`;
 }
 
-/** Digests the checker verified (computed or vouched for by the source, and equal to the declared one). */
-function verifiedDigests(report: CheckReport): Map<string, string> {
-  const digests = new Map<string, string>();
-  for (const outcome of report.checksums) {
-    if (outcome.actual !== null && outcome.actual === outcome.expected)
-      digests.set(outcome.path, outcome.actual);
-  }
-  return digests;
-}
-
 /** Licenses, hashes, paths and the rating of one release-pack component on its CycloneDX component. */
 function describeComponent(
   component: Models.Component,
@@ -165,12 +159,8 @@ function describeComponent(
   const license = licenseOf(rating);
   if (license) component.licenses.add(license);
   if (entry?.note) component.description ??= entry.note;
-  component.properties.add(new Models.Property(P.component, rating.id));
-  component.properties.add(new Models.Property(P.status, rating.status));
-  component.properties.add(new Models.Property(P.rating, rating.rating));
-  component.properties.add(new Models.Property(P.inferred, String(rating.inferred)));
-  component.properties.add(new Models.Property(P.licenseClass, rating.license.class));
-  if (rating.verification) component.properties.add(new Models.Property(P.verification, rating.verification));
+  for (const [name, value] of componentProperties(rating))
+    component.properties.add(new Models.Property(name, value));
 
   const locations =
     entry?.location === undefined ? [] : Array.isArray(entry.location) ? entry.location : [entry.location];
@@ -221,41 +211,11 @@ function licenseOf(rating: ComponentRating): Models.License | undefined {
   return named;
 }
 
-function isSpdxExpression(text: string): boolean {
-  try {
-    parseSpdx(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function hubReference(name: string, kind: 'models' | 'datasets'): Models.ExternalReferenceRepository {
   const references = new Models.ExternalReferenceRepository();
-  if (/^[\w.-]+\/[\w.-]+$/.test(name)) {
-    const path = kind === 'datasets' ? `datasets/${name}` : name;
-    references.add(
-      new Models.ExternalReference(
-        `https://huggingface.co/${path}`,
-        Enums.ExternalReferenceType.Distribution,
-      ),
-    );
-  }
+  const url = hubUrl(name, kind);
+  if (url) references.add(new Models.ExternalReference(url, Enums.ExternalReferenceType.Distribution));
   return references;
-}
-
-/** The openness profile as `aperture:` properties on the model (docs/interop.md). */
-function addProfileProperties(model: Models.Component, report: CheckReport): void {
-  const profile = report.profile;
-  const add = (name: string, value: string) => model.properties.add(new Models.Property(name, value));
-  add(P.score, String(profile.score));
-  add(P.mofClass, profile.mof.class ?? 'none');
-  add(P.osaid, profile.osaid.verdict);
-  add(P.completeness, String(profile.completeness.percent));
-  add(P.asOf, profile.asOf);
-  add(P.openWashing, profile.openWashing === null ? 'not-claimed' : String(profile.openWashing.flagged));
-  if (profile.openWashing) add(P.openWashingReason, profile.openWashing.reason);
-  for (const rating of profile.components) add(P.componentRating, `${rating.id}=${rating.rating}`);
 }
 
 /** The CycloneDX `modelCard` of the model: parameters (task, datasets), metrics and considerations. */

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import parseSpdx from 'spdx-expression-parse';
 import { type CheckReport, type ReleaseFacts, toolVersion } from '../checker/index.ts';
 import type { ComponentRating } from '../profile/index.ts';
 import {
@@ -9,6 +8,10 @@ import {
   APERTURE_PROPERTIES as P,
 } from '../spec/index.ts';
 import { isUrl } from '../util/index.ts';
+import { hubUrl } from './hub-url.ts';
+import { isSpdxExpression } from './is-spdx-expression.ts';
+import { componentProperties, profileProperties } from './profile-properties.ts';
+import { verifiedDigests } from './verified-digests.ts';
 
 /** The SPDX version Aperture writes. */
 export const SPDX3_SPEC_VERSION = '3.0.1';
@@ -379,16 +382,6 @@ function locationsOf(
   return { paths: [...new Set([...named, ...artifacts])], urls: [...new Set(urls)] };
 }
 
-/** Digests the checker verified (computed or vouched for by the source, and equal to the declared one). */
-function verifiedDigests(report: CheckReport): Map<string, string> {
-  const digests = new Map<string, string>();
-  for (const outcome of report.checksums) {
-    if (outcome.actual !== null && outcome.actual === outcome.expected)
-      digests.set(outcome.path, outcome.actual);
-  }
-  return digests;
-}
-
 function hash(sha256: string): Json {
   return { type: 'Hash', algorithm: 'sha256', hashValue: sha256 };
 }
@@ -403,35 +396,6 @@ function properties(pairs: ReadonlyArray<readonly [string, string]>): Json {
       extension_cdxPropValue: value,
     })),
   };
-}
-
-/** The `aperture:` properties of one component, as the CycloneDX export writes them. */
-function componentProperties(rating: ComponentRating): Array<[string, string]> {
-  const pairs: Array<[string, string]> = [
-    [P.component, rating.id],
-    [P.status, rating.status],
-    [P.rating, rating.rating],
-    [P.inferred, String(rating.inferred)],
-    [P.licenseClass, rating.license.class],
-  ];
-  if (rating.verification) pairs.push([P.verification, rating.verification]);
-  return pairs;
-}
-
-/** The openness profile as `aperture:` properties on the model (docs/interop.md). */
-function profileProperties(report: CheckReport): Array<[string, string]> {
-  const profile = report.profile;
-  const pairs: Array<[string, string]> = [
-    [P.score, String(profile.score)],
-    [P.mofClass, profile.mof.class ?? 'none'],
-    [P.osaid, profile.osaid.verdict],
-    [P.completeness, String(profile.completeness.percent)],
-    [P.asOf, profile.asOf],
-    [P.openWashing, profile.openWashing === null ? 'not-claimed' : String(profile.openWashing.flagged)],
-  ];
-  if (profile.openWashing) pairs.push([P.openWashingReason, profile.openWashing.reason]);
-  for (const rating of profile.components) pairs.push([P.componentRating, `${rating.id}=${rating.rating}`]);
-  return pairs;
 }
 
 /** The openness profile in words, for readers that show annotations and know no extension. */
@@ -480,20 +444,6 @@ function licenseRef(text: string): string {
     .replace(/[^A-Za-z0-9.-]+/g, '-')
     .replace(/^-+|-+$/g, '');
   return `LicenseRef-${id || 'unnamed'}`;
-}
-
-function isSpdxExpression(text: string): boolean {
-  try {
-    parseSpdx(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function hubUrl(name: string, kind: 'models' | 'datasets'): string | undefined {
-  if (!/^[\w.-]+\/[\w.-]+$/.test(name)) return undefined;
-  return `https://huggingface.co/${kind === 'datasets' ? `datasets/${name}` : name}`;
 }
 
 /** A readable, IRI-safe piece of an id. */
