@@ -3,14 +3,13 @@ import path from 'node:path';
 import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
 import { describe, expect, it } from 'vitest';
 import {
-  HOSTILE_PACK,
-  INVALID_MANIFEST_PACK,
   MIXED_PACK,
+  NAMED_PACKS,
   OPEN_PACK,
   openWashedReport,
   reportOf,
-  TRULY_OPEN_PACK,
 } from '../../test/fixtures/report-packs.ts';
+import { DECLARED_WEIGHTS_DIGEST, weightsDigestReport } from '../../test/support/weights-digest-report.ts';
 import { type CheckReport, checkReleaseWithEvidence, releaseFacts } from '../checker/index.ts';
 import { MODEL_BOM_REF, renderCycloneDx } from './render-cyclonedx.ts';
 
@@ -68,20 +67,19 @@ describe('renderCycloneDx', () => {
     expect(await validator.validate(JSON.stringify(bom))).not.toBeNull();
   });
 
-  it.each([
-    ['OPEN_PACK', OPEN_PACK],
-    ['MIXED_PACK', MIXED_PACK],
-    ['INVALID_MANIFEST_PACK', INVALID_MANIFEST_PACK],
-    ['HOSTILE_PACK', HOSTILE_PACK],
-    ['TRULY_OPEN_PACK', TRULY_OPEN_PACK],
-  ])('writes a BOM of %s that the official CycloneDX 1.6 schema accepts', async (_name, files) => {
-    const report = await reportOf(files);
-    const bom = await validBom(renderCycloneDx(report, { now: FIXED }));
-    expect(bom.bomFormat).toBe('CycloneDX');
-    expect(bom.specVersion).toBe('1.6');
-    expect(property(model(bom), 'aperture:score')).toEqual([String(report.profile.score)]);
-    expect(property(model(bom), 'aperture:component-rating')).toHaveLength(report.profile.components.length);
-  });
+  it.each(NAMED_PACKS)(
+    'writes a BOM of %s that the official CycloneDX 1.6 schema accepts',
+    async (_name, files) => {
+      const report = await reportOf(files);
+      const bom = await validBom(renderCycloneDx(report, { now: FIXED }));
+      expect(bom.bomFormat).toBe('CycloneDX');
+      expect(bom.specVersion).toBe('1.6');
+      expect(property(model(bom), 'aperture:score')).toEqual([String(report.profile.score)]);
+      expect(property(model(bom), 'aperture:component-rating')).toHaveLength(
+        report.profile.components.length,
+      );
+    },
+  );
 
   it('names a catalogued AI license that is not SPDX by name, and keeps SPDX ones as expressions', async () => {
     const bom = await validBom(renderCycloneDx(await reportOf(MIXED_PACK), { now: FIXED }));
@@ -113,49 +111,11 @@ describe('renderCycloneDx', () => {
 
   it('puts a hash only where the checker verified the digest', async () => {
     const report: CheckReport = await reportOf(OPEN_PACK);
-    const lying: CheckReport = {
-      ...report,
-      manifest:
-        report.manifest.state === 'valid'
-          ? {
-              ...report.manifest,
-              value: {
-                ...report.manifest.value,
-                components: {
-                  ...report.manifest.value.components,
-                  'final-parameters': {
-                    status: 'released',
-                    location: 'weights/model.safetensors',
-                    license: 'Apache-2.0',
-                    sha256: 'a'.repeat(64),
-                  },
-                },
-              },
-            }
-          : report.manifest,
-      checksums: [
-        {
-          path: 'weights/model.safetensors',
-          expected: 'a'.repeat(64),
-          actual: 'b'.repeat(64),
-          method: 'computed',
-        },
-      ],
-    };
+    const lying = weightsDigestReport(report, 'b'.repeat(64));
     expect(model(await validBom(renderCycloneDx(lying, { now: FIXED }))).hashes).toBeUndefined();
-    const honest: CheckReport = {
-      ...lying,
-      checksums: [
-        {
-          path: 'weights/model.safetensors',
-          expected: 'a'.repeat(64),
-          actual: 'a'.repeat(64),
-          method: 'computed',
-        },
-      ],
-    };
+    const honest = weightsDigestReport(report, DECLARED_WEIGHTS_DIGEST);
     expect(model(await validBom(renderCycloneDx(honest, { now: FIXED }))).hashes).toEqual([
-      { alg: 'SHA-256', content: 'a'.repeat(64) },
+      { alg: 'SHA-256', content: DECLARED_WEIGHTS_DIGEST },
     ]);
   });
 });

@@ -2,15 +2,14 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  HOSTILE_PACK,
-  INVALID_MANIFEST_PACK,
   MIXED_PACK,
+  NAMED_PACKS,
   OPEN_PACK,
   openWashedReport,
   reportOf,
-  TRULY_OPEN_PACK,
 } from '../../test/fixtures/report-packs.ts';
 import { spdx3Errors } from '../../test/support/spdx3-validator.ts';
+import { DECLARED_WEIGHTS_DIGEST, weightsDigestReport } from '../../test/support/weights-digest-report.ts';
 import { type CheckReport, checkReleaseWithEvidence, releaseFacts } from '../checker/index.ts';
 import { renderSpdx3, SPDX3_CONTEXT } from './render-spdx3.ts';
 
@@ -87,35 +86,32 @@ describe('renderSpdx3', () => {
     expect(spdx3Errors(unknownField)).not.toEqual([]);
   });
 
-  it.each([
-    ['OPEN_PACK', OPEN_PACK],
-    ['MIXED_PACK', MIXED_PACK],
-    ['INVALID_MANIFEST_PACK', INVALID_MANIFEST_PACK],
-    ['HOSTILE_PACK', HOSTILE_PACK],
-    ['TRULY_OPEN_PACK', TRULY_OPEN_PACK],
-  ])('writes a document of %s that the SPDX 3.0.1 JSON schema accepts', async (_name, files) => {
-    const report = await reportOf(files);
-    const document = validDocument(renderSpdx3(report, { now: FIXED }));
-    expect(document['@context']).toBe(SPDX3_CONTEXT);
-    const creation = document['@graph'][0]!;
-    expect(creation).toMatchObject({
-      type: 'CreationInfo',
-      specVersion: '3.0.1',
-      created: '2025-06-01T12:00:00Z',
-    });
-    expect(byId(document, (creation.createdBy as string[])[0]!)).toMatchObject({
-      type: 'SoftwareAgent',
-      name: 'aperture',
-    });
-    const spdxDocument = document['@graph'].find((element) => element.type === 'SpdxDocument')!;
-    expect(spdxDocument.rootElement).toEqual([model(document).spdxId]);
-    expect(property(model(document), 'aperture:score')).toEqual([String(report.profile.score)]);
-    expect(property(model(document), 'aperture:component-rating')).toHaveLength(
-      report.profile.components.length,
-    );
-    const ids = document['@graph'].map((element) => element.spdxId).filter(Boolean);
-    expect(new Set(ids).size).toBe(ids.length);
-  });
+  it.each(NAMED_PACKS)(
+    'writes a document of %s that the SPDX 3.0.1 JSON schema accepts',
+    async (_name, files) => {
+      const report = await reportOf(files);
+      const document = validDocument(renderSpdx3(report, { now: FIXED }));
+      expect(document['@context']).toBe(SPDX3_CONTEXT);
+      const creation = document['@graph'][0]!;
+      expect(creation).toMatchObject({
+        type: 'CreationInfo',
+        specVersion: '3.0.1',
+        created: '2025-06-01T12:00:00Z',
+      });
+      expect(byId(document, (creation.createdBy as string[])[0]!)).toMatchObject({
+        type: 'SoftwareAgent',
+        name: 'aperture',
+      });
+      const spdxDocument = document['@graph'].find((element) => element.type === 'SpdxDocument')!;
+      expect(spdxDocument.rootElement).toEqual([model(document).spdxId]);
+      expect(property(model(document), 'aperture:score')).toEqual([String(report.profile.score)]);
+      expect(property(model(document), 'aperture:component-rating')).toHaveLength(
+        report.profile.components.length,
+      );
+      const ids = document['@graph'].map((element) => element.spdxId).filter(Boolean);
+      expect(new Set(ids).size).toBe(ids.length);
+    },
+  );
 
   it('keeps SPDX licenses as expressions and names a catalogued AI license as a LicenseRef with its link', async () => {
     const document = validDocument(renderSpdx3(await reportOf(MIXED_PACK), { now: FIXED }));
@@ -158,36 +154,14 @@ describe('renderSpdx3', () => {
 
   it('puts a hash only where the checker verified the digest', async () => {
     const report: CheckReport = await reportOf(OPEN_PACK);
-    const withDigest = (actual: string): CheckReport => ({
-      ...report,
-      manifest:
-        report.manifest.state === 'valid'
-          ? {
-              ...report.manifest,
-              value: {
-                ...report.manifest.value,
-                components: {
-                  ...report.manifest.value.components,
-                  'final-parameters': {
-                    status: 'released',
-                    location: 'weights/model.safetensors',
-                    license: 'Apache-2.0',
-                    sha256: 'a'.repeat(64),
-                  },
-                },
-              },
-            }
-          : report.manifest,
-      checksums: [
-        { path: 'weights/model.safetensors', expected: 'a'.repeat(64), actual, method: 'computed' },
-      ],
-    });
     const hashes = (document: Spdx3Document) =>
       document['@graph'].flatMap((element) => (element.verifiedUsing ?? []) as unknown[]);
-    const lying = validDocument(renderSpdx3(withDigest('b'.repeat(64)), { now: FIXED }));
+    const lying = validDocument(renderSpdx3(weightsDigestReport(report, 'b'.repeat(64)), { now: FIXED }));
     expect(hashes(lying)).toEqual([]);
-    const honest = validDocument(renderSpdx3(withDigest('a'.repeat(64)), { now: FIXED }));
-    const sha = { type: 'Hash', algorithm: 'sha256', hashValue: 'a'.repeat(64) };
+    const honest = validDocument(
+      renderSpdx3(weightsDigestReport(report, DECLARED_WEIGHTS_DIGEST), { now: FIXED }),
+    );
+    const sha = { type: 'Hash', algorithm: 'sha256', hashValue: DECLARED_WEIGHTS_DIGEST };
     expect(model(honest).verifiedUsing).toEqual([sha]);
     const [file] = related(honest, model(honest).spdxId!, 'contains');
     expect(byId(honest, file!)).toMatchObject({
