@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import {
   IMPORTERS,
   type ImportProgress,
@@ -11,15 +11,10 @@ import { migrateToLatest, openDatabase } from '../store/index.ts';
 import { OVERRIDES_OPTION_HELP, overridesPath } from './catalog/overrides-option.ts';
 import { type CliIo, wantsColor } from './io.ts';
 import { interruptedRunNote } from './shared/interrupted-run-note.ts';
+import { positiveInteger } from './shared/positive-integer.ts';
 
 /** Rejected rows the text summary shows (--json and the rejected_rows table have them all). */
 const SHOWN_REJECTIONS = 20;
-
-function positiveInteger(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('must be a positive integer');
-  return number;
-}
 
 interface ImportOptions {
   db?: string;

@@ -1,18 +1,13 @@
 import Table from 'cli-table3';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import pc from 'picocolors';
 import { listImportRuns, markInterruptedImportRuns } from '../observatory/index.ts';
 import type { ImportRunStatus, ImportRunSummary } from '../spec/index.ts';
 import { type CliIo, wantsColor } from './io.ts';
 import { DB_OPTION_HELP } from './shared/db-option.ts';
 import { interruptedRunNote } from './shared/interrupted-run-note.ts';
+import { positiveInteger } from './shared/positive-integer.ts';
 import { withStore } from './shared/with-store.ts';
-
-function positiveInteger(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('must be a positive integer');
-  return number;
-}
 
 /** How each status looks on a terminal; the word alone carries the meaning. */
 const STATUS_COLORS: Record<ImportRunStatus, (text: string) => string> = {

@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import pc from 'picocolors';
 import { ApertureError } from '../errors.ts';
 import {
@@ -13,6 +13,7 @@ import {
 import { allowedHostsFromEnv } from '../util/index.ts';
 import { type CliIo, wantsColor } from './io.ts';
 import { DB_OPTION_HELP } from './shared/db-option.ts';
+import { positiveInteger } from './shared/positive-integer.ts';
 import { withStore } from './shared/with-store.ts';
 
 interface SyncOptions {
@@ -20,12 +21,6 @@ interface SyncOptions {
   json?: boolean;
   maxBytes?: number;
   timeout?: number;
-}
-
-function positiveInteger(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('must be a positive integer');
-  return number;
 }
 
 /** One line per source: its outcome, counts or reason. */

@@ -1,17 +1,12 @@
 import Table from 'cli-table3';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import pc from 'picocolors';
 import { listMatches } from '../../observatory/index.ts';
 import type { EntityMatch } from '../../spec/index.ts';
 import { type CliIo, wantsColor } from '../io.ts';
 import { DB_OPTION_HELP } from '../shared/db-option.ts';
+import { positiveInteger } from '../shared/positive-integer.ts';
 import { withStore } from '../shared/with-store.ts';
-
-function positiveInteger(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('must be a positive integer');
-  return number;
-}
 
 const STATUS_COLORS: Record<EntityMatch['status'], (text: string) => string> = {
   accepted: pc.green,
