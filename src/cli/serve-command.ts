@@ -13,6 +13,7 @@ import { migrateToLatest, openDatabase } from '../store/index.ts';
 import type { CliIo } from './io.ts';
 import { DB_OPTION_HELP } from './shared/db-option.ts';
 import { interruptedRunNote } from './shared/interrupted-run-note.ts';
+import { untilSignal } from './shared/until-signal.ts';
 import { startServeWatch } from './watch/serve-watch.ts';
 
 interface ServeOptions {
@@ -28,19 +29,6 @@ interface ServeOptions {
 export interface ServeHooks {
   /** Resolves when the server should stop; SIGINT or SIGTERM by default. */
   waitForShutdown(url: string): Promise<void>;
-}
-
-/** Waits for SIGINT or SIGTERM, then removes its listeners. */
-function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
 }
 
 /** One line on what the snapshot load did: the sources loaded with their counts, or that all were in place. */

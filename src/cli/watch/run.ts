@@ -14,6 +14,7 @@ import { ExitCode } from '../exit-code.ts';
 import type { CliIo } from '../io.ts';
 import { DB_OPTION_HELP } from '../shared/db-option.ts';
 import { followLinksOption } from '../shared/follow-links-option.ts';
+import { untilSignal } from '../shared/until-signal.ts';
 import { withStore } from '../shared/with-store.ts';
 import { parseHookTimeout, releaseLine, renderDeliveries, renderWatchRun } from './watch-text.ts';
 
@@ -119,15 +120,7 @@ Exit codes: 0 done, 2 bad usage, 3 a watched author's listing could not be read 
                 `aperture: ${loop === 'watch' ? 'watch run' : 'webhook delivery'} failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`,
               ),
           });
-          await new Promise<void>((resolve) => {
-            const stop = () => {
-              process.off('SIGINT', stop);
-              process.off('SIGTERM', stop);
-              resolve();
-            };
-            process.once('SIGINT', stop);
-            process.once('SIGTERM', stop);
-          });
+          await untilSignal();
           await schedule.stop();
         });
         return;
