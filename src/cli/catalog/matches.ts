@@ -18,6 +18,11 @@ function reasonsText(match: EntityMatch): string {
   return match.reasons.map((reason) => `${reason.rule}: ${reason.detail}`).join('\n');
 }
 
+/** The cells the table and the lines both start with: id, kind, relation, left, right, confidence. */
+function matchCells(match: EntityMatch): Array<string | number> {
+  return [match.id, match.kind, match.relation, match.left, match.right, match.confidence.toFixed(2)];
+}
+
 function renderTable(items: EntityMatch[], color: boolean): string {
   const table = new Table({
     head: ['Id', 'Kind', 'Relation', 'Left', 'Right', 'Confidence', 'Status', 'Reasons'],
@@ -28,12 +33,7 @@ function renderTable(items: EntityMatch[], color: boolean): string {
   for (const match of items) {
     const status = match.decidedBy === 'override' ? `${match.status} (override)` : match.status;
     table.push([
-      match.id,
-      match.kind,
-      match.relation,
-      match.left,
-      match.right,
-      match.confidence.toFixed(2),
+      ...matchCells(match),
       color ? STATUS_COLORS[match.status](status) : status,
       reasonsText(match),
     ]);
@@ -46,12 +46,7 @@ function renderLines(items: EntityMatch[]): string {
   return items
     .map((match) =>
       [
-        match.id,
-        match.kind,
-        match.relation,
-        match.left,
-        match.right,
-        match.confidence.toFixed(2),
+        ...matchCells(match),
         match.status,
         match.decidedBy,
         match.reasons.map((reason) => reason.rule).join(','),
