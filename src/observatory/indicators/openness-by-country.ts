@@ -4,8 +4,13 @@ import type { Database } from '../../store/index.ts';
 import { sourceParameter, YEAR_PARAMETERS } from './common-parameters.ts';
 import type { IndicatorDefinition, IndicatorParams, IndicatorRow } from './indicator-definition.ts';
 import { textParameter } from './indicator-parameter.ts';
-import { roundTo, sortRows, toCount, toNumber } from './indicator-values.ts';
-import { OPENNESS_BUCKETS, OPENNESS_COLUMNS, OPENNESS_STATISTICS_TEXT } from './openness-distribution.ts';
+import { sortRows } from './indicator-values.ts';
+import {
+  OPENNESS_BUCKETS,
+  OPENNESS_COLUMNS,
+  OPENNESS_STATISTICS_TEXT,
+  opennessStatistics,
+} from './openness-distribution.ts';
 
 /** Which ratings are summarised: Aperture's checker score, or an expert scheme's score. */
 const RATINGS = ['aperture', 'mof', 'osai'] as const;
@@ -58,20 +63,13 @@ async function opennessByCountryRows(db: Kysely<Database>, params: IndicatorPara
     group by year, country`;
   const { rows } = await query.execute(db);
   return sortRows(
-    rows.map((record) => {
-      const models = toCount(record.models);
-      const total = toNumber(record.total) ?? 0;
-      const out: IndicatorRow = {
+    rows.map(
+      (record): IndicatorRow => ({
         year: record.year === null || record.year === undefined ? null : Number(record.year),
         country: (record.country as string | null) ?? null,
-        models,
-        mean: models === 0 ? null : roundTo(total / models, 2),
-        min: toNumber(record.min),
-        max: toNumber(record.max),
-      };
-      for (const bucket of OPENNESS_BUCKETS) out[bucket.column] = toCount(record[bucket.column]);
-      return out;
-    }),
+        ...opennessStatistics(record),
+      }),
+    ),
     ['year', 'country'],
   );
 }

@@ -72,19 +72,34 @@ export async function opennessDistribution(
   return sortRows(
     rows.map((row) => {
       const record = row as Record<string, unknown>;
-      const models = toCount(record.models);
-      const total = toNumber(record.total) ?? 0;
-      const out: IndicatorRow = {
+      return {
         year: record.year === null ? null : Number(record.year),
         [groupName]: (record.grp as string | null) ?? null,
-        models,
-        mean: models === 0 ? null : roundTo(total / models, 2),
-        min: toNumber(record.min),
-        max: toNumber(record.max),
+        ...opennessStatistics(record),
       };
-      for (const bucket of OPENNESS_BUCKETS) out[bucket.column] = toCount(record[bucket.column]);
-      return out;
     }),
     ['year', groupName],
   );
+}
+
+/**
+ * The statistics columns (OPENNESS_COLUMNS) of one grouped row as the query returns it (`models`,
+ * `total`, `min`, `max` and one count per bucket, numbers or numeric strings by dialect): counts as
+ * integers, the mean rounded to 2 decimals after the query, null where no model has a score.
+ *
+ * @example
+ * opennessStatistics({ models: '2', total: 90, min: 40, max: 50, score0to24: 0, score25to49: 1, score50to74: 1, score75to100: 0 });
+ * // { models: 2, mean: 45, min: 40, max: 50, score0to24: 0, score25to49: 1, score50to74: 1, score75to100: 0 }
+ */
+export function opennessStatistics(record: Readonly<Record<string, unknown>>): IndicatorRow {
+  const models = toCount(record.models);
+  const total = toNumber(record.total) ?? 0;
+  const statistics: IndicatorRow = {
+    models,
+    mean: models === 0 ? null : roundTo(total / models, 2),
+    min: toNumber(record.min),
+    max: toNumber(record.max),
+  };
+  for (const bucket of OPENNESS_BUCKETS) statistics[bucket.column] = toCount(record[bucket.column]);
+  return statistics;
 }
