@@ -76,11 +76,12 @@ export const chineseBaselines: IndicatorDefinition = {
       if (typeof params.to === 'number') conditions.push(sql`${sql.ref(column)} <= ${params.to}`);
       return sql<boolean>`(${sql.join(conditions, sql` and `)})`;
     };
+    // Each mention with its work, for the three counts over mentions.
+    const mentionedWorks = () =>
+      db.selectFrom('work_model_mentions as wm').innerJoin('works as w', 'w.id', 'wm.work_id');
     // One after another: a single connection (SQLite, a transaction) runs one statement at a time anyway.
     const [byOrigin, byFamily, byYear, examined] = [
-      await db
-        .selectFrom('work_model_mentions as wm')
-        .innerJoin('works as w', 'w.id', 'wm.work_id')
+      await mentionedWorks()
         .select([
           'w.year as year',
           'wm.origin as origin',
@@ -89,9 +90,7 @@ export const chineseBaselines: IndicatorDefinition = {
         .where(yearFilter('w.year'))
         .groupBy(['w.year', 'wm.origin'])
         .execute(),
-      await db
-        .selectFrom('work_model_mentions as wm')
-        .innerJoin('works as w', 'w.id', 'wm.work_id')
+      await mentionedWorks()
         .select([
           'w.year as year',
           'wm.origin as origin',
@@ -101,9 +100,7 @@ export const chineseBaselines: IndicatorDefinition = {
         .where(yearFilter('w.year'))
         .groupBy(['w.year', 'wm.origin', 'wm.family'])
         .execute(),
-      await db
-        .selectFrom('work_model_mentions as wm')
-        .innerJoin('works as w', 'w.id', 'wm.work_id')
+      await mentionedWorks()
         .select(['w.year as year', sql<number>`count(distinct ${sql.ref('w.id')})`.as('works')])
         .where(yearFilter('w.year'))
         .groupBy('w.year')
