@@ -3,6 +3,7 @@
  * inserted (or deleted) between two batches never repeats nor skips another.
  */
 import { expect, it } from 'vitest';
+import { bareModelRecord } from '../src/observatory/importers/bare-model-record.ts';
 import type { CatalogModelRecord } from '../src/observatory/index.ts';
 import {
   iterateModels,
@@ -18,26 +19,7 @@ import { forEachDialect } from './support/dialects.ts';
 const source = { source: 'demo' as const, file: 'test', line: null };
 
 function model(name: string, fields: Partial<CatalogModelRecord> = {}): CatalogModelRecord {
-  return {
-    name,
-    organizations: [],
-    organizationKinds: [],
-    published: { text: '', iso: null },
-    domains: [],
-    parameters: null,
-    trainingComputeFlop: null,
-    accessibility: 'unknown',
-    accessibilityText: '',
-    countries: [],
-    multinational: false,
-    unmappedCountries: [],
-    baseModel: null,
-    link: null,
-    notability: [],
-    warnings: [],
-    source,
-    ...fields,
-  };
+  return { ...bareModelRecord(name, source), ...fields };
 }
 
 /** 12 models with ties and missing values in every sort column, spread over 4 organizations. */

@@ -3,6 +3,7 @@
  * in JavaScript into `name_folded` (migration 0017), so neither engine's `lower()` decides.
  */
 import { describe, expect, it } from 'vitest';
+import { bareModelRecord } from '../src/observatory/importers/bare-model-record.ts';
 import { listModelItems, listOrganizationItems, writeCatalog } from '../src/observatory/index.ts';
 import { migrateToLatest } from '../src/store/index.ts';
 import { forEachDialect, POSTGRES_AVAILABLE } from './support/dialects.ts';
@@ -34,25 +35,7 @@ forEachDialect('name search', (ctx) => {
     await store.db.transaction().execute((trx) =>
       writeCatalog(trx, {
         organizations: ORGANIZATIONS.map((name) => ({ name, countries: [], kind: null, source })),
-        models: MODELS.map((name) => ({
-          name,
-          organizations: [],
-          organizationKinds: [],
-          published: { text: '', iso: null },
-          domains: [],
-          parameters: null,
-          trainingComputeFlop: null,
-          accessibility: 'unknown' as const,
-          accessibilityText: '',
-          countries: [],
-          multinational: false,
-          unmappedCountries: [],
-          baseModel: null,
-          link: null,
-          notability: [],
-          warnings: [],
-          source,
-        })),
+        models: MODELS.map((name) => bareModelRecord(name, source)),
       }),
     );
     const answers: (typeof ANSWERS)[string] = {};

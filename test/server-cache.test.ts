@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { bareModelRecord } from '../src/observatory/importers/bare-model-record.ts';
 import { type CatalogModelRecord, writeCatalog } from '../src/observatory/index.ts';
 import { buildServer, type ZodApp } from '../src/server/index.ts';
 import { type DatabaseHandle, migrateToLatest, readCatalogVersion, upsertRows } from '../src/store/index.ts';
@@ -8,25 +9,20 @@ import { forEachDialect, POSTGRES_AVAILABLE } from './support/dialects.ts';
 const ANSWERS: Record<string, unknown[]> = {};
 
 function model(name: string, country: string, year: number): CatalogModelRecord {
-  return {
+  return bareModelRecord(
     name,
-    organizations: [`${country} Lab`],
-    organizationKinds: ['industry'],
-    published: { text: `${year}-05-01`, iso: `${year}-05-01` },
-    domains: ['Language'],
-    parameters: 7e9,
-    trainingComputeFlop: null,
-    accessibility: 'open-weights-unrestricted',
-    accessibilityText: 'Open weights (unrestricted)',
-    countries: [country],
-    multinational: false,
-    unmappedCountries: [],
-    baseModel: null,
-    link: null,
-    notability: [],
-    warnings: [],
-    source: { source: 'demo', file: 'test', line: null },
-  };
+    { source: 'demo', file: 'test', line: null },
+    {
+      organizations: [`${country} Lab`],
+      organizationKinds: ['industry'],
+      published: { text: `${year}-05-01`, iso: `${year}-05-01` },
+      domains: ['Language'],
+      parameters: 7e9,
+      accessibility: 'open-weights-unrestricted',
+      accessibilityText: 'Open weights (unrestricted)',
+      countries: [country],
+    },
+  );
 }
 
 forEachDialect('server response cache', (ctx) => {
