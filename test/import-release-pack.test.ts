@@ -1,10 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
 import { checkRelease } from '../src/checker/index.ts';
 import { getModel, runImport } from '../src/observatory/index.ts';
-import { migrateToLatest } from '../src/store/index.ts';
-import { forEachDialect } from './support/dialects.ts';
+import { type Database, migrateToLatest } from '../src/store/index.ts';
+import { type DialectContext, forEachDialect } from './support/dialects.ts';
 
 const PACK = path.resolve(import.meta.dirname, '../examples/open-science-pack');
 const WITHHELD = path.resolve(import.meta.dirname, '../examples/harness-only');
@@ -37,6 +38,19 @@ async function packWithWeights(folder: string, license: string, status = 'releas
   return folder;
 }
 
+/** The one model the release-pack importer stored. */
+function releasePackModel(db: Kysely<Database>) {
+  return db.selectFrom('models').selectAll().where('source', '=', 'release-pack').executeTakeFirstOrThrow();
+}
+
+/** Imports one release pack into a fresh, migrated store: the store and the model stored. */
+async function importedPackModel(ctx: DialectContext, source: string) {
+  const store = await ctx.openFresh();
+  await migrateToLatest(store);
+  await runImport(store.db, { kind: 'release-pack', source });
+  return { store, model: await releasePackModel(store.db) };
+}
+
 forEachDialect('import release-pack', (ctx) => {
   it('stores the checked release as a model with its score, MOF class and profile, plus an aperture rating', async () => {
     const store = await ctx.openFresh();
@@ -47,11 +61,7 @@ forEachDialect('import release-pack', (ctx) => {
 
     const result = await runImport(store.db, { kind: 'release-pack', source: PACK });
     expect(result).toMatchObject({ records: 1, inserted: 1, updated: 0, rejectedCount: 0 });
-    const model = await store.db
-      .selectFrom('models')
-      .selectAll()
-      .where('source', '=', 'release-pack')
-      .executeTakeFirstOrThrow();
+    const model = await releasePackModel(store.db);
     expect(model).toMatchObject({
       external_id: externalId,
       name,
@@ -77,14 +87,7 @@ forEachDialect('import release-pack', (ctx) => {
   });
 
   it('keeps what the manifest says: date, domain, parameters, compute, homepage and open accessibility', async () => {
-    const store = await ctx.openFresh();
-    await migrateToLatest(store);
-    await runImport(store.db, { kind: 'release-pack', source: PACK });
-    const model = await store.db
-      .selectFrom('models')
-      .selectAll()
-      .where('source', '=', 'release-pack')
-      .executeTakeFirstOrThrow();
+    const { store, model } = await importedPackModel(ctx, PACK);
     expect(model).toMatchObject({
       date: '2026-03-16',
       domain: 'Language',
@@ -100,14 +103,7 @@ forEachDialect('import release-pack', (ctx) => {
   });
 
   it('withheld weights are unreleased, and withheld components show no license', async () => {
-    const store = await ctx.openFresh();
-    await migrateToLatest(store);
-    await runImport(store.db, { kind: 'release-pack', source: WITHHELD });
-    const model = await store.db
-      .selectFrom('models')
-      .selectAll()
-      .where('source', '=', 'release-pack')
-      .executeTakeFirstOrThrow();
+    const { store, model } = await importedPackModel(ctx, WITHHELD);
     expect(model).toMatchObject({
       accessibility: 'unreleased',
       parameters: 1_410_000_000,
