@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { runMatching } from '../../src/observatory/entities/index.ts';
 import { migrateToLatest, openDatabase } from '../../src/store/index.ts';
+import { mulberry32 } from './mulberry32.ts';
 
 /** What the child prints on its last stdout line. */
 export interface EntityMatchingChildResult {
@@ -31,18 +32,6 @@ const ORGANIZATIONS = 2_000;
 const FAMILIES = 20_000;
 const SIZES = ['1b', '3b', '7b', '8b', '13b', '34b', '70b', '8x7b'];
 const VARIANTS = ['', '-Instruct', '-Chat', '-Base', '-GGUF', '-AWQ'];
-
-/** A small deterministic generator (mulberry32), so every run sees the same catalog. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A family name of letters only (`Novabc`): a trailing number would read as a generation. */
 function familyName(k: number): string {
@@ -64,7 +53,7 @@ async function generate(file: string, models: number, rated: number): Promise<nu
   const insertModel = db.prepare(
     'insert into models (source, external_id, name, organization_id, date, source_url, external_ids, accessibility) values (?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const next = random(42);
+  const next = mulberry32(42);
   const start = performance.now();
   db.transaction(() => {
     for (let i = 0; i < ORGANIZATIONS; i++) insertOrg.run(`Lab ${i}`, 'bench');

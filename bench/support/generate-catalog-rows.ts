@@ -5,18 +5,7 @@ import type {
   OrganizationRecord,
   SourceRef,
 } from '../../src/observatory/index.ts';
-
-/** A deterministic pseudo-random generator (mulberry32): the same catalog is generated every time. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './mulberry32.ts';
 
 /** Picks from `[value, weight]` pairs. */
 function weighted<T>(next: () => number, choices: ReadonlyArray<readonly [T, number]>): T {
@@ -127,7 +116,7 @@ function sourceRef(line: number | null): SourceRef {
  * with two) and a kind. Small (2,000 records), so it is built whole.
  */
 export function generateOrganizations(): OrganizationRecord[] {
-  const next = random(2_000);
+  const next = mulberry32(2_000);
   const organizations: OrganizationRecord[] = [];
   for (let i = 0; i < CATALOG_ORGANIZATIONS; i++) {
     const first = NAME_PARTS.first[i % NAME_PARTS.first.length]!;
@@ -165,7 +154,7 @@ function publishedDate(next: () => number): ModelRecord['published'] {
 
 /** The `index`-th model (0-based) of the generated catalog; its own generator seeded by the index. */
 function modelAt(index: number, organizations: readonly OrganizationRecord[]): ModelRecord {
-  const next = random(0x9e3779b9 ^ index);
+  const next = mulberry32(0x9e3779b9 ^ index);
   const owners =
     1 +
     weighted(next, [

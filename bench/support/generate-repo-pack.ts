@@ -1,17 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-
-/** A deterministic pseudo-random generator (mulberry32), so the same pack is generated every time. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './mulberry32.ts';
 
 /** How many files of each kind the generated repository holds (10,000 in all with the root files). */
 const PLAN = [
@@ -163,7 +152,7 @@ export async function generateRepoPack(
   dir: string,
   withManifest: boolean,
 ): Promise<{ files: number; bytes: number }> {
-  const next = random(10_000);
+  const next = mulberry32(10_000);
   let files = 0;
   let bytes = 0;
   const made = new Set<string>();
