@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { bareAndOursRounds } from './support/bare-and-ours-rounds.ts';
 import { type BenchResult, judge } from './support/bench-result.ts';
 import { type ImportChildResult, type ImportSide, removeSqliteFile } from './support/import-child.ts';
-import { currentLoad } from './support/machine.ts';
 import { fixed, median, pairedRatio, spread } from './support/stats.ts';
 import { runTsChild } from './support/ts-child.ts';
 import { workSubdir } from './support/work-dir.ts';
@@ -73,25 +73,16 @@ export async function runImportBench(options: ImportBenchOptions = {}): Promise<
     `  generator alone: ${fixed(generated.ms, 0)} ms (${rateText(rows, generated.ms)}, ${fixed(generated.maxRssMB, 0)} MB)`,
   );
 
-  const bare: ImportChildResult[] = [];
-  const ours: ImportChildResult[] = [];
-  const loads: number[] = [];
-  for (let round = 0; round < runs; round++) {
-    loads.push(currentLoad());
-    // Alternate which side goes first so a drift in machine load does not favour one.
-    const order = round % 2 === 0 ? (['bare', 'aperture'] as const) : (['aperture', 'bare'] as const);
-    for (const side of order) {
-      const result = await runSide(side);
-      (side === 'bare' ? bare : ours).push(result);
-    }
-    const [b, o] = [bare.at(-1)!, ours.at(-1)!];
+  const { bare, ours, loads } = await bareAndOursRounds(runs, runSide, (round, results) => {
+    const b = results.find(([side]) => side === 'bare')![1];
+    const o = results.find(([side]) => side === 'aperture')![1];
     if (o.models !== rows || b.models !== rows) {
       throw new Error(`the writer stored ${o.models} models, the bare loop ${b.models}, expected ${rows}`);
     }
     log(
       `  round ${round + 1}/${runs}: bare ${fixed(b.ms, 0)} ms (${rateText(rows, b.ms)}, ${fixed(b.maxRssMB, 0)} MB), writeCatalog ${fixed(o.ms, 0)} ms (${rateText(rows, o.ms)}, ${fixed(o.maxRssMB, 0)} MB)`,
     );
-  }
+  });
   for (const file of Object.values(files)) await removeSqliteFile(file);
 
   const bareMs = bare.map((result) => result.ms);

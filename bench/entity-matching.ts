@@ -1,8 +1,8 @@
 import path from 'node:path';
+import { bareAndOursRounds } from './support/bare-and-ours-rounds.ts';
 import type { BenchResult } from './support/bench-result.ts';
 import { judge } from './support/bench-result.ts';
 import type { EntityMatchingChildResult } from './support/entity-matching-child.ts';
-import { currentLoad } from './support/machine.ts';
 import { fixed, median, spread } from './support/stats.ts';
 import { runTsChild } from './support/ts-child.ts';
 import { workSubdir } from './support/work-dir.ts';
@@ -54,20 +54,13 @@ export async function runEntityMatchingBench(options: EntityMatchingBenchOptions
   );
   const generated = await side('generate');
   log(`  catalog generated in ${fixed(generated.ms / 1000, 1)} s`);
-  const bare: EntityMatchingChildResult[] = [];
-  const ours: EntityMatchingChildResult[] = [];
-  const loads: number[] = [];
-  for (let round = 0; round < runs; round++) {
-    loads.push(currentLoad());
-    const order = round % 2 === 0 ? (['bare', 'aperture'] as const) : (['aperture', 'bare'] as const);
-    for (const name of order) {
-      const result = await side(name);
-      (name === 'bare' ? bare : ours).push(result);
+  const { bare, ours, loads } = await bareAndOursRounds(runs, side, (round, results) => {
+    for (const [name, result] of results) {
       log(
         `  round ${round + 1} ${name}: ${fixed(result.ms / 1000, 2)} s, ${fixed(result.maxRssMB, 0)} MB${name === 'aperture' ? `, ${result.accepted} accepted, ${result.proposed} proposed, ${result.entities} entities` : ''}`,
       );
     }
-  }
+  });
   const bareMs = bare.map((run) => run.ms);
   const oursMs = ours.map((run) => run.ms);
   const oursMedian = median(oursMs);
