@@ -4,6 +4,7 @@ import type { Database } from '../../store/index.ts';
 import { publicSourceLabel } from '../../util/index.ts';
 import { hubRepoIdOf } from './hub-repo-id.ts';
 import type { MatchReason } from './match-reason.ts';
+import { modelMemberRows } from './model-member-rows.ts';
 import { organizationKey } from './organization-key.ts';
 
 /** Related rows listed at most on a model page (a family rating may have hundreds of members). */
@@ -169,23 +170,13 @@ export async function modelSources(db: Kysely<Database>, id: number): Promise<Mo
   }
   const ids = [...relations.keys()];
   const [rows, countries, ratings] = await Promise.all([
-    db
-      .selectFrom('models as m')
-      .leftJoin('organizations as o', 'o.id', 'm.organization_id')
+    modelMemberRows(db)
       .select([
-        'm.id',
-        'm.source',
-        'm.external_id',
-        'm.name',
-        'o.name as organization',
-        'm.date',
         'm.parameters',
         'm.training_compute_flop',
         'm.accessibility',
         'm.mof_class',
         'm.openness_score',
-        'm.source_url',
-        'm.external_ids',
       ])
       .where('m.id', 'in', ids)
       .execute(),

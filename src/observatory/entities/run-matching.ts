@@ -6,6 +6,7 @@ import type { ProposedMatch } from './match-reason.ts';
 import { statusOfConfidence } from './match-thresholds.ts';
 import { ModelBlockingIndex } from './model-blocking-index.ts';
 import { type ModelMember, type ModelMemberRow, modelMemberOf } from './model-member.ts';
+import { modelMemberRows } from './model-member-rows.ts';
 import { parseModelName } from './model-name-key.ts';
 import { aliasMap, plainOrganizationKey } from './organization-key.ts';
 
@@ -58,22 +59,7 @@ async function* modelPages(
 ): AsyncGenerator<ModelPageRow[]> {
   let after = 0;
   for (;;) {
-    let query = db
-      .selectFrom('models as m')
-      .leftJoin('organizations as o', 'o.id', 'm.organization_id')
-      .select([
-        'm.id',
-        'm.source',
-        'm.external_id',
-        'm.name',
-        'o.name as organization',
-        'm.source_url',
-        'm.external_ids',
-        'm.date',
-      ])
-      .where('m.id', '>', after)
-      .orderBy('m.id')
-      .limit(PAGE);
+    let query = modelMemberRows(db).where('m.id', '>', after).orderBy('m.id').limit(PAGE);
     if (sources !== null) {
       if (sources.length === 0) return;
       query = query.where('m.source', 'in', sources);
