@@ -39,6 +39,15 @@ function cyclonedx(overrides: Record<string, unknown> = {}): Record<string, unkn
   };
 }
 
+/** The CycloneDX BOM above with a digest of its first component (the weights) that matches no file. */
+function lyingCyclonedx(): Record<string, unknown> {
+  const lying = cyclonedx();
+  (lying.components as Array<Record<string, unknown>>)[0]!.hashes = [
+    { alg: 'SHA-256', content: 'f'.repeat(64) },
+  ];
+  return lying;
+}
+
 const SPDX3 = {
   '@context': 'https://spdx.org/rdf/3.0.1/spdx-context.jsonld',
   '@graph': [
@@ -284,10 +293,7 @@ components:
   });
 
   it('warns when the BOM lies about a digest', async () => {
-    const lying = cyclonedx();
-    (lying.components as Array<Record<string, unknown>>)[0]!.hashes = [
-      { alg: 'SHA-256', content: 'f'.repeat(64) },
-    ];
+    const lying = lyingCyclonedx();
     const evidence = await collectEvidence(
       memoryPack({
         'release-pack.yaml': manifest,
@@ -301,10 +307,7 @@ components:
   });
 
   it('reports where the BOM and the manifest disagree: license, status and digest', async () => {
-    const lying = cyclonedx();
-    (lying.components as Array<Record<string, unknown>>)[0]!.hashes = [
-      { alg: 'SHA-256', content: 'f'.repeat(64) },
-    ];
+    const lying = lyingCyclonedx();
     const evidence = await collectEvidence(
       memoryPack({
         'release-pack.yaml': manifest,
