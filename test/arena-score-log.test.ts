@@ -7,7 +7,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type Kysely, Migrator, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { expect, it } from 'vitest';
 import {
   addItems,
@@ -27,8 +27,9 @@ import {
 } from '../src/arena/index.ts';
 import { runCli } from '../src/cli/test-support/recording-io.ts';
 import { buildServer } from '../src/server/index.ts';
-import { type DatabaseHandle, migrateToLatest, migrationsFor } from '../src/store/index.ts';
+import { type DatabaseHandle, migrateToLatest } from '../src/store/index.ts';
 import { forEachDialect } from './support/dialects.ts';
+import { storeAtMigration } from './support/store-at-migration.ts';
 
 const DURING = new Date('2025-03-10T12:00:00.000Z');
 const minutesAfter = (minutes: number) => new Date(DURING.getTime() + minutes * 60_000);
@@ -338,12 +339,7 @@ forEachDialect('arena transparency log commits scores', (ctx) => {
   });
 
   it('keeps a log of the earlier format verifying, and commits its scores from the close on', async () => {
-    const store = await ctx.openFresh();
-    const migrator = new Migrator({
-      db: store.db as unknown as Kysely<unknown>,
-      provider: { getMigrations: async () => migrationsFor(store.dialect) },
-    });
-    expect((await migrator.migrateTo('0010-team-token-public-ids')).error).toBeUndefined();
+    const { store } = await storeAtMigration(ctx, '0010-team-token-public-ids');
     await seed(store, { withTokens: false });
     // biome-ignore lint/suspicious/noExplicitAny: the 0010 schema's transparency_log differs from Database
     const old = store.db as unknown as Kysely<any>;

@@ -1,4 +1,4 @@
-import { type Kysely, Migrator } from 'kysely';
+import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import {
   addItems,
@@ -21,8 +21,9 @@ import {
   verifyStoreLog,
 } from '../src/arena/index.ts';
 import { formatDocumentIssue } from '../src/spec/index.ts';
-import { type Database, migrateToLatest, migrationsFor } from '../src/store/index.ts';
+import { type Database, migrateToLatest } from '../src/store/index.ts';
 import { forEachDialect } from './support/dialects.ts';
+import { storeAtMigration } from './support/store-at-migration.ts';
 
 const DURING = new Date('2025-03-10T12:00:00.000Z');
 const AFTER = new Date('2025-03-20T00:00:00.000Z');
@@ -403,13 +404,7 @@ forEachDialect('arena tasks', (ctx) => {
   });
 
   it('migrates benchmarks made before tasks into the one task main, keeping their results', async () => {
-    const store = await ctx.openFresh();
-    const migrations = migrationsFor(store.dialect);
-    const migrator = new Migrator({
-      db: store.db as unknown as Kysely<unknown>,
-      provider: { getMigrations: async () => migrations },
-    });
-    expect((await migrator.migrateTo('0006-benchmark-contributors')).error).toBeUndefined();
+    const { store } = await storeAtMigration(ctx, '0006-benchmark-contributors');
     // biome-ignore lint/suspicious/noExplicitAny: the 0006 schema has no tasks, unlike Database
     const old = store.db as unknown as Kysely<any>;
     const { id } = await old

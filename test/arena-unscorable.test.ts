@@ -3,7 +3,7 @@
  * and submissions stored with infinite scores by an earlier version are repaired by migration 0009 so that
  * every leaderboard, history, close and the daily cap pass over them. SQLite and PostgreSQL.
  */
-import { type Kysely, Migrator } from 'kysely';
+import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
 import {
   addItems,
@@ -17,8 +17,9 @@ import {
   teamHistory,
 } from '../src/arena/index.ts';
 import { buildServer } from '../src/server/index.ts';
-import { type DatabaseHandle, migrateToLatest, migrationsFor } from '../src/store/index.ts';
+import { type DatabaseHandle, migrateToLatest } from '../src/store/index.ts';
 import { forEachDialect } from './support/dialects.ts';
+import { storeAtMigration } from './support/store-at-migration.ts';
 
 const DURING = new Date('2025-03-10T12:00:00.000Z');
 const ADMIN = 'unscorable-admin-token-7d2a-5e0b91c4';
@@ -146,13 +147,7 @@ forEachDialect('arena scores that are not finite numbers', (ctx) => {
   });
 
   it('repairs submissions stored with infinite scores: boards, histories, closes and caps pass over them', async () => {
-    const store = await ctx.openFresh();
-    const migrations = migrationsFor(store.dialect);
-    const migrator = new Migrator({
-      db: store.db as unknown as Kysely<unknown>,
-      provider: { getMigrations: async () => migrations },
-    });
-    expect((await migrator.migrateTo('0008-model-open-washing')).error).toBeUndefined();
+    const { store } = await storeAtMigration(ctx, '0008-model-open-washing');
     await seedRatings(store, { withTokens: false });
     // biome-ignore lint/suspicious/noExplicitAny: the 0008 schema has no unscored column, unlike Database
     const old = store.db as unknown as Kysely<any>;

@@ -8,17 +8,13 @@ import { type Kysely, Migrator } from 'kysely';
 import { expect, it } from 'vitest';
 import { migrateToLatest, migrationsFor } from '../src/store/index.ts';
 import { forEachDialect } from './support/dialects.ts';
+import { storeAtMigration } from './support/store-at-migration.ts';
 
 const BEFORE = '0010-team-token-public-ids';
 
 forEachDialect('migration 0012 of import runs', (ctx) => {
   it('keeps every run, id and rejected row, and accepts interrupted runs with their owner', async () => {
-    const store = await ctx.openFresh();
-    const migrator = new Migrator({
-      db: store.db as unknown as Kysely<unknown>,
-      provider: { getMigrations: async () => migrationsFor(store.dialect) },
-    });
-    expect((await migrator.migrateTo(BEFORE)).error).toBeUndefined();
+    const { store } = await storeAtMigration(ctx, BEFORE);
     // biome-ignore lint/suspicious/noExplicitAny: the 0010 schema has no owner columns, unlike Database
     const old = store.db as unknown as Kysely<any>;
     const run = (status: string, finished: string | null) => ({

@@ -3,21 +3,17 @@
  * Existing models keep their rows with no kinds until re-imported; a work's mentions go with it; the
  * migration goes down and up again cleanly. SQLite and PostgreSQL.
  */
-import { type Kysely, Migrator } from 'kysely';
+import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
-import { migrateToLatest, migrationsFor } from '../src/store/index.ts';
+import { migrateToLatest } from '../src/store/index.ts';
 import { forEachDialect } from './support/dialects.ts';
+import { storeAtMigration } from './support/store-at-migration.ts';
 
 const BEFORE = '0013-indicator-results';
 
 forEachDialect('migration 0016 of research signals', (ctx) => {
   it('adds the kinds column and the works tables, keeps models, cascades mentions, and reverts', async () => {
-    const store = await ctx.openFresh();
-    const migrator = new Migrator({
-      db: store.db as unknown as Kysely<unknown>,
-      provider: { getMigrations: async () => migrationsFor(store.dialect) },
-    });
-    expect((await migrator.migrateTo(BEFORE)).error).toBeUndefined();
+    const { store, migrator } = await storeAtMigration(ctx, BEFORE);
     // biome-ignore lint/suspicious/noExplicitAny: the 0013 schema has no organization_kinds, unlike Database
     const old = store.db as unknown as Kysely<any>;
     await old.insertInto('models').values({ source: 'epoch', external_id: 'GPT-4', name: 'GPT-4' }).execute();

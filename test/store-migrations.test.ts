@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { type Kysely, Migrator } from 'kysely';
+import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
 import { authenticateToken, issueToken, revokeToken } from '../src/arena/index.ts';
 import { appliedMigrations, migrateToLatest, migrationsFor, TABLE_NAMES } from '../src/store/index.ts';
 import { forEachDialect } from './support/dialects.ts';
+import { storeAtMigration } from './support/store-at-migration.ts';
 
 forEachDialect('store migrations', (ctx) => {
   it('apply once, then change nothing when run again', async () => {
@@ -69,13 +70,7 @@ forEachDialect('store migrations', (ctx) => {
   });
 
   it('0008 adds the open-washing flag to a catalog of the previous version, its rows unassessed', async () => {
-    const store = await ctx.openFresh();
-    const migrations = migrationsFor(store.dialect);
-    const migrator = new Migrator({
-      db: store.db as unknown as Kysely<unknown>,
-      provider: { getMigrations: async () => migrations },
-    });
-    expect((await migrator.migrateTo('0007-benchmark-tasks')).error).toBeUndefined();
+    const { store } = await storeAtMigration(ctx, '0007-benchmark-tasks');
     // biome-ignore lint/suspicious/noExplicitAny: the 0007 schema has no open-washing columns, unlike Database
     const old = store.db as unknown as Kysely<any>;
     const { id: organizationId } = await old
@@ -165,13 +160,7 @@ forEachDialect('store migrations', (ctx) => {
   });
 
   it('0010 keeps team tokens issued before it working, under their row id', async () => {
-    const store = await ctx.openFresh();
-    const migrations = migrationsFor(store.dialect);
-    const migrator = new Migrator({
-      db: store.db as unknown as Kysely<unknown>,
-      provider: { getMigrations: async () => migrations },
-    });
-    expect((await migrator.migrateTo('0009-unscored-submissions')).error).toBeUndefined();
+    const { store } = await storeAtMigration(ctx, '0009-unscored-submissions');
     // biome-ignore lint/suspicious/noExplicitAny: the 0009 schema has no public ids, unlike Database
     const old = store.db as unknown as Kysely<any>;
     const { id: teamId } = await old
