@@ -276,6 +276,17 @@ components:
   training-datasets: { status: withheld, reason: legal }
 `;
 
+  /** The evidence of the pack above, its BOM lying about the weights' digest, with `extra` files. */
+  const lyingBomEvidence = (extra: Record<string, string> = {}) =>
+    collectEvidence(
+      memoryPack({
+        'release-pack.yaml': manifest,
+        'bom.json': JSON.stringify(lyingCyclonedx()),
+        'model.safetensors': WEIGHTS,
+        ...extra,
+      }),
+    );
+
   it('reads the BOM as the manifest of a release without one, and verifies its digests against the bytes', async () => {
     const evidence = await collectEvidence(
       memoryPack({
@@ -293,29 +304,14 @@ components:
   });
 
   it('warns when the BOM lies about a digest', async () => {
-    const lying = lyingCyclonedx();
-    const evidence = await collectEvidence(
-      memoryPack({
-        'release-pack.yaml': manifest,
-        'bom.json': JSON.stringify(lying),
-        'model.safetensors': WEIGHTS,
-      }),
-    );
+    const evidence = await lyingBomEvidence();
     expect(evidence.warnings).toContainEqual(
       expect.stringMatching(/^bom\.json: sha256 of model\.safetensors does not match the file/),
     );
   });
 
   it('reports where the BOM and the manifest disagree: license, status and digest', async () => {
-    const lying = lyingCyclonedx();
-    const evidence = await collectEvidence(
-      memoryPack({
-        'release-pack.yaml': manifest,
-        'bom.json': JSON.stringify(lying),
-        'model.safetensors': WEIGHTS,
-        'data/a.txt': 'a',
-      }),
-    );
+    const evidence = await lyingBomEvidence({ 'data/a.txt': 'a' });
     const disagreements = evidence.warnings.filter((line) =>
       line.includes('disagrees with release-pack.yaml'),
     );
