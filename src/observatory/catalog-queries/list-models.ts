@@ -47,6 +47,22 @@ const SORT_COLUMNS = {
 } as const;
 
 /** The where clause of a ModelFilter over `models`. */
+/** Models with a country (`in`) among `codes`, or with one outside them (`not in`). */
+function withCountries(
+  eb: ExpressionBuilder<Database, 'models'>,
+  operator: 'in' | 'not in',
+  codes: readonly string[],
+): Expression<SqlBool> {
+  return eb(
+    'models.id',
+    'in',
+    eb
+      .selectFrom('model_countries')
+      .select('model_id')
+      .where('country', operator, [...codes]),
+  );
+}
+
 function modelWhere(eb: ExpressionBuilder<Database, 'models'>, filter: ModelFilter): Expression<SqlBool> {
   const conditions: Expression<SqlBool>[] = [];
   if (filter.q !== undefined && filter.q !== '') {
@@ -55,29 +71,11 @@ function modelWhere(eb: ExpressionBuilder<Database, 'models'>, filter: ModelFilt
     );
   }
   if (filter.country !== undefined) {
-    conditions.push(
-      eb(
-        'models.id',
-        'in',
-        eb
-          .selectFrom('model_countries')
-          .select('model_id')
-          .where('country', '=', filter.country.toUpperCase()),
-      ),
-    );
+    conditions.push(withCountries(eb, 'in', [filter.country.toUpperCase()]));
   }
   if (filter.region !== undefined) {
     const { operator, codes } = regionCountries(filter.region);
-    conditions.push(
-      eb(
-        'models.id',
-        'in',
-        eb
-          .selectFrom('model_countries')
-          .select('model_id')
-          .where('country', operator, [...codes]),
-      ),
-    );
+    conditions.push(withCountries(eb, operator, codes));
   }
   if (filter.organization !== undefined) {
     const organization = filter.organization;
