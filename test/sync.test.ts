@@ -244,6 +244,34 @@ forEachDialect('aperture sync against a local upstream', (ctx) => {
     expect(await catalogState(store)).toEqual(before);
   });
 
+  it('drops what a source no longer lists, so a model renamed upstream is not counted twice', async () => {
+    const before = await catalogState(store);
+    expect(before.ratings.map((rating) => rating.subject)).toContain('Delta-4');
+    serveGoodData();
+    upstream.routes.set('/epoch/notable_ai_models.csv', {
+      body: EPOCH_CSV.replace('Beta-2,', 'Beta-2 (renamed),'),
+      contentType: 'text/csv',
+    });
+    upstream.routes.set('/fmti/Dec2025_scores.csv', {
+      body: 'Indicator,Acme\nData size,1\nCompute,1\nModel cost,0\n',
+      contentType: 'text/csv',
+    });
+    upstream.routes.set('/mot/codeload.tar.gz', {
+      body: motTarball(['Alpha-1']),
+      contentType: 'application/x-gzip',
+    });
+    const outcomes = await sync(store, ['epoch', 'fmti', 'mot']);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['updated', 'updated', 'updated']);
+    const state = await catalogState(store);
+    expect(
+      state.models.filter((model) => model.source === 'epoch').map((model) => model.external_id),
+    ).toEqual(['Alpha-1', 'Beta-2 (renamed)', 'Gamma-3']);
+    expect(state.scores).toEqual([{ developer: 'Acme', total: 2 }]);
+    expect(state.ratings.map((rating) => rating.subject)).not.toContain('Delta-4');
+    // The OSAI rating, another source, stays.
+    expect(state.ratings.map((rating) => rating.subject)).toContain('Gamma-3');
+  });
+
   it('exits 4 from the CLI when a source fails, with one line per source and JSON on request', async () => {
     serveGoodData();
     upstream.routes.set('/epoch/notable_ai_models.csv', {

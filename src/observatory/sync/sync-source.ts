@@ -5,6 +5,7 @@ import { ApertureError, type ErrorCode, isApertureError } from '../../errors.ts'
 import { type Database, withCatalogSources } from '../../store/index.ts';
 import type { DestinationOptions } from '../../util/index.ts';
 import type { CatalogBatch } from '../catalog/catalog-batch.ts';
+import { writeCatalog } from '../catalog/write-catalog.ts';
 import { type RunImportOptions, runImport } from '../import/run-import.ts';
 import { type ParseItem, recordItem } from '../importers/parse-item.ts';
 import { requireImporter } from '../importers/registry.ts';
@@ -12,6 +13,7 @@ import { factsOnly } from '../snapshot/facts-only.ts';
 import { recordCatalogSource } from '../snapshot/record-catalog-source.ts';
 import { extractArchiveMembers } from './extract-archive-members.ts';
 import { type FetchedSource, type FetchSourceOptions, fetchSource } from './fetch-source.ts';
+import { pruneVanishedRecords } from './prune-vanished-records.ts';
 import type { SyncTarget } from './sync-targets.ts';
 
 /** Largest download accepted by default: 256 MiB (the sources are a few MB). */
@@ -197,7 +199,12 @@ export async function syncSource(
       batchSize: Number.MAX_SAFE_INTEGER,
       storeIndicators: false,
       now,
-      ...(options.writer ? { writer: options.writer } : {}),
+      // The source's whole snapshot in one batch: what it no longer lists goes in the same transaction.
+      writer: async (trx, batch) => {
+        const written = await (options.writer ?? writeCatalog)(trx, batch);
+        await pruneVanishedRecords(trx, target.source.id, batch);
+        return written;
+      },
     });
     const modified = got.lastModified ? new Date(got.lastModified) : null;
     const date = modified && !Number.isNaN(modified.getTime()) ? modified : now();
