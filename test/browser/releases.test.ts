@@ -79,7 +79,8 @@ describe.skipIf(skipReason !== null)('release watch page in Chromium', () => {
     await page.getByLabel('Open-washing').selectOption('true');
     await page.waitForURL(/openWashing=true/, WAIT);
     await rowOf('mistralai/Open-7B').waitFor({ state: 'detached', ...WAIT });
-    expect(await rows.count()).toBe(1);
+    // The table may be between answers (loading) when the old row leaves: wait for the filtered one.
+    await expect.poll(() => rows.count(), WAIT).toBe(1);
     expect(await page.getByTestId('feed-link').getAttribute('href')).toBe('/feed.atom?openWashing=true');
 
     await page.getByLabel('Open-washing').selectOption('');
@@ -87,7 +88,7 @@ describe.skipIf(skipReason !== null)('release watch page in Chromium', () => {
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL(/country=FR/, WAIT);
     await rowOf('bigco/Claims-Open').waitFor({ state: 'detached', ...WAIT });
-    expect(await rows.count()).toBe(1);
+    await expect.poll(() => rows.count(), WAIT).toBe(1);
     expect(await rows.first().textContent()).toContain('mistralai/Open-7B');
 
     // The linked feed is served, well-formed, with the same single release.
