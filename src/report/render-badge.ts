@@ -1,4 +1,5 @@
 import type { CheckReport } from '../checker/index.ts';
+import { XML_FORBIDDEN_CHARACTERS } from '../util/index.ts';
 
 /** Options of the badge. */
 export interface BadgeOptions {
@@ -60,12 +61,7 @@ export function textWidth(text: string): number {
 
 /** Drops the characters XML 1.0 cannot hold: most controls, lone surrogates, U+FFFE and U+FFFF. */
 function xmlChars(text: string): string {
-  return (
-    text
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 forbids these characters
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
-  );
+  return text.replace(XML_FORBIDDEN_CHARACTERS, '');
 }
 
 /** Escapes text for XML content and attribute values, and drops characters XML 1.0 forbids. */

@@ -23,3 +23,4 @@ export type { ServerRoots } from './public-source-label.ts';
 export { publicSourceLabel, redactServerPaths, serverRoots } from './public-source-label.ts';
 export { sha256HexInSlices } from './sha256-in-slices.ts';
 export { decodeUtf8Strict, isUtf8Text } from './utf8.ts';
+export { XML_FORBIDDEN_CHARACTERS } from './xml-forbidden-characters.ts';

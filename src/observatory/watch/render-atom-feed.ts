@@ -1,4 +1,5 @@
 import type { ReleaseFilters, WatchedRelease } from '../../spec/index.ts';
+import { XML_FORBIDDEN_CHARACTERS } from '../../util/index.ts';
 
 /** What the feed says about itself. */
 export interface AtomFeedOptions {
@@ -15,11 +16,6 @@ export interface AtomFeedOptions {
 /** The authority of Aperture's tag URIs (RFC 4151): ids stay the same whichever host serves the feed. */
 const TAG_AUTHORITY = 'tag:aperture.dev,2026';
 
-// Characters XML 1.0 cannot carry at all (C0 controls but tab, LF and CR; lone surrogates; U+FFFE/U+FFFF).
-const NOT_XML =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 forbids these characters
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
 /**
  * Text as XML character data or an attribute value: markup characters escaped, characters XML cannot
  * carry replaced by U+FFFD, so any release name or reason yields a well-formed document.
@@ -29,7 +25,7 @@ const NOT_XML =
  */
 export function escapeXml(text: string): string {
   return text
-    .replace(NOT_XML, '\ufffd')
+    .replace(XML_FORBIDDEN_CHARACTERS, '\ufffd')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
