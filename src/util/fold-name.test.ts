@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldName } from './fold-name.ts';
+import { foldName, foldText } from './fold-name.ts';
 
 describe('foldName', () => {
   it('folds case and accents beyond ASCII', () => {
@@ -16,5 +16,13 @@ describe('foldName', () => {
   it('is idempotent', () => {
     for (const text of ['Ünïcode', 'İstanbul', 'ß', 'Ǆ', 'ﬁne'])
       expect(foldName(foldName(text))).toBe(foldName(text));
+  });
+});
+
+describe('foldText', () => {
+  it('folds width, accents and case, and leaves ß as it is (foldName alone expands it)', () => {
+    expect(foldText('Ｍｉｓｔｒａｌ Zürich Qwen２.５')).toBe('mistral zurich qwen2.5');
+    expect(foldText('Straße')).toBe('straße');
+    expect(foldName('Straße')).toBe('strasse');
   });
 });

@@ -1,7 +1,7 @@
 export { CsvRecordReader } from './csv-record-reader.ts';
 export { createSafeCsvStringifier, toSafeCsv } from './csv-safe.ts';
 export { EventLoopYielder } from './event-loop-yielder.ts';
-export { foldName } from './fold-name.ts';
+export { foldName, foldText } from './fold-name.ts';
 export { formatBytes } from './format-bytes.ts';
 export { formatScore } from './format-score.ts';
 

@@ -1,4 +1,4 @@
-import { foldText } from './fold-text.ts';
+import { foldText } from '../../util/index.ts';
 import { isOrganizationWord } from './organization-key.ts';
 
 /**

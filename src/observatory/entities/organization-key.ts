@@ -1,4 +1,4 @@
-import { foldText } from './fold-text.ts';
+import { foldText } from '../../util/index.ts';
 import { KNOWN_ORGANIZATION_ALIASES } from './organization-aliases.ts';
 
 /** Trailing words that say what kind of body an organisation is, not which one. */
