@@ -16,6 +16,7 @@ import { followLinksOption } from './shared/follow-links-option.ts';
 import { type GateFlags, gateFromFlags } from './shared/gate-options.ts';
 import { resolveOutput, writeOutput } from './shared/output-file.ts';
 import { parseAsOf } from './shared/parse-as-of.ts';
+import { unmetGateRuleLine, unmetGateRules } from './shared/unmet-gate-rules.ts';
 
 interface CheckOptions extends GateFlags {
   json?: boolean;
@@ -182,13 +183,8 @@ Exit codes: 0 pass, 1 below the bar (each unmet rule is named), 2 bad usage or u
       const failed = reports.filter((report) => report.gate && !report.gate.passed);
       // Text and Markdown on stdout name each unmet rule themselves; otherwise say it on stderr.
       const named = format === 'text' || format === 'markdown';
-      if (failed.length > 0 && (!named || output)) {
-        for (const report of failed) {
-          for (const rule of report.gate!.rules.filter((candidate) => !candidate.passed)) {
-            io.stderr.write(`gate failed for ${report.target}: ${rule.message}\n`);
-          }
-        }
-      }
+      if (!named || output)
+        for (const unmet of unmetGateRules(failed)) io.stderr.write(unmetGateRuleLine(unmet));
       if (failed.length > 0 && options.fail !== false) throw new ExitCode(1);
     });
 }

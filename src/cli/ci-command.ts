@@ -9,6 +9,7 @@ import { type GateFlags, gateFromFlags } from './shared/gate-options.ts';
 import { appendToRunnerFile, githubAnnotation, githubOutputText } from './shared/github-workflow-files.ts';
 import { resolveOutput, writeOutput } from './shared/output-file.ts';
 import { parseAsOf } from './shared/parse-as-of.ts';
+import { unmetGateRuleLine, unmetGateRules } from './shared/unmet-gate-rules.ts';
 
 interface CiOptions extends GateFlags {
   sarif: string;
@@ -99,10 +100,8 @@ Exit codes: 0 pass, 1 below the bar (each unmet rule is named), 2 bad usage or u
       io.stderr.write(`reports written: ${files.sarif[0]}, ${files.markdown[0]}, ${files.json[0]}\n`);
 
       const failed = reports.filter((report) => report.gate && !report.gate.passed);
-      const unmet = failed.flatMap((report) =>
-        report.gate!.rules.filter((rule) => !rule.passed).map((rule) => ({ target: report.target, rule })),
-      );
-      for (const { target, rule } of unmet) io.stderr.write(`gate failed for ${target}: ${rule.message}\n`);
+      const unmet = unmetGateRules(failed);
+      for (const rule of unmet) io.stderr.write(unmetGateRuleLine(rule));
 
       if (io.env.GITHUB_ACTIONS === 'true') {
         for (const { target, rule } of unmet) {
