@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { main } from '../src/cli/main.ts';
 import { runCli } from '../src/cli/test-support/recording-io.ts';
@@ -76,6 +79,33 @@ async function catalogState(store: DatabaseHandle) {
 }
 
 forEachDialect('aperture sync against a local upstream', (ctx) => {
+  it('matches across sources once the sync is done, with the decisions of the overrides file', async () => {
+    const fresh = await ctx.openFresh();
+    await migrateToLatest(fresh);
+    const dir = await mkdtemp(path.join(tmpdir(), 'aperture-sync-overrides-'));
+    const overridesFile = path.join(dir, 'catalog-overrides.yaml');
+    await writeFile(
+      overridesFile,
+      'version: 1\nmatches:\n  - left: "epoch:Alpha-1"\n    right: "mot:Alpha-1"\n    decision: reject\n',
+    );
+    serveGoodData();
+    await runSync(fresh.db, syncTargets(['epoch', 'mot'], {}, env), {
+      destination: { allowHosts: [upstream.host] },
+      overridesFile,
+    });
+    const pairs = await fresh.db
+      .selectFrom('entity_matches')
+      .select(['left_key', 'right_key', 'status', 'decided_by'])
+      .where('kind', '=', 'model')
+      .execute();
+    const alpha = pairs.filter(
+      (pair) => [pair.left_key, pair.right_key].sort().join(' ') === 'epoch:Alpha-1 mot:Alpha-1',
+    );
+    expect(alpha).toEqual([expect.objectContaining({ status: 'rejected', decided_by: 'override' })]);
+    await fresh.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
   let store: DatabaseHandle;
   beforeAll(async () => {
     store = await ctx.openFresh();

@@ -10,6 +10,7 @@ import {
 import { loadDemoPrograms } from '../programs/index.ts';
 import { acceptAdminToken, buildServer } from '../server/index.ts';
 import { migrateToLatest, openDatabase } from '../store/index.ts';
+import { overridesPath } from './catalog/overrides-option.ts';
 import type { CliIo } from './io.ts';
 import { DB_OPTION_HELP } from './shared/db-option.ts';
 import { interruptedRunNote } from './shared/interrupted-run-note.ts';
@@ -102,7 +103,9 @@ APERTURE_ADMIN_TOKEN under 32 characters, 3 the database is unreachable.`,
           io.stdout.write(`${interruptedRunNote(run)}\n`);
         }
         if (options.demo) {
-          io.stdout.write(`${snapshotNote(await loadSnapshot(store.db))}\n`);
+          io.stdout.write(
+            `${snapshotNote(await loadSnapshot(store.db, { overridesFile: overridesPath(io, undefined) }))}\n`,
+          );
           const arena = await loadDemoArena(store.db);
           if (arena.loaded.length > 0) {
             io.stdout.write(

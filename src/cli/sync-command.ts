@@ -11,6 +11,7 @@ import {
   urlVariable,
 } from '../observatory/index.ts';
 import { allowedHostsFromEnv } from '../util/index.ts';
+import { overridesPath } from './catalog/overrides-option.ts';
 import { type CliIo, wantsColor } from './io.ts';
 import { DB_OPTION_HELP } from './shared/db-option.ts';
 import { positiveInteger } from './shared/positive-integer.ts';
@@ -80,6 +81,7 @@ Examples:
       const outcomes = await withStore(io, options.db, (store) =>
         runSync(store.db, targets, {
           destination,
+          overridesFile: overridesPath(io, undefined),
           ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
           ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}),
           onSource: (target, step, outcome) => {

@@ -5,12 +5,9 @@ import type { HubFetchTuning } from '../../hub/index.ts';
 import type { Database } from '../../store/index.ts';
 import type { CatalogBatch, WriteCatalogOutcome } from '../catalog/catalog-batch.ts';
 import { writeCatalog } from '../catalog/write-catalog.ts';
-import { readCatalogOverrides } from '../entities/catalog-overrides.ts';
-import { runMatching } from '../entities/run-matching.ts';
 import type { Importer, ImporterOptions, ImportInput } from '../importers/importer.ts';
 import type { RejectedRow } from '../importers/parse-item.ts';
 import { requireImporter } from '../importers/registry.ts';
-import { materializeIndicators } from '../indicators/materialize-indicators.ts';
 import {
   type DownloadedFile,
   downloadToTempFile,
@@ -23,6 +20,7 @@ import {
   type InterruptedImportRun,
   markInterruptedImportRuns,
 } from './mark-interrupted-import-runs.ts';
+import { refreshDerivedData } from './refresh-derived-data.ts';
 import { rejectNulRecords } from './reject-nul-records.ts';
 
 /** Records per batch (one transaction each) unless told otherwise. */
@@ -285,15 +283,14 @@ export async function runImport(db: Kysely<Database>, options: RunImportOptions)
       .where('id', '=', run)
       .execute();
     committed = true;
-    // An import that read nothing changed nothing to match (a whole-catalog pass at 1 M models costs ~30 s).
-    if ((options.matchEntities ?? true) && result.records > 0) {
-      // In a transaction of its own after the import's: a bad overrides file fails the command, not the import.
-      await runMatching(db, { overrides: await readCatalogOverrides(options.overridesFile), now });
-    }
-    if (options.storeIndicators ?? true) {
-      // The import has committed: failing here costs only speed, as requests compute the rows instead.
-      await materializeIndicators(db).catch(() => undefined);
-    }
+    // After the import's transaction: a bad overrides file fails the command, not the import. An import
+    // that read nothing changed nothing to match (a whole-catalog pass at 1 M models costs ~30 s).
+    await refreshDerivedData(db, {
+      match: (options.matchEntities ?? true) && result.records > 0,
+      overridesFile: options.overridesFile,
+      indicators: options.storeIndicators ?? true,
+      now,
+    });
     return result;
   } catch (error) {
     // Matching after a finished import (a bad overrides file) fails the command, not the import run.

@@ -2,8 +2,8 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { ApertureError } from '../../errors.ts';
 import { type Database, withCatalogSources } from '../../store/index.ts';
+import { refreshDerivedData } from '../import/refresh-derived-data.ts';
 import { runImport } from '../import/run-import.ts';
-import { materializeIndicators } from '../indicators/materialize-indicators.ts';
 import { bundledSnapshotDir, readSnapshotManifest, sha256OfFile, snapshotItems } from './read-snapshot.ts';
 import { recordCatalogSource } from './record-catalog-source.ts';
 
@@ -29,6 +29,8 @@ export interface LoadSnapshotOutcome {
 export interface LoadSnapshotOptions {
   /** The snapshot folder; the bundled `data/snapshot` by default. */
   dir?: string;
+  /** The reviewed overrides file the matching after the load applies. */
+  overridesFile?: string;
   now?: () => Date;
 }
 
@@ -92,6 +94,8 @@ export async function loadSnapshot(
       read: () => snapshotItems(file, display),
       // One transaction for the whole source: a load either lands completely or not at all.
       batchSize: Number.MAX_SAFE_INTEGER,
+      // Matched and stored once, after every source has loaded.
+      matchEntities: false,
       storeIndicators: false,
       now,
     });
@@ -122,8 +126,7 @@ export async function loadSnapshot(
     });
   }
   if (outcomes.some((outcome) => outcome.outcome === 'loaded')) {
-    // Committed already: failing here costs only speed, as requests compute the rows instead.
-    await materializeIndicators(db).catch(() => undefined);
+    await refreshDerivedData(db, { overridesFile: options.overridesFile, now });
   }
   return { dir, sources: outcomes };
 }

@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/index.ts';
-import { materializeIndicators } from '../indicators/materialize-indicators.ts';
+import { refreshDerivedData } from '../import/refresh-derived-data.ts';
 import { type SyncOutcome, type SyncSourceOptions, syncSource } from './sync-source.ts';
 import type { SyncTarget } from './sync-targets.ts';
 
 /** Options of runSync: those of each source, and a report after each. */
 export interface RunSyncOptions extends SyncSourceOptions {
+  /** The reviewed overrides file the matching after the sync applies. */
+  overridesFile?: string;
   onSource?: (
     target: SyncTarget,
     step: 'download' | 'read' | 'write' | 'done',
@@ -15,7 +17,8 @@ export interface RunSyncOptions extends SyncSourceOptions {
 
 /**
  * Syncs each target in turn (syncSource): a failing source never stops the others, and keeps its
- * previous data. Once any source was updated, the indicators are computed again and stored.
+ * previous data. Once any source was updated, models and organisations are matched again (with the overrides file's
+ * decisions) and the indicators computed again and stored.
  *
  * @example
  * const outcomes = await runSync(store.db, syncTargets([]), { destination: { allowHosts: allowedHostsFromEnv() } });
@@ -35,8 +38,7 @@ export async function runSync(
     outcomes.push(outcome);
   }
   if (outcomes.some((outcome) => outcome.status === 'updated')) {
-    // Committed already: failing here costs only speed, as requests compute the rows instead.
-    await materializeIndicators(db).catch(() => undefined);
+    await refreshDerivedData(db, { overridesFile: options.overridesFile, now: options.now });
   }
   return outcomes;
 }

@@ -197,6 +197,8 @@ export async function syncSource(
       },
       // One transaction for the whole source: the previous data stays unless all of the new data commits.
       batchSize: Number.MAX_SAFE_INTEGER,
+      // Matched and stored once, after every source has synced (runSync).
+      matchEntities: false,
       storeIndicators: false,
       now,
       // The source's whole snapshot in one batch: what it no longer lists goes in the same transaction.
