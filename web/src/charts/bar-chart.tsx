@@ -31,6 +31,7 @@ export function BarChart({ data, stacked = false, height = 320, yLabel }: BarCha
   // Pattern ids are per chart: two charts on a page must not share a hatch of another colour.
   const prefix = `hatch-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const partial = new Set(data.partial?.x ?? []);
+  const fractional = hasFractionalValues(data);
   return (
     <ResponsiveContainer width="100%" height={height}>
       <RechartsBarChart
@@ -60,8 +61,8 @@ export function BarChart({ data, stacked = false, height = 320, yLabel }: BarCha
         <YAxis
           tickFormatter={formatTick}
           width={56}
-          allowDecimals={hasFractionalValues(data)}
-          domain={isShareScale(data, stacked) && hasFractionalValues(data) ? [0, 1] : undefined}
+          allowDecimals={fractional}
+          domain={fractional && isShareScale(data, stacked) ? [0, 1] : undefined}
           tick={{ fontSize: 12 }}
           label={
             yLabel
